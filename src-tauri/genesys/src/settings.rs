@@ -1,0 +1,144 @@
+//! The user's settings: the one model the shell persists (through tauri-plugin-store).
+//! Unknown or tampered values fall back to defaults instead of failing the app.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A UI language: the three languages of the workshop chapter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum Language {
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "es")]
+    Es,
+    #[serde(rename = "pt-BR")]
+    PtBr,
+}
+
+impl Language {
+    /// Maps an OS locale such as `es_MX.UTF-8`, `pt-BR` or `pt_PT` to the closest UI language.
+    /// Every Portuguese locale gets pt-BR (the only Portuguese catalogue); anything unknown, English.
+    pub fn from_locale(locale: &str) -> Language {
+        let lang = locale
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            "es" => Language::Es,
+            "pt" => Language::PtBr,
+            _ => Language::En,
+        }
+    }
+}
+
+/// The language the user chose, or "follow the OS".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "mode", content = "language")]
+#[ts(export)]
+pub enum LanguagePreference {
+    #[default]
+    System,
+    Fixed(Language),
+}
+
+impl LanguagePreference {
+    pub fn resolve(self, os_locale: Option<&str>) -> Language {
+        match self {
+            LanguagePreference::Fixed(language) => language,
+            LanguagePreference::System => os_locale.map_or(Language::En, Language::from_locale),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// Everything the user can set on the Settings screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct Settings {
+    pub language: LanguagePreference,
+    pub theme: Theme,
+}
+
+impl Settings {
+    /// Reads settings from what the store holds. A missing, corrupted or tampered value
+    /// yields the defaults and says so, so the caller can warn the user (matrix D4).
+    pub fn from_stored(value: Option<serde_json::Value>) -> (Settings, bool) {
+        match value {
+            None => (Settings::default(), false),
+            Some(v) => match serde_json::from_value(v) {
+                Ok(settings) => (settings, false),
+                Err(_) => (Settings::default(), true),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn os_locales_map_to_the_three_catalogues() {
+        for (locale, want) in [
+            ("es_ES.UTF-8", Language::Es),
+            ("es-419", Language::Es),
+            ("pt_BR.UTF-8", Language::PtBr),
+            ("pt-PT", Language::PtBr),
+            ("en_GB", Language::En),
+            ("de_DE.UTF-8", Language::En),
+            ("C", Language::En),
+            ("", Language::En),
+        ] {
+            assert_eq!(Language::from_locale(locale), want, "locale {locale:?}");
+        }
+        assert_eq!(LanguagePreference::System.resolve(None), Language::En);
+        assert_eq!(
+            LanguagePreference::Fixed(Language::Es).resolve(Some("pt_BR")),
+            Language::Es,
+            "a fixed choice wins over the OS"
+        );
+    }
+
+    #[test]
+    fn settings_round_trip_in_the_wire_shape_the_ui_expects() {
+        let s = Settings {
+            language: LanguagePreference::Fixed(Language::PtBr),
+            theme: Theme::Dark,
+        };
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(
+            v,
+            json!({"language": {"mode": "fixed", "language": "pt-BR"}, "theme": "dark"})
+        );
+        assert_eq!(Settings::from_stored(Some(v)), (s, false));
+    }
+
+    #[test]
+    fn tampered_or_corrupt_settings_fall_back_to_defaults_with_a_warning() {
+        let bad = json!({"language": {"mode": "fixed", "language": "klingon"}});
+        assert_eq!(
+            Settings::from_stored(Some(bad)),
+            (Settings::default(), true)
+        );
+        assert_eq!(
+            Settings::from_stored(Some(json!(0))),
+            (Settings::default(), true)
+        );
+        assert_eq!(Settings::from_stored(None), (Settings::default(), false));
+        let partial = json!({"theme": "light"});
+        assert_eq!(Settings::from_stored(Some(partial)).0.theme, Theme::Light);
+    }
+}

@@ -1,0 +1,4 @@
+//! IPC commands, one module per screen. Each takes state, calls the core, converts the error.
+
+pub mod app;
+pub mod settings;

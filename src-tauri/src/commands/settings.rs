@@ -1,0 +1,48 @@
+//! The Settings screen: read and change language and theme.
+
+use genesys::{Language, Settings};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use ts_rs::TS;
+
+use crate::error::CommandResult;
+use crate::state::SettingsSlot;
+use crate::AppState;
+
+/// The settings, the language they resolve to on this OS, and whether stored ones were reset.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SettingsView {
+    pub settings: Settings,
+    pub language: Language,
+    pub was_reset: bool,
+}
+
+fn view(state: &AppState, slot: SettingsSlot) -> SettingsView {
+    SettingsView {
+        language: slot.settings.language.resolve(state.os_locale.as_deref()),
+        settings: slot.settings,
+        was_reset: slot.was_reset,
+    }
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> SettingsView {
+    view(&state, state.settings())
+}
+
+#[tauri::command]
+pub fn set_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> CommandResult<SettingsView> {
+    crate::settings::save(&app, &settings)?;
+    let slot = SettingsSlot {
+        settings,
+        was_reset: false,
+    };
+    state.replace_settings(slot.clone());
+    Ok(view(&state, slot))
+}

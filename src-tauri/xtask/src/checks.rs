@@ -1,0 +1,255 @@
+//! `cargo xtask test`: every check and test, each a named step; the run fails if any fails.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{self, cmd, npm, step, Result};
+use crate::{deps, e2e, session};
+
+pub fn test() -> Result {
+    deps::ensure(deps::Purpose::Test)?;
+    if cfg!(target_os = "linux") {
+        let env = session::hermetic_xdg(&cmd::root().join("target/test-session"))?;
+        session::reexec_in_dbus(&env)
+    } else {
+        test_in_session()
+    }
+}
+
+type Step = (&'static str, fn() -> Result);
+
+pub fn test_in_session() -> Result {
+    let linux = cfg!(target_os = "linux");
+    if linux {
+        session::start_keyring()?;
+    }
+    let display = if linux {
+        Some(session::start_xvfb()?)
+    } else {
+        None
+    };
+    if let Some(d) = &display {
+        std::env::set_var("DISPLAY", &d.name);
+    }
+    let mut steps: Vec<Step> = vec![
+        ("cargo fmt --check", || {
+            cmd("cargo", &["fmt", "--all", "--check"]).run()
+        }),
+        ("i18n key parity", i18n_parity),
+        ("the core has no tauri dependency", core_free_of_tauri),
+        ("TypeScript (tsc --noEmit)", || {
+            npm(&["run", "--silent", "typecheck"]).run()
+        }),
+        ("UI unit tests (vitest)", || {
+            npm(&["run", "--silent", "test:ui"]).run()
+        }),
+        ("cargo clippy -D warnings", || {
+            cmd(
+                "cargo",
+                &[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+            .run()
+        }),
+        ("cargo test --workspace", cargo_test),
+        ("generated TS types are current", generated_current),
+    ];
+    if linux {
+        steps.push(("end-to-end in the real window", e2e::run));
+    }
+    let failed: Vec<&str> = steps
+        .iter()
+        .filter_map(|(name, f)| step(name, *f).err().map(|_| *name))
+        .collect();
+    eprintln!();
+    println!(
+        "steps: {} passed, {} failed",
+        steps.len() - failed.len(),
+        failed.len()
+    );
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed: {}", failed.join("; ")))
+    }
+}
+
+fn ts_check_dir() -> PathBuf {
+    cmd::root().join("target/ts-check")
+}
+
+/// Runs every Rust test; ts-rs writes the TS types into target/ts-check, not the tree.
+fn cargo_test() -> Result {
+    let dir = ts_check_dir();
+    let _ = std::fs::remove_dir_all(&dir);
+    cmd("cargo", &["test", "--workspace"])
+        .env("TS_RS_EXPORT_DIR", &dir)
+        .run()
+}
+
+fn files(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(e.path()).unwrap_or_default())
+        })
+        .collect()
+}
+
+fn generated_current() -> Result {
+    let fresh = files(&ts_check_dir());
+    if fresh.is_empty() {
+        return Err("cargo test produced no TS types in target/ts-check".into());
+    }
+    let committed = files(&cmd::root().join("ui/src/generated"));
+    let stale: Vec<&String> = fresh
+        .keys()
+        .chain(committed.keys())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|name| fresh.get(*name) != committed.get(*name))
+        .collect();
+    if stale.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "ui/src/generated is stale ({}): run `cargo test` and commit ui/src/generated",
+            stale
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+}
+
+fn core_free_of_tauri() -> Result {
+    for krate in ["genesys", "sandbox"] {
+        let tree = cmd(
+            "cargo",
+            &["tree", "-p", krate, "-e", "normal", "--prefix", "none"],
+        )
+        .output()?;
+        if let Some(line) = tree.lines().find(|l| l.starts_with("tauri")) {
+            return Err(format!(
+                "`{krate}` depends on {line}; the core must stay free of tauri"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&path, v, out);
+            }
+        }
+        other => {
+            out.insert(
+                prefix.to_string(),
+                other.as_str().unwrap_or_default().to_string(),
+            );
+        }
+    }
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+/// Every `i18n` folder (the UI's and any other catalogue): same keys in every language,
+/// no empty text, the same `{placeholders}` for a key in every language.
+fn i18n_parity() -> Result {
+    let mut problems = Vec::new();
+    let mut catalogues = 0;
+    for dir in i18n_dirs(&cmd::root()) {
+        let mut langs = BTreeMap::new();
+        for entry in std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "json") {
+                let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+                let json: serde_json::Value =
+                    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                let mut keys = BTreeMap::new();
+                flatten("", &json, &mut keys);
+                langs.insert(entry.file_name().to_string_lossy().into_owned(), keys);
+            }
+        }
+        catalogues += langs.len();
+        let all: BTreeSet<&String> = langs.values().flat_map(|k| k.keys()).collect();
+        for (file, keys) in &langs {
+            for key in &all {
+                match keys.get(*key) {
+                    None => problems.push(format!("{}/{file}: missing `{key}`", dir.display())),
+                    Some(text) if text.trim().is_empty() => {
+                        problems.push(format!("{}/{file}: empty `{key}`", dir.display()))
+                    }
+                    Some(text) => {
+                        let theirs = langs
+                            .values()
+                            .find_map(|k| k.get(*key))
+                            .map(|t| placeholders(t));
+                        if theirs.is_some_and(|p| p != placeholders(text)) {
+                            problems.push(format!(
+                                "{}/{file}: `{key}` has other placeholders",
+                                dir.display()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if catalogues < 3 {
+        return Err("no i18n catalogues found (expected ui/src/i18n/{en,es,pt-BR}.json)".into());
+    }
+    if problems.is_empty() {
+        eprintln!("{catalogues} catalogues agree");
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn i18n_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.join("ui"), root.join("src-tauri")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if !path.is_dir() || name == "node_modules" || name == "target" || name == "dist" {
+                continue;
+            }
+            if name == "i18n" {
+                found.push(path.clone());
+            }
+            stack.push(path);
+        }
+    }
+    found.sort();
+    found
+}

@@ -1,0 +1,162 @@
+//! Installs what a fresh machine lacks: Debian/Ubuntu packages (as root, through sudo, or
+//! by printing the exact command), the npm packages, and tauri-driver from crates.io.
+
+use std::path::PathBuf;
+
+use crate::cmd::{self, cmd, npm, Result};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Run,
+    Test,
+}
+
+/// What Tauri needs to build and run on Linux (tauri.app prerequisites, verified here).
+const RUN_PACKAGES: &[&str] = &[
+    "libwebkit2gtk-4.1-dev",
+    "build-essential",
+    "curl",
+    "wget",
+    "file",
+    "libxdo-dev",
+    "libssl-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+    "pkg-config",
+];
+
+/// The test tools: an X server, the WebKit WebDriver, a D-Bus session with gnome-keyring
+/// (a real Secret Service), and Debian's Chromium for browser-driven sign-in tests.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "x11-utils",
+    "webkit2gtk-driver",
+    "dbus",
+    "dbus-x11",
+    "gnome-keyring",
+    "libsecret-tools",
+    "chromium",
+    "chromium-driver",
+];
+
+pub fn ensure(purpose: Purpose) -> Result {
+    check_node()?;
+    if cfg!(target_os = "linux") {
+        let mut wanted = RUN_PACKAGES.to_vec();
+        if purpose == Purpose::Test {
+            wanted.extend_from_slice(TEST_PACKAGES);
+        }
+        ensure_apt(&wanted)?;
+    }
+    ensure_npm()?;
+    if purpose == Purpose::Test && cfg!(target_os = "linux") {
+        tauri_driver()?;
+    }
+    Ok(())
+}
+
+fn check_node() -> Result {
+    let version = cmd("node", &["--version"]).output().map_err(|_| {
+        "Node.js 20.19 or newer is required: install it from your package manager or nodejs.org"
+            .to_string()
+    })?;
+    let v: Vec<u32> = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match v.as_slice() {
+        [major, minor, ..] if (*major, *minor) >= (20, 19) => Ok(()),
+        _ => Err(format!(
+            "Node.js 20.19 or newer is required (found {})",
+            version.trim()
+        )),
+    }
+}
+
+fn missing_apt(packages: &[&str]) -> Vec<String> {
+    packages
+        .iter()
+        .filter(|p| {
+            cmd("dpkg-query", &["-W", "-f=${Status}", p])
+                .output()
+                .map_or(true, |status| status.trim() != "install ok installed")
+        })
+        .map(|p| p.to_string())
+        .collect()
+}
+
+fn ensure_apt(packages: &[&str]) -> Result {
+    if cmd::which("dpkg-query").is_none() {
+        eprintln!(
+            "xtask: not a Debian/Ubuntu system; make sure the equivalents of these are installed:\n  {}",
+            packages.join(" ")
+        );
+        return Ok(());
+    }
+    let missing = missing_apt(packages);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let install = format!(
+        "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends {}",
+        missing.join(" ")
+    );
+    let is_root = cmd("id", &["-u"])
+        .output()
+        .is_ok_and(|uid| uid.trim() == "0");
+    let sudo = !is_root && cmd("sudo", &["-n", "true"]).succeeds();
+    if !is_root && !sudo {
+        return Err(format!(
+            "these system packages are missing: {}\nInstall them with:\n  sudo sh -c '{install}'",
+            missing.join(" ")
+        ));
+    }
+    eprintln!("xtask: installing system packages: {}", missing.join(" "));
+    let prefix: &[&str] = if sudo {
+        &["sudo", "sh", "-c"]
+    } else {
+        &["sh", "-c"]
+    };
+    let mut args = prefix[1..].to_vec();
+    args.push(&install);
+    cmd(prefix[0], &args).run()
+}
+
+/// `npm ci` when node_modules is missing or older than package-lock.json.
+fn ensure_npm() -> Result {
+    let root = cmd::root();
+    let lock = root.join("package-lock.json");
+    let installed = root.join("node_modules/.package-lock.json");
+    let modified = |p: &PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let fresh = matches!((modified(&installed), modified(&lock)), (Some(i), Some(l)) if i >= l);
+    if fresh {
+        return Ok(());
+    }
+    npm(&["ci", "--no-audit", "--no-fund"]).run()
+}
+
+/// The project-local tauri-driver (`target/tools/bin`), installed from crates.io if absent.
+pub fn tauri_driver() -> Result<PathBuf> {
+    let root = cmd::root().join("target/tools");
+    let bin = root.join("bin/tauri-driver");
+    if !bin.is_file() {
+        let root_arg = root.display().to_string();
+        cmd(
+            "cargo",
+            &[
+                "install",
+                "tauri-driver",
+                "--version",
+                "^2",
+                "--locked",
+                "--root",
+                &root_arg,
+            ],
+        )
+        .run()?;
+    }
+    Ok(bin)
+}

@@ -1,0 +1,44 @@
+//! `cargo xtask <run|test|bench>`: the project's entry points on every OS. Each installs
+//! what this machine lacks (system packages, npm packages, tools from crates.io) first.
+
+mod bench;
+mod checks;
+mod cmd;
+mod deps;
+mod e2e;
+mod session;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  run     install what is missing, then start Dip Studio (Sandbox org by default) with live reload
+  test    install what is missing (and the test tools), then run every check and test
+  bench   build the release app and print start-up time, idle memory and sizes";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => checks::test(),
+        // Internal: the test steps, re-run inside a private D-Bus session with a keyring and X server.
+        Some(session::INNER) => checks::test_in_session(),
+        Some("bench") => bench::bench(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> cmd::Result {
+    deps::ensure(deps::Purpose::Run)?;
+    cmd::npx(&["tauri", "dev"]).run()
+}

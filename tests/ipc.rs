@@ -1,0 +1,129 @@
+//! IPC wire shapes through the Tauri mock runtime with the app's real config and
+//! capabilities: what the UI receives is exactly what ui/src/generated describes.
+
+use dip_studio::{context, setup};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+fn app() -> (
+    App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    let app = setup(mock_builder())
+        .build(context())
+        .expect("the app builds on the mock runtime");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("the main window opens");
+    (app, webview)
+}
+
+fn invoke_from(
+    webview: &WebviewWindow<tauri::test::MockRuntime>,
+    origin: &str,
+    cmd: &str,
+    body: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: origin.parse().expect("a valid origin"),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("a JSON response"))
+}
+
+fn invoke(
+    webview: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: Value,
+) -> Result<Value, Value> {
+    invoke_from(webview, "tauri://localhost", cmd, body)
+}
+
+#[test]
+fn app_info_has_the_wire_shape_of_the_generated_type() {
+    let (_app, webview) = app();
+    let info = invoke(&webview, "app_info", json!({})).expect("app_info succeeds");
+    let obj = info.as_object().expect("AppInfo is an object");
+    let mut keys: Vec<_> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "buildKind",
+            "dataDir",
+            "identifier",
+            "logDir",
+            "name",
+            "osLocale",
+            "version"
+        ],
+        "AppInfo's camelCase keys must match ui/src/generated/AppInfo.ts"
+    );
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(info["identifier"], "studio.dip.desktop");
+    assert_eq!(info["buildKind"], "debug", "tests run a debug build");
+    assert!(info["dataDir"]
+        .as_str()
+        .is_some_and(|d| d.ends_with("studio.dip.desktop")));
+}
+
+#[test]
+fn settings_round_trip_and_bad_settings_are_refused_without_loss() {
+    let (_app, webview) = app();
+    let saved = invoke(
+        &webview,
+        "set_settings",
+        json!({"settings": {"language": {"mode": "fixed", "language": "es"}, "theme": "dark"}}),
+    )
+    .expect("valid settings are saved");
+    assert_eq!(saved["language"], "es");
+    assert_eq!(saved["settings"]["theme"], "dark");
+    assert_eq!(saved["wasReset"], false);
+
+    let refused = invoke(
+        &webview,
+        "set_settings",
+        json!({"settings": {"language": {"mode": "fixed", "language": "xx"}, "theme": "dark"}}),
+    );
+    assert!(
+        refused.is_err(),
+        "an unknown language must be refused, got {refused:?}"
+    );
+    let now = invoke(&webview, "get_settings", json!({})).expect("get_settings succeeds");
+    assert_eq!(
+        now["language"], "es",
+        "a refused change must not lose the saved settings"
+    );
+}
+
+#[test]
+fn ui_ready_reports_the_first_paint_once() {
+    let (_app, webview) = app();
+    let first = invoke(&webview, "ui_ready", json!({})).expect("ui_ready succeeds");
+    let second = invoke(&webview, "ui_ready", json!({})).expect("ui_ready succeeds again");
+    assert_eq!(first, second, "the first paint is recorded once");
+}
+
+#[test]
+fn commands_are_refused_from_any_origin_but_the_app() {
+    let (_app, webview) = app();
+    for origin in ["http://127.0.0.1:4567", "https://evil.example"] {
+        let res = invoke_from(&webview, origin, "app_info", json!({}));
+        let denial = res.expect_err("a remote origin must not reach app commands");
+        assert!(
+            denial.to_string().contains("not allowed"),
+            "app_info from {origin} must be denied by the ACL, got {denial}"
+        );
+    }
+}

@@ -1,0 +1,4 @@
+//! The one integration-test binary: every module below runs against real parts
+//! (the Sandbox org over loopback HTTP, the Tauri mock runtime, a real Secret Service).
+
+mod ipc;

@@ -1,0 +1,79 @@
+// The Settings screen: language (following the OS by default) and theme, saved on change.
+import type { Api, Settings, SettingsView } from "../api";
+import type { Language } from "../generated/Language";
+import type { Theme } from "../generated/Theme";
+import { h } from "../dom";
+import { languages, t } from "../i18n";
+
+export interface SettingsHooks {
+  api: Pick<Api, "setSettings">;
+  /** Called with the saved settings so the app can re-render in the new language/theme. */
+  onSaved: (view: SettingsView) => void;
+  onError: (err: unknown) => void;
+}
+
+const THEMES: { value: Theme; key: string }[] = [
+  { value: "system", key: "settings.themeSystem" },
+  { value: "light", key: "settings.themeLight" },
+  { value: "dark", key: "settings.themeDark" },
+];
+
+export function settingsView(view: SettingsView, hooks: SettingsHooks, justSaved = false): HTMLElement {
+  const { settings } = view;
+  const systemLanguage = settings.language.mode === "system" ? view.language : null;
+  const select = h(
+    "select",
+    { id: "settings-language", name: "language" },
+    h(
+      "option",
+      { value: "system", selected: settings.language.mode === "system" },
+      t("settings.languageSystem", { language: t(`languages.${systemLanguage ?? view.language}`) }),
+    ),
+    ...languages.map((lang) =>
+      h(
+        "option",
+        { value: lang, lang, selected: settings.language.mode === "fixed" && settings.language.language === lang },
+        t(`languages.${lang}`),
+      ),
+    ),
+  );
+  const themes = THEMES.map(({ value, key }) => {
+    const input = h("input", { type: "radio", name: "theme", value, id: `theme-${value}`, checked: settings.theme === value });
+    return h("label", { class: "choice", for: `theme-${value}` }, input, " ", t(key));
+  });
+  const status = h("p", { class: "status", role: "status", "aria-live": "polite" }, justSaved ? t("settings.saved") : "");
+
+  const save = async (next: Settings): Promise<void> => {
+    try {
+      hooks.onSaved(await hooks.api.setSettings(next));
+    } catch (err) {
+      hooks.onError(err);
+    }
+  };
+  select.addEventListener("change", () => {
+    const value = select.value;
+    const language = value === "system" ? { mode: "system" as const } : { mode: "fixed" as const, language: value as Language };
+    void save({ ...settings, language });
+  });
+  for (const label of themes) {
+    label.querySelector("input")?.addEventListener("change", (ev) => {
+      const theme = (ev.target as HTMLInputElement).value as Theme;
+      void save({ ...settings, theme });
+    });
+  }
+
+  return h(
+    "section",
+    { class: "screen", "aria-labelledby": "settings-title", "data-screen": "settings" },
+    h("h1", { id: "settings-title" }, t("settings.title")),
+    h("p", { class: "intro" }, t("settings.intro")),
+    view.wasReset ? h("p", { class: "warning", role: "alert" }, t("settings.wasReset")) : null,
+    h(
+      "form",
+      { class: "form", id: "settings-form" },
+      h("div", { class: "field" }, h("label", { for: "settings-language" }, t("settings.language")), select),
+      h("fieldset", { class: "field" }, h("legend", {}, t("settings.theme")), ...themes),
+    ),
+    status,
+  );
+}
