@@ -1,0 +1,197 @@
+//! `/api/v2/integrations/{id}/config/current`: the integration's configuration with optimistic
+//! concurrency on `version`, and whether its OAuth credential can actually mint a token.
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{body, ok};
+use crate::caller::Caller;
+use crate::error_body::ApiError;
+use crate::org::{IntegrationRecord, Org};
+use crate::store::Ctx;
+
+pub async fn get_config(
+    State(ctx): State<Ctx>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let now = ctx.now_ms();
+    ctx.read(|org| {
+        caller.require(org, now, "integrations:integration:view")?;
+        let integration = org
+            .integrations
+            .iter()
+            .find(|i| i.id == id)
+            .ok_or_else(ApiError::not_found)?;
+        Ok(ok(config_view(org, integration)))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfigRequest {
+    name: Option<String>,
+    version: Option<i64>,
+    properties: Option<Value>,
+    advanced: Option<Value>,
+    notes: Option<String>,
+    credentials: Option<BTreeMap<String, CredentialRef>>,
+}
+
+#[derive(Deserialize)]
+struct CredentialRef {
+    id: Option<String>,
+}
+
+/// Replaces the configuration. `version` must be the current one, else 409 with the message
+/// Terraform looks for ("does not match the current version").
+pub async fn put_config(
+    State(ctx): State<Ctx>,
+    caller: Caller,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let request: ConfigRequest = body(&bytes)?;
+    let version = request
+        .version
+        .ok_or_else(|| ApiError::bad_request("version is required to update a configuration."))?;
+    let now = ctx.now_ms();
+    ctx.mutate(|org| {
+        caller.require(org, now, "integrations:integration:edit")?;
+        let current = org
+            .integrations
+            .iter()
+            .find(|i| i.id == id)
+            .ok_or_else(ApiError::not_found)?;
+        if version != current.config.version {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "general.conflict",
+                format!(
+                    "The version supplied [{version}] does not match the current version [{}].",
+                    current.config.version
+                ),
+            ));
+        }
+        let slots = org
+            .integration_type(&current.type_id)
+            .and_then(|t| t["credentials"].as_object().cloned())
+            .unwrap_or_default();
+        let mut credentials = BTreeMap::new();
+        for (slot, reference) in request.credentials.unwrap_or_default() {
+            if !slots.contains_key(&slot) {
+                return Err(ApiError::bad_request(format!(
+                    "The credential [{slot}] is not used by integrations of type [{}].",
+                    current.type_id
+                )));
+            }
+            let credential_id = reference.id.ok_or_else(|| {
+                ApiError::bad_request(format!("credentials.{slot}.id is required."))
+            })?;
+            if org.credential(&credential_id).is_none() {
+                return Err(ApiError::bad_request(format!(
+                    "The credential [{credential_id}] does not exist."
+                )));
+            }
+            credentials.insert(slot, credential_id);
+        }
+        let integration = org
+            .integrations
+            .iter_mut()
+            .find(|i| i.id == id)
+            .ok_or_else(ApiError::not_found)?;
+        if let Some(name) = request.name.filter(|n| !n.trim().is_empty()) {
+            integration.name = name;
+        }
+        let config = &mut integration.config;
+        config.version += 1;
+        config.properties = request.properties.unwrap_or_else(|| json!({}));
+        config.advanced = request.advanced.unwrap_or_else(|| json!({}));
+        config.notes = request.notes.unwrap_or_default();
+        config.credentials = credentials;
+        let snapshot = integration.clone();
+        Ok(ok(config_view(org, &snapshot)))
+    })
+}
+
+/// `IntegrationConfiguration`; each credential as a `CredentialInfo` (id, name, type).
+pub fn config_view(org: &Org, i: &IntegrationRecord) -> Value {
+    let credentials: serde_json::Map<String, Value> = i
+        .config
+        .credentials
+        .iter()
+        .map(|(slot, id)| {
+            let info = match org.credential(id) {
+                Some(c) => json!({ "id": c.id, "name": c.name, "type": { "name": c.type_name } }),
+                None => json!({ "id": id }),
+            };
+            (slot.clone(), info)
+        })
+        .collect();
+    json!({
+        "id": i.id,
+        "name": i.name,
+        "version": i.config.version,
+        "properties": i.config.properties,
+        "advanced": i.config.advanced,
+        "notes": i.config.notes,
+        "credentials": credentials,
+        "selfUri": format!("/api/v2/integrations/{}/config/current", i.id),
+    })
+}
+
+/// Whether the integration could authenticate now: every required credential slot is set and
+/// a `pureCloudOAuthClient` credential names an active client-credentials client whose secret
+/// matches. The `Err` text is the `reportedState.detail.message` (its wording is the Sandbox's;
+/// genesys-api.md §10 lists the real behaviour as unknown).
+pub fn can_mint_token(org: &Org, i: &IntegrationRecord) -> Result<(), String> {
+    let slots = org
+        .integration_type(&i.type_id)
+        .and_then(|t| t["credentials"].as_object().cloned())
+        .unwrap_or_default();
+    for (slot, spec) in &slots {
+        let Some(credential_id) = i.config.credentials.get(slot) else {
+            if spec["required"] == json!(true) {
+                return Err(format!(
+                    "The integration has no [{slot}] credential configured."
+                ));
+            }
+            continue;
+        };
+        let credential = org
+            .credential(credential_id)
+            .ok_or_else(|| format!("The credential [{credential_id}] no longer exists."))?;
+        if credential.type_name != "pureCloudOAuthClient" {
+            continue;
+        }
+        let client_id = credential
+            .fields
+            .get("clientId")
+            .cloned()
+            .unwrap_or_default();
+        let refused =
+            |why: &str| format!("The OAuth client [{client_id}] could not get a token: {why}");
+        let client = org
+            .client(&client_id)
+            .ok_or_else(|| refused("invalid_client (no such client)"))?;
+        if client.authorized_grant_type != "CLIENT-CREDENTIALS" {
+            return Err(refused(
+                "unauthorized_client (not a Client Credentials client)",
+            ));
+        }
+        if client.state != "active" {
+            return Err(refused("invalid_client (the client is not active)"));
+        }
+        let secret = credential.sensitive_sha256.get("clientSecret");
+        if secret.is_none() || client.secret_sha256.as_ref() != secret {
+            return Err(refused("invalid_client (wrong client secret)"));
+        }
+    }
+    Ok(())
+}

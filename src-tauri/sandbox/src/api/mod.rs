@@ -1,0 +1,135 @@
+//! The API host: `/api/v2/...` routes (one file per Genesys API area, like `genesys/src/api`),
+//! the `/__sandbox/` control routes, and the layers (correlation, latency, rate limit, faults).
+
+mod authorization;
+mod credentials;
+mod integration_config;
+mod integrations;
+mod oauth_client_rules;
+mod oauth_clients;
+mod oauth_scopes;
+mod organizations;
+mod tokens;
+mod users;
+
+use axum::body::Bytes;
+use axum::http::StatusCode;
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::control;
+use crate::error_body::ApiError;
+use crate::faults::{self, Host};
+use crate::rate_limit;
+use crate::store::Ctx;
+
+pub fn router(ctx: Ctx) -> Router {
+    let v2 = Router::new()
+        .route("/tokens/me", get(tokens::get_me).delete(tokens::delete_me))
+        .route("/users/me", get(users::get_me))
+        .route(
+            "/users/{userId}/roles",
+            get(users::get_roles).put(users::put_roles),
+        )
+        .route("/organizations/me", get(organizations::get_me))
+        .route(
+            "/authorization/subjects/me",
+            get(authorization::subjects_me),
+        )
+        .route("/authorization/roles", get(authorization::list_roles))
+        .route(
+            "/authorization/roles/{roleId}",
+            get(authorization::get_role),
+        )
+        .route(
+            "/authorization/divisions",
+            get(authorization::list_divisions),
+        )
+        .route(
+            "/authorization/divisions/home",
+            get(authorization::home_division),
+        )
+        .route(
+            "/authorization/divisions/{divisionId}",
+            get(authorization::get_division),
+        )
+        .route(
+            "/oauth/clients",
+            get(oauth_clients::list).post(oauth_clients::create),
+        )
+        .route(
+            "/oauth/clients/{clientId}",
+            get(oauth_clients::get_one)
+                .put(oauth_clients::update)
+                .delete(oauth_clients::delete),
+        )
+        .route(
+            "/oauth/clients/{clientId}/secret",
+            post(oauth_clients::regenerate_secret),
+        )
+        .route("/oauth/scopes", get(oauth_scopes::list))
+        .route("/oauth/scopes/{scopeId}", get(oauth_scopes::get_one))
+        .route(
+            "/integrations",
+            get(integrations::list).post(integrations::install),
+        )
+        .route("/integrations/types", get(integrations::list_types))
+        .route("/integrations/types/{typeId}", get(integrations::get_type))
+        .route(
+            "/integrations/{integrationId}",
+            get(integrations::get_one)
+                .patch(integrations::patch)
+                .delete(integrations::delete),
+        )
+        .route(
+            "/integrations/{integrationId}/config/current",
+            get(integrations::get_config).put(integrations::put_config),
+        )
+        .route(
+            "/integrations/credentials",
+            get(credentials::list).post(credentials::create),
+        )
+        .route(
+            "/integrations/credentials/listing",
+            get(credentials::listing_cursor),
+        )
+        .route("/integrations/credentials/types", get(credentials::types))
+        .route(
+            "/integrations/credentials/{credentialId}",
+            get(credentials::get_one)
+                .put(credentials::update)
+                .delete(credentials::delete),
+        );
+    Router::new()
+        .nest("/api/v2", v2)
+        .nest("/__sandbox", control::router())
+        .fallback(|| async { ApiError::not_found() })
+        .route_layer(from_fn_with_state(ctx.clone(), faults::inject))
+        .layer(from_fn_with_state(ctx.clone(), rate_limit::limit))
+        .layer(from_fn_with_state(ctx.clone(), faults::latency))
+        .layer(from_fn_with_state(Host::Api, faults::correlate))
+        .with_state(ctx)
+}
+
+/// A JSON request body, or 400 `bad.request` saying what is wrong with it.
+pub fn body<T: DeserializeOwned>(bytes: &Bytes) -> Result<T, ApiError> {
+    if bytes.is_empty() {
+        return Err(ApiError::bad_request("A request body is required."));
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_request(format!("The request body is not valid: {e}")))
+}
+
+/// 200 with a JSON body.
+pub fn ok(value: Value) -> Response {
+    (StatusCode::OK, Json(value)).into_response()
+}
+
+/// The relative `selfUri` of an object.
+pub fn self_uri(path: &str, id: &str) -> String {
+    format!("/api/v2/{path}/{id}")
+}

@@ -1,0 +1,170 @@
+//! `/api/v2/oauth/clients`: list, create, get, replace, delete and secret regeneration, with the
+//! rules Genesys enforces (grant types, token validity, role/division pairs you hold, secrets
+//! shown only on create and regenerate).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+use super::oauth_client_rules::{subject_id, validate, ClientRequest};
+use super::{body, ok, self_uri};
+use crate::caller::Caller;
+use crate::clock;
+use crate::error_body::ApiError;
+use crate::ids;
+use crate::org::OAuthClientRecord;
+use crate::store::Ctx;
+
+pub async fn list(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
+    let now = ctx.now_ms();
+    ctx.read(|org| {
+        caller.require(org, now, "oauth:client:view")?;
+        let clients: Vec<Value> = org.oauth_clients.iter().map(client_view).collect();
+        let uri = "/api/v2/oauth/clients";
+        // The operation takes no paging parameters: one page holds every client.
+        Ok(ok(json!({
+            "entities": clients,
+            "pageSize": clients.len(),
+            "pageNumber": 1,
+            "total": clients.len(),
+            "pageCount": 1,
+            "firstUri": uri,
+            "lastUri": uri,
+            "selfUri": uri,
+        })))
+    })
+}
+
+pub async fn create(
+    State(ctx): State<Ctx>,
+    caller: Caller,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let request: ClientRequest = body(&bytes)?;
+    let now = ctx.now_ms();
+    let secret = ids::random_token(32);
+    ctx.mutate(|org| {
+        caller.require(org, now, "oauth:client:add")?;
+        let mut client = validate(org, &caller, now, request)?;
+        client.id = ids::new_id();
+        client.secret_sha256 = Some(ids::digest(&secret));
+        client.date_created_ms = now;
+        client.created_by = Some(subject_id(&caller));
+        let mut view = client_view(&client);
+        view["secret"] = json!(secret);
+        org.oauth_clients.push(client);
+        Ok(ok(view))
+    })
+}
+
+pub async fn get_one(
+    State(ctx): State<Ctx>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let now = ctx.now_ms();
+    ctx.read(|org| {
+        caller.require(org, now, "oauth:client:view")?;
+        org.client(&id)
+            .map(|c| ok(client_view(c)))
+            .ok_or_else(ApiError::not_found)
+    })
+}
+
+/// Full replace. The secret is kept and, as since 2025, not returned.
+pub async fn update(
+    State(ctx): State<Ctx>,
+    caller: Caller,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let request: ClientRequest = body(&bytes)?;
+    let now = ctx.now_ms();
+    ctx.mutate(|org| {
+        caller.require(org, now, "oauth:client:edit")?;
+        let existing = org.client(&id).cloned().ok_or_else(ApiError::not_found)?;
+        let mut client = validate(org, &caller, now, request)?;
+        client.id = existing.id;
+        client.secret_sha256 = existing.secret_sha256;
+        client.date_created_ms = existing.date_created_ms;
+        client.created_by = existing.created_by;
+        let view = client_view(&client);
+        if let Some(slot) = org.oauth_clients.iter_mut().find(|c| c.id == id) {
+            *slot = client;
+        }
+        Ok(ok(view))
+    })
+}
+
+/// Deletes at once (Genesys does so for clients created in the last 30 days); the client's
+/// tokens stop working with it.
+pub async fn delete(
+    State(ctx): State<Ctx>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let now = ctx.now_ms();
+    ctx.mutate(|org| {
+        caller.require(org, now, "oauth:client:delete")?;
+        let before = org.oauth_clients.len();
+        org.oauth_clients.retain(|c| c.id != id);
+        if org.oauth_clients.len() == before {
+            return Err(ApiError::not_found());
+        }
+        org.tokens.retain(|_, t| t.client_id != id);
+        Ok(StatusCode::NO_CONTENT.into_response())
+    })
+}
+
+pub async fn regenerate_secret(
+    State(ctx): State<Ctx>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let now = ctx.now_ms();
+    let secret = ids::random_token(32);
+    ctx.mutate(|org| {
+        caller.require(org, now, "oauth:client:edit")?;
+        let client = org
+            .oauth_clients
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or_else(ApiError::not_found)?;
+        client.secret_sha256 = Some(ids::digest(&secret));
+        client.date_modified_ms = now;
+        let mut view = client_view(client);
+        view["secret"] = json!(secret);
+        Ok(ok(view))
+    })
+}
+
+/// `OAuthClient` without its secret.
+pub fn client_view(c: &OAuthClientRecord) -> Value {
+    let entity = |id: &Option<String>| {
+        id.as_ref()
+            .map(|id| json!({ "id": id, "selfUri": self_uri("users", id) }))
+    };
+    let mut view = json!({
+        "id": c.id,
+        "name": c.name,
+        "description": c.description,
+        "accessTokenValiditySeconds": c.access_token_validity_seconds,
+        "registeredRedirectUri": c.registered_redirect_uri,
+        "authorizedGrantType": c.authorized_grant_type,
+        "scope": c.scope,
+        "roleDivisions": c.role_divisions,
+        "state": c.state,
+        "dateCreated": clock::iso(c.date_created_ms),
+        "dateModified": clock::iso(c.date_modified_ms),
+        "selfUri": self_uri("oauth/clients", &c.id),
+    });
+    if let Some(created) = entity(&c.created_by) {
+        view["createdBy"] = created;
+    }
+    if let Some(modified) = entity(&c.modified_by) {
+        view["modifiedBy"] = modified;
+    }
+    view
+}

@@ -1,0 +1,44 @@
+//! `/api/v2/tokens/me`: what the token is (GET, also HEAD) and revoking it (DELETE).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::oauth_clients::client_view;
+use super::ok;
+use crate::caller::Caller;
+use crate::clock;
+use crate::error_body::ApiError;
+use crate::store::Ctx;
+
+pub async fn get_me(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
+    ctx.read(|org| {
+        let token = org
+            .tokens
+            .get(&caller.token_sha256)
+            .ok_or_else(ApiError::bad_credentials)?;
+        let client = org
+            .client(&caller.client_id)
+            .ok_or_else(ApiError::bad_credentials)?;
+        let named = json!({ "id": org.organization.id, "name": org.organization.name });
+        let mut oauth_client = client_view(client);
+        oauth_client["organization"] = named.clone();
+        Ok(ok(json!({
+            "organization": named,
+            "homeOrganization": named,
+            "authorizedScope": client.scope,
+            // Genesys calls this the idle time; the Sandbox has no idle timeout, so it is
+            // the expiry of the token.
+            "dateTokenIdles": clock::iso(token.expires_ms),
+            "OAuthClient": oauth_client,
+        })))
+    })
+}
+
+pub async fn delete_me(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
+    ctx.mutate(|org| {
+        org.tokens.remove(&caller.token_sha256);
+        Ok(StatusCode::OK.into_response())
+    })
+}

@@ -1,0 +1,109 @@
+//! The layers every request passes: the correlation id (and `ErrorBody` rendering with the same
+//! `contextId`), the latency knob, and injected faults matched by route and method.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error_body::ApiError;
+use crate::ids;
+use crate::knobs::FaultKind;
+use crate::server::Connection;
+use crate::store::{lock, Ctx};
+
+/// Which host a layer serves: the API host answers every error with an `ErrorBody`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    Login,
+    Api,
+}
+
+/// Outermost layer: sets `ININ-Correlation-Id` and renders errors with it as `contextId`.
+pub async fn correlate(State(host): State<Host>, request: Request, next: Next) -> Response {
+    let context_id = ids::new_id();
+    let mut response = next.run(request).await;
+    let status = response.status();
+    let error = response.extensions_mut().remove::<ApiError>().or_else(|| {
+        let bare_error = status.is_client_error() || status.is_server_error();
+        (host == Host::Api && bare_error).then(|| ApiError::for_status(status))
+    });
+    if let Some(error) = error {
+        let (mut parts, _) = response.into_parts();
+        parts.status = error.status;
+        parts.headers.remove(CONTENT_LENGTH);
+        parts
+            .headers
+            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let body = Body::from(error.body(&context_id).to_string());
+        response = Response::from_parts(parts, body);
+    }
+    if let Ok(value) = HeaderValue::from_str(&context_id) {
+        response.headers_mut().insert("inin-correlation-id", value);
+    }
+    response
+}
+
+/// The latency knob, applied to every request on both hosts.
+pub async fn latency(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
+    let delay = lock(&ctx.knobs).latency;
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    next.run(request).await
+}
+
+/// Injected faults, matched on the route template or the concrete path and the method.
+pub async fn inject(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_default();
+    let (fault, hang) = {
+        let mut knobs = lock(&ctx.knobs);
+        let fault = knobs.take_fault(request.method().as_str(), &route, request.uri().path());
+        (fault, knobs.hang)
+    };
+    match fault {
+        None => next.run(request).await,
+        Some(FaultKind::Status {
+            status,
+            retry_after,
+        }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut error = ApiError::for_status(status);
+            if let Some(seconds) = retry_after {
+                error = error.with_header("retry-after", &seconds.to_string());
+            }
+            error.into_response()
+        }
+        Some(FaultKind::ConnectionReset) => {
+            if let Some(connection) = request.extensions().get::<Connection>() {
+                connection.reset();
+            }
+            hold(hang).await
+        }
+        Some(FaultKind::Hang) => hold(hang).await,
+        Some(FaultKind::CreateThenFail { status }) => {
+            let response = next.run(request).await;
+            if response.status().is_success() {
+                let status =
+                    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                ApiError::for_status(status).into_response()
+            } else {
+                response
+            }
+        }
+    }
+}
+
+/// Answer nothing for `hang` (the connection is usually gone long before), then 504.
+async fn hold(hang: Duration) -> Response {
+    tokio::time::sleep(hang).await;
+    ApiError::for_status(StatusCode::GATEWAY_TIMEOUT).into_response()
+}

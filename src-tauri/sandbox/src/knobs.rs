@@ -1,0 +1,189 @@
+//! The test knobs: latency, fault injection by route and method, a per-token rate limit, the
+//! eventual-consistency and activation delays, a movable clock, and reset.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::store::{lock, Ctx};
+
+/// A fault to inject on matching requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaultRule {
+    /// HTTP method to match (`GET`, `POST`, ...); `None` matches every method.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// The route template (`/api/v2/oauth/clients/{clientId}`) or a concrete path.
+    pub path: String,
+    pub kind: FaultKind,
+    /// Let this many matching calls through before the fault starts.
+    #[serde(default)]
+    pub after: u32,
+    /// Fail this many calls, then let calls through again; `None` fails every later call.
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+/// What an injected fault does to the request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum FaultKind {
+    /// Answer with this status and a Genesys `ErrorBody`, without running the operation.
+    #[serde(rename_all = "camelCase")]
+    Status {
+        status: u16,
+        #[serde(default)]
+        retry_after: Option<u64>,
+    },
+    /// Close the TCP connection with a reset (RST) instead of answering.
+    ConnectionReset,
+    /// Answer nothing for the hang duration (past any sane client timeout).
+    Hang,
+    /// Run the operation (the object is created or changed), then answer with this 5xx status.
+    CreateThenFail { status: u16 },
+}
+
+/// A fixed-window request limit per access token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RateLimit {
+    pub requests: u32,
+    pub window_seconds: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArmedFault {
+    pub rule: FaultRule,
+    pub seen: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct KnobState {
+    pub latency: Duration,
+    pub faults: Vec<ArmedFault>,
+    pub rate_limit: Option<RateLimit>,
+    /// Per token digest: window start (ms) and requests counted in it.
+    pub windows: HashMap<String, (i64, u32)>,
+    pub consistency_delay: Duration,
+    pub activation_delay: Duration,
+    pub hang: Duration,
+    pub clock_offset_ms: i64,
+}
+
+impl KnobState {
+    pub fn new(consistency_delay: Duration, activation_delay: Duration, hang: Duration) -> Self {
+        KnobState {
+            latency: Duration::ZERO,
+            faults: Vec::new(),
+            rate_limit: None,
+            windows: HashMap::new(),
+            consistency_delay,
+            activation_delay,
+            hang,
+            clock_offset_ms: 0,
+        }
+    }
+
+    /// Count this call against every matching rule; the first rule that fires wins.
+    pub fn take_fault(&mut self, method: &str, route: &str, path: &str) -> Option<FaultKind> {
+        let mut fired = None;
+        for armed in &mut self.faults {
+            let rule = &armed.rule;
+            let method_ok = rule
+                .method
+                .as_deref()
+                .is_none_or(|m| m.eq_ignore_ascii_case(method));
+            if !method_ok || (rule.path != route && rule.path != path) {
+                continue;
+            }
+            armed.seen = armed.seen.saturating_add(1);
+            let past = armed.seen > rule.after;
+            let within = rule.times.is_none_or(|m| armed.seen - rule.after <= m);
+            if fired.is_none() && past && within {
+                fired = Some(rule.kind.clone());
+            }
+        }
+        fired
+    }
+}
+
+/// Handle on the knobs of a running Sandbox org (cheap to clone).
+#[derive(Clone)]
+pub struct Knobs(pub(crate) Ctx);
+
+impl Knobs {
+    /// Delay every request on both hosts by `latency`.
+    pub fn set_latency(&self, latency: Duration) {
+        lock(&self.0.knobs).latency = latency;
+    }
+    /// Add a fault rule; its call counter starts at zero.
+    pub fn add_fault(&self, rule: FaultRule) {
+        lock(&self.0.knobs)
+            .faults
+            .push(ArmedFault { rule, seen: 0 });
+    }
+    pub fn clear_faults(&self) {
+        lock(&self.0.knobs).faults.clear();
+    }
+    /// Limit requests per access token on the API host (`None` lifts the limit).
+    pub fn set_rate_limit(&self, limit: Option<RateLimit>) {
+        let mut knobs = lock(&self.0.knobs);
+        knobs.rate_limit = limit;
+        knobs.windows.clear();
+    }
+    /// How long role changes made by `PUT /users/{id}/roles` take to reach permission checks.
+    pub fn set_consistency_delay(&self, delay: Duration) {
+        lock(&self.0.knobs).consistency_delay = delay;
+    }
+    /// How long an enabled integration reports `ACTIVATING` before `ACTIVE` or `ERROR`.
+    pub fn set_activation_delay(&self, delay: Duration) {
+        lock(&self.0.knobs).activation_delay = delay;
+    }
+    /// How long a `Hang` fault holds the request.
+    pub fn set_hang_duration(&self, hang: Duration) {
+        lock(&self.0.knobs).hang = hang;
+    }
+    /// Move the Sandbox clock forward (token, code and delay expiry) without waiting.
+    pub fn advance_clock(&self, by: Duration) {
+        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        let mut knobs = lock(&self.0.knobs);
+        knobs.clock_offset_ms = knobs.clock_offset_ms.saturating_add(ms);
+    }
+    /// Back to the seeded org and to the knobs the options set.
+    pub fn reset(&self) -> Result<(), Error> {
+        self.0.reset()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state_with(rule: FaultRule) -> KnobState {
+        let mut state = KnobState::new(Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        state.faults.push(ArmedFault { rule, seen: 0 });
+        state
+    }
+
+    #[test]
+    fn after_n_for_m_calls() {
+        let mut state = state_with(FaultRule {
+            method: Some("POST".into()),
+            path: "/x".into(),
+            kind: FaultKind::Hang,
+            after: 1,
+            times: Some(2),
+        });
+        let fired: Vec<bool> = (0..5)
+            .map(|_| state.take_fault("POST", "/x", "/x").is_some())
+            .collect();
+        assert_eq!(fired, [false, true, true, false, false]);
+        assert!(
+            state.take_fault("GET", "/x", "/x").is_none(),
+            "method must match"
+        );
+    }
+}

@@ -1,0 +1,288 @@
+//! `/oauth/authorize` (GET shows the sign-in page, POST signs in) and `/logout`: client and
+//! redirect URI checks, PKCE S256 challenges, one-time codes and implicit tokens.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, LOCATION, REFERRER_POLICY};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::redirect::{matches, with_params};
+use super::{page, token};
+use crate::error_body::ApiError;
+use crate::i18n::{text, Lang};
+use crate::ids;
+use crate::org::{OAuthClientRecord, Org};
+use crate::paging::Query;
+use crate::store::{lock, Ctx};
+
+/// Codes live ten minutes (RFC 6749 §4.1.2 recommends at most ten).
+const CODE_LIFETIME_MS: i64 = 10 * 60 * 1000;
+
+/// An issued authorization code waiting for its token request.
+#[derive(Debug, Clone)]
+pub struct PendingCode {
+    pub client_id: String,
+    pub user_id: String,
+    pub redirect_uri: String,
+    /// The S256 code challenge, or `None` for a confidential code grant without PKCE.
+    pub challenge: Option<String>,
+    pub expires_ms: i64,
+}
+
+struct Params {
+    client_id: String,
+    response_type: String,
+    redirect_uri: String,
+    state: Option<String>,
+    challenge: Option<String>,
+    method: Option<String>,
+    lang: Lang,
+}
+
+impl Params {
+    fn from(q: &Query, headers: &HeaderMap) -> Params {
+        let get = |k: &str| q.get(k).unwrap_or("").to_owned();
+        let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        Params {
+            client_id: get("client_id"),
+            response_type: get("response_type"),
+            redirect_uri: get("redirect_uri"),
+            state: q.get("state").map(str::to_owned),
+            challenge: q.get("code_challenge").map(str::to_owned),
+            method: q.get("code_challenge_method").map(str::to_owned),
+            lang: Lang::pick(q.get("lang"), accept),
+        }
+    }
+
+    fn implicit(&self) -> bool {
+        self.response_type == "token"
+    }
+
+    /// Send `pairs` (plus `state`) back to the application.
+    fn redirect(&self, pairs: &[(&str, &str)]) -> Response {
+        let mut all = pairs.to_vec();
+        if let Some(state) = &self.state {
+            all.push(("state", state));
+        }
+        found(&with_params(&self.redirect_uri, &all, self.implicit()))
+    }
+
+    fn error(&self, error: &str, description: &str) -> Response {
+        self.redirect(&[("error", error), ("error_description", description)])
+    }
+
+    fn hidden(&self) -> Vec<(&str, &str)> {
+        let mut fields = vec![
+            ("client_id", self.client_id.as_str()),
+            ("response_type", self.response_type.as_str()),
+            ("redirect_uri", self.redirect_uri.as_str()),
+            ("lang", self.lang.tag()),
+        ];
+        let optional = [
+            ("state", &self.state),
+            ("code_challenge", &self.challenge),
+            ("code_challenge_method", &self.method),
+        ];
+        fields.extend(
+            optional
+                .iter()
+                .filter_map(|(k, v)| v.as_deref().map(|v| (*k, v))),
+        );
+        fields
+    }
+}
+
+fn found(location: &str) -> Response {
+    let mut response = StatusCode::FOUND.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        headers.insert(LOCATION, value);
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
+}
+
+fn is_pkce_value(value: &str) -> bool {
+    (43..=128).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+}
+
+/// The client, or the response that ends the flow. Until the redirect URI is known to be
+/// registered, errors are shown on the page and never redirected (RFC 6749 §4.1.2.1).
+fn check(org: &Org, p: &Params) -> Result<OAuthClientRecord, Box<Response>> {
+    let page = |key: &str, detail: &str| {
+        let message = text(p.lang, key)
+            .replace("{param}", detail)
+            .replace("{uri}", detail);
+        Box::new(page::message(
+            StatusCode::BAD_REQUEST,
+            p.lang,
+            "error_title",
+            &message,
+        ))
+    };
+    let refuse = |error: &str, description: &str| Box::new(p.error(error, description));
+    if p.client_id.is_empty() {
+        return Err(page("error_missing_param", "client_id"));
+    }
+    let client = org
+        .client(&p.client_id)
+        .ok_or_else(|| page("error_unknown_client", ""))?;
+    if p.redirect_uri.is_empty() {
+        return Err(page("error_missing_param", "redirect_uri"));
+    }
+    if !client
+        .registered_redirect_uri
+        .iter()
+        .any(|r| matches(r, &p.redirect_uri))
+    {
+        return Err(page("error_redirect_uri", &p.redirect_uri));
+    }
+    let grant = client.authorized_grant_type.as_str();
+    match p.response_type.as_str() {
+        "" => return Err(refuse("invalid_request", "response_type is required.")),
+        "code" if grant != "CODE" => {
+            return Err(refuse(
+                "unauthorized_client",
+                "This client may not use response_type=code.",
+            ))
+        }
+        "token" if grant != "TOKEN" => {
+            return Err(refuse(
+                "unauthorized_client",
+                "This client may not use response_type=token.",
+            ))
+        }
+        "code" | "token" => {}
+        _ => {
+            return Err(refuse(
+                "unsupported_response_type",
+                "Only code and token are supported.",
+            ))
+        }
+    }
+    if client.state != "active" {
+        return Err(refuse("unauthorized_client", "This client is not active."));
+    }
+    if p.response_type == "code" {
+        match (&p.challenge, p.method.as_deref()) {
+            (None, None) => {}
+            (Some(challenge), Some("S256")) if is_pkce_value(challenge) => {}
+            (Some(_), Some("S256")) => {
+                return Err(refuse(
+                    "invalid_request",
+                    "code_challenge must be 43 to 128 base64url characters.",
+                ))
+            }
+            _ => {
+                return Err(refuse(
+                    "invalid_request",
+                    "code_challenge_method must be S256, with a code_challenge.",
+                ))
+            }
+        }
+    }
+    Ok(client.clone())
+}
+
+pub async fn show(State(ctx): State<Ctx>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let p = Params::from(&Query::parse(raw.as_deref()), &headers);
+    let org_name = ctx.seed.org_name.clone();
+    match ctx.read(|org| check(org, &p)) {
+        Ok(client) => page::sign_in(p.lang, &org_name, &client.name, &p.hidden(), None, ""),
+        Err(refusal) => *refusal,
+    }
+}
+
+pub async fn submit(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) -> Response {
+    let form = Query::parse(std::str::from_utf8(&bytes).ok());
+    let p = Params::from(&form, &headers);
+    let client = match ctx.read(|org| check(org, &p)) {
+        Ok(client) => client,
+        Err(refusal) => return *refusal,
+    };
+    if form.get("action") == Some("cancel") {
+        return p.error("access_denied", "The user cancelled sign-in.");
+    }
+    let email = form.get("email").unwrap_or("").trim().to_owned();
+    let password = ids::digest(form.get("password").unwrap_or(""));
+    let user_id = ctx.read(|org| {
+        org.users
+            .iter()
+            .find(|u| u.email.eq_ignore_ascii_case(&email) && u.password_sha256 == password)
+            .map(|u| u.id.clone())
+    });
+    let Some(user_id) = user_id else {
+        let error = text(p.lang, "error_bad_credentials");
+        return page::sign_in(
+            p.lang,
+            &ctx.seed.org_name,
+            &client.name,
+            &p.hidden(),
+            Some(&error),
+            &email,
+        );
+    };
+    let now = ctx.now_ms();
+    if p.implicit() {
+        let issued =
+            ctx.mutate(|org| Ok::<_, ApiError>(token::issue(org, &client, Some(user_id), now)));
+        return match issued {
+            Ok((token, expires_in)) => p.redirect(&[
+                ("access_token", &token),
+                ("expires_in", &expires_in.to_string()),
+                ("token_type", "bearer"),
+            ]),
+            Err(_) => p.error("server_error", "The token could not be issued."),
+        };
+    }
+    let code = ids::random_token(32);
+    let pending = PendingCode {
+        client_id: client.id,
+        user_id,
+        redirect_uri: p.redirect_uri.clone(),
+        challenge: p.challenge.clone(),
+        expires_ms: now + CODE_LIFETIME_MS,
+    };
+    {
+        let mut codes = lock(&ctx.codes);
+        codes.retain(|_, c| c.expires_ms > now);
+        codes.insert(ids::digest(&code), pending);
+    }
+    p.redirect(&[("code", &code)])
+}
+
+/// Ends the login-site session. The Sandbox keeps no sign-in session, so this only sends the
+/// browser back to a registered `redirect_uri`, or shows a signed-out page.
+pub async fn logout(
+    State(ctx): State<Ctx>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let q = Query::parse(raw.as_deref());
+    let lang = Lang::pick(
+        q.get("lang"),
+        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    );
+    let target = match (q.get("client_id"), q.get("redirect_uri")) {
+        (Some(client_id), Some(uri)) => ctx.read(|org| {
+            org.client(client_id)
+                .filter(|c| c.registered_redirect_uri.iter().any(|r| matches(r, uri)))
+                .map(|_| uri.to_owned())
+        }),
+        _ => None,
+    };
+    match target {
+        Some(uri) => found(&uri),
+        None => page::message(
+            StatusCode::OK,
+            lang,
+            "signed_out_title",
+            &text(lang, "signed_out_body"),
+        ),
+    }
+}

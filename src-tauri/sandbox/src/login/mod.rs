@@ -1,0 +1,36 @@
+//! The login host: `/oauth/authorize` (sign-in page, code with PKCE, implicit), `/oauth/token`
+//! and `/logout`, with the same latency and fault layers as the API host.
+
+mod authorize;
+mod page;
+mod redirect;
+mod token;
+
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::faults::{self, Host};
+use crate::store::Ctx;
+
+pub use authorize::PendingCode;
+
+pub fn router(ctx: Ctx) -> Router {
+    Router::new()
+        .route(
+            "/oauth/authorize",
+            get(authorize::show).post(authorize::submit),
+        )
+        .route("/oauth/token", post(token::exchange))
+        .route("/logout", get(authorize::logout))
+        .fallback(|| async { not_found() })
+        .route_layer(from_fn_with_state(ctx.clone(), faults::inject))
+        .layer(from_fn_with_state(ctx.clone(), faults::latency))
+        .layer(from_fn_with_state(Host::Login, faults::correlate))
+        .with_state(ctx)
+}
+
+fn not_found() -> Response {
+    (axum::http::StatusCode::NOT_FOUND, "Not found").into_response()
+}

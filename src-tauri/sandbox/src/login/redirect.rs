@@ -1,0 +1,139 @@
+//! Redirect URI matching and building the redirect back to the application.
+//!
+//! Matching: scheme, host and path prefix as registered; the port must match, except that a
+//! loopback URI registered without a port accepts any port (as Genesys does, genesys-api.md
+//! §2.2). Accepting a longer path below the registered one (`http://127.0.0.1` covers
+//! `http://127.0.0.1:51234/callback`) is the Sandbox's reading: the sources only describe the
+//! port rule, and the seeded sign-in clients register the bare loopback origin.
+
+struct Parts<'a> {
+    scheme: String,
+    host: String,
+    port: Option<&'a str>,
+    path: &'a str,
+}
+
+fn split(uri: &str) -> Option<Parts<'_>> {
+    if uri.contains('#') {
+        return None;
+    }
+    let (scheme, rest) = uri.split_once("://")?;
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (host, after) = v6.split_once(']')?;
+        (format!("[{host}]"), after.strip_prefix(':'))
+    } else {
+        match authority.rsplit_once(':') {
+            Some((host, port)) => (host.to_owned(), Some(port)),
+            None => (authority.to_owned(), None),
+        }
+    };
+    if port.is_some_and(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    Some(Parts {
+        scheme: scheme.to_ascii_lowercase(),
+        host: host.to_ascii_lowercase(),
+        port,
+        path,
+    })
+}
+
+fn is_loopback(host: &str) -> bool {
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+/// Whether `requested` is allowed by the `registered` redirect URI.
+pub fn matches(registered: &str, requested: &str) -> bool {
+    let (Some(reg), Some(req)) = (split(registered), split(requested)) else {
+        return false;
+    };
+    let port_ok = match reg.port {
+        None if is_loopback(&reg.host) => true,
+        port => port == req.port,
+    };
+    let reg_path = reg.path.trim_end_matches('/');
+    let path_ok = req.path.starts_with(reg_path)
+        && matches!(
+            req.path[reg_path.len()..].chars().next(),
+            None | Some('/') | Some('?')
+        );
+    reg.scheme == req.scheme && reg.host == req.host && port_ok && path_ok
+}
+
+/// `uri` with `params` appended to its query (code flow) or as its fragment (implicit flow).
+pub fn with_params(uri: &str, params: &[(&str, &str)], fragment: bool) -> String {
+    let mut encoded = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in params {
+        encoded.append_pair(k, v);
+    }
+    let encoded = encoded.finish();
+    let separator = if fragment {
+        '#'
+    } else if uri.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
+    format!("{uri}{separator}{encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_without_port_accepts_any_port() {
+        assert!(matches(
+            "http://127.0.0.1",
+            "http://127.0.0.1:51234/callback"
+        ));
+        assert!(matches("http://localhost", "http://localhost:7788"));
+        assert!(matches("http://[::1]/cb", "http://[::1]:9000/cb"));
+    }
+
+    #[test]
+    fn explicit_ports_and_other_hosts_must_match() {
+        assert!(matches(
+            "http://127.0.0.1:7788/cb",
+            "http://127.0.0.1:7788/cb"
+        ));
+        assert!(!matches(
+            "http://127.0.0.1:7788/cb",
+            "http://127.0.0.1:7789/cb"
+        ));
+        assert!(!matches(
+            "https://app.example.com/cb",
+            "https://app.example.com:8443/cb"
+        ));
+        assert!(!matches("http://127.0.0.1", "http://localhost:5000"));
+        assert!(!matches("http://127.0.0.1", "https://127.0.0.1:5000"));
+        assert!(!matches("http://127.0.0.1/cb", "http://127.0.0.1:5000/cbx"));
+        assert!(!matches(
+            "http://127.0.0.1",
+            "http://127.0.0.1.evil.example:5000"
+        ));
+        assert!(!matches("http://127.0.0.1", "http://user@127.0.0.1:5000"));
+        assert!(!matches("http://127.0.0.1", "http://127.0.0.1:5000/#x"));
+    }
+
+    #[test]
+    fn params_go_to_query_or_fragment() {
+        assert_eq!(
+            with_params("http://h/cb", &[("code", "a b")], false),
+            "http://h/cb?code=a+b"
+        );
+        assert_eq!(
+            with_params("http://h/cb?x=1", &[("s", "1")], false),
+            "http://h/cb?x=1&s=1"
+        );
+        assert_eq!(
+            with_params("http://h/cb", &[("access_token", "t")], true),
+            "http://h/cb#access_token=t"
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! The state of one Sandbox org: every object the emulated API can read or change. This is what
+//! the state file holds and what `RunningSandbox::snapshot` reports.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The whole org. Secrets, codes and tokens are only ever kept as SHA-256 digests.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Org {
+    pub organization: OrganizationRecord,
+    pub divisions: Vec<DivisionRecord>,
+    pub roles: Vec<RoleRecord>,
+    pub users: Vec<UserRecord>,
+    pub oauth_clients: Vec<OAuthClientRecord>,
+    pub scopes: Vec<ScopeRecord>,
+    /// `IntegrationType` objects exactly as the API serves them.
+    pub integration_types: Vec<Value>,
+    /// `CredentialType` objects exactly as the API serves them.
+    pub credential_types: Vec<Value>,
+    pub integrations: Vec<IntegrationRecord>,
+    pub credentials: Vec<CredentialRecord>,
+    /// Issued access tokens keyed by the SHA-256 of the token.
+    pub tokens: BTreeMap<String, TokenRecord>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationRecord {
+    pub id: String,
+    pub name: String,
+    pub third_party_org_name: String,
+    pub domain: String,
+    pub default_language: String,
+    pub default_country_code: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DivisionRecord {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub home_division: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleRecord {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Permission strings `domain:entity:action`; any segment may be `*`.
+    pub permissions: Vec<String>,
+    #[serde(default)]
+    pub default: bool,
+}
+
+/// A role held in a division; `divisionId` `*` means every division.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grant {
+    pub role_id: String,
+    pub division_id: String,
+    pub granted_ms: i64,
+}
+
+/// Grants written by `PUT /users/{id}/roles` that take effect once the consistency delay passed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingGrants {
+    pub grants: Vec<Grant>,
+    pub effective_ms: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserRecord {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub department: String,
+    pub password_sha256: String,
+    pub division_id: String,
+    pub grants: Vec<Grant>,
+    #[serde(default)]
+    pub pending_grants: Option<PendingGrants>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleDivision {
+    pub role_id: String,
+    pub division_id: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OAuthClientRecord {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub authorized_grant_type: String,
+    pub access_token_validity_seconds: i64,
+    pub registered_redirect_uri: Vec<String>,
+    pub scope: Vec<String>,
+    pub role_divisions: Vec<RoleDivision>,
+    pub state: String,
+    /// `None` for a public client (the seeded sign-in clients): PKCE or implicit only.
+    pub secret_sha256: Option<String>,
+    pub date_created_ms: i64,
+    pub date_modified_ms: i64,
+    pub created_by: Option<String>,
+    pub modified_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeRecord {
+    pub id: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IntegrationRecord {
+    pub id: String,
+    pub name: String,
+    pub type_id: String,
+    pub notes: String,
+    /// `ENABLED` or `DISABLED`.
+    pub intended_state: String,
+    /// When `intendedState` last changed; `reportedState` is derived from it.
+    pub state_changed_ms: i64,
+    pub config: IntegrationConfigRecord,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IntegrationConfigRecord {
+    pub version: i64,
+    pub properties: Value,
+    pub advanced: Value,
+    pub notes: String,
+    /// Credential slot name (e.g. `pureCloudOAuthClient`) to credential id.
+    pub credentials: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialRecord {
+    pub id: String,
+    pub name: String,
+    pub type_name: String,
+    /// Fields served back by GET (not sensitive).
+    pub fields: BTreeMap<String, String>,
+    /// Sensitive fields (secrets, passwords), kept only as SHA-256 digests.
+    pub sensitive_sha256: BTreeMap<String, String>,
+    pub created_ms: i64,
+    pub modified_ms: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRecord {
+    pub client_id: String,
+    /// The signed-in user, or `None` for a client-credentials token.
+    pub user_id: Option<String>,
+    pub issued_ms: i64,
+    pub expires_ms: i64,
+}
+
+impl Org {
+    pub fn home_division(&self) -> Option<&DivisionRecord> {
+        self.divisions.iter().find(|d| d.home_division)
+    }
+    pub fn division(&self, id: &str) -> Option<&DivisionRecord> {
+        self.divisions.iter().find(|d| d.id == id)
+    }
+    pub fn role(&self, id: &str) -> Option<&RoleRecord> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+    pub fn user(&self, id: &str) -> Option<&UserRecord> {
+        self.users.iter().find(|u| u.id == id)
+    }
+    pub fn client(&self, id: &str) -> Option<&OAuthClientRecord> {
+        self.oauth_clients.iter().find(|c| c.id == id)
+    }
+    pub fn credential(&self, id: &str) -> Option<&CredentialRecord> {
+        self.credentials.iter().find(|c| c.id == id)
+    }
+    pub fn integration_type(&self, id: &str) -> Option<&Value> {
+        self.integration_types
+            .iter()
+            .find(|t| t.get("id").and_then(Value::as_str) == Some(id))
+    }
+    pub fn credential_type(&self, name: &str) -> Option<&Value> {
+        self.credential_types
+            .iter()
+            .find(|t| t.get("name").and_then(Value::as_str) == Some(name))
+    }
+}

@@ -1,0 +1,142 @@
+//! The shared state behind both hosts: the org under a lock, the knobs, pending sign-in codes,
+//! and persistence of the org to the state file (temp file, fsync, rename) after each change.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::Write;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::clock;
+use crate::error::Error;
+use crate::error_body::ApiError;
+use crate::knobs::KnobState;
+use crate::login::PendingCode;
+use crate::org::Org;
+use crate::running::SeedInfo;
+
+/// Handle on the shared state, cloned into every handler.
+#[derive(Clone)]
+pub struct Ctx(pub Arc<Shared>);
+
+impl Deref for Ctx {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
+    org: Mutex<Org>,
+    /// The freshly seeded org that `reset` goes back to.
+    pristine: Org,
+    pub knobs: Mutex<KnobState>,
+    /// The knobs as the options set them, restored by `reset`.
+    initial_knobs: KnobState,
+    pub codes: Mutex<HashMap<String, PendingCode>>,
+    state_file: Option<PathBuf>,
+    pub seed: SeedInfo,
+}
+
+/// Lock a mutex, recovering the data if a previous holder panicked.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Shared {
+    pub fn new(
+        pristine: Org,
+        state_file: Option<PathBuf>,
+        knobs: KnobState,
+        seed: SeedInfo,
+    ) -> Result<Shared, Error> {
+        let org = match &state_file {
+            Some(path) if path.exists() => load(path)?,
+            Some(path) => {
+                save(path, &pristine)?;
+                pristine.clone()
+            }
+            None => pristine.clone(),
+        };
+        Ok(Shared {
+            org: Mutex::new(org),
+            pristine,
+            knobs: Mutex::new(knobs.clone()),
+            initial_knobs: knobs,
+            codes: Mutex::new(HashMap::new()),
+            state_file,
+            seed,
+        })
+    }
+
+    /// Sandbox "now" in milliseconds (wall clock plus the clock knob).
+    pub fn now_ms(&self) -> i64 {
+        clock::now_ms(lock(&self.knobs).clock_offset_ms)
+    }
+
+    pub fn read<T>(&self, f: impl FnOnce(&Org) -> T) -> T {
+        f(&lock(&self.org))
+    }
+
+    /// Run a change and, if it succeeded, persist the org before answering.
+    pub fn mutate<T, E: From<ApiError>>(
+        &self,
+        f: impl FnOnce(&mut Org) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut org = lock(&self.org);
+        let out = f(&mut org)?;
+        if let Some(path) = &self.state_file {
+            save(path, &org).map_err(|_| E::from(ApiError::internal()))?;
+        }
+        Ok(out)
+    }
+
+    /// Back to the seeded org (objects, tokens and codes gone) and to the knobs of the options.
+    pub fn reset(&self) -> Result<(), Error> {
+        *lock(&self.knobs) = self.initial_knobs.clone();
+        let mut org = lock(&self.org);
+        *org = self.pristine.clone();
+        lock(&self.codes).clear();
+        match &self.state_file {
+            Some(path) => save(path, &org),
+            None => Ok(()),
+        }
+    }
+}
+
+fn load(path: &Path) -> Result<Org, Error> {
+    let bytes = fs::read(path).map_err(|source| Error::StateFileIo {
+        path: path.to_owned(),
+        source,
+    })?;
+    serde_json::from_slice(&bytes).map_err(|source| Error::StateFileCorrupt {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Write the org atomically: a reader sees the old file or the new one, never a mix.
+pub fn save(path: &Path, org: &Org) -> Result<(), Error> {
+    let io_error = |source| Error::StateFileIo {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = serde_json::to_vec_pretty(org).map_err(|e| io_error(e.into()))?;
+    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
+    tmp_name.push(".tmp");
+    let tmp = path.with_file_name(tmp_name);
+    let mut file = File::create(&tmp).map_err(io_error)?;
+    file.write_all(&bytes).map_err(io_error)?;
+    file.sync_all().map_err(io_error)?;
+    drop(file);
+    fs::rename(&tmp, path).map_err(io_error)?;
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Make the rename itself durable; a failure here leaves a correct file behind.
+        let _ = File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
