@@ -2,3 +2,4 @@
 //! (the Sandbox org over loopback HTTP, the Tauri mock runtime, a real Secret Service).
 
 mod ipc;
+mod sandbox;

@@ -22,7 +22,19 @@ pub async fn get_me(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, 
             .client(&caller.client_id)
             .ok_or_else(ApiError::bad_credentials)?;
         let named = json!({ "id": org.organization.id, "name": org.organization.name });
+        // `OrgOAuthClient` is `OAuthClient` without validity, description, redirect URIs and
+        // selfUri, plus the organization.
         let mut oauth_client = client_view(client);
+        if let Some(fields) = oauth_client.as_object_mut() {
+            for absent in [
+                "accessTokenValiditySeconds",
+                "description",
+                "registeredRedirectUri",
+                "selfUri",
+            ] {
+                fields.remove(absent);
+            }
+        }
         oauth_client["organization"] = named.clone();
         Ok(ok(json!({
             "organization": named,

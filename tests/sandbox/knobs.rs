@@ -1,0 +1,387 @@
+//! The knobs, each observed by a plain HTTP client: latency, status faults after N for M calls,
+//! connection reset, hang, create-then-fail, the per-token rate limit, reset, the `/__sandbox/`
+//! control routes, and persistence to a state file.
+
+use std::time::{Duration, Instant};
+
+use sandbox::{Error, FaultKind, FaultRule, RateLimit, Sandbox, SandboxOptions};
+use serde_json::{json, Value};
+
+use super::{quick, start, start_with};
+
+const CLIENTS: &str = "/api/v2/oauth/clients";
+
+fn rule(method: &str, path: &str, kind: FaultKind, after: u32, times: Option<u32>) -> FaultRule {
+    FaultRule {
+        method: Some(method.to_owned()),
+        path: path.to_owned(),
+        kind,
+        after,
+        times,
+    }
+}
+
+#[tokio::test]
+async fn latency_delays_every_request() {
+    let org = start().await;
+    org.sandbox.knobs().set_latency(Duration::from_millis(150));
+    let started = Instant::now();
+    let response = org
+        .http
+        .get(org.api("/api/v2/users/me"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), 401);
+    assert!(
+        started.elapsed() >= Duration::from_millis(150),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_status_fault_fires_after_n_calls_for_m_calls() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let status = FaultKind::Status {
+        status: 503,
+        retry_after: None,
+    };
+    org.sandbox
+        .knobs()
+        .add_fault(rule("GET", CLIENTS, status, 1, Some(2)));
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let reply = org.get(CLIENTS, &admin).await;
+        seen.push(reply.status);
+        if reply.status == 503 {
+            reply.error(503, "service.unavailable");
+        }
+    }
+    assert_eq!(seen, [200, 503, 503, 200]);
+    let by_template = FaultKind::Status {
+        status: 429,
+        retry_after: Some(7),
+    };
+    org.sandbox.knobs().add_fault(rule(
+        "GET",
+        "/api/v2/oauth/clients/{clientId}",
+        by_template,
+        0,
+        Some(1),
+    ));
+    let limited = org.get(&format!("{CLIENTS}/anything"), &admin).await;
+    limited.error(429, "too.many.requests");
+    assert_eq!(limited.headers["retry-after"], "7");
+}
+
+#[tokio::test]
+async fn a_connection_reset_fault_drops_the_connection() {
+    let org = start().await;
+    org.sandbox.knobs().add_fault(rule(
+        "GET",
+        "/api/v2/users/me",
+        FaultKind::ConnectionReset,
+        0,
+        Some(1),
+    ));
+    let failed = org.http.get(org.api("/api/v2/users/me")).send().await;
+    let error = failed.expect_err("the connection is reset, no response");
+    assert!(!error.is_timeout(), "{error}");
+    let next = org
+        .http
+        .get(org.api("/api/v2/users/me"))
+        .send()
+        .await
+        .expect("the next call is answered");
+    assert_eq!(next.status(), 401);
+}
+
+#[tokio::test]
+async fn a_hang_fault_outlasts_the_client_timeout() {
+    let org = start().await;
+    org.sandbox
+        .knobs()
+        .add_fault(rule("GET", "/api/v2/users/me", FaultKind::Hang, 0, Some(1)));
+    let started = Instant::now();
+    let failed = org
+        .http
+        .get(org.api("/api/v2/users/me"))
+        .timeout(Duration::from_millis(300))
+        .send()
+        .await;
+    assert!(failed.expect_err("no answer in time").is_timeout());
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[tokio::test]
+async fn create_then_fail_creates_the_object_but_answers_5xx() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    org.sandbox.knobs().add_fault(rule(
+        "POST",
+        CLIENTS,
+        FaultKind::CreateThenFail { status: 502 },
+        0,
+        Some(1),
+    ));
+    let body = json!({ "name": "run-marker-42", "authorizedGrantType": "CODE", "registeredRedirectUri": ["http://localhost"], "scope": ["oauth"] });
+    org.post(CLIENTS, &admin, body)
+        .await
+        .error(502, "bad.gateway");
+    let created: Vec<_> = org
+        .sandbox
+        .snapshot()
+        .oauth_clients
+        .into_iter()
+        .filter(|c| c.name == "run-marker-42")
+        .collect();
+    assert_eq!(
+        created.len(),
+        1,
+        "the object exists although the answer was an error"
+    );
+    let listed = org.get(CLIENTS, &admin).await;
+    assert!(listed.ok()["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .any(|c| c["name"] == "run-marker-42"));
+}
+
+#[tokio::test]
+async fn the_rate_limit_is_per_token_with_retry_after_and_inin_headers() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let other = org.admin_token().await;
+    org.sandbox.knobs().set_rate_limit(Some(RateLimit {
+        requests: 3,
+        window_seconds: 60,
+    }));
+    for n in 1..=3 {
+        let reply = org.get("/api/v2/tokens/me", &admin).await;
+        reply.ok();
+        assert_eq!(
+            reply.headers["inin-ratelimit-count"],
+            n.to_string().as_str()
+        );
+        assert_eq!(reply.headers["inin-ratelimit-allowed"], "3");
+    }
+    let limited = org.get("/api/v2/tokens/me", &admin).await;
+    let body = limited.error(429, "too.many.requests");
+    assert!(body["message"]
+        .as_str()
+        .expect("message")
+        .contains("[3] requests within [60] seconds"));
+    let retry: u64 = limited.headers["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert!(limited.headers.contains_key("inin-ratelimit-reset"));
+    org.get("/api/v2/tokens/me", &other).await.ok();
+    org.sandbox.knobs().advance_clock(Duration::from_secs(61));
+    org.get("/api/v2/tokens/me", &admin).await.ok();
+}
+
+#[tokio::test]
+async fn reset_returns_to_the_seeded_org() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let (id, _) = org
+        .cc_client(
+            &admin,
+            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
+        )
+        .await;
+    org.sandbox.knobs().reset().expect("reset");
+    let snapshot = org.sandbox.snapshot();
+    assert!(snapshot.oauth_clients.iter().all(|c| c.id != id) && snapshot.tokens.is_empty());
+    org.get("/api/v2/tokens/me", &admin)
+        .await
+        .error(401, "bad.credentials");
+}
+
+#[tokio::test]
+async fn the_control_routes_drive_the_knobs_over_http() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let fault = json!({ "method": "GET", "path": CLIENTS, "kind": { "type": "status", "status": 500 }, "times": 1 });
+    let added = org
+        .http
+        .post(org.api("/__sandbox/faults"))
+        .json(&fault)
+        .send()
+        .await
+        .expect("control");
+    assert_eq!(added.status(), 204);
+    org.get(CLIENTS, &admin)
+        .await
+        .error(500, "internal.server.error");
+    org.get(CLIENTS, &admin).await.ok();
+    let limit = json!({ "requests": 1, "windowSeconds": 30 });
+    assert_eq!(
+        org.http
+            .put(org.api("/__sandbox/rate-limit"))
+            .json(&limit)
+            .send()
+            .await
+            .expect("control")
+            .status(),
+        204
+    );
+    org.get(CLIENTS, &admin).await.ok();
+    org.get(CLIENTS, &admin)
+        .await
+        .error(429, "too.many.requests");
+    assert_eq!(
+        org.http
+            .delete(org.api("/__sandbox/rate-limit"))
+            .send()
+            .await
+            .expect("control")
+            .status(),
+        204
+    );
+    let snapshot: Value = org
+        .http
+        .get(org.api("/__sandbox/snapshot"))
+        .send()
+        .await
+        .expect("control")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(snapshot["oauthClients"].as_array().map(Vec::len), Some(2));
+    let bad = org
+        .http
+        .put(org.api("/__sandbox/latency"))
+        .body("nope")
+        .send()
+        .await
+        .expect("control");
+    assert_eq!(bad.status(), 400);
+    assert_eq!(
+        org.http
+            .post(org.api("/__sandbox/reset"))
+            .send()
+            .await
+            .expect("control")
+            .status(),
+        204
+    );
+    org.get(CLIENTS, &admin).await.error(401, "bad.credentials");
+    let unknown = org
+        .http
+        .get(org.api("/api/v2/nothing/here"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(unknown.status(), 404);
+    let id = unknown.headers()["inin-correlation-id"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let body: Value = unknown.json().await.expect("an ErrorBody");
+    assert_eq!(
+        (body["code"].as_str(), body["contextId"].as_str()),
+        (Some("not.found"), Some(id.as_str()))
+    );
+}
+
+#[tokio::test]
+async fn login_host_routes_take_faults_too() {
+    let org = start().await;
+    let fault = FaultKind::Status {
+        status: 503,
+        retry_after: None,
+    };
+    org.sandbox
+        .knobs()
+        .add_fault(rule("POST", "/oauth/token", fault, 0, Some(1)));
+    let response = org
+        .http
+        .post(org.login("/oauth/token"))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), 503);
+    let again = org
+        .http
+        .post(org.login("/oauth/token"))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(again.status(), 401, "the fault fired once");
+}
+
+#[tokio::test]
+async fn the_org_persists_in_its_state_file() {
+    let dir =
+        std::env::temp_dir().join(format!("sandbox-state-{}-{}", std::process::id(), line!()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("org.json");
+    let options = SandboxOptions {
+        state_file: Some(file.clone()),
+        ..quick()
+    };
+    let org = start_with(options.clone()).await;
+    let admin = org.admin_token().await;
+    let (id, _) = org
+        .cc_client(
+            &admin,
+            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
+        )
+        .await;
+    org.sandbox.shutdown().await;
+    let org = start_with(options.clone()).await;
+    assert!(
+        org.sandbox
+            .snapshot()
+            .oauth_clients
+            .iter()
+            .any(|c| c.id == id),
+        "the client survived a restart"
+    );
+    org.get(&format!("{CLIENTS}/{id}"), &admin).await.ok();
+    org.sandbox.knobs().reset().expect("reset");
+    let on_disk: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("file")).expect("json");
+    assert_eq!(
+        on_disk["oauthClients"].as_array().map(Vec::len),
+        Some(2),
+        "reset is persisted too"
+    );
+    org.sandbox.shutdown().await;
+    std::fs::write(&file, b"{ torn").expect("write");
+    let refused = Sandbox::start(options)
+        .await
+        .err()
+        .expect("a corrupt file is refused");
+    assert!(
+        matches!(refused, Error::StateFileCorrupt { .. }),
+        "{refused}"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[tokio::test]
+async fn a_taken_fixed_port_is_a_bind_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let refused = Sandbox::start(SandboxOptions {
+        ports: Some((0, port)),
+        ..quick()
+    })
+    .await
+    .err()
+    .expect("port taken");
+    assert!(
+        matches!(refused, Error::Bind { port: p, .. } if p == port),
+        "{refused}"
+    );
+}
