@@ -1,17 +1,22 @@
 //! The knobs, each observed by a plain HTTP client: latency, status faults after N for M calls,
-//! connection reset, hang, create-then-fail, the per-token rate limit, reset, the `/__sandbox/`
-//! control routes, and persistence to a state file.
+//! connection reset, hang, create-then-fail, and the per-token rate limit.
 
 use std::time::{Duration, Instant};
 
-use sandbox::{Error, FaultKind, FaultRule, RateLimit, Sandbox, SandboxOptions};
-use serde_json::{json, Value};
+use sandbox::{FaultKind, FaultRule, RateLimit};
+use serde_json::json;
 
-use super::{quick, start, start_with};
+use super::start;
 
-const CLIENTS: &str = "/api/v2/oauth/clients";
+pub const CLIENTS: &str = "/api/v2/oauth/clients";
 
-fn rule(method: &str, path: &str, kind: FaultKind, after: u32, times: Option<u32>) -> FaultRule {
+pub fn rule(
+    method: &str,
+    path: &str,
+    kind: FaultKind,
+    after: u32,
+    times: Option<u32>,
+) -> FaultRule {
     FaultRule {
         method: Some(method.to_owned()),
         path: path.to_owned(),
@@ -184,204 +189,4 @@ async fn the_rate_limit_is_per_token_with_retry_after_and_inin_headers() {
     org.get("/api/v2/tokens/me", &other).await.ok();
     org.sandbox.knobs().advance_clock(Duration::from_secs(61));
     org.get("/api/v2/tokens/me", &admin).await.ok();
-}
-
-#[tokio::test]
-async fn reset_returns_to_the_seeded_org() {
-    let org = start().await;
-    let admin = org.admin_token().await;
-    let (id, _) = org
-        .cc_client(
-            &admin,
-            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
-        )
-        .await;
-    org.sandbox.knobs().reset().expect("reset");
-    let snapshot = org.sandbox.snapshot();
-    assert!(snapshot.oauth_clients.iter().all(|c| c.id != id) && snapshot.tokens.is_empty());
-    org.get("/api/v2/tokens/me", &admin)
-        .await
-        .error(401, "bad.credentials");
-}
-
-#[tokio::test]
-async fn the_control_routes_drive_the_knobs_over_http() {
-    let org = start().await;
-    let admin = org.admin_token().await;
-    let fault = json!({ "method": "GET", "path": CLIENTS, "kind": { "type": "status", "status": 500 }, "times": 1 });
-    let added = org
-        .http
-        .post(org.api("/__sandbox/faults"))
-        .json(&fault)
-        .send()
-        .await
-        .expect("control");
-    assert_eq!(added.status(), 204);
-    org.get(CLIENTS, &admin)
-        .await
-        .error(500, "internal.server.error");
-    org.get(CLIENTS, &admin).await.ok();
-    let limit = json!({ "requests": 1, "windowSeconds": 30 });
-    assert_eq!(
-        org.http
-            .put(org.api("/__sandbox/rate-limit"))
-            .json(&limit)
-            .send()
-            .await
-            .expect("control")
-            .status(),
-        204
-    );
-    org.get(CLIENTS, &admin).await.ok();
-    org.get(CLIENTS, &admin)
-        .await
-        .error(429, "too.many.requests");
-    assert_eq!(
-        org.http
-            .delete(org.api("/__sandbox/rate-limit"))
-            .send()
-            .await
-            .expect("control")
-            .status(),
-        204
-    );
-    let snapshot: Value = org
-        .http
-        .get(org.api("/__sandbox/snapshot"))
-        .send()
-        .await
-        .expect("control")
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(snapshot["oauthClients"].as_array().map(Vec::len), Some(2));
-    let bad = org
-        .http
-        .put(org.api("/__sandbox/latency"))
-        .body("nope")
-        .send()
-        .await
-        .expect("control");
-    assert_eq!(bad.status(), 400);
-    assert_eq!(
-        org.http
-            .post(org.api("/__sandbox/reset"))
-            .send()
-            .await
-            .expect("control")
-            .status(),
-        204
-    );
-    org.get(CLIENTS, &admin).await.error(401, "bad.credentials");
-    let unknown = org
-        .http
-        .get(org.api("/api/v2/nothing/here"))
-        .send()
-        .await
-        .expect("answer");
-    assert_eq!(unknown.status(), 404);
-    let id = unknown.headers()["inin-correlation-id"]
-        .to_str()
-        .expect("ascii")
-        .to_owned();
-    let body: Value = unknown.json().await.expect("an ErrorBody");
-    assert_eq!(
-        (body["code"].as_str(), body["contextId"].as_str()),
-        (Some("not.found"), Some(id.as_str()))
-    );
-}
-
-#[tokio::test]
-async fn login_host_routes_take_faults_too() {
-    let org = start().await;
-    let fault = FaultKind::Status {
-        status: 503,
-        retry_after: None,
-    };
-    org.sandbox
-        .knobs()
-        .add_fault(rule("POST", "/oauth/token", fault, 0, Some(1)));
-    let response = org
-        .http
-        .post(org.login("/oauth/token"))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .expect("answer");
-    assert_eq!(response.status(), 503);
-    let again = org
-        .http
-        .post(org.login("/oauth/token"))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .expect("answer");
-    assert_eq!(again.status(), 401, "the fault fired once");
-}
-
-#[tokio::test]
-async fn the_org_persists_in_its_state_file() {
-    let dir =
-        std::env::temp_dir().join(format!("sandbox-state-{}-{}", std::process::id(), line!()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("org.json");
-    let options = SandboxOptions {
-        state_file: Some(file.clone()),
-        ..quick()
-    };
-    let org = start_with(options.clone()).await;
-    let admin = org.admin_token().await;
-    let (id, _) = org
-        .cc_client(
-            &admin,
-            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
-        )
-        .await;
-    org.sandbox.shutdown().await;
-    let org = start_with(options.clone()).await;
-    assert!(
-        org.sandbox
-            .snapshot()
-            .oauth_clients
-            .iter()
-            .any(|c| c.id == id),
-        "the client survived a restart"
-    );
-    org.get(&format!("{CLIENTS}/{id}"), &admin).await.ok();
-    org.sandbox.knobs().reset().expect("reset");
-    let on_disk: Value =
-        serde_json::from_slice(&std::fs::read(&file).expect("file")).expect("json");
-    assert_eq!(
-        on_disk["oauthClients"].as_array().map(Vec::len),
-        Some(2),
-        "reset is persisted too"
-    );
-    org.sandbox.shutdown().await;
-    std::fs::write(&file, b"{ torn").expect("write");
-    let refused = Sandbox::start(options)
-        .await
-        .err()
-        .expect("a corrupt file is refused");
-    assert!(
-        matches!(refused, Error::StateFileCorrupt { .. }),
-        "{refused}"
-    );
-    std::fs::remove_dir_all(&dir).expect("clean up");
-}
-
-#[tokio::test]
-async fn a_taken_fixed_port_is_a_bind_error() {
-    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = taken.local_addr().expect("addr").port();
-    let refused = Sandbox::start(SandboxOptions {
-        ports: Some((0, port)),
-        ..quick()
-    })
-    .await
-    .err()
-    .expect("port taken");
-    assert!(
-        matches!(refused, Error::Bind { port: p, .. } if p == port),
-        "{refused}"
-    );
 }

@@ -3,10 +3,15 @@
 //! spec (`spec.rs`) and checks `ININ-Correlation-Id` against the error's `contextId`.
 
 mod authorization;
+mod client_credentials;
+mod control;
+mod credentials;
 mod integrations;
 mod knobs;
 mod oauth_clients;
+mod persistence;
 mod sign_in;
+mod sign_in_page;
 mod spec;
 
 use std::time::Duration;

@@ -72,15 +72,23 @@ impl Page {
     }
 }
 
-/// One page of `entities` as a Genesys `*EntityListing`, URIs relative to the API host.
-/// `pageCount` is 0 when there is nothing to list (no source says otherwise).
-pub fn listing(all: Vec<Value>, page: Page, path: &str, query: &Query) -> Value {
+/// One page of `all` as a Genesys `*EntityListing` (only that page goes through `view`), URIs
+/// relative to the API host. `pageCount` is 0 when there is nothing to list (no source says
+/// otherwise).
+pub fn listing<T>(
+    all: Vec<T>,
+    page: Page,
+    path: &str,
+    query: &Query,
+    view: impl Fn(T) -> Value,
+) -> Value {
     let total = all.len();
     let page_count = total.div_ceil(page.size);
     let entities: Vec<Value> = all
         .into_iter()
         .skip((page.number - 1).saturating_mul(page.size))
         .take(page.size)
+        .map(view)
         .collect();
     let kept: String = query
         .0
@@ -122,7 +130,7 @@ mod tests {
         let all: Vec<Value> = (0..5).map(|n| json!(n)).collect();
         let query = Query::parse(Some("pageSize=2&pageNumber=3&name=a b"));
         let page = Page::from_query(&query).expect("valid page");
-        let out = listing(all, page, "/api/v2/x", &query);
+        let out = listing(all, page, "/api/v2/x", &query, |v| v);
         assert_eq!(out["pageCount"], 3);
         assert_eq!(out["entities"], json!([4]));
         assert!(out.get("nextUri").is_none());

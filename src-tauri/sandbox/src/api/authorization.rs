@@ -92,7 +92,7 @@ pub async fn list_roles(
     let now = ctx.now_ms();
     ctx.read(|org| {
         caller.require(org, now, "authorization:role:view")?;
-        let roles: Vec<Value> = org
+        let roles: Vec<&RoleRecord> = org
             .roles
             .iter()
             .filter(|r| ids.is_empty() || ids.contains(&r.id))
@@ -106,14 +106,11 @@ pub async fn list_roles(
                         .iter()
                         .any(|p| r.permissions.iter().any(|held| permission_matches(held, p)))
             })
-            .map(|r| role_view(org, r, user_count))
             .collect();
-        Ok(ok(listing(
-            roles,
-            page,
-            "/api/v2/authorization/roles",
-            &query,
-        )))
+        let path = "/api/v2/authorization/roles";
+        Ok(ok(listing(roles, page, path, &query, |r| {
+            role_view(org, r, user_count)
+        })))
     })
 }
 
@@ -159,6 +156,7 @@ pub async fn list_divisions(
             page,
             "/api/v2/authorization/divisions",
             &query,
+            |v| v,
         )))
     })
 }

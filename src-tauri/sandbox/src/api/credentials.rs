@@ -184,6 +184,7 @@ pub async fn list(
             page,
             "/api/v2/integrations/credentials",
             &query,
+            |v| v,
         )))
     })
 }

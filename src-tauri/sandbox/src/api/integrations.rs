@@ -34,6 +34,7 @@ pub async fn list_types(
             page,
             "/api/v2/integrations/types",
             &query,
+            |v| v,
         )))
     })
 }
@@ -77,7 +78,13 @@ pub async fn list(
                     .is_none_or(|r| v["reportedState"]["code"] == *r)
             })
             .collect();
-        Ok(ok(listing(all, page, "/api/v2/integrations", &query)))
+        Ok(ok(listing(
+            all,
+            page,
+            "/api/v2/integrations",
+            &query,
+            |v| v,
+        )))
     })
 }
 

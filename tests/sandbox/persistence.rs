@@ -1,0 +1,74 @@
+//! The state file (survives restarts, reset persisted, a torn file refused) and fixed ports.
+
+use sandbox::{Error, Sandbox, SandboxOptions};
+use serde_json::Value;
+
+use super::knobs::CLIENTS;
+use super::{quick, start_with};
+
+#[tokio::test]
+async fn the_org_persists_in_its_state_file() {
+    let dir =
+        std::env::temp_dir().join(format!("sandbox-state-{}-{}", std::process::id(), line!()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("org.json");
+    let options = SandboxOptions {
+        state_file: Some(file.clone()),
+        ..quick()
+    };
+    let org = start_with(options.clone()).await;
+    let admin = org.admin_token().await;
+    let (id, _) = org
+        .cc_client(
+            &admin,
+            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
+        )
+        .await;
+    org.sandbox.shutdown().await;
+    let org = start_with(options.clone()).await;
+    assert!(
+        org.sandbox
+            .snapshot()
+            .oauth_clients
+            .iter()
+            .any(|c| c.id == id),
+        "the client survived a restart"
+    );
+    org.get(&format!("{CLIENTS}/{id}"), &admin).await.ok();
+    org.sandbox.knobs().reset().expect("reset");
+    let on_disk: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("file")).expect("json");
+    assert_eq!(
+        on_disk["oauthClients"].as_array().map(Vec::len),
+        Some(2),
+        "reset is persisted too"
+    );
+    org.sandbox.shutdown().await;
+    std::fs::write(&file, b"{ torn").expect("write");
+    let refused = Sandbox::start(options)
+        .await
+        .err()
+        .expect("a corrupt file is refused");
+    assert!(
+        matches!(refused, Error::StateFileCorrupt { .. }),
+        "{refused}"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[tokio::test]
+async fn a_taken_fixed_port_is_a_bind_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let refused = Sandbox::start(SandboxOptions {
+        ports: Some((0, port)),
+        ..quick()
+    })
+    .await
+    .err()
+    .expect("port taken");
+    assert!(
+        matches!(refused, Error::Bind { port: p, .. } if p == port),
+        "{refused}"
+    );
+}
