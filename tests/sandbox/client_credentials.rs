@@ -122,3 +122,20 @@ async fn unknown_grant_types_and_missing_codes_are_refused() {
         "invalid_request",
     );
 }
+
+#[tokio::test]
+async fn a_new_secret_is_refused_until_the_secret_delay_passed() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    org.sandbox
+        .knobs()
+        .set_secret_delay(Duration::from_secs(10));
+    let home = org.sandbox.seed().home_division_id.clone();
+    let (id, secret) = org
+        .cc_client(&admin, &[(&org.role("Developer"), &home)])
+        .await;
+    let (status, body) = org.cc_grant(&id, &secret).await;
+    assert_oauth_error(status, &body, 401, "invalid_client");
+    org.sandbox.knobs().advance_clock(Duration::from_secs(11));
+    org.cc_token(&id, &secret).await;
+}

@@ -201,6 +201,10 @@ async fn enabling_goes_inactive_activating_active_with_a_working_credential() {
         .get("/api/v2/integrations?reportedState=ACTIVE", &admin)
         .await;
     assert_eq!(active.ok()["total"], 1);
+    let by_id = org
+        .get(&format!("/api/v2/integrations?ids={id},other"), &admin)
+        .await;
+    assert_eq!(by_id.ok()["entities"][0]["id"], json!(id));
     let disabled = org
         .call(
             Method::PATCH,

@@ -28,6 +28,7 @@ pub fn router() -> Router<Ctx> {
         .route("/rate-limit", put(rate_limit).delete(lift_rate_limit))
         .route("/consistency-delay", put(consistency_delay))
         .route("/activation-delay", put(activation_delay))
+        .route("/secret-delay", put(secret_delay))
         .route("/clock/advance", post(advance_clock))
         .layer(from_fn(loopback_only))
 }
@@ -109,6 +110,12 @@ async fn consistency_delay(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Respo
 async fn activation_delay(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
     let Millis { millis } = body(&bytes)?;
     Knobs(ctx).set_activation_delay(Duration::from_millis(millis));
+    Ok(done())
+}
+
+async fn secret_delay(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
+    let Millis { millis } = body(&bytes)?;
+    Knobs(ctx).set_secret_delay(Duration::from_millis(millis));
     Ok(done())
 }
 

@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::running::SandboxOptions;
 use crate::store::{lock, Ctx};
 
 /// A fault to inject on matching requests.
@@ -69,20 +70,22 @@ pub struct KnobState {
     pub windows: HashMap<String, (i64, u32)>,
     pub consistency_delay: Duration,
     pub activation_delay: Duration,
+    pub secret_delay: Duration,
     pub hang: Duration,
     pub clock_offset_ms: i64,
 }
 
 impl KnobState {
-    pub fn new(consistency_delay: Duration, activation_delay: Duration, hang: Duration) -> Self {
+    pub fn new(options: &SandboxOptions) -> Self {
         KnobState {
             latency: Duration::ZERO,
             faults: Vec::new(),
             rate_limit: None,
             windows: HashMap::new(),
-            consistency_delay,
-            activation_delay,
-            hang,
+            consistency_delay: options.consistency_delay,
+            activation_delay: options.activation_delay,
+            secret_delay: options.secret_delay,
+            hang: options.hang_duration,
             clock_offset_ms: 0,
         }
     }
@@ -142,6 +145,11 @@ impl Knobs {
     pub fn set_activation_delay(&self, delay: Duration) {
         lock(&self.0.knobs).activation_delay = delay;
     }
+    /// How long a new or regenerated client secret is refused at `/oauth/token` (the auth-cache
+    /// lag behind the security matrix's C14).
+    pub fn set_secret_delay(&self, delay: Duration) {
+        lock(&self.0.knobs).secret_delay = delay;
+    }
     /// How long a `Hang` fault holds the request.
     pub fn set_hang_duration(&self, hang: Duration) {
         lock(&self.0.knobs).hang = hang;
@@ -163,7 +171,7 @@ mod tests {
     use super::*;
 
     fn state_with(rule: FaultRule) -> KnobState {
-        let mut state = KnobState::new(Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        let mut state = KnobState::new(&SandboxOptions::default());
         state.faults.push(ArmedFault { rule, seen: 0 });
         state
     }

@@ -112,6 +112,9 @@ pub struct OAuthClientRecord {
     pub state: String,
     /// `None` for a public client (the seeded sign-in clients): PKCE or implicit only.
     pub secret_sha256: Option<String>,
+    /// The secret is refused at `/oauth/token` until then (the secret-delay knob).
+    #[serde(default)]
+    pub secret_usable_ms: i64,
     pub date_created_ms: i64,
     pub date_modified_ms: i64,
     pub created_by: Option<String>,

@@ -32,6 +32,8 @@ pub struct SandboxOptions {
     pub consistency_delay: Duration,
     /// How long an enabled integration reports `ACTIVATING`.
     pub activation_delay: Duration,
+    /// How long a new or regenerated client secret is refused at `/oauth/token`.
+    pub secret_delay: Duration,
     /// How long a `Hang` fault holds a request.
     pub hang_duration: Duration,
 }
@@ -44,6 +46,7 @@ impl Default for SandboxOptions {
             ports: None,
             consistency_delay: Duration::from_secs(3),
             activation_delay: Duration::from_secs(2),
+            secret_delay: Duration::ZERO,
             hang_duration: Duration::from_secs(120),
         }
     }
@@ -73,11 +76,7 @@ impl Sandbox {
     /// Seed (or load) the org and start both hosts on loopback.
     pub async fn start(options: SandboxOptions) -> Result<RunningSandbox, Error> {
         let (pristine, seed) = seed::seeded_org(options.extra_roles)?;
-        let knobs = KnobState::new(
-            options.consistency_delay,
-            options.activation_delay,
-            options.hang_duration,
-        );
+        let knobs = KnobState::new(&options);
         let ctx = Ctx(Arc::new(Shared::new(
             pristine,
             options.state_file,
@@ -144,5 +143,18 @@ impl RunningSandbox {
         for task in self.tasks {
             let _ = task.await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shareable<T: Send + Sync + 'static>() {}
+
+    #[test]
+    fn the_app_can_keep_a_running_sandbox_in_shared_state() {
+        shareable::<RunningSandbox>();
+        shareable::<Knobs>();
     }
 }

@@ -136,6 +136,7 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
             role_divisions: Vec::new(),
             state: "active".to_owned(),
             secret_sha256: None,
+            secret_usable_ms: 0,
             date_created_ms: at,
             date_modified_ms: at,
             created_by: None,

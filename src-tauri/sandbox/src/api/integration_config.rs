@@ -150,7 +150,7 @@ pub fn config_view(org: &Org, i: &IntegrationRecord) -> Value {
 /// a `pureCloudOAuthClient` credential names an active client-credentials client whose secret
 /// matches. The `Err` text is the `reportedState.detail.message` (its wording is the Sandbox's;
 /// genesys-api.md §10 lists the real behaviour as unknown).
-pub fn can_mint_token(org: &Org, i: &IntegrationRecord) -> Result<(), String> {
+pub fn can_mint_token(org: &Org, i: &IntegrationRecord, now: i64) -> Result<(), String> {
     let slots = org
         .integration_type(&i.type_id)
         .and_then(|t| t["credentials"].as_object().cloned())
@@ -191,6 +191,9 @@ pub fn can_mint_token(org: &Org, i: &IntegrationRecord) -> Result<(), String> {
         let secret = credential.sensitive_sha256.get("clientSecret");
         if secret.is_none() || client.secret_sha256.as_ref() != secret {
             return Err(refused("invalid_client (wrong client secret)"));
+        }
+        if now < client.secret_usable_ms {
+            return Err(refused("invalid_client (the new secret is not active yet)"));
         }
     }
     Ok(())

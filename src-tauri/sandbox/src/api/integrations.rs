@@ -53,7 +53,7 @@ pub async fn get_type(
     })
 }
 
-/// Filters served: `integrationType` and `reportedState`.
+/// Filters served: `ids` (at most 100), `integrationType` and `reportedState`.
 pub async fn list(
     State(ctx): State<Ctx>,
     caller: Caller,
@@ -61,6 +61,12 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let query = Query::parse(raw.as_deref());
     let page = Page::from_query(&query)?;
+    let ids = query.all("ids");
+    if ids.len() > 100 {
+        return Err(ApiError::bad_request(
+            "Only 100 integrations can be requested at a time.",
+        ));
+    }
     let type_id = query.get("integrationType").map(str::to_owned);
     let reported = query.get("reportedState").map(str::to_owned);
     let now = ctx.now_ms();
@@ -70,6 +76,7 @@ pub async fn list(
         let all: Vec<Value> = org
             .integrations
             .iter()
+            .filter(|i| ids.is_empty() || ids.contains(&i.id))
             .filter(|i| type_id.as_ref().is_none_or(|t| &i.type_id == t))
             .map(|i| integration_view(org, i, now, delay))
             .filter(|v| {
@@ -264,7 +271,7 @@ fn reported_state(org: &Org, i: &IntegrationRecord, now: i64, delay: i64) -> Val
     } else if now < since.saturating_add(delay) {
         ("ACTIVATING", "Activating", None, since)
     } else {
-        match super::integration_config::can_mint_token(org, i) {
+        match super::integration_config::can_mint_token(org, i, now) {
             Ok(()) => ("ACTIVE", "Active", None, since.saturating_add(delay)),
             Err(message) => ("ERROR", "Error", Some(message), since.saturating_add(delay)),
         }

@@ -128,6 +128,7 @@ pub fn validate(
         role_divisions,
         state,
         secret_sha256: None,
+        secret_usable_ms: 0,
         date_created_ms: now,
         date_modified_ms: now,
         created_by: None,

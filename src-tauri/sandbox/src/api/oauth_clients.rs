@@ -15,7 +15,7 @@ use crate::clock;
 use crate::error_body::ApiError;
 use crate::ids;
 use crate::org::OAuthClientRecord;
-use crate::store::Ctx;
+use crate::store::{lock, Ctx};
 
 pub async fn list(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
     let now = ctx.now_ms();
@@ -45,11 +45,13 @@ pub async fn create(
     let request: ClientRequest = body(&bytes)?;
     let now = ctx.now_ms();
     let secret = ids::random_token(32);
+    let usable = now.saturating_add(secret_delay_ms(&ctx));
     ctx.mutate(|org| {
         caller.require(org, now, "oauth:client:add")?;
         let mut client = validate(org, &caller, now, request)?;
         client.id = ids::new_id();
         client.secret_sha256 = Some(ids::digest(&secret));
+        client.secret_usable_ms = usable;
         client.date_created_ms = now;
         client.created_by = Some(subject_id(&caller));
         let mut view = client_view(&client);
@@ -88,6 +90,7 @@ pub async fn update(
         let mut client = validate(org, &caller, now, request)?;
         client.id = existing.id;
         client.secret_sha256 = existing.secret_sha256;
+        client.secret_usable_ms = existing.secret_usable_ms;
         client.date_created_ms = existing.date_created_ms;
         client.created_by = existing.created_by;
         let view = client_view(&client);
@@ -125,6 +128,7 @@ pub async fn regenerate_secret(
 ) -> Result<Response, ApiError> {
     let now = ctx.now_ms();
     let secret = ids::random_token(32);
+    let usable = now.saturating_add(secret_delay_ms(&ctx));
     ctx.mutate(|org| {
         caller.require(org, now, "oauth:client:edit")?;
         let client = org
@@ -133,11 +137,16 @@ pub async fn regenerate_secret(
             .find(|c| c.id == id)
             .ok_or_else(ApiError::not_found)?;
         client.secret_sha256 = Some(ids::digest(&secret));
+        client.secret_usable_ms = usable;
         client.date_modified_ms = now;
         let mut view = client_view(client);
         view["secret"] = json!(secret);
         Ok(ok(view))
     })
+}
+
+fn secret_delay_ms(ctx: &Ctx) -> i64 {
+    i64::try_from(lock(&ctx.knobs).secret_delay.as_millis()).unwrap_or(i64::MAX)
 }
 
 /// `OAuthClient` without its secret.

@@ -133,13 +133,9 @@ pub fn authorization_view(org: &Org, held: &[RoleDivision]) -> Value {
 }
 
 fn user_view(org: &Org, user: &UserRecord) -> Value {
-    let division = org.division(&user.division_id).map(|d| {
-        json!({ "id": d.id, "name": d.name, "selfUri": self_uri("authorization/divisions", &d.id) })
-    });
-    json!({
+    let mut view = json!({
         "id": user.id,
         "name": user.name,
-        "division": division,
         "email": user.email,
         "username": user.email,
         "title": user.title,
@@ -147,5 +143,10 @@ fn user_view(org: &Org, user: &UserRecord) -> Value {
         "state": "active",
         "version": user.version,
         "selfUri": self_uri("users", &user.id),
-    })
+    });
+    if let Some(d) = org.division(&user.division_id) {
+        let uri = self_uri("authorization/divisions", &d.id);
+        view["division"] = json!({ "id": d.id, "name": d.name, "selfUri": uri });
+    }
+    view
 }

@@ -97,8 +97,10 @@ fn basic(headers: &HeaderMap) -> Option<(String, String)> {
     Some((id.to_owned(), secret.to_owned()))
 }
 
-fn secret_matches(client: &OAuthClientRecord, secret: &str) -> bool {
+/// Whether `secret` is the client's secret and already usable (see the secret-delay knob).
+fn secret_matches(client: &OAuthClientRecord, secret: &str, now: i64) -> bool {
     client.secret_sha256.as_deref() == Some(ids::digest(secret).as_str())
+        && now >= client.secret_usable_ms
 }
 
 pub async fn exchange(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) -> Response {
@@ -135,7 +137,7 @@ fn client_credentials(ctx: &Ctx, headers: &HeaderMap) -> Result<(String, i64), O
     ctx.mutate(|org| {
         let client = org
             .client(&id)
-            .filter(|c| secret_matches(c, &secret))
+            .filter(|c| secret_matches(c, &secret, now))
             .cloned()
             .ok_or_else(|| invalid_client("Bad client credentials."))?;
         if client.authorized_grant_type != "CLIENT-CREDENTIALS" {
@@ -208,7 +210,7 @@ fn authorization_code(
             }
             None => {
                 let secret = basic.as_ref().map(|(_, s)| s.as_str()).unwrap_or("");
-                if !secret_matches(&client, secret) {
+                if !secret_matches(&client, secret, now) {
                     return Err(invalid_client("Bad client credentials."));
                 }
             }
