@@ -34,6 +34,8 @@ export async function launch(profile, { locale = "en_US.UTF-8" } = {}) {
     hostname: "127.0.0.1",
     port: Number(env("WEBDRIVER_PORT")),
     logLevel: "warn",
+    connectionRetryTimeout: 30000,
+    connectionRetryCount: 0,
     capabilities: {
       browserName: "wry",
       "tauri:options": { application: wrapper },
@@ -46,6 +48,8 @@ export async function launch(profile, { locale = "en_US.UTF-8" } = {}) {
 
 /** Saves what the window shows as target/screenshots/<name>.png, for a person to look at. */
 export async function screenshot(browser, name) {
+  // WebKitGTK under Xvfb hands out the last composited frame: let two frames paint first.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   await browser.saveScreenshot(path.join(env("DIP_STUDIO_SCREENSHOTS"), `${name}.png`));
 }
 

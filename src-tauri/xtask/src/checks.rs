@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::cmd::{self, cmd, npm, step, Result};
 use crate::{deps, e2e, session};
 
-pub fn test() -> Result {
+pub fn test(only: &[String]) -> Result {
+    std::env::set_var(ONLY, only.join(","));
     deps::ensure(deps::Purpose::Test)?;
     if cfg!(target_os = "linux") {
         let env = session::hermetic_xdg(&cmd::root().join("target/test-session"))?;
@@ -16,7 +17,12 @@ pub fn test() -> Result {
     }
 }
 
-type Step = (&'static str, fn() -> Result);
+/// A step: a short key (for `cargo xtask test KEY…`), what it checks, and how.
+type Step = (&'static str, &'static str, fn() -> Result);
+
+/// Steps named on the command line (`cargo xtask test e2e clippy`); none means all.
+/// Carried into the D-Bus session through this variable.
+const ONLY: &str = "DIP_STUDIO_XTASK_ONLY";
 
 pub fn test_in_session() -> Result {
     let linux = cfg!(target_os = "linux");
@@ -32,40 +38,42 @@ pub fn test_in_session() -> Result {
         std::env::set_var("DISPLAY", &d.name);
     }
     let mut steps: Vec<Step> = vec![
-        ("cargo fmt --check", || {
-            cmd("cargo", &["fmt", "--all", "--check"]).run()
-        }),
-        ("i18n key parity", i18n_parity),
-        ("the core has no tauri dependency", core_free_of_tauri),
-        ("TypeScript (tsc --noEmit)", || {
-            npm(&["run", "--silent", "typecheck"]).run()
-        }),
-        ("UI unit tests (vitest)", || {
-            npm(&["run", "--silent", "test:ui"]).run()
-        }),
-        ("cargo clippy -D warnings", || {
-            cmd(
-                "cargo",
-                &[
-                    "clippy",
-                    "--workspace",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-            )
-            .run()
-        }),
-        ("cargo test --workspace", cargo_test),
-        ("generated TS types are current", generated_current),
+        ("fmt", "cargo fmt --check", fmt),
+        ("i18n", "i18n key parity", i18n_parity),
+        (
+            "core",
+            "the core has no tauri dependency",
+            core_free_of_tauri,
+        ),
+        ("tsc", "TypeScript (tsc --noEmit)", tsc),
+        ("vitest", "UI unit tests (vitest)", vitest),
+        ("clippy", "cargo clippy -D warnings", clippy),
+        ("cargo-test", "cargo test --workspace", cargo_test),
+        (
+            "generated",
+            "generated TS types are current",
+            generated_current,
+        ),
     ];
     if linux {
-        steps.push(("end-to-end in the real window", e2e::run));
+        steps.push(("e2e", "end-to-end in the real window", e2e::run));
     }
+    let only = std::env::var(ONLY).unwrap_or_default();
+    let only: Vec<&str> = only.split(',').filter(|s| !s.is_empty()).collect();
+    if let Some(unknown) = only
+        .iter()
+        .find(|k| !steps.iter().any(|(key, ..)| key == *k))
+    {
+        let keys: Vec<&str> = steps.iter().map(|(key, ..)| *key).collect();
+        return Err(format!(
+            "no step `{unknown}`; steps are: {}",
+            keys.join(" ")
+        ));
+    }
+    steps.retain(|(key, ..)| only.is_empty() || only.contains(key));
     let failed: Vec<&str> = steps
         .iter()
-        .filter_map(|(name, f)| step(name, *f).err().map(|_| *name))
+        .filter_map(|(_, name, f)| step(name, *f).err().map(|_| *name))
         .collect();
     eprintln!();
     println!(
@@ -78,6 +86,30 @@ pub fn test_in_session() -> Result {
     } else {
         Err(format!("failed: {}", failed.join("; ")))
     }
+}
+
+fn fmt() -> Result {
+    cmd("cargo", &["fmt", "--all", "--check"]).run()
+}
+
+fn tsc() -> Result {
+    npm(&["run", "--silent", "typecheck"]).run()
+}
+
+fn vitest() -> Result {
+    npm(&["run", "--silent", "test:ui"]).run()
+}
+
+fn clippy() -> Result {
+    let args = [
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    cmd("cargo", &args).run()
 }
 
 fn ts_check_dir() -> PathBuf {

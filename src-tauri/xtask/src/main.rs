@@ -14,13 +14,14 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   run     install what is missing, then start Dip Studio (Sandbox org by default) with live reload
   test    install what is missing (and the test tools), then run every check and test
+          (`cargo xtask test e2e clippy` runs only the named steps)
   bench   build the release app and print start-up time, idle memory and sizes";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => run(),
-        Some("test") => checks::test(),
+        Some("test") => checks::test(&args[1..]),
         // Internal: the test steps, re-run inside a private D-Bus session with a keyring and X server.
         Some(session::INNER) => checks::test_in_session(),
         Some("bench") => bench::bench(),
