@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use crate::error_body::ApiError;
 use crate::ids;
 use crate::org::{Grant, Org, RoleDivision, UserRecord};
-use crate::store::Ctx;
+use crate::store::{Ctx, Shared};
 
 /// The subject behind a valid bearer token.
 #[derive(Debug, Clone)]
@@ -53,6 +53,36 @@ impl FromRequestParts<Ctx> for Caller {
                 client_id: record.client_id.clone(),
                 user_id: record.user_id.clone(),
             })
+        })
+    }
+}
+
+impl Shared {
+    /// Read the org as `caller`, who must hold `permission`; `f` also gets Sandbox "now".
+    pub fn read_as<T>(
+        &self,
+        caller: &Caller,
+        permission: &str,
+        f: impl FnOnce(&Org, i64) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let now = self.now_ms();
+        self.read(|org| {
+            caller.require(org, now, permission)?;
+            f(org, now)
+        })
+    }
+
+    /// Change the org as `caller`, who must hold `permission` (see `Shared::mutate`).
+    pub fn mutate_as<T>(
+        &self,
+        caller: &Caller,
+        permission: &str,
+        f: impl FnOnce(&mut Org, i64) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let now = self.now_ms();
+        self.mutate(|org| {
+            caller.require(org, now, permission)?;
+            f(org, now)
         })
     }
 }

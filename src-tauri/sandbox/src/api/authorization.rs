@@ -89,9 +89,7 @@ pub async fn list_roles(
     let name = query.get("name").map(str::to_lowercase);
     let permissions = query.all("permission");
     let user_count = query.flag("userCount", true);
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "authorization:role:view")?;
+    ctx.read_as(&caller, "authorization:role:view", |org, _| {
         let roles: Vec<&RoleRecord> = org
             .roles
             .iter()
@@ -121,9 +119,7 @@ pub async fn get_role(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let user_count = Query::parse(raw.as_deref()).flag("userCount", true);
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "authorization:role:view")?;
+    ctx.read_as(&caller, "authorization:role:view", |org, _| {
         let role = org.role(&role_id).ok_or_else(ApiError::not_found)?;
         Ok(ok(role_view(org, role, user_count)))
     })

@@ -92,9 +92,7 @@ pub async fn create(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let request: CredentialRequest = body(&bytes)?;
-    let now = ctx.now_ms();
-    ctx.mutate(|org| {
-        caller.require(org, now, "integrations:integration:add")?;
+    ctx.mutate_as(&caller, "integrations:integration:add", |org, now| {
         let mut credential = record(org, request)?;
         credential.id = ids::new_id();
         credential.created_ms = now;
@@ -110,9 +108,7 @@ pub async fn get_one(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         let c = org.credential(&id).ok_or_else(ApiError::not_found)?;
         Ok(ok(json!({
             "id": c.id,
@@ -131,9 +127,7 @@ pub async fn update(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let request: CredentialRequest = body(&bytes)?;
-    let now = ctx.now_ms();
-    ctx.mutate(|org| {
-        caller.require(org, now, "integrations:integration:edit")?;
+    ctx.mutate_as(&caller, "integrations:integration:edit", |org, now| {
         let created = org
             .credential(&id)
             .map(|c| c.created_ms)
@@ -155,9 +149,7 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.mutate(|org| {
-        caller.require(org, now, "integrations:integration:delete")?;
+    ctx.mutate_as(&caller, "integrations:integration:delete", |org, _| {
         let before = org.credentials.len();
         org.credentials.retain(|c| c.id != id);
         if org.credentials.len() == before {
@@ -175,9 +167,7 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let query = Query::parse(raw.as_deref());
     let page = Page::from_query(&query)?;
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         let all: Vec<Value> = org.credentials.iter().map(info_view).collect();
         Ok(ok(listing(
             all,
@@ -203,9 +193,7 @@ pub async fn listing_cursor(
             "pageSize must be between 1 and {MAX_CURSOR_PAGE}."
         )));
     }
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         let ids: Vec<&str> = org.credentials.iter().map(|c| c.id.as_str()).collect();
         let position = |cursor: &str| {
             ids.iter().position(|id| *id == cursor).ok_or_else(|| {
@@ -241,9 +229,7 @@ pub async fn listing_cursor(
 
 /// A bare JSON array of `CredentialType`.
 pub async fn types(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         Ok(ok(Value::Array(org.credential_types.clone())))
     })
 }

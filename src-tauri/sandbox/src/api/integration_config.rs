@@ -21,9 +21,7 @@ pub async fn get_config(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         let integration = org
             .integrations
             .iter()
@@ -61,9 +59,7 @@ pub async fn put_config(
     let version = request
         .version
         .ok_or_else(|| ApiError::bad_request("version is required to update a configuration."))?;
-    let now = ctx.now_ms();
-    ctx.mutate(|org| {
-        caller.require(org, now, "integrations:integration:edit")?;
+    ctx.mutate_as(&caller, "integrations:integration:edit", |org, _| {
         let current = org
             .integrations
             .iter()

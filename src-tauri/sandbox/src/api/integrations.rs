@@ -25,9 +25,7 @@ pub async fn list_types(
 ) -> Result<Response, ApiError> {
     let query = Query::parse(raw.as_deref());
     let page = Page::from_query(&query)?;
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         let types: Vec<Value> = org.integration_types.iter().map(type_view).collect();
         Ok(ok(listing(
             types,
@@ -44,9 +42,7 @@ pub async fn get_type(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         org.integration_type(&id)
             .map(|t| ok(type_view(t)))
             .ok_or_else(ApiError::not_found)
@@ -69,10 +65,8 @@ pub async fn list(
     }
     let type_id = query.get("integrationType").map(str::to_owned);
     let reported = query.get("reportedState").map(str::to_owned);
-    let now = ctx.now_ms();
     let delay = activation_delay_ms(&ctx);
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, now| {
         let all: Vec<Value> = org
             .integrations
             .iter()
@@ -120,10 +114,8 @@ pub async fn install(
         .integration_type
         .and_then(|t| t.id)
         .ok_or_else(|| ApiError::bad_request("integrationType.id is required."))?;
-    let now = ctx.now_ms();
     let delay = activation_delay_ms(&ctx);
-    ctx.mutate(|org| {
-        caller.require(org, now, "integrations:integration:add")?;
+    ctx.mutate_as(&caller, "integrations:integration:add", |org, now| {
         let kind = org.integration_type(&type_id).ok_or_else(|| {
             ApiError::bad_request(format!("The integration type [{type_id}] does not exist."))
         })?;
@@ -174,10 +166,8 @@ pub async fn get_one(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
     let delay = activation_delay_ms(&ctx);
-    ctx.read(|org| {
-        caller.require(org, now, "integrations:integration:view")?;
+    ctx.read_as(&caller, "integrations:integration:view", |org, now| {
         let integration = org
             .integrations
             .iter()
@@ -212,10 +202,8 @@ pub async fn patch(
             &["ENABLED", "DISABLED"],
         ));
     }
-    let now = ctx.now_ms();
     let delay = activation_delay_ms(&ctx);
-    ctx.mutate(|org| {
-        caller.require(org, now, "integrations:integration:edit")?;
+    ctx.mutate_as(&caller, "integrations:integration:edit", |org, now| {
         let integration = org
             .integrations
             .iter_mut()
@@ -235,10 +223,8 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
     let delay = activation_delay_ms(&ctx);
-    ctx.mutate(|org| {
-        caller.require(org, now, "integrations:integration:delete")?;
+    ctx.mutate_as(&caller, "integrations:integration:delete", |org, now| {
         let index = org
             .integrations
             .iter()

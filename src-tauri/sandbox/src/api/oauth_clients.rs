@@ -18,9 +18,7 @@ use crate::org::OAuthClientRecord;
 use crate::store::{lock, Ctx};
 
 pub async fn list(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "oauth:client:view")?;
+    ctx.read_as(&caller, "oauth:client:view", |org, _| {
         let clients: Vec<Value> = org.oauth_clients.iter().map(client_view).collect();
         let uri = "/api/v2/oauth/clients";
         // The operation takes no paging parameters: one page holds every client.
@@ -43,15 +41,13 @@ pub async fn create(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let request: ClientRequest = body(&bytes)?;
-    let now = ctx.now_ms();
     let secret = ids::random_token(32);
-    let usable = now.saturating_add(secret_delay_ms(&ctx));
-    ctx.mutate(|org| {
-        caller.require(org, now, "oauth:client:add")?;
+    let secret_delay = secret_delay_ms(&ctx);
+    ctx.mutate_as(&caller, "oauth:client:add", |org, now| {
         let mut client = validate(org, &caller, now, request)?;
         client.id = ids::new_id();
         client.secret_sha256 = Some(ids::digest(&secret));
-        client.secret_usable_ms = usable;
+        client.secret_usable_ms = now.saturating_add(secret_delay);
         client.date_created_ms = now;
         client.created_by = Some(subject_id(&caller));
         let mut view = client_view(&client);
@@ -66,9 +62,7 @@ pub async fn get_one(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "oauth:client:view")?;
+    ctx.read_as(&caller, "oauth:client:view", |org, _| {
         org.client(&id)
             .map(|c| ok(client_view(c)))
             .ok_or_else(ApiError::not_found)
@@ -83,9 +77,7 @@ pub async fn update(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let request: ClientRequest = body(&bytes)?;
-    let now = ctx.now_ms();
-    ctx.mutate(|org| {
-        caller.require(org, now, "oauth:client:edit")?;
+    ctx.mutate_as(&caller, "oauth:client:edit", |org, now| {
         let existing = org.client(&id).cloned().ok_or_else(ApiError::not_found)?;
         let mut client = validate(org, &caller, now, request)?;
         client.id = existing.id;
@@ -108,9 +100,7 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.mutate(|org| {
-        caller.require(org, now, "oauth:client:delete")?;
+    ctx.mutate_as(&caller, "oauth:client:delete", |org, _| {
         let before = org.oauth_clients.len();
         org.oauth_clients.retain(|c| c.id != id);
         if org.oauth_clients.len() == before {
@@ -126,18 +116,16 @@ pub async fn regenerate_secret(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
     let secret = ids::random_token(32);
-    let usable = now.saturating_add(secret_delay_ms(&ctx));
-    ctx.mutate(|org| {
-        caller.require(org, now, "oauth:client:edit")?;
+    let secret_delay = secret_delay_ms(&ctx);
+    ctx.mutate_as(&caller, "oauth:client:edit", |org, now| {
         let client = org
             .oauth_clients
             .iter_mut()
             .find(|c| c.id == id)
             .ok_or_else(ApiError::not_found)?;
         client.secret_sha256 = Some(ids::digest(&secret));
-        client.secret_usable_ms = usable;
+        client.secret_usable_ms = now.saturating_add(secret_delay);
         client.date_modified_ms = now;
         let mut view = client_view(client);
         view["secret"] = json!(secret);

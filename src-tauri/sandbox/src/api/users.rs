@@ -44,9 +44,7 @@ pub async fn get_roles(
     caller: Caller,
     Path(user_id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = ctx.now_ms();
-    ctx.read(|org| {
-        caller.require(org, now, "authorization:grant:view")?;
+    ctx.read_as(&caller, "authorization:grant:view", |org, _| {
         let user = org.user(&user_id).ok_or_else(ApiError::not_found)?;
         Ok(ok(authorization_view(org, &pairs(user.written_grants()))))
     })
