@@ -48,10 +48,6 @@ impl Cmd {
         self
     }
 
-    pub fn env_remove(mut self, key: &str) -> Cmd {
-        self.inner.env_remove(key);
-        self
-    }
 
     /// Runs to completion with inherited stdio; fails unless it exits 0.
     pub fn run(mut self) -> Result {
@@ -91,9 +87,6 @@ impl Cmd {
             .is_ok_and(|s| s.success())
     }
 
-    pub fn into_inner(self) -> Command {
-        self.inner
-    }
 }
 
 /// Runs a named step, printing its duration; used for the test command's summary.
