@@ -190,3 +190,66 @@ async fn the_rate_limit_is_per_token_with_retry_after_and_inin_headers() {
     org.sandbox.knobs().advance_clock(Duration::from_secs(61));
     org.get("/api/v2/tokens/me", &admin).await.ok();
 }
+
+#[tokio::test]
+async fn a_body_fault_serves_exactly_what_it_says() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let html = FaultKind::Body {
+        status: 502,
+        content_type: "text/html".to_owned(),
+        body: "<html><body>Bad Gateway</body></html>".to_owned(),
+    };
+    let truncated = FaultKind::Body {
+        status: 200,
+        content_type: "application/json".to_owned(),
+        body: "{\"entities\": [".to_owned(),
+    };
+    org.sandbox
+        .knobs()
+        .add_fault(rule("GET", CLIENTS, html, 0, Some(1)));
+    org.sandbox
+        .knobs()
+        .add_fault(rule("GET", CLIENTS, truncated, 1, Some(1)));
+    let send = || org.http.get(org.api(CLIENTS)).bearer_auth(&admin).send();
+    let page = send().await.expect("an answer");
+    assert_eq!(
+        (
+            page.status().as_u16(),
+            page.headers()["content-type"].to_str().ok()
+        ),
+        (502, Some("text/html"))
+    );
+    assert!(
+        page.text().await.expect("text").contains("Bad Gateway"),
+        "not turned into an ErrorBody"
+    );
+    let cut = send().await.expect("an answer");
+    assert_eq!(cut.status(), 200);
+    assert!(
+        cut.json::<serde_json::Value>().await.is_err(),
+        "the JSON is truncated"
+    );
+    assert_eq!(send().await.expect("an answer").status(), 200);
+}
+
+#[tokio::test]
+async fn a_cut_body_fault_drops_the_connection_mid_body() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    org.sandbox
+        .knobs()
+        .add_fault(rule("GET", CLIENTS, FaultKind::CutBody, 0, Some(1)));
+    let response = org
+        .http
+        .get(org.api(CLIENTS))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .expect("headers arrive");
+    assert_eq!(response.status(), 200);
+    let body = response.bytes().await;
+    assert!(body.is_err(), "the body never completes");
+    let listed = org.get(CLIENTS, &admin).await;
+    assert_eq!(listed.ok()["total"], 2, "the next call is whole");
+}

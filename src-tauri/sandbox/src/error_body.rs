@@ -62,10 +62,6 @@ impl ApiError {
                 "You are not authorized to perform the requested action.",
             ),
             404 => ("not.found", "The requested resource was not found."),
-            405 => (
-                "method.not.allowed",
-                "The requested method is not allowed on this resource.",
-            ),
             409 => (
                 "general.conflict",
                 "The request conflicts with the current state of the resource.",
@@ -74,8 +70,13 @@ impl ApiError {
             429 => ("too.many.requests", "Rate limit exceeded the maximum."),
             503 => ("service.unavailable", "Service unavailable."),
             504 => ("request.timeout", "The request timed out."),
-            // genesys-api.md lists no code for 405, 502 or other statuses; these keep the
-            // Genesys naming pattern and are marked as the Sandbox's choice.
+            // genesys-api.md lists no code for 405, 413, 502 or other statuses; these keep the
+            // Genesys naming pattern and are the Sandbox's choice.
+            405 => (
+                "method.not.allowed",
+                "The requested method is not allowed on this resource.",
+            ),
+            413 => ("request.too.large", "The request body is too large."),
             502 => ("bad.gateway", "Bad gateway."),
             _ => (
                 "internal.server.error",

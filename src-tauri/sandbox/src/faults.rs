@@ -9,6 +9,7 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 
 use crate::error_body::ApiError;
 use crate::ids;
@@ -28,9 +29,10 @@ pub async fn correlate(State(host): State<Host>, request: Request, next: Next) -
     let context_id = ids::new_id();
     let mut response = next.run(request).await;
     let status = response.status();
+    let verbatim = response.extensions().get::<Verbatim>().is_some();
     let error = response.extensions_mut().remove::<ApiError>().or_else(|| {
         let bare_error = status.is_client_error() || status.is_server_error();
-        (host == Host::Api && bare_error).then(|| ApiError::for_status(status))
+        (host == Host::Api && bare_error && !verbatim).then(|| ApiError::for_status(status))
     });
     if let Some(error) = error {
         let (mut parts, _) = response.into_parts();
@@ -89,6 +91,20 @@ pub async fn inject(State(ctx): State<Ctx>, request: Request, next: Next) -> Res
             hold(hang).await
         }
         Some(FaultKind::Hang) => hold(hang).await,
+        Some(FaultKind::Body {
+            status,
+            content_type,
+            body,
+        }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut response = (status, body).into_response();
+            if let Ok(value) = HeaderValue::from_str(&content_type) {
+                response.headers_mut().insert(CONTENT_TYPE, value);
+            }
+            response.extensions_mut().insert(Verbatim);
+            response
+        }
+        Some(FaultKind::CutBody) => cut_body(next.run(request).await).await,
         Some(FaultKind::CreateThenFail { status }) => {
             let response = next.run(request).await;
             if response.status().is_success() {
@@ -100,6 +116,28 @@ pub async fn inject(State(ctx): State<Ctx>, request: Request, next: Next) -> Res
             }
         }
     }
+}
+
+/// Marks a response whose body must reach the client as it is (no `ErrorBody` rendering).
+#[derive(Clone, Copy)]
+pub struct Verbatim;
+
+/// The response's headers and the first half of its body, then a broken connection.
+async fn cut_body(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let half = bytes.slice(..bytes.len() / 2);
+    let broken = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "cut by a fault");
+    // The break comes a moment later, so the headers and the half are on the wire first.
+    let chunks = futures_util::stream::iter([Ok(half)]).chain(futures_util::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        Err(broken)
+    }));
+    parts.headers.remove(CONTENT_LENGTH);
+    parts.extensions.insert(Verbatim);
+    Response::from_parts(parts, Body::from_stream(chunks))
 }
 
 /// Answer nothing for `hang` (the connection is usually gone long before), then 504.

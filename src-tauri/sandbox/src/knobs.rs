@@ -45,6 +45,17 @@ pub enum FaultKind {
     Hang,
     /// Run the operation (the object is created or changed), then answer with this 5xx status.
     CreateThenFail { status: u16 },
+    /// Answer with exactly this status, content type and body (an HTML error page from a proxy,
+    /// truncated JSON...), without running the operation.
+    #[serde(rename_all = "camelCase")]
+    Body {
+        status: u16,
+        content_type: String,
+        body: String,
+    },
+    /// Run the operation, send the headers and the first half of the body, then drop the
+    /// connection mid-body.
+    CutBody,
 }
 
 /// A fixed-window request limit per access token.
