@@ -4,6 +4,7 @@
 
 mod authorization;
 mod client_credentials;
+mod confidential_code;
 mod control;
 mod credentials;
 mod integrations;

@@ -24,7 +24,7 @@ pub use error::Error;
 pub use knobs::{FaultKind, FaultRule, Knobs, RateLimit};
 pub use org::{
     CredentialRecord, DivisionRecord, Grant, IntegrationConfigRecord, IntegrationRecord,
-    OAuthClientRecord, Org, OrganizationRecord, PendingGrants, RoleDivision, RoleRecord,
-    TokenRecord, UserRecord,
+    OAuthClientRecord, Org, OrganizationRecord, PendingGrants, RefreshRecord, RoleDivision,
+    RoleRecord, TokenRecord, UserRecord,
 };
 pub use running::{RunningSandbox, Sandbox, SandboxOptions, SeedInfo, Snapshot};

@@ -24,6 +24,9 @@ pub struct Org {
     pub credentials: Vec<CredentialRecord>,
     /// Issued access tokens keyed by the SHA-256 of the token.
     pub tokens: BTreeMap<String, TokenRecord>,
+    /// Refresh tokens of confidential code grants, keyed by the SHA-256 of the token.
+    #[serde(default)]
+    pub refresh_tokens: BTreeMap<String, RefreshRecord>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -175,6 +178,14 @@ pub struct TokenRecord {
     pub user_id: Option<String>,
     pub issued_ms: i64,
     pub expires_ms: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RefreshRecord {
+    pub client_id: String,
+    pub user_id: String,
+    pub issued_ms: i64,
 }
 
 impl Org {

@@ -155,6 +155,7 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
         integrations: Vec::new(),
         credentials: Vec::new(),
         tokens: BTreeMap::new(),
+        refresh_tokens: BTreeMap::new(),
     };
     Ok((org, info))
 }

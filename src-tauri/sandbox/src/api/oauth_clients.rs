@@ -107,6 +107,7 @@ pub async fn delete(
             return Err(ApiError::not_found());
         }
         org.tokens.retain(|_, t| t.client_id != id);
+        org.refresh_tokens.retain(|_, t| t.client_id != id);
         Ok(StatusCode::NO_CONTENT.into_response())
     })
 }

@@ -232,9 +232,9 @@ pub async fn submit(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) ->
         let issued =
             ctx.mutate(|org| Ok::<_, ApiError>(token::issue(org, &client, Some(user_id), now)));
         return match issued {
-            Ok((token, expires_in)) => p.redirect(&[
-                ("access_token", &token),
-                ("expires_in", &expires_in.to_string()),
+            Ok(issued) => p.redirect(&[
+                ("access_token", &issued.access_token),
+                ("expires_in", &issued.expires_in.to_string()),
                 ("token_type", "bearer"),
             ]),
             Err(_) => p.error("server_error", "The token could not be issued."),

@@ -2,6 +2,7 @@
 //! and `/logout`, with the same latency and fault layers as the API host.
 
 mod authorize;
+mod grants;
 mod page;
 mod redirect;
 mod token;

@@ -1,6 +1,6 @@
-//! `/oauth/token`: `client_credentials` (HTTP Basic, active Client Credentials clients only)
-//! and `authorization_code` (one-time codes, PKCE S256 verification), and issuing tokens that
-//! expire after the client's `accessTokenValiditySeconds`.
+//! `/oauth/token`: dispatch on `grant_type`, the OAuth error body, client authentication by
+//! HTTP Basic, and issuing access tokens that expire after the client's
+//! `accessTokenValiditySeconds`.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -12,14 +12,39 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde_json::json;
 
+use super::grants;
 use crate::error_body::ApiError;
 use crate::ids;
 use crate::org::{OAuthClientRecord, Org, TokenRecord};
 use crate::paging::Query;
-use crate::store::{lock, Ctx};
+use crate::store::Ctx;
 
 /// An OAuth error: `{error, description, error_description}` (genesys-api.md §2.3).
-struct OAuthError(StatusCode, &'static str, String);
+pub struct OAuthError(pub StatusCode, pub &'static str, pub String);
+
+impl OAuthError {
+    pub fn invalid_grant(description: &str) -> Self {
+        OAuthError(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            description.to_owned(),
+        )
+    }
+    pub fn invalid_client(description: &str) -> Self {
+        OAuthError(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            description.to_owned(),
+        )
+    }
+    pub fn invalid_request(description: &str) -> Self {
+        OAuthError(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            description.to_owned(),
+        )
+    }
+}
 
 impl IntoResponse for OAuthError {
     fn into_response(self) -> Response {
@@ -47,20 +72,12 @@ fn no_store(mut response: Response) -> Response {
     response
 }
 
-fn invalid_grant(description: &str) -> OAuthError {
-    OAuthError(
-        StatusCode::BAD_REQUEST,
-        "invalid_grant",
-        description.to_owned(),
-    )
-}
-
-fn invalid_client(description: &str) -> OAuthError {
-    OAuthError(
-        StatusCode::UNAUTHORIZED,
-        "invalid_client",
-        description.to_owned(),
-    )
+/// A successful token response.
+pub struct Issued {
+    pub access_token: String,
+    pub expires_in: i64,
+    /// Only for the confidential code grant (genesys-api.md §2.3).
+    pub refresh_token: Option<String>,
 }
 
 /// Store a new access token for `client` (and `user_id`, if a user signed in).
@@ -69,7 +86,7 @@ pub fn issue(
     client: &OAuthClientRecord,
     user_id: Option<String>,
     now: i64,
-) -> (String, i64) {
+) -> Issued {
     let token = ids::random_token(48);
     let validity = client.access_token_validity_seconds;
     org.tokens.retain(|_, t| t.expires_ms > now);
@@ -82,11 +99,15 @@ pub fn issue(
             expires_ms: now.saturating_add(validity.saturating_mul(1000)),
         },
     );
-    (token, validity)
+    Issued {
+        access_token: token,
+        expires_in: validity,
+        refresh_token: None,
+    }
 }
 
 /// `(client_id, secret)` from an `Authorization: Basic` header.
-fn basic(headers: &HeaderMap) -> Option<(String, String)> {
+pub fn basic(headers: &HeaderMap) -> Option<(String, String)> {
     let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, encoded) = value.split_once(' ')?;
     if !scheme.eq_ignore_ascii_case("basic") {
@@ -98,7 +119,7 @@ fn basic(headers: &HeaderMap) -> Option<(String, String)> {
 }
 
 /// Whether `secret` is the client's secret and already usable (see the secret-delay knob).
-fn secret_matches(client: &OAuthClientRecord, secret: &str, now: i64) -> bool {
+pub fn secret_matches(client: &OAuthClientRecord, secret: &str, now: i64) -> bool {
     client.secret_sha256.as_deref() == Some(ids::digest(secret).as_str())
         && now >= client.secret_usable_ms
 }
@@ -106,115 +127,28 @@ fn secret_matches(client: &OAuthClientRecord, secret: &str, now: i64) -> bool {
 pub async fn exchange(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) -> Response {
     let form = Query::parse(std::str::from_utf8(&bytes).ok());
     let result = match form.get("grant_type") {
-        Some("client_credentials") => client_credentials(&ctx, &headers),
-        Some("authorization_code") => authorization_code(&ctx, &headers, &form),
+        Some("client_credentials") => grants::client_credentials(&ctx, &headers),
+        Some("authorization_code") => grants::authorization_code(&ctx, &headers, &form),
+        Some("refresh_token") => grants::refresh_token(&ctx, &headers, &form),
         Some(other) => Err(OAuthError(
             StatusCode::BAD_REQUEST,
             "unsupported_grant_type",
             format!("The grant type [{other}] is not supported by the Sandbox org."),
         )),
-        None => Err(OAuthError(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "grant_type is required.".to_owned(),
-        )),
+        None => Err(OAuthError::invalid_request("grant_type is required.")),
     };
     match result {
-        Ok((token, expires_in)) => no_store(
-            Json(
-                json!({ "access_token": token, "token_type": "bearer", "expires_in": expires_in }),
-            )
-            .into_response(),
-        ),
+        Ok(issued) => {
+            let mut body = json!({
+                "access_token": issued.access_token,
+                "token_type": "bearer",
+                "expires_in": issued.expires_in,
+            });
+            if let Some(refresh) = issued.refresh_token {
+                body["refresh_token"] = json!(refresh);
+            }
+            no_store(Json(body).into_response())
+        }
         Err(error) => error.into_response(),
     }
-}
-
-fn client_credentials(ctx: &Ctx, headers: &HeaderMap) -> Result<(String, i64), OAuthError> {
-    let (id, secret) = basic(headers)
-        .ok_or_else(|| invalid_client("HTTP Basic client authentication is required."))?;
-    let now = ctx.now_ms();
-    ctx.mutate(|org| {
-        let client = org
-            .client(&id)
-            .filter(|c| secret_matches(c, &secret, now))
-            .cloned()
-            .ok_or_else(|| invalid_client("Bad client credentials."))?;
-        if client.authorized_grant_type != "CLIENT-CREDENTIALS" {
-            return Err(OAuthError(
-                StatusCode::BAD_REQUEST,
-                "unauthorized_client",
-                "This client may not use the client_credentials grant.".to_owned(),
-            ));
-        }
-        if client.state != "active" {
-            return Err(invalid_client("The client is not active."));
-        }
-        Ok(issue(org, &client, None, now))
-    })
-}
-
-fn authorization_code(
-    ctx: &Ctx,
-    headers: &HeaderMap,
-    form: &Query,
-) -> Result<(String, i64), OAuthError> {
-    let code = form.get("code").ok_or_else(|| {
-        OAuthError(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "code is required.".to_owned(),
-        )
-    })?;
-    // A code is consumed by its first presentation, whatever the outcome.
-    let pending = lock(&ctx.codes).remove(&ids::digest(code));
-    let pending = pending.ok_or_else(|| {
-        invalid_grant("The authorization code is invalid, expired or already used.")
-    })?;
-    let now = ctx.now_ms();
-    if pending.expires_ms <= now {
-        return Err(invalid_grant(
-            "The authorization code is invalid, expired or already used.",
-        ));
-    }
-    let basic = basic(headers);
-    let client_id = form
-        .get("client_id")
-        .map(str::to_owned)
-        .or_else(|| basic.as_ref().map(|(id, _)| id.clone()))
-        .unwrap_or_default();
-    if client_id != pending.client_id {
-        return Err(invalid_grant(
-            "The authorization code was issued to another client.",
-        ));
-    }
-    if form.get("redirect_uri") != Some(pending.redirect_uri.as_str()) {
-        return Err(invalid_grant(
-            "redirect_uri does not match the authorization request.",
-        ));
-    }
-    ctx.mutate(|org| {
-        let client = org
-            .client(&client_id)
-            .filter(|c| c.state == "active")
-            .cloned()
-            .ok_or_else(|| invalid_client("The client no longer exists or is not active."))?;
-        match &pending.challenge {
-            Some(challenge) => {
-                let verifier = form.get("code_verifier").unwrap_or("");
-                if ids::s256(verifier) != *challenge {
-                    return Err(invalid_grant(
-                        "The code_verifier does not match the code_challenge.",
-                    ));
-                }
-            }
-            None => {
-                let secret = basic.as_ref().map(|(_, s)| s.as_str()).unwrap_or("");
-                if !secret_matches(&client, secret, now) {
-                    return Err(invalid_client("Bad client credentials."));
-                }
-            }
-        }
-        Ok(issue(org, &client, Some(pending.user_id.clone()), now))
-    })
 }
