@@ -1,5 +1,5 @@
 //! The core's error type. Each variant maps to an [`ErrorKind`] the UI can switch on;
-//! messages never carry tokens or secrets.
+//! messages never carry tokens, secrets, codes or `state` values.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -15,6 +15,23 @@ pub enum ErrorKind {
     Storage,
     /// Anything the user cannot act on; the message says what happened.
     Unexpected,
+    /// The token is missing, expired or revoked (HTTP 401): offer to sign in again.
+    SignInRequired,
+    /// The login host refused the client (`invalid_client`, `unauthorized_client`, an unknown
+    /// client): the region-mismatch explainer applies.
+    ClientRejected,
+    /// The user denied or cancelled sign-in in the browser.
+    SignInDenied,
+    /// No callback arrived before the sign-in timeout.
+    SignInTimedOut,
+    /// The user cancelled sign-in in the app.
+    SignInCancelled,
+    /// Genesys answered with an error; the message (and `contextId`) are shown verbatim.
+    Api,
+    /// The host could not be reached, timed out, or answered with something unreadable.
+    Network,
+    /// No usable OS keychain: the token is kept in memory for this session only.
+    KeychainUnavailable,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +42,54 @@ pub enum Error {
     Storage(String),
     #[error("{0}")]
     Unexpected(String),
+    /// A Platform API error, from Genesys `ErrorBody` (genesys-api.md §3.1).
+    #[error("{message} (HTTP {status}, {code})")]
+    Api {
+        status: u16,
+        code: String,
+        message: String,
+        context_id: Option<String>,
+    },
+    /// An answer that is not what the API promises: HTML from a proxy, broken or oversized JSON.
+    #[error("unexpected answer (HTTP {status}): {reason}")]
+    UnexpectedResponse {
+        status: u16,
+        reason: String,
+        context_id: Option<String>,
+    },
+    /// An OAuth error from the login host (`/oauth/token` or the authorize redirect).
+    #[error("the login host refused: {error}{}", description_suffix(.description))]
+    OAuth {
+        status: u16,
+        error: String,
+        description: Option<String>,
+    },
+    /// The browser came back with `error=access_denied` (or another authorization error).
+    #[error("sign-in was denied or cancelled in the browser ({error})")]
+    SignInDenied {
+        error: String,
+        description: Option<String>,
+    },
+    #[error("no sign-in arrived within {seconds} s")]
+    SignInTimedOut { seconds: u64 },
+    #[error("sign-in was cancelled")]
+    SignInCancelled,
+    /// Connecting, sending or reading failed (`reqwest::Error` without its URL).
+    #[error("network: {0}")]
+    Network(String),
+    /// A keyring failure, named by variant only (never the bytes; matrix E7).
+    #[error("keychain: {variant}")]
+    Keychain {
+        variant: &'static str,
+        unavailable: bool,
+    },
+}
+
+fn description_suffix(description: &Option<String>) -> String {
+    description
+        .as_deref()
+        .map(|d| format!(": {d}"))
+        .unwrap_or_default()
 }
 
 impl Error {
@@ -33,6 +98,35 @@ impl Error {
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
             Error::Storage(_) => ErrorKind::Storage,
             Error::Unexpected(_) => ErrorKind::Unexpected,
+            Error::Api { status: 401, .. } => ErrorKind::SignInRequired,
+            Error::Api { .. } => ErrorKind::Api,
+            Error::UnexpectedResponse { .. } | Error::Network(_) => ErrorKind::Network,
+            Error::OAuth { error, .. }
+                if matches!(error.as_str(), "invalid_client" | "unauthorized_client") =>
+            {
+                ErrorKind::ClientRejected
+            }
+            Error::OAuth { .. } => ErrorKind::Api,
+            Error::SignInDenied { .. } => ErrorKind::SignInDenied,
+            Error::SignInTimedOut { .. } => ErrorKind::SignInTimedOut,
+            Error::SignInCancelled => ErrorKind::SignInCancelled,
+            Error::Keychain {
+                unavailable: true, ..
+            } => ErrorKind::KeychainUnavailable,
+            Error::Keychain { .. } => ErrorKind::Storage,
+        }
+    }
+
+    /// The Genesys `contextId` (or `ININ-Correlation-Id`) to quote to support, if any.
+    pub fn context_id(&self) -> Option<&str> {
+        match self {
+            Error::Api { context_id, .. } | Error::UnexpectedResponse { context_id, .. } => {
+                context_id.as_deref()
+            }
+            _ => None,
         }
     }
 }
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,8 +1,13 @@
-//! Dip Studio's core, free of any Tauri dependency: Genesys Cloud regions and endpoints,
-//! the user's settings model and the error kinds the UI switches on.
+//! Dip Studio's core, free of any Tauri dependency: Genesys Cloud regions and endpoints, the
+//! typed API client, browser and client-credentials sign-in, the secrets seam, settings and
+//! the error kinds the UI switches on.
 
+pub mod api;
+pub mod auth;
 pub mod error;
+pub mod models;
 pub mod region;
+pub mod secrets;
 pub mod settings;
 
 pub use error::{Error, ErrorKind};

@@ -1,0 +1,8 @@
+//! The typed Platform API client and one module per API area it calls.
+
+pub mod client;
+mod retry;
+pub mod tokens;
+pub mod users;
+
+pub use client::Client;

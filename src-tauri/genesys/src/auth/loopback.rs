@@ -1,0 +1,292 @@
+//! The loopback listener of one sign-in: `127.0.0.1` on an ephemeral port, open only while
+//! the flow waits, at most 16 connections with a 5 s read timeout each, `Host` checked; it
+//! hands the first valid callback (code, relayed token or error) to the flow.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, watch, Semaphore};
+use tokio::task::{JoinHandle, JoinSet};
+use tokio::time::{sleep_until, timeout, Instant};
+
+use super::callback::{form_pairs, param, read_request, Request};
+use super::page::{self, Page};
+use crate::error::{Error, Result};
+use crate::secrets::Secret;
+use crate::settings::Language;
+
+/// Each connection must deliver its request within this time (matrix A11).
+pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections served at once; more are closed at accept.
+pub const MAX_CONNECTIONS: usize = 16;
+/// Where the Implicit relay page POSTs the fragment.
+pub const RELAY_PATH: &str = "/relay";
+
+/// What the flow expects from the browser.
+pub(crate) struct Expectation {
+    pub implicit: bool,
+    pub state: String,
+    pub callback_path: String,
+    pub language: Language,
+}
+
+/// What arrived.
+pub(crate) enum Callback {
+    Code(Secret),
+    Token {
+        access_token: Secret,
+        expires_in: Option<u64>,
+    },
+    Error {
+        error: String,
+        description: Option<String>,
+    },
+}
+
+/// The connection that brought a valid callback, waiting for the flow's answer.
+pub(crate) struct Reply {
+    stream: TcpStream,
+    plain_text: bool,
+}
+
+impl Reply {
+    /// Answers with `page` (the relay gets its text only) and closes the connection.
+    pub async fn send(mut self, page: Page) {
+        let page = if self.plain_text {
+            page::relay_answer(page.status, page_text(&page))
+        } else {
+            page
+        };
+        let _ = timeout(READ_TIMEOUT, async {
+            let _ = self.stream.write_all(&page.to_http()).await;
+            let _ = self.stream.shutdown().await;
+        })
+        .await;
+    }
+}
+
+/// The visible text of a listener page, for the relay's `textContent`.
+fn page_text(page: &Page) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    let body = page.body.split("<main>").nth(1).unwrap_or(&page.body);
+    for c in body.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .trim()
+        .to_owned()
+}
+
+/// An open listener. Dropping it closes the port and every connection.
+pub(crate) struct Listener {
+    pub addr: SocketAddr,
+    arrivals: mpsc::Receiver<(Callback, Reply)>,
+    task: Option<JoinHandle<()>>,
+    pub rejected: Arc<AtomicU32>,
+}
+
+impl Listener {
+    /// Binds `127.0.0.1:0` and serves until `deadline`, `stop`, or [`Listener::close`].
+    pub async fn open(
+        expect: Expectation,
+        stop: watch::Receiver<bool>,
+        deadline: Instant,
+    ) -> Result<Listener> {
+        let socket = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .map_err(|e| Error::Unexpected(format!("cannot listen on 127.0.0.1 ({})", e.kind())))?;
+        let addr = socket
+            .local_addr()
+            .map_err(|e| Error::Unexpected(format!("no local address ({})", e.kind())))?;
+        let (tx, arrivals) = mpsc::channel(1);
+        let rejected = Arc::new(AtomicU32::new(0));
+        let shared = Arc::new(Served {
+            expect,
+            port: addr.port(),
+            tx,
+            rejected: rejected.clone(),
+        });
+        let task = tokio::spawn(serve(socket, shared, stop, deadline));
+        Ok(Listener {
+            addr,
+            arrivals,
+            task: Some(task),
+            rejected,
+        })
+    }
+
+    /// The first valid callback, or `None` once the listener stopped serving.
+    pub async fn next(&mut self) -> Option<(Callback, Reply)> {
+        self.arrivals.recv().await
+    }
+
+    /// Closes the port and every other connection now.
+    pub fn close(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+        self.arrivals.close();
+    }
+}
+
+impl std::fmt::Debug for Listener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Listener")
+            .field("addr", &self.addr)
+            .finish()
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+struct Served {
+    expect: Expectation,
+    port: u16,
+    tx: mpsc::Sender<(Callback, Reply)>,
+    rejected: Arc<AtomicU32>,
+}
+
+async fn serve(
+    socket: TcpListener,
+    served: Arc<Served>,
+    mut stop: watch::Receiver<bool>,
+    deadline: Instant,
+) {
+    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = socket.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let Ok(permit) = permits.clone().try_acquire_owned() else { continue };
+                let served = served.clone();
+                connections.spawn(async move {
+                    handle(stream, &served).await;
+                    drop(permit);
+                });
+            }
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            _ = stop.wait_for(|stopped| *stopped) => return,
+            _ = sleep_until(deadline) => return,
+        }
+        if served.tx.is_closed() {
+            return;
+        }
+    }
+}
+
+async fn handle(mut stream: TcpStream, served: &Served) {
+    let request = match timeout(READ_TIMEOUT, read_request(&mut stream)).await {
+        Err(_) | Ok(Err(None)) => return,
+        Ok(Err(Some(status))) => return answer(stream, page::refusal(status)).await,
+        Ok(Ok(request)) => request,
+    };
+    match route(&request, served) {
+        Ok(callback) => {
+            let reply = Reply {
+                stream,
+                plain_text: served.expect.implicit,
+            };
+            if let Err(refused) = served.tx.try_send((callback, reply)) {
+                let (_, reply) = refused.into_inner();
+                reply.send(page::bad_request(served.expect.language)).await;
+            }
+        }
+        Err(page) => {
+            if page.status == 400 {
+                served.rejected.fetch_add(1, Ordering::Relaxed);
+            }
+            answer(stream, page).await;
+        }
+    }
+}
+
+async fn answer(stream: TcpStream, page: Page) {
+    Reply {
+        stream,
+        plain_text: false,
+    }
+    .send(page)
+    .await;
+}
+
+/// A valid callback, or the page that refuses this request (the flow keeps waiting).
+fn route(request: &Request, served: &Served) -> std::result::Result<Callback, Page> {
+    let expect = &served.expect;
+    let language = expect.language;
+    let origin = format!("127.0.0.1:{}", served.port);
+    if request.host.as_deref() != Some(origin.as_str()) {
+        return Err(page::bad_request(language));
+    }
+    let relay = expect.implicit && request.path == RELAY_PATH;
+    if request.path != expect.callback_path && !relay {
+        return Err(page::not_found(language));
+    }
+    let wanted = if relay { "POST" } else { "GET" };
+    if request.method != wanted {
+        return Err(page::refusal(405));
+    }
+    if expect.implicit && !relay {
+        return Err(page::relay(language));
+    }
+    let encoded = if relay {
+        if request.origin.as_deref() != Some(format!("http://{origin}").as_str()) {
+            return Err(page::refusal(403));
+        }
+        std::str::from_utf8(&request.body).map_err(|_| page::bad_request(language))?
+    } else {
+        request.query.as_deref().unwrap_or("")
+    };
+    let pairs = form_pairs(encoded).ok_or_else(|| page::bad_request(language))?;
+    let state_ok = param(&pairs, "state").is_some_and(|s| same(s, &expect.state));
+    if !state_ok {
+        return Err(page::bad_request(language));
+    }
+    if let Some(error) = param(&pairs, "error") {
+        return Ok(Callback::Error {
+            error: error.to_owned(),
+            description: param(&pairs, "error_description").map(str::to_owned),
+        });
+    }
+    match (relay, param(&pairs, "code"), param(&pairs, "access_token")) {
+        (false, Some(code), _) if !code.is_empty() => Ok(Callback::Code(Secret::new(code))),
+        (true, _, Some(token)) if !token.is_empty() => Ok(Callback::Token {
+            access_token: Secret::new(token),
+            expires_in: param(&pairs, "expires_in").and_then(|s| s.parse().ok()),
+        }),
+        _ => Err(page::bad_request(language)),
+    }
+}
+
+/// Compares two `state` values without an early exit on the first differing byte.
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (Sha256::digest(a.as_bytes()), Sha256::digest(b.as_bytes()));
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
+}

@@ -1,0 +1,20 @@
+//! Signing in to a Genesys Cloud org: browser flows (PKCE, legacy Implicit) over a loopback
+//! listener, client credentials, and the resulting [`Session`].
+
+mod callback;
+mod loopback;
+mod page;
+pub mod pkce;
+mod session;
+mod sign_in;
+mod token;
+
+pub use callback::{MAX_BODY_BYTES, MAX_HEAD_BYTES};
+pub use loopback::{MAX_CONNECTIONS, READ_TIMEOUT, RELAY_PATH};
+pub use page::RELAY_SCRIPT;
+pub use session::{Grant, Session, SessionInfo};
+pub use sign_in::{
+    begin_sign_in, client_credentials, BrowserGrant, CancelSignIn, PendingSignIn, SignInRequest,
+    DEFAULT_TIMEOUT, TIMEOUT_RANGE,
+};
+pub use token::MAX_TOKEN_RESPONSE_BYTES;

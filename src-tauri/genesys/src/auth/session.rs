@@ -1,0 +1,160 @@
+//! A signed-in org session: the token (a [`Secret`]), its expiry, the org and user it belongs
+//! to, checking it (`GET /api/v2/tokens/me`) and signing out (`DELETE /api/v2/tokens/me`).
+
+use std::time::Duration;
+
+use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::api::Client;
+use crate::error::{Error, Result};
+use crate::models::TokenInfo;
+use crate::region::Endpoints;
+use crate::secrets::Secret;
+
+/// How the session's token was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Grant {
+    /// Authorization code with PKCE, through the system browser.
+    Pkce,
+    /// The legacy Implicit grant, through the system browser.
+    Implicit,
+    /// A Client Credentials client's id and secret; no user.
+    ClientCredentials,
+}
+
+/// What the UI may know about a session: never the token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SessionInfo {
+    pub org_id: String,
+    pub org_name: String,
+    pub user_id: Option<String>,
+    pub user_name: Option<String>,
+    pub user_email: Option<String>,
+    pub region_code: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+    pub grant: Grant,
+}
+
+/// A signed-in org: the token and who it belongs to. `Debug` shows no token.
+#[derive(Debug, Clone)]
+pub struct Session {
+    client: Client,
+    token: Secret,
+    expires_at: OffsetDateTime,
+    region_code: String,
+    grant: Grant,
+    org_id: String,
+    org_name: String,
+    user: Option<(String, Option<String>, Option<String>)>,
+}
+
+impl Session {
+    /// Builds the session of a token just issued: who it belongs to, from `tokens/me` and, for
+    /// a user's token, `users/me?expand=organization`.
+    pub(crate) async fn establish(
+        client: Client,
+        region_code: String,
+        grant: Grant,
+        token: Secret,
+        expires_in: Option<u64>,
+    ) -> Result<Session> {
+        let info = client.token_info(&token).await?;
+        let expires_at = match expires_in {
+            Some(seconds) => OffsetDateTime::now_utc() + Duration::from_secs(seconds),
+            None => idle_time(&info),
+        };
+        let mut org_name = info.organization.name.clone();
+        let user = if grant == Grant::ClientCredentials {
+            None
+        } else {
+            let me = client.user_me(&token).await?;
+            if org_name.is_none() {
+                org_name = me.organization.as_ref().map(|o| o.name.clone());
+            }
+            Some((me.id, me.name, me.email))
+        };
+        Ok(Session {
+            client,
+            token,
+            expires_at,
+            region_code,
+            grant,
+            org_name: org_name.unwrap_or_else(|| info.organization.id.clone()),
+            org_id: info.organization.id,
+            user,
+        })
+    }
+
+    /// Restores a session from a saved token (e.g. from the keychain at start), if Genesys
+    /// still accepts it; a 401 means "sign in again" ([`crate::ErrorKind::SignInRequired`]).
+    /// The expiry comes from `dateTokenIdles`.
+    pub async fn resume(
+        endpoints: Endpoints,
+        region_code: String,
+        grant: Grant,
+        token: Secret,
+    ) -> Result<Session> {
+        Session::establish(Client::new(endpoints)?, region_code, grant, token, None).await
+    }
+
+    /// What the UI shows: org, user, region, expiry, grant.
+    pub fn info(&self) -> SessionInfo {
+        let (user_id, user_name, user_email) = match &self.user {
+            Some((id, name, email)) => (Some(id.clone()), name.clone(), email.clone()),
+            None => (None, None, None),
+        };
+        SessionInfo {
+            org_id: self.org_id.clone(),
+            org_name: self.org_name.clone(),
+            user_id,
+            user_name,
+            user_email,
+            region_code: self.region_code.clone(),
+            expires_at: self
+                .expires_at
+                .format(&Rfc3339)
+                .unwrap_or_else(|_| self.expires_at.unix_timestamp().to_string()),
+            grant: self.grant,
+        }
+    }
+
+    /// The token, for the API calls of this session and for the keychain.
+    pub fn token(&self) -> &Secret {
+        &self.token
+    }
+
+    /// The API client of this session's org.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Checks the token with `GET /api/v2/tokens/me`: a 401 means it expired or was revoked.
+    pub async fn validate(&self) -> Result<TokenInfo> {
+        self.client.token_info(&self.token).await
+    }
+
+    /// Revokes the token with `DELETE /api/v2/tokens/me`. A token Genesys already rejects
+    /// (401) counts as signed out.
+    pub async fn sign_out(self) -> Result<()> {
+        match self.client.revoke_token(&self.token).await {
+            Err(Error::Api { status: 401, .. }) | Ok(()) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `dateTokenIdles`, else now: a token whose lifetime is unknown is not trusted beyond now.
+fn idle_time(info: &TokenInfo) -> OffsetDateTime {
+    info.date_token_idles
+        .as_deref()
+        .and_then(|d| OffsetDateTime::parse(d, &Rfc3339).ok())
+        .unwrap_or_else(OffsetDateTime::now_utc)
+}

@@ -1,0 +1,204 @@
+//! The login host's `/oauth/token` and `/oauth/authorize` URL: the PKCE code exchange through
+//! the `oauth2` crate, and client credentials with HTTP Basic (genesys-api.md §2.3). Never
+//! retried: a code is single-use, and a fresh sign-in gets a fresh `state` and verifier.
+
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::Arc;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
+use oauth2::{
+    AuthUrl, AuthorizationCode, ClientId, CsrfToken, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, RequestTokenError, TokenResponse, TokenUrl,
+};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+
+use crate::api::client::{describe_json_error, network, read, Answer};
+use crate::error::{Error, Result};
+use crate::region::Endpoints;
+use crate::secrets::Secret;
+
+/// Token answers larger than this are refused (matrix A14).
+pub const MAX_TOKEN_RESPONSE_BYTES: usize = 1024 * 1024;
+
+/// An access token just issued, and how long it lives.
+#[derive(Debug)]
+pub(crate) struct IssuedToken {
+    pub access_token: Secret,
+    pub expires_in: Option<u64>,
+}
+
+fn invalid_endpoint(what: &'static str) -> Error {
+    Error::InvalidInput {
+        field: what,
+        reason: "not a valid URL".to_owned(),
+    }
+}
+
+/// The authorize URL: `response_type=code` with an S256 challenge, or `token` (Implicit).
+pub(crate) fn authorize_url(
+    endpoints: &Endpoints,
+    client_id: &str,
+    redirect_uri: &str,
+    state: &str,
+    verifier: Option<&Secret>,
+) -> Result<String> {
+    let client = BasicClient::new(ClientId::new(client_id.to_owned()))
+        .set_auth_uri(
+            AuthUrl::new(format!("{}/oauth/authorize", endpoints.login_base))
+                .map_err(|_| invalid_endpoint("loginBase"))?,
+        )
+        .set_redirect_uri(
+            RedirectUrl::new(redirect_uri.to_owned())
+                .map_err(|_| invalid_endpoint("redirectUri"))?,
+        );
+    let state = state.to_owned();
+    let request = client.authorize_url(move || CsrfToken::new(state));
+    let request = match verifier {
+        Some(v) => request.set_pkce_challenge(PkceCodeChallenge::from_code_verifier_sha256(
+            &PkceCodeVerifier::new(v.expose().to_owned()),
+        )),
+        None => request.use_implicit_flow(),
+    };
+    Ok(request.url().0.to_string())
+}
+
+/// Exchanges a code (with its verifier) at this region's token endpoint, once.
+pub(crate) async fn exchange_code(
+    http: &reqwest::Client,
+    endpoints: &Endpoints,
+    client_id: &str,
+    redirect_uri: &str,
+    code: &Secret,
+    verifier: &Secret,
+) -> Result<IssuedToken> {
+    let client = BasicClient::new(ClientId::new(client_id.to_owned()))
+        .set_token_uri(token_url(endpoints)?)
+        .set_redirect_uri(
+            RedirectUrl::new(redirect_uri.to_owned())
+                .map_err(|_| invalid_endpoint("redirectUri"))?,
+        );
+    let status = Arc::new(AtomicU16::new(0));
+    let seen = status.clone();
+    let send = move |request: oauth2::HttpRequest| {
+        let http = http.clone();
+        let seen = seen.clone();
+        async move {
+            let request = reqwest::Request::try_from(request).map_err(network)?;
+            let answer = read(
+                http.execute(request).await.map_err(network)?,
+                MAX_TOKEN_RESPONSE_BYTES,
+            )
+            .await?;
+            seen.store(answer.status.as_u16(), Ordering::Relaxed);
+            let mut response = oauth2::http::Response::builder().status(answer.status);
+            for (name, value) in &answer.headers {
+                response = response.header(name, value);
+            }
+            response
+                .body(answer.body)
+                .map_err(|_| Error::Unexpected("unreadable token answer".to_owned()))
+        }
+    };
+    let result = client
+        .exchange_code(AuthorizationCode::new(code.expose().to_owned()))
+        .set_pkce_verifier(PkceCodeVerifier::new(verifier.expose().to_owned()))
+        .request_async(&send)
+        .await;
+    let status = status.load(Ordering::Relaxed);
+    match result {
+        Ok(token) => Ok(issued(&token)),
+        Err(RequestTokenError::ServerResponse(e)) => Err(oauth_error(status, &e)),
+        Err(RequestTokenError::Request(e)) => Err(e),
+        Err(RequestTokenError::Parse(e, _body)) => Err(Error::UnexpectedResponse {
+            status,
+            reason: format!("not a token answer ({})", describe_json_error(e.inner())),
+            context_id: None,
+        }),
+        Err(RequestTokenError::Other(reason)) => Err(Error::UnexpectedResponse {
+            status,
+            reason,
+            context_id: None,
+        }),
+    }
+}
+
+/// `grant_type=client_credentials` with `Authorization: Basic base64(id:secret)`, exactly as
+/// the Genesys SDKs send it (no extra form-encoding of id and secret).
+pub(crate) async fn client_credentials(
+    http: &reqwest::Client,
+    endpoints: &Endpoints,
+    client_id: &str,
+    secret: &Secret,
+) -> Result<IssuedToken> {
+    let basic = Secret::new(format!(
+        "Basic {}",
+        STANDARD.encode(format!("{client_id}:{}", secret.expose()))
+    ));
+    let mut value = reqwest::header::HeaderValue::from_str(basic.expose()).map_err(|_| {
+        Error::InvalidInput {
+            field: "clientSecret",
+            reason: "contains characters a header cannot carry".to_owned(),
+        }
+    })?;
+    value.set_sensitive(true);
+    let response = http
+        .post(token_url(endpoints)?.as_str())
+        .header(AUTHORIZATION, value)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(reqwest::header::ACCEPT, "application/json")
+        .body("grant_type=client_credentials")
+        .send()
+        .await
+        .map_err(network)?;
+    let answer = read(response, MAX_TOKEN_RESPONSE_BYTES).await?;
+    token_answer(&answer)
+}
+
+fn token_url(endpoints: &Endpoints) -> Result<TokenUrl> {
+    TokenUrl::new(format!("{}/oauth/token", endpoints.login_base))
+        .map_err(|_| invalid_endpoint("loginBase"))
+}
+
+fn issued(token: &BasicTokenResponse) -> IssuedToken {
+    IssuedToken {
+        access_token: Secret::new(token.access_token().secret().clone()),
+        expires_in: token.expires_in().map(|d| d.as_secs()),
+    }
+}
+
+fn oauth_error(status: u16, e: &BasicErrorResponse) -> Error {
+    Error::OAuth {
+        status,
+        error: e.error().to_string(),
+        description: e.error_description().cloned(),
+    }
+}
+
+/// A token endpoint answer: a token, an OAuth error, or a typed "unexpected" error.
+fn token_answer(answer: &Answer) -> Result<IssuedToken> {
+    let status = answer.status.as_u16();
+    let json = answer
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.to_ascii_lowercase().starts_with("application/json"));
+    let unexpected = |reason: String| Error::UnexpectedResponse {
+        status,
+        reason,
+        context_id: None,
+    };
+    if !json {
+        return Err(unexpected("the token answer is not JSON".to_owned()));
+    }
+    if status != 200 {
+        return match serde_json::from_slice::<BasicErrorResponse>(&answer.body) {
+            Ok(e) => Err(oauth_error(status, &e)),
+            Err(e) => Err(unexpected(describe_json_error(&e))),
+        };
+    }
+    serde_json::from_slice::<BasicTokenResponse>(&answer.body)
+        .map(|t| issued(&t))
+        .map_err(|e| unexpected(format!("not a token answer ({})", describe_json_error(&e))))
+}
