@@ -11,6 +11,7 @@ mod integrations;
 mod knobs;
 mod oauth_clients;
 mod persistence;
+mod robustness;
 mod sign_in;
 mod sign_in_page;
 mod spec;
