@@ -70,7 +70,6 @@ fn parse_head(buf: &[u8]) -> Result<Option<(usize, Request)>, Refusal> {
         Ok(httparse::Status::Complete(n)) => n,
         Ok(httparse::Status::Partial) => return Ok(None),
         Err(httparse::Error::TooManyHeaders) => return Err(Some(431)),
-        Err(httparse::Error::Version) => return Err(Some(505)),
         Err(_) => return Err(Some(400)),
     };
     let target = parsed.path.ok_or(Some(400))?;
@@ -164,7 +163,7 @@ mod tests {
         let cases: [(&[u8], Refusal); 7] = [
             (long.as_bytes(), Some(431)),
             (many.as_bytes(), Some(431)),
-            (b"GET / HTTP/2.0\r\n\r\n", Some(505)),
+            (b"GET / HTTP/2.0\r\n\r\n", Some(400)),
             (b"GET /\xff\xfe HTTP/1.1\r\n\r\n", Some(400)),
             (
                 b"POST /relay HTTP/1.1\r\nContent-Length: 99999\r\n\r\n",

@@ -140,7 +140,16 @@ impl Listener {
         self.arrivals.recv().await
     }
 
-    /// Closes the port and every other connection now.
+    /// Closes the port and every other connection, and waits until they are gone.
+    pub async fn shut(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+            let _ = task.await;
+        }
+        self.arrivals.close();
+    }
+
+    /// Closes the port and every other connection now (without waiting).
     pub fn close(&mut self) {
         if let Some(task) = self.task.take() {
             task.abort();

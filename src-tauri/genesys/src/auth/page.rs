@@ -203,7 +203,6 @@ fn reason(status: u16) -> &'static str {
         408 => "Request Timeout",
         413 => "Content Too Large",
         431 => "Request Header Fields Too Large",
-        505 => "HTTP Version Not Supported",
         _ => "Error",
     }
 }

@@ -170,7 +170,7 @@ impl PendingSignIn {
             _ = sleep_until(self.deadline) => None,
             _ = stop.wait_for(|cancelled| *cancelled) => None,
         };
-        self.listener.close();
+        self.listener.shut().await;
         let Some((callback, reply)) = arrival else {
             return Err(if self.cancel.cancelled() {
                 Error::SignInCancelled

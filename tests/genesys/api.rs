@@ -1,0 +1,266 @@
+//! Client credentials, the typed API client's errors and 429 handling, and the secret canary
+//! (matrix C4, B7, F1–F3) against the Sandbox org.
+
+use std::time::{Duration, Instant};
+
+use ::genesys::auth::{client_credentials, Grant, Session};
+use ::genesys::secrets::{MemoryStore, Secret, SecretStore};
+use ::genesys::{Error, ErrorKind};
+use reqwest::Method;
+use sandbox::{FaultKind, FaultRule, RateLimit};
+use serde_json::{json, Value};
+
+use super::{world, World};
+
+/// A new Client Credentials client holding the Developer role: (id, secret).
+async fn cc_client(w: &World, admin: &Session) -> (String, Secret) {
+    let developer = w
+        .org
+        .snapshot()
+        .roles
+        .iter()
+        .find(|r| r.name == "Developer")
+        .map(|r| r.id.clone())
+        .expect("a seeded Developer role");
+    let body = json!({
+        "name": "Data Actions client",
+        "authorizedGrantType": "CLIENT-CREDENTIALS",
+        "roleDivisions": [{ "roleId": developer, "divisionId": w.org.seed().home_division_id }],
+    });
+    let created: Value = admin
+        .client()
+        .send_json(Method::POST, "/api/v2/oauth/clients", admin.token(), &body)
+        .await
+        .expect("the admin creates a client");
+    let id = created["id"].as_str().expect("id").to_owned();
+    let secret = Secret::new(created["secret"].as_str().expect("secret"));
+    (id, secret)
+}
+
+fn fault(method: &str, path: &str, kind: FaultKind) -> FaultRule {
+    FaultRule {
+        method: Some(method.into()),
+        path: path.into(),
+        kind,
+        after: 0,
+        times: Some(1),
+    }
+}
+
+#[tokio::test]
+async fn client_credentials_sign_in_has_the_org_and_no_user() {
+    let w = world().await;
+    let (admin, _) = w.sign_in().await;
+    let (id, secret) = cc_client(&w, &admin).await;
+    let session = client_credentials(w.endpoints(), "sandbox", &id, &secret)
+        .await
+        .expect("client credentials work");
+    let info = session.info();
+    assert_eq!(
+        (info.grant, info.org_id.as_str()),
+        (Grant::ClientCredentials, w.org.seed().org_id.as_str())
+    );
+    assert_eq!(
+        (info.user_id, info.user_name, info.user_email),
+        (None, None, None)
+    );
+    session.validate().await.expect("valid");
+    for (client, secret) in [
+        (id.as_str(), Secret::new("wrong")),
+        ("no-such-client", secret.clone()),
+    ] {
+        let err = client_credentials(w.endpoints(), "sandbox", client, &secret)
+            .await
+            .expect_err("refused");
+        assert_eq!(err.kind(), ErrorKind::ClientRejected, "{err}");
+        assert!(
+            matches!(&err, Error::OAuth { status: 401, error, .. } if error == "invalid_client")
+        );
+    }
+    let err = session
+        .client()
+        .user_me(session.token())
+        .await
+        .expect_err("no user");
+    match &err {
+        Error::Api {
+            status: 400,
+            code,
+            context_id,
+            ..
+        } => {
+            assert_eq!(code, "not.a.user");
+            assert!(context_id.is_some(), "contextId is kept for support");
+        }
+        other => panic!("expected not.a.user, got {other:?}"),
+    }
+    session.sign_out().await.expect("signed out");
+}
+
+#[tokio::test]
+async fn a_rejected_token_is_bad_credentials_and_asks_to_sign_in_again() {
+    let w = world().await;
+    let canary = Secret::new("CANARY-token-5b0e9f7a");
+    let err = Session::resume(w.endpoints(), "sandbox".into(), Grant::Pkce, canary)
+        .await
+        .expect_err("unknown token");
+    assert_eq!(err.kind(), ErrorKind::SignInRequired);
+    assert!(
+        matches!(&err, Error::Api { status: 401, code, .. } if code == "bad.credentials"),
+        "{err:?}"
+    );
+    assert!(
+        err.context_id().is_some(),
+        "ININ-Correlation-Id or contextId"
+    );
+    assert!(!format!("{err} {err:?}").contains("CANARY"));
+}
+
+#[tokio::test]
+async fn c4_a_429_on_get_waits_for_retry_after_and_a_post_is_not_retried() {
+    let w = world().await;
+    let (session, _) = w.sign_in().await;
+    let too_many = FaultKind::Status {
+        status: 429,
+        retry_after: Some(1),
+    };
+    w.org
+        .knobs()
+        .add_fault(fault("GET", "/api/v2/tokens/me", too_many.clone()));
+    let started = Instant::now();
+    session.validate().await.expect("retried after Retry-After");
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(900),
+        "waited {waited:?} for Retry-After: 1"
+    );
+    assert!(waited < Duration::from_secs(20), "{waited:?}");
+
+    w.org
+        .knobs()
+        .add_fault(fault("POST", "/api/v2/oauth/clients", too_many));
+    let err = session
+        .client()
+        .send_json::<_, Value>(
+            Method::POST,
+            "/api/v2/oauth/clients",
+            session.token(),
+            &json!({}),
+        )
+        .await
+        .expect_err("a POST is never retried blindly");
+    assert!(matches!(err, Error::Api { status: 429, .. }), "{err:?}");
+
+    // The Sandbox's own per-token limiter answers 429 with Retry-After too.
+    w.org.knobs().set_rate_limit(Some(RateLimit {
+        requests: 1,
+        window_seconds: 1,
+    }));
+    session.validate().await.expect("first in the window");
+    session
+        .validate()
+        .await
+        .expect("second waits for the next window");
+}
+
+#[tokio::test]
+async fn b7_malformed_api_answers_are_typed_errors() {
+    let w = world().await;
+    let (session, _) = w.sign_in().await;
+    let body = |status, content_type: &str, body: String| FaultKind::Body {
+        status,
+        content_type: content_type.into(),
+        body,
+    };
+    let cases = [
+        body(200, "text/html", "<html>login</html>".into()),
+        body(200, "application/json", "{\"organization\":".into()),
+        body(
+            200,
+            "application/json",
+            "{\"organization\":{\"name\":\"no id\"}}".into(),
+        ),
+        body(
+            200,
+            "application/json",
+            format!("[\"{}\"]", "x".repeat(11 * 1024 * 1024)),
+        ),
+        body(500, "text/html", "<html>oops</html>".into()),
+        FaultKind::CutBody,
+    ];
+    for kind in cases {
+        w.org.knobs().clear_faults();
+        w.org
+            .knobs()
+            .add_fault(fault("GET", "/api/v2/tokens/me", kind.clone()));
+        let err = session.validate().await.expect_err("not a TokenInfo");
+        let label = format!("{kind:?}");
+        let label = &label[..label.len().min(60)];
+        assert!(
+            matches!(err.kind(), ErrorKind::Network | ErrorKind::Api),
+            "{label}: {err:?}"
+        );
+        assert!(
+            !err.to_string().contains("xxxx") && !err.to_string().contains("<html"),
+            "{err}"
+        );
+    }
+    w.org.knobs().clear_faults();
+    session.validate().await.expect("fine again");
+}
+
+#[tokio::test]
+async fn f1_f2_no_token_or_secret_in_any_debug_display_or_error() {
+    let w = world().await;
+    let (admin, page) = w.sign_in().await;
+    let (id, secret) = cc_client(&w, &admin).await;
+    let cc = client_credentials(w.endpoints(), "sandbox", &id, &secret)
+        .await
+        .expect("signed in");
+    let canary_secret = Secret::new("CANARY-secret-3c9a41d2");
+    let mut seen = vec![
+        page,
+        format!("{admin:?}"),
+        format!("{cc:?}"),
+        serde_json::to_string(&admin.info()).expect("json"),
+        serde_json::to_string(&cc.info()).expect("json"),
+        format!("{:?}", w.begin(::genesys::auth::BrowserGrant::Pkce).await),
+    ];
+    let store = MemoryStore::new();
+    store.set("profile", admin.token()).expect("stored");
+    seen.push(format!("{store:?}"));
+    let wrong = client_credentials(w.endpoints(), "sandbox", &id, &canary_secret).await;
+    seen.push(format!(
+        "{wrong:?} {}",
+        wrong
+            .as_ref()
+            .err()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    ));
+    let resumed = Session::resume(
+        w.endpoints(),
+        "sandbox".into(),
+        Grant::Pkce,
+        canary_secret.clone(),
+    )
+    .await;
+    seen.push(format!("{resumed:?}"));
+    let long = store.set("x", &Secret::new(format!("CANARY-{}", "y".repeat(2000))));
+    seen.push(format!("{long:?}"));
+    let tokens = [
+        admin.token().expose(),
+        cc.token().expose(),
+        secret.expose(),
+        "CANARY",
+    ];
+    for text in &seen {
+        for token in tokens {
+            assert!(!text.contains(token), "a secret leaked into: {text}");
+        }
+    }
+    assert!(
+        seen[1].contains("[redacted]"),
+        "the session shows its token redacted"
+    );
+}

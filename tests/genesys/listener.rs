@@ -1,0 +1,262 @@
+//! The loopback listener's lifecycle and defences: matrix A3, A5, A6, A10, A11, A12 (F10).
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::time::{Duration, Instant};
+
+use ::genesys::auth::{begin_sign_in, BrowserGrant, SignInRequest};
+use ::genesys::{Endpoints, ErrorKind, Language};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use super::{accepts, world};
+
+/// A request that needs no Sandbox org (the flow never reaches the token endpoint).
+fn offline(timeout: Duration) -> SignInRequest {
+    SignInRequest {
+        endpoints: Endpoints {
+            login_base: "http://127.0.0.1:9".into(),
+            api_base: "http://127.0.0.1:9".into(),
+        },
+        region_code: "us-east-1".into(),
+        client_id: "client".into(),
+        grant: BrowserGrant::Pkce,
+        language: Language::En,
+        timeout,
+    }
+}
+
+/// Sends raw bytes and returns the status code answered (`None`: closed without an answer).
+async fn raw(addr: SocketAddr, bytes: &[u8]) -> Option<u16> {
+    let mut stream = TcpStream::connect(addr).await.expect("connects");
+    let _ = stream.write_all(bytes).await;
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(8), stream.read_to_end(&mut answer));
+    read.await.expect("answered or closed in time").ok()?;
+    let head = String::from_utf8_lossy(&answer);
+    head.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()
+}
+
+/// This machine's address on a non-loopback interface, if it has one.
+fn outside_ip() -> Option<IpAddr> {
+    let probe = UdpSocket::bind("0.0.0.0:0").ok()?;
+    probe.connect("192.0.2.1:9").ok()?;
+    Some(probe.local_addr().ok()?.ip()).filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+}
+
+#[tokio::test]
+async fn a3_only_127_0_0_1_listens_and_only_during_the_flow() {
+    let pending = begin_sign_in(offline(Duration::from_secs(60)))
+        .await
+        .expect("begins");
+    let addr = pending.local_addr();
+    assert_eq!(addr.ip(), IpAddr::V4(Ipv4Addr::LOCALHOST));
+    assert_ne!(addr.port(), 0, "an ephemeral port");
+    assert!(accepts(addr).await);
+    let v6 = SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, addr.port()));
+    assert!(!accepts(v6).await, "nothing on [::1]");
+    if let Some(ip) = outside_ip() {
+        assert!(
+            !accepts(SocketAddr::new(ip, addr.port())).await,
+            "refused on {ip}"
+        );
+    }
+    drop(pending);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(!accepts(addr).await, "dropping the sign-in closes the port");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a5_no_callback_times_out_and_releases_the_port() {
+    for bad in [59, 601] {
+        let err = begin_sign_in(offline(Duration::from_secs(bad)))
+            .await
+            .expect_err("range");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad} s");
+    }
+    let pending = begin_sign_in(offline(Duration::from_secs(60)))
+        .await
+        .expect("begins");
+    let addr = pending.local_addr();
+    let err = pending.finish().await.expect_err("no callback");
+    assert_eq!(err.kind(), ErrorKind::SignInTimedOut, "{err}");
+    assert_eq!(err.to_string(), "no sign-in arrived within 60 s");
+    std::net::TcpListener::bind(addr).expect("the port can be bound again");
+}
+
+#[tokio::test]
+async fn a6_cancel_closes_the_listener_within_a_second() {
+    let pending = begin_sign_in(offline(Duration::from_secs(300)))
+        .await
+        .expect("begins");
+    let addr = pending.local_addr();
+    let cancel = pending.cancel_handle();
+    let finish = tokio::spawn(pending.finish());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = Instant::now();
+    cancel.cancel();
+    let err = finish.await.expect("no panic").expect_err("cancelled");
+    assert_eq!(err.kind(), ErrorKind::SignInCancelled);
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(!accepts(addr).await, "a late callback is refused");
+
+    // Cancelled before anyone waits on it: the listener still closes.
+    let pending = begin_sign_in(offline(Duration::from_secs(300)))
+        .await
+        .expect("begins");
+    let addr = pending.local_addr();
+    let started = Instant::now();
+    pending.cancel_handle().cancel();
+    while accepts(addr).await {
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "closed within 1 s"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let err = pending.finish().await.expect_err("cancelled");
+    assert_eq!(err.kind(), ErrorKind::SignInCancelled);
+}
+
+#[tokio::test]
+async fn a10_a12_malformed_requests_get_4xx_and_the_listener_keeps_serving() {
+    let w = world().await;
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let back = w.approve(&pending.authorize_url, "sign_in").await;
+    let addr = pending.local_addr();
+    let host = format!("Host: {addr}\r\n");
+    let target = &back[format!("http://{addr}").len()..];
+    let many: String = (0..101).map(|i| format!("X-{i}: 1\r\n")).collect();
+    let cases: Vec<(String, Vec<u8>)> = vec![
+        (
+            "POST".into(),
+            format!("POST {target} HTTP/1.1\r\n{host}Content-Length: 0\r\n\r\n").into(),
+        ),
+        (
+            "DELETE".into(),
+            format!("DELETE {target} HTTP/1.1\r\n{host}\r\n").into(),
+        ),
+        ("HTTP/0.9".into(), b"GET /callback/sandbox\r\n\r\n".to_vec()),
+        (
+            "HTTP/2.0".into(),
+            format!("GET {target} HTTP/2.0\r\n{host}\r\n").into(),
+        ),
+        (
+            "9 KiB head".into(),
+            format!(
+                "GET {target} HTTP/1.1\r\n{host}X: {}\r\n\r\n",
+                "a".repeat(9000)
+            )
+            .into(),
+        ),
+        (
+            "101 headers".into(),
+            format!("GET {target} HTTP/1.1\r\n{host}{many}\r\n").into(),
+        ),
+        (
+            "raw invalid UTF-8".into(),
+            [
+                b"GET /callback/sandbox?code=\xff\xfe HTTP/1.1\r\n".as_slice(),
+                host.as_bytes(),
+                b"\r\n",
+            ]
+            .concat(),
+        ),
+        (
+            "escaped invalid UTF-8".into(),
+            format!("GET {target}&x=%ff HTTP/1.1\r\n{host}\r\n").into(),
+        ),
+        (
+            "two codes".into(),
+            format!("GET {target}&code=other HTTP/1.1\r\n{host}\r\n").into(),
+        ),
+        (
+            "two states".into(),
+            format!("GET {target}&state=other HTTP/1.1\r\n{host}\r\n").into(),
+        ),
+        (
+            "no Host".into(),
+            format!("GET {target} HTTP/1.1\r\n\r\n").into(),
+        ),
+        (
+            "Host localhost".into(),
+            format!(
+                "GET {target} HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+                addr.port()
+            )
+            .into(),
+        ),
+        (
+            "Host evil".into(),
+            format!("GET {target} HTTP/1.1\r\nHost: evil.example\r\n\r\n").into(),
+        ),
+        (
+            "chunked".into(),
+            format!("GET {target} HTTP/1.1\r\n{host}Transfer-Encoding: chunked\r\n\r\n").into(),
+        ),
+    ];
+    for (name, bytes) in &cases {
+        let status = raw(addr, bytes).await;
+        assert!(
+            status.is_some_and(|s| (400..500).contains(&s)),
+            "{name}: answered {status:?}, expected 4xx"
+        );
+    }
+    let finish = tokio::spawn(pending.finish());
+    let page = w.browser.get(&back).send().await.expect("still serving");
+    assert_eq!(page.status(), 200);
+    finish
+        .await
+        .expect("no panic")
+        .expect("signed in after all that");
+}
+
+#[tokio::test]
+async fn a11_silent_connections_are_dropped_after_5_s_and_at_most_16_are_served() {
+    let w = world().await;
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let back = w.approve(&pending.authorize_url, "sign_in").await;
+    let addr = pending.local_addr();
+    let started = Instant::now();
+    let mut silent = Vec::new();
+    for _ in 0..16 {
+        let mut stream = TcpStream::connect(addr).await.expect("connects");
+        stream
+            .write_all(b"GET /callback/sandb")
+            .await
+            .expect("trickles");
+        silent.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let request = format!("GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    assert_eq!(
+        raw(addr, request.as_bytes()).await,
+        None,
+        "the 17th is closed unanswered"
+    );
+    for mut stream in silent {
+        let mut buf = Vec::new();
+        let read = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut buf));
+        let _ = read
+            .await
+            .expect("dropped by the listener, not by this test");
+        assert!(buf.is_empty(), "no answer to a request that never finished");
+    }
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(4),
+        "read timeout is 5 s, took {waited:?}"
+    );
+    let finish = tokio::spawn(pending.finish());
+    let page = w
+        .browser
+        .get(&back)
+        .send()
+        .await
+        .expect("a second connection");
+    assert_eq!(page.status(), 200);
+    finish.await.expect("no panic").expect("signed in");
+}

@@ -1,0 +1,145 @@
+//! The `genesys` core against the Sandbox org over real HTTP: browser sign-in (security matrix
+//! A), client credentials, API errors and 429, secret hygiene (F), and the keychain (E). The
+//! browser is played by plain reqwest: it GETs the authorize URL, posts the sign-in form and
+//! follows the redirect to the loopback listener itself.
+
+mod api;
+mod implicit;
+mod keychain;
+mod listener;
+mod pkce;
+
+use std::time::Duration;
+
+use ::genesys::auth::{begin_sign_in, BrowserGrant, PendingSignIn, Session, SignInRequest};
+use ::genesys::{Endpoints, Language};
+use reqwest::header::LOCATION;
+use sandbox::{RunningSandbox, Sandbox, SandboxOptions};
+
+/// One Sandbox org and a browser-like HTTP client that follows no redirects.
+pub struct World {
+    pub org: RunningSandbox,
+    pub browser: reqwest::Client,
+}
+
+pub async fn world() -> World {
+    let options = SandboxOptions {
+        consistency_delay: Duration::ZERO,
+        activation_delay: Duration::from_millis(100),
+        hang_duration: Duration::from_secs(5),
+        ..SandboxOptions::default()
+    };
+    let org = Sandbox::start(options)
+        .await
+        .expect("the Sandbox org starts");
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a reqwest client");
+    World { org, browser }
+}
+
+impl World {
+    pub fn endpoints(&self) -> Endpoints {
+        Endpoints {
+            login_base: self.org.login_base_url(),
+            api_base: self.org.api_base_url(),
+        }
+    }
+
+    pub fn request(&self, grant: BrowserGrant) -> SignInRequest {
+        let seed = self.org.seed();
+        let client_id = match grant {
+            BrowserGrant::Pkce => seed.code_client_id.clone(),
+            BrowserGrant::Implicit => seed.token_client_id.clone(),
+        };
+        SignInRequest {
+            endpoints: self.endpoints(),
+            region_code: "sandbox".to_owned(),
+            client_id,
+            grant,
+            language: Language::En,
+            timeout: ::genesys::auth::DEFAULT_TIMEOUT,
+        }
+    }
+
+    pub async fn begin(&self, grant: BrowserGrant) -> PendingSignIn {
+        begin_sign_in(self.request(grant))
+            .await
+            .expect("sign-in begins")
+    }
+
+    /// The browser: show the sign-in page, submit it as the seeded admin (or press Cancel),
+    /// and return where the login host redirects (the loopback callback).
+    pub async fn approve(&self, authorize_url: &str, action: &str) -> String {
+        let page = self
+            .browser
+            .get(authorize_url)
+            .send()
+            .await
+            .expect("the sign-in page");
+        assert_eq!(page.status(), 200, "the login host shows its sign-in page");
+        let url = reqwest::Url::parse(authorize_url).expect("an absolute authorize URL");
+        let seed = self.org.seed();
+        let mut form: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        form.push(("email".into(), seed.admin_email.clone()));
+        form.push(("password".into(), seed.admin_password.clone()));
+        form.push(("action".into(), action.into()));
+        let submitted = self
+            .browser
+            .post(format!("{}/oauth/authorize", self.org.login_base_url()))
+            .form(&form)
+            .send()
+            .await
+            .expect("the sign-in form is answered");
+        assert_eq!(submitted.status(), 302, "signing in redirects back");
+        submitted
+            .headers()
+            .get(LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .expect("a Location")
+            .to_owned()
+    }
+
+    /// A whole PKCE sign-in as the seeded admin: the session and the callback page's body.
+    pub async fn sign_in(&self) -> (Session, String) {
+        let pending = self.begin(BrowserGrant::Pkce).await;
+        let back = self.approve(&pending.authorize_url, "sign_in").await;
+        let finish = tokio::spawn(pending.finish());
+        let page = self.browser.get(&back).send().await.expect("callback");
+        let body = page.text().await.expect("page body");
+        let session = finish.await.expect("no panic").expect("signed in");
+        (session, body)
+    }
+}
+
+/// The value of `name` in a URL's query or fragment.
+pub fn url_param(url: &str, name: &str) -> Option<String> {
+    let tail = url.split_once(['?', '#'])?.1;
+    let parsed = reqwest::Url::parse(&format!("http://x/?{tail}")).ok()?;
+    let value = parsed.query_pairs().find(|(k, _)| k == name)?.1;
+    Some(value.into_owned())
+}
+
+/// `url` with its query or fragment parameter `name` set to `value`.
+pub fn with_param(url: &str, name: &str, value: &str) -> String {
+    let (base, tail) = url.split_once(['?', '#']).expect("a query or fragment");
+    let separator = &url[base.len()..=base.len()];
+    let mut pairs = reqwest::Url::parse(&format!("http://x/?{tail}")).expect("pairs");
+    let kept: Vec<(String, String)> = pairs
+        .query_pairs()
+        .into_owned()
+        .filter(|(k, _)| k != name)
+        .collect();
+    pairs
+        .query_pairs_mut()
+        .clear()
+        .extend_pairs(kept)
+        .append_pair(name, value);
+    format!("{base}{separator}{}", pairs.query().unwrap_or(""))
+}
+
+/// Whether something still accepts TCP connections at `addr`.
+pub async fn accepts(addr: std::net::SocketAddr) -> bool {
+    tokio::net::TcpStream::connect(addr).await.is_ok()
+}

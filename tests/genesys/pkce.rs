@@ -1,0 +1,319 @@
+//! The PKCE browser flow against the Sandbox org: matrix A1, A7, A8, A9, A13, A14, A17.
+
+use std::time::{Duration, Instant};
+
+use ::genesys::auth::{BrowserGrant, Grant};
+use ::genesys::{Error, ErrorKind};
+use sandbox::{FaultKind, FaultRule};
+
+use super::{accepts, url_param, with_param, world};
+
+#[tokio::test]
+async fn a1_pkce_signs_the_admin_in_names_them_and_closes_the_listener() {
+    let w = world().await;
+    let seed = w.org.seed().clone();
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let url = &pending.authorize_url;
+    assert!(url.starts_with(&format!("{}/oauth/authorize?", w.org.login_base_url())));
+    assert_eq!(url_param(url, "response_type").as_deref(), Some("code"));
+    assert_eq!(
+        url_param(url, "code_challenge_method").as_deref(),
+        Some("S256")
+    );
+    assert_eq!(url_param(url, "code_challenge").map(|c| c.len()), Some(43));
+    assert_eq!(
+        url_param(url, "state").map(|s| s.len()),
+        Some(43),
+        "256-bit state"
+    );
+    assert_eq!(
+        url_param(url, "client_id"),
+        Some(seed.code_client_id.clone())
+    );
+    let addr = pending.local_addr();
+    assert_eq!(
+        url_param(url, "redirect_uri"),
+        Some(format!("http://127.0.0.1:{}/callback/sandbox", addr.port())),
+        "loopback IP literal, ephemeral port, region-bound path"
+    );
+    assert_eq!(
+        pending.redirect_uri,
+        format!("http://{addr}/callback/sandbox")
+    );
+
+    let back = w.approve(url, "sign_in").await;
+    assert!(back.starts_with(&pending.redirect_uri), "{back}");
+    let finish = tokio::spawn(pending.finish());
+    let page = w.browser.get(&back).send().await.expect("callback page");
+    let arrived = Instant::now();
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.expect("body");
+    assert!(body.contains("You can close this tab"), "{body}");
+    assert!(
+        body.contains(&seed.org_name) && body.contains(&seed.admin_name),
+        "{body}"
+    );
+    let session = finish.await.expect("no panic").expect("signed in");
+    while accepts(addr).await {
+        assert!(
+            arrived.elapsed() < Duration::from_secs(1),
+            "closed within 1 s"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    let info = session.info();
+    assert_eq!(info.org_id, seed.org_id);
+    assert_eq!(info.org_name, seed.org_name);
+    assert_eq!(info.user_id.as_deref(), Some(seed.admin_user_id.as_str()));
+    assert_eq!(info.user_email.as_deref(), Some(seed.admin_email.as_str()));
+    assert_eq!(info.user_name.as_deref(), Some(seed.admin_name.as_str()));
+    assert_eq!(
+        (info.grant, info.region_code.as_str()),
+        (Grant::Pkce, "sandbox")
+    );
+    let expires = time::OffsetDateTime::parse(
+        &info.expires_at,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .expect("expiresAt is RFC 3339");
+    assert!(expires > time::OffsetDateTime::now_utc() + Duration::from_secs(3600));
+
+    let token_info = session.validate().await.expect("the new token works");
+    assert_eq!(token_info.organization.id, seed.org_id);
+    let again = session.clone();
+    session.sign_out().await.expect("revoked");
+    let err = again
+        .validate()
+        .await
+        .expect_err("a revoked token is refused");
+    assert_eq!(err.kind(), ErrorKind::SignInRequired, "{err}");
+}
+
+#[tokio::test]
+async fn a7_access_denied_ends_the_flow_and_the_description_is_escaped() {
+    let w = world().await;
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let back = w.approve(&pending.authorize_url, "cancel").await;
+    assert_eq!(url_param(&back, "error").as_deref(), Some("access_denied"));
+    let back = with_param(&back, "error_description", "<script>alert(1)</script>");
+    let finish = tokio::spawn(pending.finish());
+    let page = w.browser.get(&back).send().await.expect("callback page");
+    let body = page.text().await.expect("body");
+    assert!(body.contains("denied or cancelled"), "{body}");
+    assert!(
+        body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{body}"
+    );
+    assert!(!body.contains("<script>alert"), "echoed text is escaped");
+    let err = finish.await.expect("no panic").expect_err("denied");
+    assert_eq!(err.kind(), ErrorKind::SignInDenied, "{err}");
+    assert!(w.org.snapshot().tokens.is_empty(), "no token was requested");
+}
+
+#[tokio::test]
+async fn a8_wrong_or_missing_state_gets_400_and_the_flow_keeps_waiting() {
+    let w = world().await;
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let back = w.approve(&pending.authorize_url, "sign_in").await;
+    let code = url_param(&back, "code").expect("code");
+    let wrong = with_param(&back, "state", "not-the-state");
+    let missing = format!("{}?code={code}", pending.redirect_uri);
+    for attempt in [&wrong, &missing] {
+        let page = w.browser.get(attempt).send().await.expect("answered");
+        assert_eq!(page.status(), 400, "{attempt}");
+        let body = page.text().await.expect("body");
+        assert!(
+            !body.contains("not-the-state") && !body.contains(&code),
+            "nothing echoed"
+        );
+    }
+    assert_eq!(pending.rejected_callbacks(), 2, "the counter goes up");
+    assert!(
+        w.org.snapshot().tokens.is_empty(),
+        "no token request for a bad state"
+    );
+    let finish = tokio::spawn(pending.finish());
+    let page = w.browser.get(&back).send().await.expect("callback");
+    assert_eq!(page.status(), 200, "the real callback still works");
+    finish.await.expect("no panic").expect("signed in");
+}
+
+#[tokio::test]
+async fn a9_a17_unexpected_paths_get_404_and_the_flow_continues() {
+    let w = world().await;
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let back = w.approve(&pending.authorize_url, "sign_in").await;
+    let query = back.split_once('?').expect("query").1;
+    let origin = format!("http://{}", pending.local_addr());
+    for path in [
+        "/favicon.ico".to_owned(),
+        "/".to_owned(),
+        format!("/..%2fcallback/sandbox?{query}"),
+        format!("/callback/us-east-1?{query}"),
+        format!("/callback/sandbox/x?{query}"),
+        format!("/callback?{query}"),
+    ] {
+        let page = w
+            .browser
+            .get(format!("{origin}{path}"))
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(page.status(), 404, "{path}");
+    }
+    let finish = tokio::spawn(pending.finish());
+    assert_eq!(
+        w.browser
+            .get(&back)
+            .send()
+            .await
+            .expect("callback")
+            .status(),
+        200
+    );
+    finish.await.expect("no panic").expect("signed in");
+}
+
+#[tokio::test]
+async fn a13_a_second_callback_is_refused_and_a_replayed_code_is_invalid_grant() {
+    let w = world().await;
+    let (_, _) = w.sign_in().await;
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let back = w.approve(&pending.authorize_url, "sign_in").await;
+    let code = url_param(&back, "code").expect("code");
+    // Someone presents the code first (a code is consumed by its first presentation).
+    let stolen = w
+        .browser
+        .post(format!("{}/oauth/token", w.org.login_base_url()))
+        .form(&[("grant_type", "authorization_code"), ("code", &code)])
+        .send()
+        .await
+        .expect("token endpoint");
+    assert_eq!(stolen.status(), 400);
+    let finish = tokio::spawn(pending.finish());
+    let page = w.browser.get(&back).send().await.expect("callback");
+    assert!(page.text().await.expect("body").contains("did not finish"));
+    let err = finish
+        .await
+        .expect("no panic")
+        .expect_err("the code was used");
+    match &err {
+        Error::OAuth {
+            status: 400, error, ..
+        } => assert_eq!(error, "invalid_grant"),
+        other => panic!("expected invalid_grant, got {other:?}"),
+    }
+    assert!(
+        !err.to_string().contains(&code),
+        "the code is not in the error"
+    );
+    let again = w.browser.get(&back).send().await;
+    assert!(again.is_err(), "after the flow ends the port is closed");
+}
+
+#[tokio::test]
+async fn a14_token_endpoint_failures_are_typed_and_never_retried() {
+    let w = world().await;
+    let huge = format!("{{\"access_token\":\"{}\"}}", "x".repeat(1024 * 1024 + 10));
+    let body = |status, content_type: &str, body: &str| FaultKind::Body {
+        status,
+        content_type: content_type.to_owned(),
+        body: body.to_owned(),
+    };
+    let cases = [
+        (
+            body(200, "text/html", "<html>proxy</html>"),
+            ErrorKind::Network,
+        ),
+        (
+            body(502, "text/html", "<html>bad gateway</html>"),
+            ErrorKind::Network,
+        ),
+        (
+            FaultKind::Status {
+                status: 503,
+                retry_after: None,
+            },
+            ErrorKind::Network,
+        ),
+        (body(200, "application/json", &huge), ErrorKind::Network),
+        (
+            body(200, "application/json", r#"{"access_token":7}"#),
+            ErrorKind::Network,
+        ),
+        (
+            body(200, "application/json", r#"{"access_tok"#),
+            ErrorKind::Network,
+        ),
+        (
+            body(
+                401,
+                "application/json",
+                r#"{"error":"invalid_client","description":"d","error_description":"d"}"#,
+            ),
+            ErrorKind::ClientRejected,
+        ),
+    ];
+    for (kind, want) in cases {
+        w.org.knobs().clear_faults();
+        w.org.knobs().add_fault(FaultRule {
+            method: Some("POST".into()),
+            path: "/oauth/token".into(),
+            kind: kind.clone(),
+            after: 0,
+            times: Some(1),
+        });
+        let pending = w.begin(BrowserGrant::Pkce).await;
+        let back = w.approve(&pending.authorize_url, "sign_in").await;
+        let finish = tokio::spawn(pending.finish());
+        let page = w.browser.get(&back).send().await.expect("callback");
+        assert_eq!(
+            page.status(),
+            200,
+            "the browser is told to go back to the app"
+        );
+        let err = finish
+            .await
+            .expect("no panic")
+            .expect_err("a failed exchange");
+        assert_eq!(err.kind(), want, "{kind:?}: {err}");
+        assert!(
+            !err.to_string().contains("xxxxxxxx"),
+            "bodies are not copied"
+        );
+        // A retry would have passed (the fault fires once) and issued a token.
+        assert!(w.org.snapshot().tokens.is_empty(), "{kind:?}: no retry");
+    }
+}
+
+#[tokio::test]
+async fn a17_a_callback_is_exchanged_only_at_the_region_it_started_in() {
+    let region_a = world().await;
+    let region_b = world().await;
+    let pending = region_a.begin(BrowserGrant::Pkce).await;
+    // The same client id exists in both orgs; B's login host issues the code.
+    let at_b = pending.authorize_url.replace(
+        &region_a.org.login_base_url(),
+        &region_b.org.login_base_url(),
+    );
+    let back = region_b.approve(&at_b, "sign_in").await;
+    assert!(
+        back.starts_with(&pending.redirect_uri),
+        "B redirects to A's listener"
+    );
+    let finish = tokio::spawn(pending.finish());
+    region_a.browser.get(&back).send().await.expect("callback");
+    let err = finish
+        .await
+        .expect("no panic")
+        .expect_err("A does not know B's code");
+    assert!(
+        matches!(&err, Error::OAuth { error, .. } if error == "invalid_grant"),
+        "{err:?}"
+    );
+    assert!(
+        region_b.org.snapshot().tokens.is_empty(),
+        "nothing was exchanged at B"
+    );
+}
