@@ -3,7 +3,21 @@
 use tauri_build::{AppManifest, Attributes};
 
 /// Every IPC command the app exposes; each needs an `allow-<cmd>` in a capability to be callable.
-const COMMANDS: &[&str] = &["app_info", "ui_ready", "get_settings", "set_settings"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "ui_ready",
+    "get_settings",
+    "set_settings",
+    "sign_in_options",
+    "sign_in_start",
+    "sign_in_wait",
+    "sign_in_cancel",
+    "sign_in_client_credentials",
+    "current_session",
+    "sign_out",
+    "reset_sandbox",
+    "sandbox_account",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

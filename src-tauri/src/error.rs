@@ -22,8 +22,8 @@ impl From<genesys::Error> for CommandError {
     fn from(e: genesys::Error) -> Self {
         CommandError {
             kind: e.kind(),
+            context_id: e.context_id().map(str::to_owned),
             message: e.to_string(),
-            context_id: None,
         }
     }
 }

@@ -1,10 +1,14 @@
 //! The Tauri shell: wires plugins, state and the IPC commands. The logic lives in the
 //! `genesys` crate; the modules here only adapt it to Tauri.
 
+mod browser;
 mod commands;
 pub mod error;
+mod sandbox_org;
 mod settings;
+mod sign_in;
 mod state;
+mod vault;
 
 use tauri::{Builder, Runtime};
 
@@ -16,6 +20,7 @@ pub use state::AppState;
 pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(sys_locale::get_locale()))
         .setup(|app| {
             settings::load(app.handle());
@@ -26,6 +31,15 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::app::ui_ready,
             commands::settings::get_settings,
             commands::settings::set_settings,
+            commands::auth::sign_in_options,
+            commands::auth::sign_in_start,
+            commands::auth::sign_in_wait,
+            commands::auth::sign_in_cancel,
+            commands::auth::sign_in_client_credentials,
+            commands::auth::current_session,
+            commands::auth::sign_out,
+            commands::auth::reset_sandbox,
+            commands::auth::sandbox_account,
         ])
 }
 

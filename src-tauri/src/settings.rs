@@ -40,3 +40,19 @@ pub fn save<R: Runtime>(app: &AppHandle<R>, settings: &Settings) -> Result<(), g
         .save()
         .map_err(|e| genesys::Error::Storage(e.to_string()))
 }
+
+/// Changes the settings with `change`, saves them, and makes them current.
+pub fn update<R: Runtime>(
+    app: &AppHandle<R>,
+    change: impl FnOnce(&mut Settings),
+) -> Result<Settings, genesys::Error> {
+    let state = app.state::<AppState>();
+    let mut settings = state.settings().settings;
+    change(&mut settings);
+    save(app, &settings)?;
+    state.replace_settings(SettingsSlot {
+        settings: settings.clone(),
+        was_reset: false,
+    });
+    Ok(settings)
+}

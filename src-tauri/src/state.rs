@@ -1,10 +1,14 @@
-//! What the shell keeps for the app's lifetime: start time, the OS locale and the
-//! current settings. Plain std locks; clone out before any `.await`.
+//! What the shell keeps for the app's lifetime: start time, OS locale, settings, the signed-in
+//! session, a pending browser sign-in, the secret vault and the Sandbox org. Plain std locks
+//! for data that is cloned out; tokio locks only where a value is held across an `.await`.
 
-use std::sync::{OnceLock, RwLock};
+use std::sync::{Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
-use genesys::Settings;
+use genesys::auth::{CancelSignIn, PendingSignIn, Session};
+use genesys::{Profile, Settings};
+
+use crate::vault::Vault;
 
 pub struct AppState {
     pub started: Instant,
@@ -12,9 +16,16 @@ pub struct AppState {
     pub settings: RwLock<SettingsSlot>,
     /// Time from process start to the UI's first interactive paint, once known.
     pub first_paint: OnceLock<Duration>,
+    pub session: RwLock<Option<(Profile, Session)>>,
+    pub pending: tokio::sync::Mutex<Option<(Profile, PendingSignIn)>>,
+    pub cancel: Mutex<Option<CancelSignIn>>,
+    pub vault: tokio::sync::OnceCell<Vault>,
+    pub sandbox: tokio::sync::Mutex<Option<sandbox::RunningSandbox>>,
+    /// Set once the last profile's session has been restored (or found expired) at start.
+    pub restored: tokio::sync::OnceCell<()>,
 }
 
-/// The settings in force, and whether the stored ones were unreadable and got reset.
+/// The settings in force, and whether stored ones were unreadable and got reset.
 #[derive(Debug, Clone, Default)]
 pub struct SettingsSlot {
     pub settings: Settings,
@@ -28,6 +39,12 @@ impl AppState {
             os_locale,
             settings: RwLock::new(SettingsSlot::default()),
             first_paint: OnceLock::new(),
+            session: RwLock::new(None),
+            pending: tokio::sync::Mutex::new(None),
+            cancel: Mutex::new(None),
+            vault: tokio::sync::OnceCell::new(),
+            sandbox: tokio::sync::Mutex::new(None),
+            restored: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -39,5 +56,23 @@ impl AppState {
         if let Ok(mut current) = self.settings.write() {
             *current = slot;
         }
+    }
+
+    /// The signed-in profile and session, cloned out so no lock is held across an `.await`.
+    pub fn session(&self) -> Option<(Profile, Session)> {
+        self.session.read().ok().and_then(|s| s.clone())
+    }
+
+    pub fn set_session(&self, value: Option<(Profile, Session)>) {
+        if let Ok(mut current) = self.session.write() {
+            *current = value;
+        }
+    }
+
+    pub fn language(&self) -> genesys::Language {
+        self.settings()
+            .settings
+            .language
+            .resolve(self.os_locale.as_deref())
     }
 }

@@ -4,7 +4,7 @@ import { remote } from "webdriverio";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-function env(name) {
+function need(name) {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`cargo xtask test\``);
   return value;
@@ -14,8 +14,8 @@ function env(name) {
  * Starts Dip Studio in a real window. `profile` names its data folders (reuse a name to
  * relaunch with the same saved settings); `locale` is the OS language it sees.
  */
-export async function launch(profile, { locale = "en_US.UTF-8" } = {}) {
-  const dir = path.join(env("DIP_STUDIO_E2E_TMP"), profile);
+export async function launch(profile, { locale = "en_US.UTF-8", env: extra = {} } = {}) {
+  const dir = path.join(need("DIP_STUDIO_E2E_TMP"), profile);
   mkdirSync(dir, { recursive: true });
   const wrapper = path.join(dir, `dip-studio-${locale.replace(/[^A-Za-z0-9]/g, "_")}`);
   const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -25,14 +25,15 @@ export async function launch(profile, { locale = "en_US.UTF-8" } = {}) {
       "#!/bin/sh",
       `export LANG=${quote(locale)} LC_ALL= LC_MESSAGES= LANGUAGE=`,
       `export XDG_DATA_HOME=${quote(path.join(dir, "data"))} XDG_CONFIG_HOME=${quote(path.join(dir, "config"))} XDG_CACHE_HOME=${quote(path.join(dir, "cache"))}`,
-      `exec ${quote(env("DIP_STUDIO_APP"))} "$@"`,
+      ...Object.entries(extra).map(([k, v]) => `export ${k}=${quote(v)}`),
+      `exec ${quote(need("DIP_STUDIO_APP"))} "$@"`,
       "",
     ].join("\n"),
   );
   chmodSync(wrapper, 0o755);
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: Number(env("WEBDRIVER_PORT")),
+    port: Number(need("WEBDRIVER_PORT")),
     logLevel: "warn",
     connectionRetryTimeout: 30000,
     connectionRetryCount: 0,
@@ -50,11 +51,22 @@ export async function launch(profile, { locale = "en_US.UTF-8" } = {}) {
 export async function screenshot(browser, name) {
   // WebKitGTK under Xvfb hands out the last composited frame: let two frames paint first.
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-  await browser.saveScreenshot(path.join(env("DIP_STUDIO_SCREENSHOTS"), `${name}.png`));
+  await browser.saveScreenshot(path.join(need("DIP_STUDIO_SCREENSHOTS"), `${name}.png`));
 }
 
 export async function text(browser, selector) {
   const el = await browser.$(selector);
   await el.waitForDisplayed({ timeout: 10000 });
   return el.getText();
+}
+
+/** The profile's scratch folder (for files a test and the app's helpers share). */
+export function scratch(profile) {
+  const dir = path.join(need("DIP_STUDIO_E2E_TMP"), profile);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function screenshotPath(name) {
+  return path.join(need("DIP_STUDIO_SCREENSHOTS"), `${name}.png`);
 }

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { launch, screenshot, text } from "./harness.mjs";
 
 const LANGS = [
-  { lang: "en", locale: "en_US.UTF-8", about: "About Dip Studio", settings: "Settings", badge: "Sandbox org" },
-  { lang: "es", locale: "es_ES.UTF-8", about: "Acerca de Dip Studio", settings: "Configuración", badge: "Organización de práctica" },
-  { lang: "pt-BR", locale: "pt_BR.UTF-8", about: "Sobre o Dip Studio", settings: "Configurações", badge: "Organização de teste" },
+  { lang: "en", locale: "en_US.UTF-8", signin: "Sign in to an org", about: "About Dip Studio", settings: "Settings", badge: "Sandbox org" },
+  { lang: "es", locale: "es_ES.UTF-8", signin: "Iniciar sesión en una organización", about: "Acerca de Dip Studio", settings: "Configuración", badge: "Organización de práctica" },
+  { lang: "pt-BR", locale: "pt_BR.UTF-8", signin: "Entrar em uma organização", about: "Sobre o Dip Studio", settings: "Configurações", badge: "Organização de teste" },
 ];
 
 for (const l of LANGS) {
@@ -16,10 +16,14 @@ for (const l of LANGS) {
     try {
       assert.equal(await b.getTitle(), "Dip Studio");
       assert.equal(await b.$("html").getAttribute("lang"), l.lang, "the document language follows the OS");
-      assert.equal(await text(b, "[data-screen=about] h1"), l.about);
+      assert.equal(await text(b, "[data-screen=signin] h1"), l.signin, "the app opens on Sign-in");
       assert.equal(await text(b, ".badge-sandbox"), l.badge, "the Sandbox org is the default org");
-      assert.match(await text(b, "[data-screen=about] dl"), /studio\.dip\.desktop/);
       await screenshot(b, `main-${l.lang}`);
+
+      await (await b.$("a[data-route=about]")).click();
+      assert.equal(await text(b, "[data-screen=about] h1"), l.about);
+      assert.match(await text(b, "[data-screen=about] dl"), /studio\.dip\.desktop/);
+      await screenshot(b, `about-${l.lang}`);
 
       await (await b.$("a[data-route=settings]")).click();
       assert.equal(await text(b, "[data-screen=settings] h1"), l.settings);
@@ -50,7 +54,7 @@ test("a language and theme chosen in Settings apply at once and survive a restar
   }
   b = await launch("chosen", { locale: "en_US.UTF-8" });
   try {
-    assert.equal(await text(b, "[data-screen=about] h1"), "Sobre o Dip Studio", "the chosen language beats the OS language");
+    assert.equal(await text(b, "[data-screen=signin] h1"), "Entrar em uma organização", "the chosen language beats the OS language");
     assert.equal(await b.$("html").getAttribute("data-theme"), "dark");
     await screenshot(b, "main-pt-BR-dark-after-restart");
   } finally {

@@ -1,53 +1,79 @@
-// Boot and a small hash router: loads settings (language, theme), draws the shell and the
-// current screen, and tells the backend when the first screen is interactive.
-import { api, type AppInfo, type SettingsView } from "./api";
+// Boot and a small hash router: loads settings (language, theme) and the session (restored
+// silently if its token is still valid), draws the shell and the current screen, and tells
+// the backend when the first screen is interactive.
+import { api, type AppInfo, type SandboxAccount, type SessionView, type SettingsView, type SignInOptions } from "./api";
 import { clear } from "./dom";
 import { setLanguage } from "./i18n";
 import { aboutView } from "./views/about";
 import { errorPanel } from "./views/errors";
 import { settingsView } from "./views/settings";
-import { routeFromHash, shellView } from "./views/shell";
+import { routeFromHash, shellView, type Shell } from "./views/shell";
+import { signInView } from "./views/signin";
 
 interface AppModel {
   info: AppInfo;
   settings: SettingsView;
+  session: SessionView | null;
+  signIn: SignInOptions;
+  sandbox: SandboxAccount | null;
   justSaved: boolean;
 }
 
 const app = document.getElementById("app") as HTMLElement;
+let model: AppModel | null = null;
 
 function applySettings(view: SettingsView): void {
   setLanguage(view.language);
   document.documentElement.dataset.theme = view.settings.theme;
 }
 
-function showError(shell: { errors: HTMLElement }, err: unknown): void {
+function showError(shell: Shell, err: unknown): void {
   clear(shell.errors);
   shell.errors.append(errorPanel(err, () => clear(shell.errors)));
 }
 
-let model: AppModel | null = null;
+/** Re-reads what sign-in changes (the session and saved profiles), then redraws. */
+async function refreshSession(next: AppModel): Promise<void> {
+  const [session, signIn] = await Promise.all([api.currentSession(), api.signInOptions()]);
+  render({ ...next, session, signIn, justSaved: false });
+}
+
+function screenFor(next: AppModel, shell: Shell): HTMLElement {
+  const route = routeFromHash(location.hash);
+  const fail = (err: unknown): void => showError(shell, err);
+  switch (route) {
+    case "settings":
+      return settingsView(
+        next.settings,
+        {
+          api,
+          onSaved: (view) => {
+            applySettings(view);
+            render({ ...next, settings: view, justSaved: true });
+          },
+          onError: fail,
+          onSandboxReset: () => void refreshSession(next).catch(fail),
+        },
+        next.justSaved,
+      );
+    case "about":
+      return aboutView(next.info);
+    case "signin":
+      return signInView(
+        { options: next.signIn, session: next.session, sandbox: next.sandbox },
+        {
+          api,
+          onSignedIn: () => void refreshSession(next).catch(fail),
+          onSignedOut: () => void refreshSession(next).catch(fail),
+        },
+      );
+  }
+}
 
 function render(next: AppModel): void {
   model = next;
-  const route = routeFromHash(location.hash);
-  const shell = shellView(route);
-  const screen =
-    route === "settings"
-      ? settingsView(
-          next.settings,
-          {
-            api,
-            onSaved: (view) => {
-              applySettings(view);
-              render({ ...next, settings: view, justSaved: true });
-            },
-            onError: (err) => showError(shell, err),
-          },
-          next.justSaved,
-        )
-      : aboutView(next.info);
-  shell.main.append(screen);
+  const shell = shellView(routeFromHash(location.hash), next.session);
+  shell.main.append(screenFor(next, shell));
   app.replaceChildren(shell.root);
   app.removeAttribute("aria-busy");
 }
@@ -56,10 +82,16 @@ async function boot(): Promise<void> {
   try {
     const [info, settings] = await Promise.all([api.appInfo(), api.getSettings()]);
     applySettings(settings);
+    const [session, signIn, sandbox] = await Promise.all([
+      api.currentSession(),
+      api.signInOptions(),
+      // The Sandbox org's practice account; if it cannot start, sign-in to it will say why.
+      api.sandboxAccount().catch(() => null),
+    ]);
     window.addEventListener("hashchange", () => {
       if (model) render({ ...model, justSaved: false });
     });
-    render({ info, settings, justSaved: false });
+    render({ info, settings, session, signIn, sandbox, justSaved: false });
     requestAnimationFrame(() => requestAnimationFrame(() => void api.uiReady()));
   } catch (err) {
     app.replaceChildren(errorPanel(err));

@@ -6,10 +6,12 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod models;
+pub mod profile;
 pub mod region;
 pub mod secrets;
 pub mod settings;
 
 pub use error::{Error, ErrorKind};
+pub use profile::{OrgTarget, Profile, SignInMethod};
 pub use region::{Endpoints, Region, REGIONS};
 pub use settings::{Language, LanguagePreference, Settings, Theme};

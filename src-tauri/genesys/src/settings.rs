@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::profile::Profile;
+
 /// A UI language: the three languages of the workshop chapter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -69,16 +71,31 @@ pub enum Theme {
 pub struct Settings {
     pub language: LanguagePreference,
     pub theme: Theme,
+    /// Saved sign-in profiles, most recently used first.
+    pub profiles: Vec<Profile>,
 }
 
 impl Settings {
+    /// Puts `profile` first (most recently used), replacing a saved one with the same key.
+    pub fn remember(&mut self, profile: Profile) {
+        self.profiles.retain(|p| p.key() != profile.key());
+        self.profiles.insert(0, profile);
+    }
+
     /// Reads settings from what the store holds. A missing, corrupted or tampered value
     /// yields the defaults and says so, so the caller can warn the user (matrix D4).
     pub fn from_stored(value: Option<serde_json::Value>) -> (Settings, bool) {
         match value {
             None => (Settings::default(), false),
-            Some(v) => match serde_json::from_value(v) {
-                Ok(settings) => (settings, false),
+            Some(v) => match serde_json::from_value::<Settings>(v) {
+                Ok(mut settings) => {
+                    // A profile naming an unknown region (a tampered store, matrix B6) is
+                    // dropped: the user is asked for the region again.
+                    let before = settings.profiles.len();
+                    settings.profiles.retain(|p| p.target.region().is_ok());
+                    let dropped = settings.profiles.len() != before;
+                    (settings, dropped)
+                }
                 Err(_) => (Settings::default(), true),
             },
         }
@@ -117,11 +134,12 @@ mod tests {
         let s = Settings {
             language: LanguagePreference::Fixed(Language::PtBr),
             theme: Theme::Dark,
+            profiles: vec![],
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(
             v,
-            json!({"language": {"mode": "fixed", "language": "pt-BR"}, "theme": "dark"})
+            json!({"language": {"mode": "fixed", "language": "pt-BR"}, "theme": "dark", "profiles": []})
         );
         assert_eq!(Settings::from_stored(Some(v)), (s, false));
     }
@@ -140,5 +158,36 @@ mod tests {
         assert_eq!(Settings::from_stored(None), (Settings::default(), false));
         let partial = json!({"theme": "light"});
         assert_eq!(Settings::from_stored(Some(partial)).0.theme, Theme::Light);
+    }
+
+    #[test]
+    fn a_profile_with_a_tampered_region_is_dropped_with_a_warning() {
+        let stored = json!({"profiles": [
+            {"target": {"kind": "region", "code": "evil.example"}, "method": "pkce", "clientId": "1b9e2c4a-0d5f-4f0e-8a66-3c1d2e4f5a01"},
+            {"target": {"kind": "sandbox"}, "method": "pkce", "clientId": ""}
+        ]});
+        let (settings, warned) = Settings::from_stored(Some(stored));
+        assert!(warned);
+        assert_eq!(settings.profiles.len(), 1);
+        assert_eq!(settings.profiles[0].target, crate::OrgTarget::Sandbox);
+    }
+
+    #[test]
+    fn remembering_a_profile_puts_it_first_once() {
+        use crate::{OrgTarget, Profile, SignInMethod};
+        let mut s = Settings::default();
+        let sandbox = Profile::new(OrgTarget::Sandbox, SignInMethod::Pkce, "").unwrap();
+        let ie = Profile::new(
+            OrgTarget::Region {
+                code: "eu-west-1".into(),
+            },
+            SignInMethod::Pkce,
+            "1b9e2c4a-0d5f-4f0e-8a66-3c1d2e4f5a01",
+        )
+        .unwrap();
+        s.remember(sandbox.clone());
+        s.remember(ie.clone());
+        s.remember(sandbox.clone());
+        assert_eq!(s.profiles, vec![sandbox, ie]);
     }
 }

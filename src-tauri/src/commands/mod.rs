@@ -1,4 +1,5 @@
 //! IPC commands, one module per screen. Each takes state, calls the core, converts the error.
 
 pub mod app;
+pub mod auth;
 pub mod settings;

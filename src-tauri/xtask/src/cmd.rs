@@ -48,7 +48,6 @@ impl Cmd {
         self
     }
 
-
     /// Runs to completion with inherited stdio; fails unless it exits 0.
     pub fn run(mut self) -> Result {
         eprintln!("$ {}", self.shown);
@@ -86,7 +85,6 @@ impl Cmd {
             .status()
             .is_ok_and(|s| s.success())
     }
-
 }
 
 /// Runs a named step, printing its duration; used for the test command's summary.

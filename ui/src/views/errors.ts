@@ -4,8 +4,21 @@ import type { CommandError } from "../api";
 import type { ErrorKind } from "../generated/ErrorKind";
 import { h } from "../dom";
 import { t } from "../i18n";
+import { copyButton } from "./copy";
 
-const KINDS: readonly ErrorKind[] = ["invalidInput", "storage", "unexpected"];
+export const KINDS: readonly ErrorKind[] = [
+  "invalidInput",
+  "storage",
+  "unexpected",
+  "signInRequired",
+  "clientRejected",
+  "signInDenied",
+  "signInTimedOut",
+  "signInCancelled",
+  "api",
+  "network",
+  "keychainUnavailable",
+];
 
 /** Normalises whatever a command rejected with into the CommandError wire shape. */
 export function toCommandError(err: unknown): CommandError {
@@ -34,13 +47,7 @@ export function errorPanel(err: unknown, onDismiss?: () => void): HTMLElement {
     panel.append(h("p", { class: "error-message" }, h("span", { class: "label" }, `${t("errors.details")}: `), e.message));
   }
   if (e.contextId) {
-    const copy = h("button", { type: "button", class: "link-button" }, t("errors.copy"));
     const contextId = e.contextId;
-    copy.addEventListener("click", () => {
-      void navigator.clipboard?.writeText(contextId).then(() => {
-        copy.textContent = t("errors.copied");
-      });
-    });
     panel.append(
       h(
         "p",
@@ -48,10 +55,13 @@ export function errorPanel(err: unknown, onDismiss?: () => void): HTMLElement {
         h("span", { class: "label" }, `${t("errors.contextId")}: `),
         h("code", {}, contextId),
         " ",
-        copy,
+        copyButton(contextId),
       ),
       h("p", { class: "hint" }, t("errors.contextIdHint")),
     );
+  }
+  if (e.kind === "signInRequired" && !location.hash.startsWith("#/signin")) {
+    panel.append(h("p", {}, h("a", { href: "#/signin", class: "button" }, t("signin.signInAgain"))));
   }
   if (onDismiss) {
     const dismiss = h("button", { type: "button" }, t("errors.dismiss"));

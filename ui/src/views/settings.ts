@@ -6,10 +6,56 @@ import { h } from "../dom";
 import { languages, t } from "../i18n";
 
 export interface SettingsHooks {
-  api: Pick<Api, "setSettings">;
+  api: Pick<Api, "setSettings" | "resetSandbox">;
   /** Called with the saved settings so the app can re-render in the new language/theme. */
   onSaved: (view: SettingsView) => void;
   onError: (err: unknown) => void;
+  /** Called after the Sandbox org was reset (a Sandbox session ends with it). */
+  onSandboxReset: () => void;
+}
+
+/** The Sandbox org section: a reset that asks first and says what it deletes. */
+function sandboxSection(hooks: SettingsHooks): HTMLElement {
+  const status = h("p", { class: "status", role: "status", id: "sandbox-reset-status" });
+  const reset = h("button", { type: "button", id: "sandbox-reset" }, t("sandbox.reset"));
+  const confirmBox = h("div", { class: "confirm", id: "sandbox-reset-confirm", hidden: true });
+  const yes = h("button", { type: "button", class: "danger", id: "sandbox-reset-yes" }, t("sandbox.reset"));
+  const no = h("button", { type: "button", id: "sandbox-reset-no" }, t("sandbox.cancel"));
+  confirmBox.append(h("p", {}, t("sandbox.resetConfirm")), yes, " ", no);
+  reset.addEventListener("click", () => {
+    confirmBox.hidden = false;
+    reset.hidden = true;
+    yes.focus();
+  });
+  no.addEventListener("click", () => {
+    confirmBox.hidden = true;
+    reset.hidden = false;
+  });
+  yes.addEventListener("click", () => {
+    yes.disabled = true;
+    hooks.api.resetSandbox().then(
+      () => {
+        confirmBox.hidden = true;
+        reset.hidden = false;
+        yes.disabled = false;
+        status.textContent = t("sandbox.resetDone");
+        hooks.onSandboxReset();
+      },
+      (err) => {
+        yes.disabled = false;
+        hooks.onError(err);
+      },
+    );
+  });
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "sandbox-title", id: "sandbox-settings" },
+    h("h2", { id: "sandbox-title" }, t("sandbox.title")),
+    h("p", { class: "hint" }, t("sandbox.intro")),
+    reset,
+    confirmBox,
+    status,
+  );
 }
 
 const THEMES: { value: Theme; key: string }[] = [
@@ -75,5 +121,6 @@ export function settingsView(view: SettingsView, hooks: SettingsHooks, justSaved
       h("fieldset", { class: "field" }, h("legend", {}, t("settings.theme")), ...themes),
     ),
     status,
+    sandboxSection(hooks),
   );
 }

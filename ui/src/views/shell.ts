@@ -1,10 +1,12 @@
-// The window's frame: a header with the current org (the Sandbox org badge until a real
-// org is signed in), the navigation for the areas that exist, and the main area.
+// The window's frame: a header with the current org (the Sandbox org badge, or the signed-in
+// org, user, region and token expiry), the navigation for the areas that exist, the main area.
+import type { SessionView } from "../api";
 import { h } from "../dom";
+import { dateTime, regionLabel } from "../format";
 import { t } from "../i18n";
 
-export type Route = "about" | "settings";
-export const ROUTES: Route[] = ["about", "settings"];
+export type Route = "signin" | "settings" | "about";
+export const ROUTES: Route[] = ["signin", "settings", "about"];
 
 export interface Shell {
   root: HTMLElement;
@@ -12,17 +14,30 @@ export interface Shell {
   errors: HTMLElement;
 }
 
-function orgBadge(): HTMLElement {
+function orgBadge(view: SessionView | null): HTMLElement {
+  if (!view) {
+    return h(
+      "div",
+      { class: "org", "aria-label": t("org.label"), "data-org": "sandbox" },
+      h("span", { class: "badge badge-sandbox", title: t("org.sandboxHint") }, t("org.sandbox")),
+      h("span", { class: "org-user" }, t("org.notSignedIn")),
+    );
+  }
+  const { session, profile } = view;
+  const sandbox = profile.target.kind === "sandbox";
   return h(
     "div",
-    { class: "org", "aria-label": t("org.label"), "data-org": "sandbox" },
-    h("span", { class: "badge badge-sandbox", title: t("org.sandboxHint") }, t("org.sandbox")),
-    h("span", { class: "org-user" }, t("org.notSignedIn")),
-    h("span", { class: "org-region" }, t("org.regionLocal")),
+    { class: "org", "aria-label": t("org.label"), "data-org": sandbox ? "sandbox" : "region" },
+    sandbox
+      ? h("span", { class: "badge badge-sandbox", title: t("org.sandboxHint") }, t("org.sandbox"))
+      : h("span", { class: "badge badge-region" }, profile.target.kind === "region" ? profile.target.code : ""),
+    h("span", { class: "org-name" }, session.orgName),
+    h("span", { class: "org-user" }, session.userName ?? session.userEmail ?? t("signin.methodClientCredentials")),
+    h("span", { class: "org-region", title: regionLabel(profile.target) }, t("org.expires", { time: dateTime(session.expiresAt) })),
   );
 }
 
-export function shellView(active: Route): Shell {
+export function shellView(active: Route, session: SessionView | null): Shell {
   const nav = h(
     "nav",
     { class: "nav", "aria-label": t("nav.label") },
@@ -33,11 +48,7 @@ export function shellView(active: Route): Shell {
         h(
           "li",
           {},
-          h(
-            "a",
-            { href: `#/${route}`, "data-route": route, "aria-current": route === active ? "page" : undefined },
-            t(`nav.${route}`),
-          ),
+          h("a", { href: `#/${route}`, "data-route": route, "aria-current": route === active ? "page" : undefined }, t(`nav.${route}`)),
         ),
       ),
     ),
@@ -51,7 +62,7 @@ export function shellView(active: Route): Shell {
       "header",
       { class: "header" },
       h("div", { class: "brand" }, h("img", { src: "/icon.svg", alt: "", width: "28", height: "28" }), h("span", {}, t("app.name"))),
-      orgBadge(),
+      orgBadge(session),
     ),
     nav,
     h("div", { class: "content" }, errors, main),
@@ -61,5 +72,5 @@ export function shellView(active: Route): Shell {
 
 export function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, "");
-  return ROUTES.find((r) => r === name) ?? "about";
+  return ROUTES.find((r) => r === name) ?? "signin";
 }

@@ -1,0 +1,48 @@
+//! Opens the sign-in page in the system browser (tauri-plugin-opener), only ever a Genesys
+//! login host's `/oauth/authorize` or the Sandbox org's (matrix F8). The webview cannot open
+//! anything: it has no opener permission.
+
+use genesys::{Error, REGIONS};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::AppState;
+
+/// Debug builds only: a command to run with the URL instead of the system browser, so the
+/// end-to-end tests can drive a real (headless) browser. Release builds ignore it.
+pub const TEST_BROWSER_ENV: &str = "DIP_STUDIO_TEST_BROWSER";
+
+async fn allowed<R: Runtime>(app: &AppHandle<R>, url: &str) -> bool {
+    let for_region = REGIONS
+        .iter()
+        .any(|r| url.starts_with(&format!("https://login.{}/oauth/authorize?", r.domain)));
+    if for_region {
+        return true;
+    }
+    let state = app.state::<AppState>();
+    let sandbox = state.sandbox.lock().await;
+    sandbox
+        .as_ref()
+        .is_some_and(|org| url.starts_with(&format!("{}/oauth/authorize?", org.login_base_url())))
+}
+
+pub async fn open<R: Runtime>(app: &AppHandle<R>, url: &str) -> Result<(), Error> {
+    if !allowed(app, url).await {
+        return Err(Error::InvalidInput {
+            field: "authorizeUrl",
+            reason: "only a Genesys Cloud sign-in page may be opened".into(),
+        });
+    }
+    if cfg!(debug_assertions) {
+        if let Some(command) = std::env::var_os(TEST_BROWSER_ENV) {
+            return std::process::Command::new(command)
+                .arg(url)
+                .spawn()
+                .map(|_| ())
+                .map_err(|e| Error::Unexpected(format!("the test browser did not start: {e}")));
+        }
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| Error::Unexpected(format!("the browser did not open: {e}")))
+}

@@ -1,0 +1,61 @@
+//! The app's Sandbox org: started in-process on first use, on loopback, with its state in the
+//! app data folder (`sandbox-org.json`) so it survives restarts until reset from Settings.
+
+use genesys::Endpoints;
+use sandbox::{Sandbox, SandboxOptions, SeedInfo};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::AppState;
+
+pub const STATE_FILE: &str = "sandbox-org.json";
+
+/// The Sandbox org's two base URLs and seed, starting it if it is not running yet.
+pub async fn endpoints<R: Runtime>(
+    app: &AppHandle<R>,
+) -> Result<(Endpoints, SeedInfo), genesys::Error> {
+    let state = app.state::<AppState>();
+    let mut running = state.sandbox.lock().await;
+    if running.is_none() {
+        let dir = app
+            .path()
+            .app_data_dir()
+            .map_err(|e| genesys::Error::Storage(e.to_string()))?;
+        std::fs::create_dir_all(&dir).map_err(|e| genesys::Error::Storage(e.to_string()))?;
+        let options = SandboxOptions {
+            state_file: Some(dir.join(STATE_FILE)),
+            ..SandboxOptions::default()
+        };
+        let started = Sandbox::start(options).await.map_err(|e| {
+            genesys::Error::Storage(format!("the Sandbox org could not start: {e}"))
+        })?;
+        log::info!(
+            "Sandbox org started: login {}, API {}",
+            started.login_base_url(),
+            started.api_base_url()
+        );
+        *running = Some(started);
+    }
+    let org = running
+        .as_ref()
+        .ok_or_else(|| genesys::Error::Unexpected("the Sandbox org stopped".into()))?;
+    Ok((
+        Endpoints {
+            login_base: org.login_base_url(),
+            api_base: org.api_base_url(),
+        },
+        org.seed().clone(),
+    ))
+}
+
+/// Puts the Sandbox org back to its seed (every client, credential and integration gone).
+pub async fn reset<R: Runtime>(app: &AppHandle<R>) -> Result<(), genesys::Error> {
+    endpoints(app).await?;
+    let state = app.state::<AppState>();
+    let running = state.sandbox.lock().await;
+    match running.as_ref() {
+        Some(org) => org.knobs().reset().map_err(|e| {
+            genesys::Error::Storage(format!("the Sandbox org could not be reset: {e}"))
+        }),
+        None => Ok(()),
+    }
+}

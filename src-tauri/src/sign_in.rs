@@ -1,0 +1,199 @@
+//! Sign-in as the app does it: resolves a profile to endpoints (a region or the Sandbox org),
+//! runs the core's flow, keeps the token in the vault and remembers the profile. Also restores
+//! the last profile's session at start.
+
+use genesys::auth::{self, BrowserGrant, Grant, PendingSignIn, Session, SignInRequest};
+use genesys::secrets::Secret;
+use genesys::{Endpoints, Error, OrgTarget, Profile, SignInMethod};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::{sandbox_org, settings, AppState};
+
+/// The endpoints of a profile's org, and the client id a browser sign-in uses there.
+async fn resolve<R: Runtime>(
+    app: &AppHandle<R>,
+    profile: &Profile,
+) -> Result<(Endpoints, String), Error> {
+    match profile.target.region()? {
+        Some(region) => Ok((region.endpoints(), profile.client_id.clone())),
+        None => {
+            let (endpoints, seed) = sandbox_org::endpoints(app).await?;
+            let client_id = match (profile.method, profile.client_id.is_empty()) {
+                (SignInMethod::Pkce, true) => seed.code_client_id,
+                (SignInMethod::Implicit, true) => seed.token_client_id,
+                _ => profile.client_id.clone(),
+            };
+            Ok((endpoints, client_id))
+        }
+    }
+}
+
+fn grant_of(method: SignInMethod) -> Grant {
+    match method {
+        SignInMethod::Pkce => Grant::Pkce,
+        SignInMethod::Implicit => Grant::Implicit,
+        SignInMethod::ClientCredentials => Grant::ClientCredentials,
+    }
+}
+
+/// Opens the loopback listener for a browser sign-in; the caller opens the browser.
+pub async fn begin<R: Runtime>(
+    app: &AppHandle<R>,
+    profile: Profile,
+) -> Result<(String, String), Error> {
+    let grant = match profile.method {
+        SignInMethod::Pkce => BrowserGrant::Pkce,
+        SignInMethod::Implicit => BrowserGrant::Implicit,
+        SignInMethod::ClientCredentials => {
+            return Err(Error::InvalidInput {
+                field: "method",
+                reason: "client credentials sign in without a browser".into(),
+            })
+        }
+    };
+    let (endpoints, client_id) = resolve(app, &profile).await?;
+    let state = app.state::<AppState>();
+    let pending: PendingSignIn = auth::begin_sign_in(SignInRequest {
+        endpoints,
+        region_code: profile.target.code().to_owned(),
+        client_id,
+        grant,
+        language: state.language(),
+        timeout: auth::DEFAULT_TIMEOUT,
+    })
+    .await?;
+    let urls = (pending.authorize_url.clone(), pending.redirect_uri.clone());
+    if let Ok(mut cancel) = state.cancel.lock() {
+        *cancel = Some(pending.cancel_handle());
+    }
+    // A new sign-in replaces (and so closes) any earlier pending one.
+    *state.pending.lock().await = Some((profile, pending));
+    Ok(urls)
+}
+
+/// Waits for the browser to come back, then keeps the session.
+pub async fn finish<R: Runtime>(app: &AppHandle<R>) -> Result<(Profile, Session, bool), Error> {
+    let state = app.state::<AppState>();
+    let taken = state.pending.lock().await.take();
+    let (profile, pending) = taken.ok_or_else(|| Error::InvalidInput {
+        field: "signIn",
+        reason: "no sign-in is waiting for the browser".into(),
+    })?;
+    let result = pending.finish().await;
+    if let Ok(mut cancel) = state.cancel.lock() {
+        *cancel = None;
+    }
+    keep(app, profile, result?).await
+}
+
+pub fn cancel<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let handle = state.cancel.lock().ok().and_then(|mut c| c.take());
+    if let Some(handle) = handle {
+        handle.cancel();
+    }
+}
+
+/// Signs in with a client-credentials client; the secret goes to the vault.
+pub async fn client_credentials<R: Runtime>(
+    app: &AppHandle<R>,
+    profile: Profile,
+    secret: Secret,
+) -> Result<(Profile, Session, bool), Error> {
+    let (endpoints, client_id) = resolve(app, &profile).await?;
+    let session =
+        auth::client_credentials(endpoints, profile.target.code(), &client_id, &secret).await?;
+    let vault = vault(app).await;
+    let saved = vault.set(profile.secret_account(), secret).await.is_ok();
+    let (profile, session, token_saved) = keep(app, profile, session).await?;
+    Ok((profile, session, saved && token_saved))
+}
+
+/// Stores the token, remembers the profile (with the org's name) and makes it current.
+async fn keep<R: Runtime>(
+    app: &AppHandle<R>,
+    mut profile: Profile,
+    session: Session,
+) -> Result<(Profile, Session, bool), Error> {
+    let state = app.state::<AppState>();
+    profile.org_name = Some(session.info().org_name);
+    let saved = match vault(app)
+        .await
+        .set(profile.token_account(), session.token().clone())
+        .await
+    {
+        Ok(()) => vault(app).await.persistent,
+        Err(e) => {
+            log::warn!("the token could not be saved in the keychain: {e}");
+            false
+        }
+    };
+    settings::update(app, |s| s.remember(profile.clone()))?;
+    state.set_session(Some((profile.clone(), session.clone())));
+    Ok((profile, session, saved))
+}
+
+pub async fn vault<R: Runtime>(app: &AppHandle<R>) -> crate::vault::Vault {
+    let state = app.state::<AppState>();
+    state
+        .vault
+        .get_or_init(crate::vault::Vault::open)
+        .await
+        .clone()
+}
+
+/// At start: the last profile's session, if its saved token is still accepted
+/// (`GET /api/v2/tokens/me`). Anything else leaves the user signed out, silently.
+pub async fn restore<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    state
+        .restored
+        .get_or_init(|| async {
+            let Some(profile) = state.settings().settings.profiles.first().cloned() else {
+                return;
+            };
+            let Ok(Some(token)) = vault(app).await.get(profile.token_account()).await else {
+                return;
+            };
+            let resumed = match resolve(app, &profile).await {
+                Ok((endpoints, _)) => {
+                    Session::resume(
+                        endpoints,
+                        profile.target.code().to_owned(),
+                        grant_of(profile.method),
+                        token,
+                    )
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            match resumed {
+                Ok(session) => state.set_session(Some((profile, session))),
+                Err(e) => log::info!(
+                    "the last session could not be restored ({:?}); sign-in needed",
+                    e.kind()
+                ),
+            }
+        })
+        .await;
+}
+
+/// Revokes the token (`DELETE /api/v2/tokens/me`) and forgets it locally either way.
+pub async fn sign_out<R: Runtime>(app: &AppHandle<R>) -> Result<(), Error> {
+    let state = app.state::<AppState>();
+    let Some((profile, session)) = state.session() else {
+        return Ok(());
+    };
+    state.set_session(None);
+    vault(app).await.delete(profile.token_account()).await?;
+    match session.sign_out().await {
+        // Already expired or revoked: signed out all the same.
+        Err(e) if e.kind() == genesys::ErrorKind::SignInRequired => Ok(()),
+        other => other,
+    }
+}
+
+/// True when a profile's org is the Sandbox org.
+pub fn is_sandbox(profile: &Profile) -> bool {
+    profile.target == OrgTarget::Sandbox
+}

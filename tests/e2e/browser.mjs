@@ -1,0 +1,110 @@
+// Stands in for the system browser in the end-to-end tests: the debug app runs this (named by
+// DIP_STUDIO_TEST_BROWSER) with the sign-in URL. It drives a REAL browser, Debian's headless
+// Chromium through chromedriver: it loads the Sandbox org's sign-in page, signs in as the
+// practice admin (or presses Cancel), lands on the app's loopback page and records what that
+// page said in $DIP_STUDIO_BROWSER_RESULT (JSON), with a screenshot.
+import { remote } from "webdriverio";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const url = process.argv[2];
+const resultFile = process.env.DIP_STUDIO_BROWSER_RESULT;
+const action = process.env.DIP_STUDIO_BROWSER_ACTION ?? "sign-in";
+const shot = process.env.DIP_STUDIO_BROWSER_SCREENSHOT;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The Sandbox org's practice admin, from the seed fixture the org is built from. */
+function practiceAdmin() {
+  const seed = JSON.parse(readFileSync(fileURLToPath(new URL("../../src-tauri/sandbox/src/seed.json", import.meta.url)), "utf8"));
+  const admin = seed.users.find((u) => u.id === seed.signIn.adminUserId);
+  return { email: admin.email, password: admin.password };
+}
+
+async function run() {
+  const port = await freePort();
+  const driver = spawn("/usr/bin/chromedriver", [`--port=${port}`], { stdio: "ignore" });
+  let browser;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/status`);
+        if (res.ok) break;
+      } catch {
+        if (i > 100) throw new Error("chromedriver did not start");
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port,
+      logLevel: "warn",
+      capabilities: {
+        browserName: "chrome",
+        "wdio:enforceWebDriverClassic": true,
+        "goog:chromeOptions": {
+          binary: "/usr/bin/chromium",
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=900,700",
+            `--user-data-dir=${mkdtempSync(path.join(tmpdir(), "dip-studio-chromium-"))}`,
+          ],
+        },
+      },
+    });
+    await browser.url(url);
+    if (action === "cancel") {
+      await (await browser.$("button[value=cancel]")).click();
+    } else {
+      const admin = practiceAdmin();
+      await (await browser.$("#email")).setValue(admin.email);
+      await (await browser.$("#password")).setValue(admin.password);
+      await (await browser.$("button[value=sign_in]")).click();
+    }
+    // The loopback page (for Implicit, after its script has relayed the fragment).
+    await browser.waitUntil(
+      async () => {
+        const here = new URL(await browser.getUrl());
+        const text = await (await browser.$("body")).getText();
+        return here.hostname === "127.0.0.1" && /close this tab/.test(text);
+      },
+      { timeout: 20000, interval: 100, timeoutMsg: "the browser did not reach the app's loopback page" },
+    );
+    const landed = new URL(await browser.getUrl());
+    const result = {
+      origin: landed.origin,
+      path: landed.pathname,
+      hasFragment: landed.hash.length > 0,
+      text: await (await browser.$("body")).getText(),
+    };
+    if (shot) await browser.saveScreenshot(shot);
+    writeFileSync(resultFile, JSON.stringify(result));
+  } catch (err) {
+    writeFileSync(resultFile, JSON.stringify({ error: String(err) }));
+  } finally {
+    await browser?.deleteSession().catch(() => {});
+    driver.kill();
+  }
+}
+
+await run();

@@ -1,0 +1,116 @@
+// Sign-in in the real window with a real browser: the Sandbox org through PKCE and through
+// the legacy Implicit grant, the session restored from the keychain at the next start, and
+// sign-out. The "system browser" is headless Chromium driven by tests/e2e/browser.mjs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch, scratch, screenshot, screenshotPath, text } from "./harness.mjs";
+
+const browserScript = fileURLToPath(new URL("./browser.mjs", import.meta.url));
+const ORG = "Harborview Insurance";
+const ADMIN = "Morgan Reyes";
+
+/** The env that makes the debug app "open the browser" through browser.mjs. */
+function browserEnv(profile, flow, action = "sign-in") {
+  const dir = scratch(profile);
+  const result = path.join(dir, `browser-${flow}.json`);
+  const wrapper = path.join(dir, `browser-${flow}.sh`);
+  writeFileSync(wrapper, `#!/bin/sh\nexec node '${browserScript}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return {
+    result,
+    env: {
+      DIP_STUDIO_TEST_BROWSER: wrapper,
+      DIP_STUDIO_BROWSER_RESULT: result,
+      DIP_STUDIO_BROWSER_ACTION: action,
+      DIP_STUDIO_BROWSER_SCREENSHOT: screenshotPath(`browser-${flow}`),
+    },
+  };
+}
+
+function browserResult(file) {
+  assert.ok(existsSync(file), "the browser stand-in wrote no result");
+  const result = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(result.error, undefined, `the browser failed: ${result.error}`);
+  return result;
+}
+
+async function waitForSession(b) {
+  const card = await b.$("#signin-session");
+  await card.waitForDisplayed({ timeout: 40000, timeoutMsg: "the window never showed the signed-in session" });
+  return card.getText();
+}
+
+test("PKCE sign-in to the Sandbox org through a real browser; restored from the keychain; sign-out", async () => {
+  const { env, result } = browserEnv("pkce", "pkce");
+  let b = await launch("pkce", { env });
+  try {
+    assert.equal(await text(b, "[data-screen=signin] h1"), "Sign in to an org");
+    assert.equal(await (await b.$("#signin-org")).getValue(), "sandbox", "the Sandbox org is the default");
+    assert.match(await text(b, "#signin-sandbox-hint"), /morgan\.reyes@/);
+    await screenshot(b, "signin-en");
+    await (await b.$("#signin-submit")).click();
+    await (await b.$("#signin-waiting")).waitForDisplayed({ timeout: 10000 });
+    assert.match(await text(b, "#signin-url"), /^http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?/);
+    await screenshot(b, "signin-waiting-en");
+    const card = await waitForSession(b);
+    assert.match(card, new RegExp(`${ORG}.* as ${ADMIN}`));
+    assert.match(await text(b, ".org-name"), new RegExp(ORG), "the header names the signed-in org");
+    assert.equal(await text(b, ".org-user"), ADMIN);
+    await screenshot(b, "signin-done-en");
+    const page = browserResult(result);
+    assert.equal(page.origin.startsWith("http://127.0.0.1:"), true);
+    assert.equal(page.path, "/callback/sandbox");
+    assert.match(page.text, new RegExp(`${ORG}.*${ADMIN}.*close this tab`, "s"));
+  } finally {
+    await b.deleteSession();
+  }
+
+  b = await launch("pkce", { env });
+  try {
+    assert.match(await text(b, ".org-name"), new RegExp(ORG), "the last session is restored silently from the keychain");
+    await screenshot(b, "signin-restored-en");
+    await (await b.$("#signin-signout")).click();
+    await b.waitUntil(async () => (await text(b, ".org-user")) === "Not signed in", { timeout: 10000 });
+    assert.equal(await b.$("#signin-session").isExisting(), false);
+    await screenshot(b, "signin-signed-out-en");
+  } finally {
+    await b.deleteSession();
+  }
+});
+
+test("legacy Implicit sign-in relays the fragment through the loopback page", async () => {
+  const { env, result } = browserEnv("implicit", "implicit");
+  const b = await launch("implicit", { env });
+  try {
+    await (await b.$("details.legacy summary")).click();
+    await (await b.$("#signin-method-implicit")).click();
+    assert.match(await text(b, "#signin-implicit-warning"), /2027/);
+    await screenshot(b, "signin-implicit-en");
+    await (await b.$("#signin-submit")).click();
+    const card = await waitForSession(b);
+    assert.match(card, new RegExp(`${ORG}.* as ${ADMIN}`));
+    const page = browserResult(result);
+    assert.equal(page.hasFragment, false, "the page wipes the token from the address bar");
+    assert.match(page.text, /close this tab/);
+  } finally {
+    await b.deleteSession();
+  }
+});
+
+test("cancelling on the sign-in page says so and keeps the form", async () => {
+  const { env } = browserEnv("denied", "denied", "cancel");
+  const b = await launch("denied", { env });
+  try {
+    await (await b.$("#signin-submit")).click();
+    const problem = await b.$("#signin-errors [role=alert]");
+    await problem.waitForDisplayed({ timeout: 40000 });
+    assert.match(await problem.getText(), /denied or cancelled/);
+    assert.ok(await b.$("#signin-form").isExisting(), "the form is back");
+    await screenshot(b, "signin-denied-en");
+  } finally {
+    await b.deleteSession();
+  }
+});

@@ -1,0 +1,157 @@
+// The Sign-in screen: the form adapts to org and method, validates like Rust before any
+// call, waits for the browser with the URL and Cancel, and explains a region mismatch.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionView, SignInOptions } from "../../ui/src/api";
+import { setLanguage } from "../../ui/src/i18n";
+import { signInView, validateClientId, type SignInDeps } from "../../ui/src/views/signin";
+
+const options: SignInOptions = {
+  regions: [
+    { code: "us-east-1", location: "US East (N. Virginia)", domain: "mypurecloud.com" },
+    { code: "eu-west-1", location: "Europe (Ireland)", domain: "mypurecloud.ie" },
+  ],
+  profiles: [],
+  redirectUri: "http://127.0.0.1",
+};
+const sandbox = { orgName: "Contoso Health", adminEmail: "admin@contoso.example", adminPassword: "rehearse" };
+const CLIENT = "1b9e2c4a-0d5f-4f0e-8a66-3c1d2e4f5a01";
+const signedIn: SessionView = {
+  session: { orgId: "o", orgName: "Contoso Health", userId: "u", userName: "Avery Admin", userEmail: "a@c", regionCode: "sandbox", expiresAt: "2026-11-22T10:00:00Z", grant: "pkce" },
+  profile: { target: { kind: "sandbox" }, method: "pkce", clientId: "", orgName: "Contoso Health" },
+  savedInKeychain: true,
+};
+
+type Fake = { [K in keyof SignInDeps["api"]]: ReturnType<typeof vi.fn> };
+
+function deps(over: Partial<Fake> = {}): { api: Fake; onSignedIn: ReturnType<typeof vi.fn>; onSignedOut: ReturnType<typeof vi.fn> } {
+  return {
+    api: {
+      signInStart: vi.fn(),
+      signInWait: vi.fn(),
+      signInCancel: vi.fn().mockResolvedValue(undefined),
+      signInClientCredentials: vi.fn(),
+      signOut: vi.fn().mockResolvedValue(undefined),
+      ...over,
+    },
+    onSignedIn: vi.fn(),
+    onSignedOut: vi.fn(),
+  };
+}
+
+function mount(d: ReturnType<typeof deps>, session: SessionView | null = null, opts = options): HTMLElement {
+  const el = signInView({ options: opts, session, sandbox }, d as unknown as SignInDeps);
+  document.body.replaceChildren(el);
+  return el;
+}
+
+const $ = <T extends HTMLElement>(el: HTMLElement, sel: string): T => el.querySelector<T>(sel)!;
+
+function choose(el: HTMLElement, selector: string, value: string): void {
+  const input = $<HTMLSelectElement | HTMLInputElement>(el, selector);
+  if (input instanceof HTMLInputElement) input.checked = true;
+  else input.value = value;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+beforeEach(() => setLanguage("en"));
+
+describe("validateClientId mirrors genesys::profile", () => {
+  it("accepts a GUID, and nothing for the Sandbox org's browser sign-in", () => {
+    expect(validateClientId("eu-west-1", "pkce", ` ${CLIENT} `)).toBeNull();
+    expect(validateClientId("sandbox", "pkce", "")).toBeNull();
+    expect(validateClientId("sandbox", "clientCredentials", "")).toBe("This field is required.");
+    expect(validateClientId("eu-west-1", "pkce", "not-a-guid")).toContain("looks like");
+  });
+});
+
+describe("signInView", () => {
+  it("starts with the Sandbox org at the top and needs nothing typed for it", () => {
+    const el = mount(deps());
+    const org = $<HTMLSelectElement>(el, "#signin-org");
+    expect(org.options[0]?.value).toBe("sandbox");
+    expect(org.value).toBe("sandbox");
+    expect($(el, "#signin-client-id").closest(".field")!.hasAttribute("hidden")).toBe(true);
+    expect($(el, "#signin-sandbox-hint").textContent).toContain("admin@contoso.example");
+    expect($(el, "#signin-submit").textContent).toBe("Sign in to the Sandbox org");
+  });
+
+  it("asks for a client id with first-run guidance for a real region, and refuses a bad one before any call", () => {
+    const d = deps();
+    const el = mount(d);
+    choose(el, "#signin-org", "eu-west-1");
+    expect($(el, "#signin-client-id").closest(".field")!.hasAttribute("hidden")).toBe(false);
+    expect($(el, "#signin-guide").textContent).toContain("Code Authorization");
+    expect($(el, "#signin-redirect-uri").textContent).toBe("http://127.0.0.1");
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    expect($(el, "#signin-client-id-error").textContent).toBe("This field is required.");
+    expect(d.api.signInStart).not.toHaveBeenCalled();
+  });
+
+  it("waits for the browser showing the URL, and returns to the form unchanged on Cancel", async () => {
+    let rejectWait: (e: unknown) => void = () => {};
+    const d = deps({
+      signInStart: vi.fn().mockResolvedValue({ authorizeUrl: "https://login.mypurecloud.ie/oauth/authorize?x=1", browserOpened: true }),
+      signInWait: vi.fn().mockReturnValue(new Promise((_, reject) => (rejectWait = reject))),
+    });
+    const el = mount(d);
+    choose(el, "#signin-org", "eu-west-1");
+    const id = $<HTMLInputElement>(el, "#signin-client-id");
+    id.value = CLIENT;
+    id.dispatchEvent(new Event("input"));
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    await vi.waitFor(() => expect($(el, "#signin-waiting")).not.toBeNull());
+    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "region", code: "eu-west-1" }, "pkce", CLIENT);
+    expect($(el, "#signin-url").textContent).toBe("https://login.mypurecloud.ie/oauth/authorize?x=1");
+    $<HTMLButtonElement>(el, "#signin-cancel").click();
+    expect(d.api.signInCancel).toHaveBeenCalledOnce();
+    rejectWait({ kind: "signInCancelled", message: "sign-in was cancelled" });
+    await vi.waitFor(() => expect($(el, "#signin-form")).not.toBeNull());
+    expect($<HTMLInputElement>(el, "#signin-client-id").value).toBe(CLIENT);
+    expect($(el, "#signin-errors").textContent).toBe("");
+  });
+
+  it("explains a region mismatch when the login host rejects the client", async () => {
+    const d = deps({ signInStart: vi.fn().mockRejectedValue({ kind: "clientRejected", message: "the login host refused: invalid_client" }) });
+    const el = mount(d);
+    choose(el, "#signin-org", "us-east-1");
+    const id = $<HTMLInputElement>(el, "#signin-client-id");
+    id.value = CLIENT;
+    id.dispatchEvent(new Event("input"));
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    await vi.waitFor(() => expect($(el, "#signin-region-explainer")).not.toBeNull());
+    expect($(el, "#signin-region-explainer").textContent).toContain("us-east-1");
+    expect($(el, "#signin-errors").textContent).toContain("invalid_client");
+  });
+
+  it("shows the Implicit retirement warning only for the legacy grant", () => {
+    const el = mount(deps());
+    expect($(el, "#signin-implicit-warning").hidden).toBe(true);
+    choose(el, "#signin-method-implicit", "implicit");
+    expect($(el, "#signin-implicit-warning").hidden).toBe(false);
+    expect($(el, "#signin-implicit-warning").textContent).toContain("2027");
+  });
+
+  it("sends client credentials once and clears the secret field", async () => {
+    const d = deps({ signInClientCredentials: vi.fn().mockResolvedValue(signedIn) });
+    const el = mount(d);
+    choose(el, "#signin-method-clientCredentials", "clientCredentials");
+    const id = $<HTMLInputElement>(el, "#signin-client-id");
+    id.value = CLIENT;
+    id.dispatchEvent(new Event("input"));
+    const secret = $<HTMLInputElement>(el, "#signin-client-secret");
+    secret.value = "s3cret";
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    expect(d.api.signInClientCredentials).toHaveBeenCalledWith({ kind: "sandbox" }, CLIENT, "s3cret");
+    expect(secret.value).toBe("");
+    await vi.waitFor(() => expect(d.onSignedIn).toHaveBeenCalledWith(signedIn));
+  });
+
+  it("shows the session with who, where and until when, and signs out", async () => {
+    const d = deps();
+    const el = mount(d, signedIn, { ...options, profiles: [signedIn.profile] });
+    expect($(el, "#signin-session").textContent).toContain("Contoso Health as Avery Admin");
+    expect($(el, "#signin-session").textContent).toContain("Sandbox org (this computer)");
+    $<HTMLButtonElement>(el, "#signin-signout").click();
+    await vi.waitFor(() => expect(d.onSignedOut).toHaveBeenCalledOnce());
+  });
+});

@@ -1,0 +1,25 @@
+// Formatting shared by the screens: dates in the UI language, org and region labels.
+import type { OrgTarget, Profile } from "./api";
+import { currentLanguage, t } from "./i18n";
+
+/** An RFC 3339 time as the user's language writes a date and time. */
+export function dateTime(rfc3339: string): string {
+  const date = new Date(rfc3339);
+  if (Number.isNaN(date.getTime())) return rfc3339;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+export function regionLabel(target: OrgTarget): string {
+  return target.kind === "sandbox" ? t("signin.regionSandbox") : `${target.code} · ${t(`regions.${target.code}`)}`;
+}
+
+export function profileLabel(profile: Profile): string {
+  const org = profile.orgName ?? (profile.target.kind === "sandbox" ? t("org.sandbox") : profile.target.code);
+  const method =
+    profile.method === "clientCredentials"
+      ? t("signin.methodClientCredentials")
+      : profile.method === "implicit"
+        ? t("signin.methodImplicit")
+        : t("signin.methodBrowser");
+  return `${org} · ${regionLabel(profile.target)} · ${method}`;
+}
