@@ -79,6 +79,20 @@ async fn a_status_fault_fires_after_n_calls_for_m_calls() {
     let limited = org.get(&format!("{CLIENTS}/anything"), &admin).await;
     limited.error(429, "too.many.requests");
     assert_eq!(limited.headers["retry-after"], "7");
+    let date = "Wed, 21 Oct 2026 07:28:00 GMT";
+    let by_date = FaultKind::StatusRetryAt {
+        status: 503,
+        retry_at: date.to_owned(),
+    };
+    org.sandbox
+        .knobs()
+        .add_fault(rule("GET", CLIENTS, by_date, 0, Some(1)));
+    let unavailable = org.get(CLIENTS, &admin).await;
+    unavailable.error(503, "service.unavailable");
+    assert_eq!(
+        unavailable.headers["retry-after"], date,
+        "the HTTP-date form"
+    );
 }
 
 #[tokio::test]

@@ -72,3 +72,36 @@ async fn a_taken_fixed_port_is_a_bind_error() {
         "{refused}"
     );
 }
+
+#[tokio::test]
+async fn canary_secrets_are_issued_but_never_stored_or_served_back() {
+    let dir =
+        std::env::temp_dir().join(format!("sandbox-canary-{}-{}", std::process::id(), line!()));
+    let file = dir.join("nested").join("org.json");
+    let options = SandboxOptions {
+        state_file: Some(file.clone()),
+        canary_secrets: true,
+        ..quick()
+    };
+    let org = start_with(options).await;
+    let admin = org.admin_token().await;
+    assert!(admin.starts_with("CANARY-"), "tokens are canaries");
+    let (id, secret) = org
+        .cc_client(
+            &admin,
+            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
+        )
+        .await;
+    assert!(secret.starts_with("CANARY-"), "secrets are canaries");
+    let cc = org.cc_token(&id, &secret).await;
+    assert!(cc.starts_with("CANARY-"));
+    let listed = org.get(CLIENTS, &admin).await;
+    assert!(
+        !listed.ok().to_string().contains("CANARY"),
+        "never served back"
+    );
+    let on_disk = std::fs::read_to_string(&file).expect("the state file, in a folder made for it");
+    assert!(!on_disk.contains("CANARY"), "only digests are stored");
+    org.sandbox.shutdown().await;
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

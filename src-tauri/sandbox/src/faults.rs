@@ -84,6 +84,12 @@ pub async fn inject(State(ctx): State<Ctx>, request: Request, next: Next) -> Res
             }
             error.into_response()
         }
+        Some(FaultKind::StatusRetryAt { status, retry_at }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            ApiError::for_status(status)
+                .with_header("retry-after", &retry_at)
+                .into_response()
+        }
         Some(FaultKind::ConnectionReset) => {
             if let Some(connection) = request.extensions().get::<Connection>() {
                 connection.reset();

@@ -39,6 +39,9 @@ pub enum FaultKind {
         #[serde(default)]
         retry_after: Option<u64>,
     },
+    /// Like `Status`, with `Retry-After` in its HTTP-date form (`Wed, 21 Oct 2026 07:28:00 GMT`).
+    #[serde(rename_all = "camelCase")]
+    StatusRetryAt { status: u16, retry_at: String },
     /// Close the TCP connection with a reset (RST) instead of answering.
     ConnectionReset,
     /// Answer nothing for the hang duration (past any sane client timeout).
@@ -82,6 +85,7 @@ pub struct KnobState {
     pub consistency_delay: Duration,
     pub activation_delay: Duration,
     pub secret_delay: Duration,
+    pub canary_secrets: bool,
     pub hang: Duration,
     pub clock_offset_ms: i64,
 }
@@ -96,6 +100,7 @@ impl KnobState {
             consistency_delay: options.consistency_delay,
             activation_delay: options.activation_delay,
             secret_delay: options.secret_delay,
+            canary_secrets: options.canary_secrets,
             hang: options.hang_duration,
             clock_offset_ms: 0,
         }
@@ -160,6 +165,10 @@ impl Knobs {
     /// lag behind the security matrix's C14).
     pub fn set_secret_delay(&self, delay: Duration) {
         lock(&self.0.knobs).secret_delay = delay;
+    }
+    /// Issue secrets, codes and tokens as `CANARY-<uuid>` (for leak scans, matrix F1).
+    pub fn set_canary_secrets(&self, on: bool) {
+        lock(&self.0.knobs).canary_secrets = on;
     }
     /// How long a `Hang` fault holds the request.
     pub fn set_hang_duration(&self, hang: Duration) {

@@ -34,6 +34,8 @@ pub struct SandboxOptions {
     pub activation_delay: Duration,
     /// How long a new or regenerated client secret is refused at `/oauth/token`.
     pub secret_delay: Duration,
+    /// Issue secrets, codes and tokens as `CANARY-<uuid>` for leak scans.
+    pub canary_secrets: bool,
     /// How long a `Hang` fault holds a request.
     pub hang_duration: Duration,
 }
@@ -47,6 +49,7 @@ impl Default for SandboxOptions {
             consistency_delay: Duration::from_secs(3),
             activation_delay: Duration::from_secs(2),
             secret_delay: Duration::ZERO,
+            canary_secrets: false,
             hang_duration: Duration::from_secs(120),
         }
     }

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use crate::clock;
 use crate::error::Error;
 use crate::error_body::ApiError;
+use crate::ids;
 use crate::knobs::KnobState;
 use crate::login::PendingCode;
 use crate::org::Org;
@@ -70,6 +71,16 @@ impl Shared {
             state_file,
             seed,
         })
+    }
+
+    /// A new secret, code or token: 256 random bits, or `CANARY-<uuid>` when the canary knob is
+    /// on (so a scan for `CANARY` finds every place one leaked to).
+    pub fn new_secret(&self) -> String {
+        if lock(&self.knobs).canary_secrets {
+            format!("CANARY-{}", ids::new_id())
+        } else {
+            ids::random_token(32)
+        }
     }
 
     /// Sandbox "now" in milliseconds (wall clock plus the clock knob).

@@ -41,7 +41,7 @@ pub async fn create(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let request: ClientRequest = body(&bytes)?;
-    let secret = ids::random_token(32);
+    let secret = ctx.new_secret();
     let secret_delay = secret_delay_ms(&ctx);
     ctx.mutate_as(&caller, "oauth:client:add", |org, now| {
         let mut client = validate(org, &caller, now, request)?;
@@ -117,7 +117,7 @@ pub async fn regenerate_secret(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let secret = ids::random_token(32);
+    let secret = ctx.new_secret();
     let secret_delay = secret_delay_ms(&ctx);
     ctx.mutate_as(&caller, "oauth:client:edit", |org, now| {
         let client = org

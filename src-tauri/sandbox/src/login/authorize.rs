@@ -229,8 +229,9 @@ pub async fn submit(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) ->
     };
     let now = ctx.now_ms();
     if p.implicit() {
-        let issued =
-            ctx.mutate(|org| Ok::<_, ApiError>(token::issue(org, &client, Some(user_id), now)));
+        let token = ctx.new_secret();
+        let issued = ctx
+            .mutate(|org| Ok::<_, ApiError>(token::issue(org, &client, Some(user_id), now, token)));
         return match issued {
             Ok(issued) => p.redirect(&[
                 ("access_token", &issued.access_token),
@@ -240,7 +241,7 @@ pub async fn submit(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) ->
             Err(_) => p.error("server_error", "The token could not be issued."),
         };
     }
-    let code = ids::random_token(32);
+    let code = ctx.new_secret();
     let pending = PendingCode {
         client_id: client.id,
         user_id,

@@ -15,6 +15,7 @@ pub fn client_credentials(ctx: &Ctx, headers: &HeaderMap) -> Result<Issued, OAut
         OAuthError::invalid_client("HTTP Basic client authentication is required.")
     })?;
     let now = ctx.now_ms();
+    let token = ctx.new_secret();
     ctx.mutate(|org| {
         let client = org
             .client(&id)
@@ -31,7 +32,7 @@ pub fn client_credentials(ctx: &Ctx, headers: &HeaderMap) -> Result<Issued, OAut
         if client.state != "active" {
             return Err(OAuthError::invalid_client("The client is not active."));
         }
-        Ok(issue(org, &client, None, now))
+        Ok(issue(org, &client, None, now, token))
     })
 }
 
@@ -62,6 +63,7 @@ pub fn authorization_code(
             "The authorization code was issued to another client.",
         ));
     }
+    let (token, refresh) = (ctx.new_secret(), ctx.new_secret());
     if form.get("redirect_uri") != Some(pending.redirect_uri.as_str()) {
         return Err(OAuthError::invalid_grant(
             "redirect_uri does not match the authorization request.",
@@ -93,9 +95,8 @@ pub fn authorization_code(
                 true
             }
         };
-        let mut issued = issue(org, &client, Some(pending.user_id.clone()), now);
+        let mut issued = issue(org, &client, Some(pending.user_id.clone()), now, token);
         if confidential {
-            let refresh = ids::random_token(48);
             let record = RefreshRecord {
                 client_id: client.id.clone(),
                 user_id: pending.user_id.clone(),
@@ -120,6 +121,7 @@ pub fn refresh_token(ctx: &Ctx, headers: &HeaderMap, form: &Query) -> Result<Iss
         .ok_or_else(|| OAuthError::invalid_request("refresh_token is required."))?
         .to_owned();
     let now = ctx.now_ms();
+    let token = ctx.new_secret();
     ctx.mutate(|org| {
         let client = org
             .client(&id)
@@ -132,7 +134,7 @@ pub fn refresh_token(ctx: &Ctx, headers: &HeaderMap, form: &Query) -> Result<Iss
             .filter(|r| r.client_id == client.id && org.user(&r.user_id).is_some())
             .cloned()
             .ok_or_else(|| OAuthError::invalid_grant("The refresh token is invalid."))?;
-        let mut issued = issue(org, &client, Some(record.user_id), now);
+        let mut issued = issue(org, &client, Some(record.user_id), now, token);
         issued.refresh_token = Some(refresh.clone());
         Ok(issued)
     })

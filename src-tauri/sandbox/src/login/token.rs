@@ -86,8 +86,8 @@ pub fn issue(
     client: &OAuthClientRecord,
     user_id: Option<String>,
     now: i64,
+    token: String,
 ) -> Issued {
-    let token = ids::random_token(48);
     let validity = client.access_token_validity_seconds;
     org.tokens.retain(|_, t| t.expires_ms > now);
     org.tokens.insert(
