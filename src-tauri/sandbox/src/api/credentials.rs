@@ -215,7 +215,10 @@ pub async fn listing_cursor(
         let base = "/api/v2/integrations/credentials/listing";
         let mut out = json!({
             "entities": entities,
-            "selfUri": format!("{base}?{}", raw.as_deref().unwrap_or("")),
+            "selfUri": match raw.as_deref() {
+                Some(query) if !query.is_empty() => format!("{base}?{query}"),
+                _ => base.to_owned(),
+            },
         });
         if end < ids.len() && end > start {
             out["nextUri"] = json!(format!("{base}?after={}&pageSize={size}", ids[end - 1]));

@@ -59,10 +59,8 @@ pub async fn put_roles(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let role_ids: Vec<String> = body(&bytes)?;
-    let now = ctx.now_ms();
     let delay = i64::try_from(lock(&ctx.knobs).consistency_delay.as_millis()).unwrap_or(i64::MAX);
-    ctx.mutate(|org| -> Result<(), ApiError> {
-        caller.require(org, now, "authorization:grant:add")?;
+    ctx.mutate_as(&caller, "authorization:grant:add", |org, now| {
         if let Some(missing) = role_ids.iter().find(|id| org.role(id).is_none()) {
             return Err(ApiError::bad_request(format!(
                 "The role [{missing}] does not exist."
@@ -77,8 +75,8 @@ pub async fn put_roles(
             .iter_mut()
             .find(|u| u.id == user_id)
             .ok_or_else(ApiError::not_found)?;
-        let written = user.written_grants().to_vec();
-        let mut grants: Vec<Grant> = written
+        let mut grants: Vec<Grant> = user
+            .written_grants()
             .iter()
             .filter(|g| role_ids.contains(&g.role_id))
             .cloned()
@@ -92,20 +90,19 @@ pub async fn put_roles(
                 });
             }
         }
-        user.grants = user.effective_grants(now).to_vec();
-        user.pending_grants = (delay > 0).then(|| PendingGrants {
-            grants: grants.clone(),
-            effective_ms: now.saturating_add(delay),
-        });
-        if delay == 0 {
-            user.grants = grants.clone();
+        if delay > 0 {
+            user.grants = user.effective_grants(now).to_vec();
+            user.pending_grants = Some(PendingGrants {
+                grants,
+                effective_ms: now.saturating_add(delay),
+            });
+        } else {
+            user.grants = grants;
+            user.pending_grants = None;
         }
         user.version += 1;
-        Ok(())
-    })?;
-    ctx.read(|org| {
-        let user = org.user(&user_id).ok_or_else(ApiError::not_found)?;
-        Ok(ok(authorization_view(org, &pairs(user.written_grants()))))
+        let written = pairs(user.written_grants());
+        Ok(ok(authorization_view(org, &written)))
     })
 }
 
