@@ -4,6 +4,7 @@
 //! follows the redirect to the loopback listener itself.
 
 mod api;
+mod exchange;
 mod implicit;
 mod keychain;
 mod listener;
@@ -34,6 +35,7 @@ pub async fn world() -> World {
         .expect("the Sandbox org starts");
     let browser = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(20))
         .build()
         .expect("a reqwest client");
     World { org, browser }

@@ -58,7 +58,7 @@ impl Reply {
     /// Answers with `page` (the relay gets its text only) and closes the connection.
     pub async fn send(mut self, page: Page) {
         let page = if self.plain_text {
-            page::relay_answer(page.status, page_text(&page))
+            page::relay_answer(page.status, page.text())
         } else {
             page
         };
@@ -68,33 +68,6 @@ impl Reply {
         })
         .await;
     }
-}
-
-/// The visible text of a listener page, for the relay's `textContent`.
-fn page_text(page: &Page) -> String {
-    let mut out = String::new();
-    let mut inside = false;
-    let body = page.body.split("<main>").nth(1).unwrap_or(&page.body);
-    for c in body.chars() {
-        match c {
-            '<' => inside = true,
-            '>' => {
-                inside = false;
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
-                }
-            }
-            c if !inside => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-        .trim()
-        .to_owned()
 }
 
 /// An open listener. Dropping it closes the port and every connection.

@@ -208,6 +208,33 @@ fn reason(status: u16) -> &'static str {
 }
 
 impl Page {
+    /// The visible text of the page, for the relay's `textContent`.
+    pub(crate) fn text(&self) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        let body = self.body.split("<main>").nth(1).unwrap_or(&self.body);
+        for c in body.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => {
+                    inside = false;
+                    if !out.ends_with(' ') && !out.is_empty() {
+                        out.push(' ');
+                    }
+                }
+                c if !inside => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+            .trim()
+            .to_owned()
+    }
+
     /// The whole HTTP/1.1 response; the connection closes after it.
     pub(crate) fn to_http(&self) -> Vec<u8> {
         format!(

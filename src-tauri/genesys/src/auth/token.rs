@@ -14,7 +14,7 @@ use oauth2::{
 };
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 
-use crate::api::client::{describe_json_error, network, read, Answer};
+use crate::api::answer::{describe_json_error, network, read, Answer};
 use crate::error::{Error, Result};
 use crate::region::Endpoints;
 use crate::secrets::Secret;

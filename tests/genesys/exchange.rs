@@ -1,0 +1,114 @@
+//! The code exchange at the token endpoint: typed failures and no retry (matrix A14), and
+//! only ever at the region the sign-in started in (A17).
+
+use ::genesys::auth::BrowserGrant;
+use ::genesys::{Error, ErrorKind};
+use sandbox::{FaultKind, FaultRule};
+
+use super::world;
+
+#[tokio::test]
+async fn a14_token_endpoint_failures_are_typed_and_never_retried() {
+    let w = world().await;
+    let huge = format!("{{\"access_token\":\"{}\"}}", "x".repeat(1024 * 1024 + 10));
+    let body = |status, content_type: &str, body: &str| FaultKind::Body {
+        status,
+        content_type: content_type.to_owned(),
+        body: body.to_owned(),
+    };
+    let cases = [
+        (
+            body(200, "text/html", "<html>proxy</html>"),
+            ErrorKind::Network,
+        ),
+        (
+            body(502, "text/html", "<html>bad gateway</html>"),
+            ErrorKind::Network,
+        ),
+        (
+            FaultKind::Status {
+                status: 503,
+                retry_after: None,
+            },
+            ErrorKind::Network,
+        ),
+        (body(200, "application/json", &huge), ErrorKind::Network),
+        (
+            body(200, "application/json", r#"{"access_token":7}"#),
+            ErrorKind::Network,
+        ),
+        (
+            body(200, "application/json", r#"{"access_tok"#),
+            ErrorKind::Network,
+        ),
+        (
+            body(
+                401,
+                "application/json",
+                r#"{"error":"invalid_client","description":"d","error_description":"d"}"#,
+            ),
+            ErrorKind::ClientRejected,
+        ),
+    ];
+    for (kind, want) in cases {
+        w.org.knobs().clear_faults();
+        w.org.knobs().add_fault(FaultRule {
+            method: Some("POST".into()),
+            path: "/oauth/token".into(),
+            kind: kind.clone(),
+            after: 0,
+            times: Some(1),
+        });
+        let pending = w.begin(BrowserGrant::Pkce).await;
+        let back = w.approve(&pending.authorize_url, "sign_in").await;
+        let finish = tokio::spawn(pending.finish());
+        let page = w.browser.get(&back).send().await.expect("callback");
+        assert_eq!(
+            page.status(),
+            200,
+            "the browser is told to go back to the app"
+        );
+        let err = finish
+            .await
+            .expect("no panic")
+            .expect_err("a failed exchange");
+        assert_eq!(err.kind(), want, "{kind:?}: {err}");
+        assert!(
+            !err.to_string().contains("xxxxxxxx"),
+            "bodies are not copied"
+        );
+        // A retry would have passed (the fault fires once) and issued a token.
+        assert!(w.org.snapshot().tokens.is_empty(), "{kind:?}: no retry");
+    }
+}
+
+#[tokio::test]
+async fn a17_a_callback_is_exchanged_only_at_the_region_it_started_in() {
+    let region_a = world().await;
+    let region_b = world().await;
+    let pending = region_a.begin(BrowserGrant::Pkce).await;
+    // The same client id exists in both orgs; B's login host issues the code.
+    let at_b = pending.authorize_url.replace(
+        &region_a.org.login_base_url(),
+        &region_b.org.login_base_url(),
+    );
+    let back = region_b.approve(&at_b, "sign_in").await;
+    assert!(
+        back.starts_with(&pending.redirect_uri),
+        "B redirects to A's listener"
+    );
+    let finish = tokio::spawn(pending.finish());
+    region_a.browser.get(&back).send().await.expect("callback");
+    let err = finish
+        .await
+        .expect("no panic")
+        .expect_err("A does not know B's code");
+    assert!(
+        matches!(&err, Error::OAuth { error, .. } if error == "invalid_grant"),
+        "{err:?}"
+    );
+    assert!(
+        region_b.org.snapshot().tokens.is_empty(),
+        "nothing was exchanged at B"
+    );
+}
