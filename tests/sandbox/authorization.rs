@@ -231,6 +231,13 @@ async fn a_missing_permission_is_403_naming_it() {
     org.get("/api/v2/authorization/divisions", &viewer)
         .await
         .ok();
+    let subject = org.get("/api/v2/authorization/subjects/me", &viewer).await;
+    assert_eq!(
+        subject.ok()["id"],
+        json!(id),
+        "a client-credentials subject is its client"
+    );
+    assert_eq!(subject.body["grants"][0]["role"]["name"], "Queue Viewer");
 }
 
 #[tokio::test]
