@@ -2,8 +2,9 @@
 
 use std::time::{Duration, Instant};
 
+use ::genesys::auth::begin_sign_in;
 use ::genesys::auth::{BrowserGrant, Grant};
-use ::genesys::{Error, ErrorKind};
+use ::genesys::{Error, ErrorKind, Language};
 
 use super::{accepts, url_param, with_param, world};
 
@@ -209,4 +210,36 @@ async fn a13_a_second_callback_is_refused_and_a_replayed_code_is_invalid_grant()
     );
     let again = w.browser.get(&back).send().await;
     assert!(again.is_err(), "after the flow ends the port is closed");
+}
+
+#[tokio::test]
+async fn the_callback_page_speaks_the_users_language() {
+    let w = world().await;
+    let seed = w.org.seed().clone();
+    for (language, close) in [
+        (Language::Es, "Puede cerrar esta pestaña"),
+        (Language::PtBr, "Você pode fechar esta aba"),
+    ] {
+        let request = ::genesys::auth::SignInRequest {
+            language,
+            ..w.request(BrowserGrant::Pkce)
+        };
+        let pending = begin_sign_in(request).await.expect("begins");
+        let back = w.approve(&pending.authorize_url, "sign_in").await;
+        let finish = tokio::spawn(pending.finish());
+        let body = w
+            .browser
+            .get(&back)
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("body");
+        assert!(
+            body.contains(close) && body.contains(&seed.org_name),
+            "{language:?}: {body}"
+        );
+        finish.await.expect("no panic").expect("signed in");
+    }
 }

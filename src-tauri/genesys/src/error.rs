@@ -34,15 +34,22 @@ pub enum ErrorKind {
     KeychainUnavailable,
 }
 
+/// Every failure of the core. Display strings are safe to show and log: no tokens, secrets,
+/// codes, `state` values or copied bodies.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Input refused before any request: which field and why.
     #[error("{field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
+    /// Local storage failed.
     #[error("storage: {0}")]
     Storage(String),
+    /// Anything else; the message says what happened.
     #[error("{0}")]
     Unexpected(String),
-    /// A Platform API error, from Genesys `ErrorBody` (genesys-api.md §3.1).
+    /// A Platform API error, from Genesys `ErrorBody` (genesys-api.md §3.1): HTTP status, the
+    /// Genesys `code` (empty when the body was not an `ErrorBody`), its `message`, and the
+    /// `contextId` (else the `ININ-Correlation-Id` header).
     #[error("{message} (HTTP {status}, {code})")]
     Api {
         status: u16,
@@ -57,7 +64,8 @@ pub enum Error {
         reason: String,
         context_id: Option<String>,
     },
-    /// An OAuth error from the login host (`/oauth/token` or the authorize redirect).
+    /// An OAuth error from the login host: `status` is the token endpoint's HTTP status, or
+    /// 302 for an error in the authorize redirect; `error` is the OAuth code (`invalid_grant`...).
     #[error("the login host refused: {error}{}", description_suffix(.description))]
     OAuth {
         status: u16,
@@ -70,8 +78,10 @@ pub enum Error {
         error: String,
         description: Option<String>,
     },
+    /// No callback arrived within the sign-in timeout.
     #[error("no sign-in arrived within {seconds} s")]
     SignInTimedOut { seconds: u64 },
+    /// The user cancelled in the app.
     #[error("sign-in was cancelled")]
     SignInCancelled,
     /// Connecting, sending or reading failed (`reqwest::Error` without its URL).
@@ -93,6 +103,7 @@ fn description_suffix(description: &Option<String>) -> String {
 }
 
 impl Error {
+    /// The kind the UI switches on.
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,

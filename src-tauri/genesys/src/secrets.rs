@@ -19,6 +19,7 @@ pub const MAX_SECRET_UTF16_UNITS: usize = 1280;
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a token or secret.
     pub fn new(value: impl Into<String>) -> Secret {
         Secret(value.into())
     }
@@ -61,6 +62,7 @@ pub struct KeychainStore {
 }
 
 impl KeychainStore {
+    /// The keychain entries of `service` (e.g. `dip-studio` or `dip-studio-dev`).
     pub fn new(service: &str) -> KeychainStore {
         KeychainStore {
             service: service.to_owned(),
@@ -126,6 +128,7 @@ pub struct MemoryStore {
 }
 
 impl MemoryStore {
+    /// An empty store.
     pub fn new() -> MemoryStore {
         MemoryStore::default()
     }
@@ -192,6 +195,22 @@ mod tests {
         let secret = Secret::new("CANARY-secret-123");
         assert_eq!(format!("{secret:?}"), "[redacted]");
         assert_eq!(format!("{:?}", Some(&secret)), "Some([redacted])");
+    }
+
+    #[test]
+    fn secret_does_not_implement_serialize() {
+        // An inherent const wins over the blanket trait const only when `T: Serialize`.
+        trait Fallback {
+            const SERIALIZE: bool = false;
+        }
+        struct Probe<T>(std::marker::PhantomData<T>);
+        impl<T> Fallback for Probe<T> {}
+        impl<T: serde::Serialize> Probe<T> {
+            #[allow(dead_code)]
+            const SERIALIZE: bool = true;
+        }
+        assert!(Probe::<String>::SERIALIZE, "the probe detects Serialize");
+        assert!(!Probe::<Secret>::SERIALIZE, "a Secret must never be serialized");
     }
 
     #[test]

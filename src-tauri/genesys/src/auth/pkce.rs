@@ -14,7 +14,9 @@ pub const RANDOM_BYTES: usize = 32;
 /// A PKCE verifier and its S256 challenge. The verifier is a [`Secret`].
 #[derive(Debug, Clone)]
 pub struct Pkce {
+    /// 43 base64url characters, sent only with the code to the token endpoint.
     pub verifier: Secret,
+    /// `base64url(SHA-256(verifier))`, sent in the authorize URL.
     pub challenge: String,
 }
 

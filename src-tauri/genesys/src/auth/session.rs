@@ -32,14 +32,21 @@ pub enum Grant {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SessionInfo {
+    /// The organization the token belongs to (`tokens/me`).
     pub org_id: String,
+    /// Its name; the id when Genesys gives none.
     pub org_name: String,
+    /// The signed-in user; `None` for client credentials.
     pub user_id: Option<String>,
+    /// The user's display name, if Genesys gives one.
     pub user_name: Option<String>,
+    /// The user's email, if Genesys gives one.
     pub user_email: Option<String>,
+    /// The AWS region code, or `sandbox`.
     pub region_code: String,
     /// RFC 3339, UTC.
     pub expires_at: String,
+    /// How the token was obtained.
     pub grant: Grant,
 }
 

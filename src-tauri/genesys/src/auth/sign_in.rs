@@ -38,10 +38,13 @@ pub enum BrowserGrant {
 /// Everything a browser sign-in needs.
 #[derive(Debug, Clone)]
 pub struct SignInRequest {
+    /// The login and API hosts of the region (or the Sandbox org).
     pub endpoints: Endpoints,
     /// The region (or `sandbox`): names the callback path, so a callback is bound to it.
     pub region_code: String,
+    /// The id of a Code (PKCE) or Token (Implicit) OAuth client with `http://127.0.0.1` registered.
     pub client_id: String,
+    /// Which browser flow to run.
     pub grant: BrowserGrant,
     /// The language of the pages the browser is shown.
     pub language: Language,
@@ -68,6 +71,7 @@ pub struct PendingSignIn {
 pub struct CancelSignIn(Arc<watch::Sender<bool>>);
 
 impl CancelSignIn {
+    /// Ends the sign-in with [`Error::SignInCancelled`]; the listener closes within a second.
     pub fn cancel(&self) {
         self.0.send_replace(true);
     }
