@@ -209,8 +209,14 @@ mod tests {
             #[allow(dead_code)]
             const SERIALIZE: bool = true;
         }
-        assert!(Probe::<String>::SERIALIZE, "the probe detects Serialize");
-        assert!(!Probe::<Secret>::SERIALIZE, "a Secret must never be serialized");
+        // Checked at compile time: deriving Serialize on Secret breaks the build.
+        const { assert!(Probe::<String>::SERIALIZE, "the probe detects Serialize") };
+        const {
+            assert!(
+                !Probe::<Secret>::SERIALIZE,
+                "a Secret must never be serialized"
+            )
+        };
     }
 
     #[test]
