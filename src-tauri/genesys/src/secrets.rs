@@ -55,7 +55,8 @@ pub trait SecretStore: Send + Sync {
 /// The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service on Linux)
 /// through `keyring`, under one service name (namespace it per build kind).
 ///
-/// Its calls block (D-Bus, Security framework): call them off the async runtime.
+/// Its calls block (D-Bus, Security framework): call them off the async runtime. They are
+/// serialized process-wide, so parallel tasks cannot interleave writes (matrix E6).
 #[derive(Debug, Clone)]
 pub struct KeychainStore {
     service: String,
@@ -94,29 +95,38 @@ impl KeychainStore {
     fn entry(&self, account: &str) -> Result<keyring::Entry> {
         keyring::Entry::new(&self.service, account).map_err(keychain_error)
     }
+
+    /// Runs one keychain call while holding the process-wide keychain lock.
+    fn serialized<T>(&self, call: impl FnOnce() -> Result<T>) -> Result<T> {
+        static KEYCHAIN: Mutex<()> = Mutex::new(());
+        let _turn = KEYCHAIN.lock().unwrap_or_else(|p| p.into_inner());
+        call()
+    }
 }
 
 impl SecretStore for KeychainStore {
     fn get(&self, account: &str) -> Result<Option<Secret>> {
-        match self.entry(account)?.get_password() {
+        self.serialized(|| match self.entry(account)?.get_password() {
             Ok(value) => Ok(Some(Secret::new(value))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(keychain_error(e)),
-        }
+        })
     }
 
     fn set(&self, account: &str, secret: &Secret) -> Result<()> {
         check_length(secret)?;
-        self.entry(account)?
-            .set_password(secret.expose())
-            .map_err(keychain_error)
+        self.serialized(|| {
+            self.entry(account)?
+                .set_password(secret.expose())
+                .map_err(keychain_error)
+        })
     }
 
     fn delete(&self, account: &str) -> Result<()> {
-        match self.entry(account)?.delete_credential() {
+        self.serialized(|| match self.entry(account)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(keychain_error(e)),
-        }
+        })
     }
 }
 

@@ -160,10 +160,18 @@ async fn serve(
 ) {
     let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let mut connections = JoinSet::new();
+    let mut pause = false;
     loop {
+        if std::mem::take(&mut pause) {
+            // Out of file descriptors or similar: don't spin, try again shortly.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         tokio::select! {
             accepted = socket.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
+                let Ok((stream, _)) = accepted else {
+                    pause = true;
+                    continue;
+                };
                 let Ok(permit) = permits.clone().try_acquire_owned() else { continue };
                 let served = served.clone();
                 connections.spawn(async move {
