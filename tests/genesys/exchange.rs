@@ -112,3 +112,43 @@ async fn a17_a_callback_is_exchanged_only_at_the_region_it_started_in() {
         "nothing was exchanged at B"
     );
 }
+
+#[tokio::test]
+async fn a_client_of_the_wrong_kind_is_client_rejected_for_the_region_explainer() {
+    let w = world().await;
+    // The Implicit (TOKEN) client asked for a code: the login host redirects with an error.
+    let request = ::genesys::auth::SignInRequest {
+        client_id: w.org.seed().token_client_id.clone(),
+        ..w.request(BrowserGrant::Pkce)
+    };
+    let pending = ::genesys::auth::begin_sign_in(request)
+        .await
+        .expect("begins");
+    let refused = w
+        .browser
+        .get(&pending.authorize_url)
+        .send()
+        .await
+        .expect("authorize");
+    assert_eq!(
+        refused.status(),
+        302,
+        "errors after the redirect URI check are redirected"
+    );
+    let back = refused
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("Location")
+        .to_owned();
+    let finish = tokio::spawn(pending.finish());
+    let page = w.browser.get(&back).send().await.expect("callback");
+    assert!(page
+        .text()
+        .await
+        .expect("body")
+        .contains("denied or cancelled"));
+    let err = finish.await.expect("no panic").expect_err("refused");
+    assert_eq!(err.kind(), ErrorKind::ClientRejected, "{err:?}");
+    assert!(matches!(&err, Error::OAuth { error, .. } if error == "unauthorized_client"));
+}
