@@ -4,8 +4,36 @@ import type { Grant } from "./Grant";
 /**
  * What the UI may know about a session: never the token.
  */
-export type SessionInfo = { orgId: string, orgName: string, userId: string | null, userName: string | null, userEmail: string | null, regionCode: string, 
+export type SessionInfo = { 
+/**
+ * The organization the token belongs to (`tokens/me`).
+ */
+orgId: string, 
+/**
+ * Its name; the id when Genesys gives none.
+ */
+orgName: string, 
+/**
+ * The signed-in user; `None` for client credentials.
+ */
+userId: string | null, 
+/**
+ * The user's display name, if Genesys gives one.
+ */
+userName: string | null, 
+/**
+ * The user's email, if Genesys gives one.
+ */
+userEmail: string | null, 
+/**
+ * The AWS region code, or `sandbox`.
+ */
+regionCode: string, 
 /**
  * RFC 3339, UTC.
  */
-expiresAt: string, grant: Grant, };
+expiresAt: string, 
+/**
+ * How the token was obtained.
+ */
+grant: Grant, };
