@@ -192,6 +192,34 @@ mod tests {
         assert_eq!(request.host.as_deref(), Some("h"));
     }
 
+    /// A10's fuzz case, cheaply: random bytes and mutated valid requests never panic.
+    #[tokio::test]
+    async fn random_and_mutated_requests_never_panic() {
+        let valid = b"GET /callback/x?code=a%20b&state=s HTTP/1.1\r\nHost: 127.0.0.1:1\r\n\r\n";
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..5_000 {
+            let mut bytes = valid.to_vec();
+            if round % 2 == 0 {
+                let len = (next() % 300) as usize;
+                bytes = (0..len).map(|_| next() as u8).collect();
+            } else {
+                for _ in 0..(1 + next() % 4) {
+                    let at = (next() as usize) % bytes.len();
+                    bytes[at] = next() as u8;
+                }
+            }
+            if let Ok(request) = read(&bytes).await {
+                let _ = request.query.as_deref().and_then(form_pairs);
+            }
+        }
+    }
+
     #[test]
     fn form_pairs_are_strict() {
         let pairs = form_pairs("code=a%2Bb&state=x+y&empty").expect("valid");
