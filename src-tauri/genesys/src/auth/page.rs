@@ -12,7 +12,7 @@ use crate::settings::Language;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;\
 background:#f4f6f8;color:#1d2530}main{max-width:30rem;margin:4rem auto;background:#fff;padding:2rem;\
-border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.15)}h1{font-size:1.4rem;margin-top:0}\
+border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.15)}h1{font-size:1.4rem;margin-top:0}#m{white-space:pre-line}\
 @media (prefers-color-scheme:dark){body{background:#15191e;color:#e4e8ec}main{background:#20262d}}";
 
 /// The Implicit relay: hand the fragment to the listener in a POST body, wipe it from the
@@ -208,31 +208,36 @@ fn reason(status: u16) -> &'static str {
 }
 
 impl Page {
-    /// The visible text of the page, for the relay's `textContent`.
+    /// The visible text of the page, one line per element, for the relay's `textContent`
+    /// (shown with `white-space: pre-line`).
     pub(crate) fn text(&self) -> String {
+        let main = self.body.split("<main>").nth(1).unwrap_or(&self.body);
+        let main = main.split("</main>").next().unwrap_or(main);
         let mut out = String::new();
         let mut inside = false;
-        let body = self.body.split("<main>").nth(1).unwrap_or(&self.body);
-        for c in body.chars() {
+        for c in main.chars() {
             match c {
-                '<' => inside = true,
-                '>' => {
-                    inside = false;
-                    if !out.ends_with(' ') && !out.is_empty() {
-                        out.push(' ');
-                    }
+                '<' => {
+                    inside = true;
+                    out.push('\n');
                 }
+                '>' => inside = false,
                 c if !inside => out.push(c),
                 _ => {}
             }
         }
-        out.replace("&lt;", "<")
+        let out = out
+            .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
             .replace("&#39;", "'")
-            .replace("&amp;", "&")
-            .trim()
-            .to_owned()
+            .replace("&amp;", "&");
+        let lines: Vec<&str> = out
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        lines.join("\n")
     }
 
     /// The whole HTTP/1.1 response; the connection closes after it.
@@ -270,6 +275,15 @@ mod tests {
             let page = signed_in(l, "Org <b>", "Ana & Bo");
             assert!(page.body.contains("Org &lt;b&gt;") && page.body.contains("Ana &amp; Bo"));
         }
+    }
+
+    #[test]
+    fn the_relay_text_has_one_line_per_element_and_no_markup() {
+        let text = signed_in(Language::En, "Org & Co", "Ana <A>").text();
+        assert_eq!(
+            text,
+            "Signed in\nDip Studio is signed in to Org & Co as Ana <A>. You can close this tab."
+        );
     }
 
     #[test]
