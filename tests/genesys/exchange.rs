@@ -143,11 +143,11 @@ async fn a_client_of_the_wrong_kind_is_client_rejected_for_the_region_explainer(
         .to_owned();
     let finish = tokio::spawn(pending.finish());
     let page = w.browser.get(&back).send().await.expect("callback");
-    assert!(page
-        .text()
-        .await
-        .expect("body")
-        .contains("denied or cancelled"));
+    let body = page.text().await.expect("body");
+    assert!(
+        body.contains("did not finish") && body.contains("Genesys Cloud said"),
+        "{body}"
+    );
     let err = finish.await.expect("no panic").expect_err("refused");
     assert_eq!(err.kind(), ErrorKind::ClientRejected, "{err:?}");
     assert!(matches!(&err, Error::OAuth { error, .. } if error == "unauthorized_client"));

@@ -142,13 +142,13 @@ pub(crate) fn denied(language: Language, description: Option<&str>) -> Page {
     message(200, language, "denied_heading", &paragraphs)
 }
 
-pub(crate) fn failed(language: Language) -> Page {
-    message(
-        200,
-        language,
-        "failed_heading",
-        &[text(language, "failed_body")],
-    )
+/// The flow failed; `description` is the login host's own explanation, when it gave one.
+pub(crate) fn failed(language: Language, description: Option<&str>) -> Page {
+    let mut paragraphs = vec![text(language, "failed_body")];
+    if let Some(description) = description {
+        paragraphs.push(text(language, "denied_detail").replace("{description}", description));
+    }
+    message(200, language, "failed_heading", &paragraphs)
 }
 
 pub(crate) fn bad_request(language: Language) -> Page {
@@ -294,6 +294,6 @@ mod tests {
             .contains(&format!("<script>{RELAY_SCRIPT}</script>")));
         assert!(page.csp.contains(&csp_hash(RELAY_SCRIPT)));
         assert!(!page.csp.contains("unsafe-inline"), "{}", page.csp);
-        assert!(failed(Language::En).csp.contains("script-src 'none'"));
+        assert!(failed(Language::En, None).csp.contains("script-src 'none'"));
     }
 }

@@ -257,8 +257,8 @@ async fn answer_browser(reply: Reply, language: Language, outcome: &Result<Sessi
             status: 302,
             description,
             ..
-        }) => page::denied(language, description.as_deref()),
-        Err(_) => page::failed(language),
+        }) => page::failed(language, description.as_deref()),
+        Err(_) => page::failed(language, None),
     };
     reply.send(page).await;
 }
