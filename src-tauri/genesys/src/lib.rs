@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod models;
+pub mod oauth_client_form;
 pub mod profile;
 pub mod region;
 pub mod secrets;

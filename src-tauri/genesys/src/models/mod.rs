@@ -1,10 +1,22 @@
 //! Serde types for the Genesys JSON the core reads. Unknown fields are ignored; fields a
 //! caller relies on are required, so a missing one is an error that names it.
 
+mod authorization;
 mod error_body;
+mod oauth_clients;
+mod paging;
 mod tokens;
 mod users;
 
+pub use authorization::{
+    AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole, DomainRole,
+    UserAuthorization,
+};
 pub use error_body::ErrorBody;
+pub use oauth_clients::{
+    ClientState, EntityRef, GrantType, OAuthClient, OAuthClientListing, OAuthClientRequest,
+    OAuthScope, OAuthScopeListing, RoleDivision, ALL_DIVISIONS,
+};
+pub use paging::Page;
 pub use tokens::{NamedEntity, TokenInfo, TokenInfoClient};
 pub use users::{Organization, UserMe};

@@ -1,0 +1,16 @@
+//! `*EntityListing`: one page of a Genesys page-number listing (genesys-api.md §3.2).
+
+use serde::Deserialize;
+
+/// One page: its entities and, when Genesys gives them, where it stands among the pages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Page<T> {
+    pub entities: Vec<T>,
+    #[serde(default)]
+    pub page_number: Option<u64>,
+    #[serde(default)]
+    pub page_count: Option<u64>,
+    #[serde(default)]
+    pub total: Option<u64>,
+}
