@@ -4,10 +4,12 @@
 //! follows the redirect to the loopback listener itself.
 
 mod api;
+mod authorization;
 mod exchange;
 mod implicit;
 mod keychain;
 mod listener;
+mod oauth_clients;
 mod pkce;
 
 use std::time::Duration;

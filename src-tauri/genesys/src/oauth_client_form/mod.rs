@@ -53,6 +53,15 @@ impl OAuthClientForm {
     /// request. `held` is what the signed-in user holds (`subjects/me`): a Client Credentials
     /// client may only get role/division pairs among them.
     pub fn validate(&self, held: &[RoleDivision]) -> Result<OAuthClientRequest> {
+        self.checked(Some(held))
+    }
+
+    /// Every check but "the user holds these roles" (which needs `subjects/me`).
+    pub fn validate_without_roles(&self) -> Result<()> {
+        self.checked(None).map(drop)
+    }
+
+    fn checked(&self, held: Option<&[RoleDivision]>) -> Result<OAuthClientRequest> {
         let name = client_name(&self.name)?;
         let description = description(&self.description)?;
         let grant = grant_type(self.grant_type)?;
@@ -82,7 +91,10 @@ impl OAuthClientForm {
             return Err(not_for("scopes", "choose at least one scope"));
         }
         let pairs = if credentials {
-            role_divisions(&self.role_divisions, held)?
+            match held {
+                Some(held) => role_divisions(&self.role_divisions, held)?,
+                None => role_divisions(&self.role_divisions, &self.role_divisions)?,
+            }
         } else if !self.role_divisions.is_empty() {
             return Err(not_for(
                 "roleDivisions",

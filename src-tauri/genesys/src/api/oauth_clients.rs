@@ -1,0 +1,223 @@
+//! `/api/v2/oauth/clients` and `/api/v2/oauth/scopes` (genesys-api.md §4): list, read, create,
+//! replace, disable/enable, delete the Genesys way, regenerate the secret; the scope catalogue.
+
+use std::time::Duration;
+
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use reqwest::Method;
+use serde::Deserialize;
+
+use super::answer::parse;
+use super::Client;
+use crate::error::{Error, Result};
+use crate::models::{
+    ClientState, GrantType, OAuthClient, OAuthClientListing, OAuthClientRequest, OAuthScope,
+    OAuthScopeListing,
+};
+use crate::oauth_client_form::OAuthClientForm;
+use crate::secrets::Secret;
+
+/// How long [`Client::delete_oauth_client`] waits for the client to answer 404.
+pub const DELETE_CONFIRM_WAIT: Duration = Duration::from_secs(10);
+
+/// A client with the secret Genesys shows only now (create, regenerate). `Debug` is redacted.
+#[derive(Debug, Clone)]
+pub struct IssuedOAuthClient {
+    pub client: OAuthClient,
+    pub secret: Secret,
+}
+
+/// What deleting a client did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientDeletion {
+    /// The client answers 404: it is gone.
+    Deleted,
+    /// Genesys keeps it `inactive` until `date_to_delete` (clients older than 30 days).
+    Scheduled { date_to_delete: Option<String> },
+}
+
+/// A path segment for an id the caller gives (never lets it add `/`, `?` or `..`).
+pub(crate) fn segment(id: &str) -> String {
+    utf8_percent_encode(id, NON_ALPHANUMERIC).to_string()
+}
+
+fn client_path(id: &str) -> String {
+    format!("/api/v2/oauth/clients/{}", segment(id))
+}
+
+#[derive(Deserialize)]
+struct SecretField {
+    secret: String,
+}
+
+/// The body that replaces `client` as it is, in `state`.
+fn request_of(client: &OAuthClient, state: ClientState) -> OAuthClientRequest {
+    OAuthClientRequest {
+        name: client.name.clone(),
+        authorized_grant_type: client.authorized_grant_type,
+        description: client.description.clone().unwrap_or_default(),
+        access_token_validity_seconds: client.access_token_validity_seconds.unwrap_or(86_400),
+        registered_redirect_uri: client.registered_redirect_uri.clone(),
+        scope: client.scope.clone(),
+        role_divisions: client.role_divisions.clone(),
+        state,
+    }
+}
+
+impl Client {
+    /// `GET /api/v2/oauth/clients` (no query parameters: one answer holds every client).
+    pub async fn oauth_clients(&self, token: &Secret) -> Result<Vec<OAuthClient>> {
+        let listing: OAuthClientListing = self.get("/api/v2/oauth/clients", token).await?;
+        Ok(listing.entities)
+    }
+
+    /// `GET /api/v2/oauth/clients/{id}` (no secret).
+    pub async fn oauth_client(&self, id: &str, token: &Secret) -> Result<OAuthClient> {
+        self.get(&client_path(id), token).await
+    }
+
+    /// `POST /api/v2/oauth/clients`: the new client and its secret, shown only now. Not
+    /// retried. Build `request` with [`crate::oauth_client_form::OAuthClientForm::validate`].
+    pub async fn create_oauth_client(
+        &self,
+        request: &OAuthClientRequest,
+        token: &Secret,
+    ) -> Result<IssuedOAuthClient> {
+        let body = serde_json::to_vec(request).map_err(|e| Error::InvalidInput {
+            field: "body",
+            reason: format!("not serializable as JSON ({:?})", e.classify()),
+        })?;
+        let answer = self
+            .send(Method::POST, "/api/v2/oauth/clients", token, Some(body))
+            .await?;
+        issued(&answer)
+    }
+
+    /// Validates `form` (for Client Credentials, against what `subjects/me` says the signed-in
+    /// user holds), then creates the client. Invalid input sends no `POST`.
+    pub async fn create_oauth_client_from_form(
+        &self,
+        form: &OAuthClientForm,
+        token: &Secret,
+    ) -> Result<IssuedOAuthClient> {
+        let request = self.checked_request(form, token).await?;
+        self.create_oauth_client(&request, token).await
+    }
+
+    /// Validates `form` as for create, then replaces client `id` with it (a full `PUT`).
+    pub async fn update_oauth_client_from_form(
+        &self,
+        id: &str,
+        form: &OAuthClientForm,
+        token: &Secret,
+    ) -> Result<OAuthClient> {
+        let request = self.checked_request(form, token).await?;
+        self.update_oauth_client(id, &request, token).await
+    }
+
+    async fn checked_request(
+        &self,
+        form: &OAuthClientForm,
+        token: &Secret,
+    ) -> Result<OAuthClientRequest> {
+        // Check what needs no request first, so bad input costs nothing.
+        form.validate_without_roles()?;
+        let held = if form.grant_type == GrantType::ClientCredentials {
+            self.subject_me(token).await?.role_divisions()
+        } else {
+            Vec::new()
+        };
+        form.validate(&held)
+    }
+
+    /// `PUT /api/v2/oauth/clients/{id}`: replaces the whole client (the secret is kept).
+    pub async fn update_oauth_client(
+        &self,
+        id: &str,
+        request: &OAuthClientRequest,
+        token: &Secret,
+    ) -> Result<OAuthClient> {
+        self.send_json(Method::PUT, &client_path(id), token, request)
+            .await
+    }
+
+    /// Disables or enables a client: `GET` it, then `PUT` it back unchanged but for `state`.
+    pub async fn set_oauth_client_state(
+        &self,
+        id: &str,
+        state: ClientState,
+        token: &Secret,
+    ) -> Result<OAuthClient> {
+        let current = self.oauth_client(id, token).await?;
+        self.update_oauth_client(id, &request_of(&current, state), token)
+            .await
+    }
+
+    /// Deletes a client as Genesys asks (and Terraform does): set it `inactive`, `DELETE` it,
+    /// then read it until it answers 404 (at most [`DELETE_CONFIRM_WAIT`]). A client already
+    /// gone counts as deleted.
+    pub async fn delete_oauth_client(&self, id: &str, token: &Secret) -> Result<ClientDeletion> {
+        match self
+            .set_oauth_client_state(id, ClientState::Inactive, token)
+            .await
+        {
+            Err(Error::Api { status: 404, .. }) => return Ok(ClientDeletion::Deleted),
+            other => drop(other?),
+        }
+        match self.delete(&client_path(id), token).await {
+            Err(Error::Api { status: 404, .. }) | Ok(()) => {}
+            Err(e) => return Err(e),
+        }
+        let deadline = tokio::time::Instant::now() + DELETE_CONFIRM_WAIT;
+        let mut wait = Duration::from_millis(100);
+        loop {
+            match self.oauth_client(id, token).await {
+                Err(Error::Api { status: 404, .. }) => return Ok(ClientDeletion::Deleted),
+                Err(e) => return Err(e),
+                Ok(client) if tokio::time::Instant::now() + wait > deadline => {
+                    return match client.state {
+                        ClientState::Inactive | ClientState::Deleted => {
+                            Ok(ClientDeletion::Scheduled {
+                                date_to_delete: client.date_to_delete,
+                            })
+                        }
+                        _ => Err(Error::Unexpected(format!(
+                            "the OAuth client {id} still exists after it was deleted"
+                        ))),
+                    };
+                }
+                Ok(_) => {
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(2));
+                }
+            }
+        }
+    }
+
+    /// `POST /api/v2/oauth/clients/{id}/secret`: a new secret, shown only now; the old one
+    /// stops working.
+    pub async fn regenerate_oauth_client_secret(
+        &self,
+        id: &str,
+        token: &Secret,
+    ) -> Result<IssuedOAuthClient> {
+        let path = format!("{}/secret", client_path(id));
+        let answer = self.send(Method::POST, &path, token, None).await?;
+        issued(&answer)
+    }
+
+    /// `GET /api/v2/oauth/scopes`: every scope with its description.
+    pub async fn oauth_scopes(&self, token: &Secret) -> Result<Vec<OAuthScope>> {
+        let listing: OAuthScopeListing = self.get("/api/v2/oauth/scopes", token).await?;
+        Ok(listing.entities)
+    }
+}
+
+fn issued(answer: &super::answer::Answer) -> Result<IssuedOAuthClient> {
+    let client: OAuthClient = parse(answer)?;
+    let SecretField { secret } = parse(answer)?;
+    Ok(IssuedOAuthClient {
+        client,
+        secret: Secret::new(secret),
+    })
+}

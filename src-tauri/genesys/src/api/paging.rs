@@ -1,0 +1,50 @@
+//! Every page of a Genesys page-number listing (matrix G1/G2): follow `pageCount`, stop at an
+//! empty page, never past [`MAX_PAGES`], and keep each id once even if the listing shifts.
+
+use std::collections::HashSet;
+
+use serde::de::DeserializeOwned;
+
+use super::Client;
+use crate::error::{Error, Result};
+use crate::models::Page;
+use crate::secrets::Secret;
+
+/// No listing is followed past this many pages, whatever `pageCount` says.
+pub const MAX_PAGES: u64 = 1_000;
+
+impl Client {
+    /// `GET {path}?pageSize={page_size}&pageNumber=1,2,…` (or `&…` after an existing query)
+    /// until the last page; entities are deduplicated by `id_of`, first seen kept.
+    pub async fn all_pages<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        page_size: u32,
+        token: &Secret,
+        id_of: impl Fn(&T) -> &str,
+    ) -> Result<Vec<T>> {
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let mut seen = HashSet::new();
+        let mut all = Vec::new();
+        for number in 1..=MAX_PAGES {
+            let page: Page<T> = self
+                .get(
+                    &format!("{path}{separator}pageSize={page_size}&pageNumber={number}"),
+                    token,
+                )
+                .await?;
+            let empty = page.entities.is_empty();
+            for entity in page.entities {
+                if seen.insert(id_of(&entity).to_owned()) {
+                    all.push(entity);
+                }
+            }
+            if empty || page.page_count.is_some_and(|count| number >= count) {
+                return Ok(all);
+            }
+        }
+        Err(Error::Unexpected(format!(
+            "the listing {path} did not end within {MAX_PAGES} pages"
+        )))
+    }
+}
