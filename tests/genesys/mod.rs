@@ -9,6 +9,7 @@ mod exchange;
 mod implicit;
 mod keychain;
 mod listener;
+mod oauth_client_form;
 mod oauth_clients;
 mod pkce;
 
