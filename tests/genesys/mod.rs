@@ -5,6 +5,7 @@
 
 mod api;
 mod authorization;
+mod canary;
 mod exchange;
 mod implicit;
 mod keychain;
