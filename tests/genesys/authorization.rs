@@ -32,6 +32,8 @@ async fn every_one_of_5000_roles_is_listed_once() {
     let (admin, _) = w.sign_in().await;
     let seeded = w.org.snapshot().roles.len();
     assert_eq!(seeded, 5_032, "32 seeded roles and 5,000 load-test roles");
+    // The bench condition: 50 ms per request.
+    w.org.knobs().set_latency(Duration::from_millis(50));
     let started = Instant::now();
     let roles = admin
         .client()
@@ -39,7 +41,7 @@ async fn every_one_of_5000_roles_is_listed_once() {
         .await
         .expect("all roles");
     let took = started.elapsed();
-    println!("listed {} roles in {took:?}", roles.len());
+    println!("listed {} roles in {took:?} at 50 ms latency", roles.len());
     let mut ids: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -48,7 +50,7 @@ async fn every_one_of_5000_roles_is_listed_once() {
         (seeded, seeded),
         "every role, once"
     );
-    assert!(took < Duration::from_secs(30), "{took:?}");
+    assert!(took < Duration::from_secs(5), "11 pages of 500: {took:?}");
 }
 
 #[tokio::test]
