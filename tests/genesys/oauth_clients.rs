@@ -7,6 +7,7 @@ use ::genesys::auth::{client_credentials, Session};
 use ::genesys::models::{ClientState, GrantType, OAuthClientRequest, RoleDivision};
 use ::genesys::oauth_client_form::OAuthClientForm;
 use ::genesys::{Error, ErrorKind};
+use sandbox::{FaultKind, FaultRule};
 
 use super::{world, World};
 
@@ -248,4 +249,65 @@ async fn a_regenerated_secret_replaces_the_old_one() {
         .await
         .expect("the new secret works");
     assert_eq!(session.info().org_id, w.org.seed().org_id);
+}
+
+/// Answers `method path` once with `body`, without running the operation.
+fn pretend(method: &str, path: &str, body: &str) -> FaultRule {
+    FaultRule {
+        method: Some(method.into()),
+        path: path.into(),
+        kind: FaultKind::Body {
+            status: 200,
+            content_type: "application/json".into(),
+            body: body.into(),
+        },
+        after: 0,
+        times: Some(1),
+    }
+}
+
+#[tokio::test]
+async fn a_client_genesys_keeps_inactive_is_reported_as_scheduled_not_deleted() {
+    let w = world().await;
+    let admin = admin(&w).await;
+    let (api, token) = (admin.client(), admin.token());
+    let id = api
+        .create_oauth_client_from_form(&form(&w, GrantType::Code), token)
+        .await
+        .expect("created")
+        .client
+        .id;
+    let path = format!("/api/v2/oauth/clients/{id}");
+    w.org.knobs().add_fault(pretend("DELETE", &path, "{}"));
+    let wait = std::time::Duration::from_millis(300);
+    let outcome = api
+        .delete_oauth_client_within(&id, wait, token)
+        .await
+        .expect("an inactive client left in place is not an error");
+    assert_eq!(
+        outcome,
+        ClientDeletion::Scheduled {
+            date_to_delete: None
+        }
+    );
+    let client = api.oauth_client(&id, token).await.expect("still there");
+    assert_eq!(
+        client.state,
+        ClientState::Inactive,
+        "set inactive before DELETE"
+    );
+    api.set_oauth_client_state(&id, ClientState::Active, token)
+        .await
+        .expect("restored");
+    let fake = format!(r#"{{"id":"{id}","name":"n","authorizedGrantType":"CODE"}}"#);
+    w.org.knobs().add_fault(pretend("PUT", &path, &fake));
+    w.org.knobs().add_fault(pretend("DELETE", &path, "{}"));
+    let err = api
+        .delete_oauth_client_within(&id, wait, token)
+        .await
+        .expect_err("a client still active after DELETE is an error");
+    assert!(
+        matches!(&err, Error::Unexpected(m) if m.contains("still exists")),
+        "{err:?}"
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use reqwest::Method;
 use serde::Deserialize;
 
@@ -36,9 +36,13 @@ pub enum ClientDeletion {
     Scheduled { date_to_delete: Option<String> },
 }
 
+/// Kept as is in a path segment: letters, digits, `-`, `_`, `~` (so UUIDs read as sent).
+/// `.` is encoded too, so an id can never be `.` or `..`.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+
 /// A path segment for an id the caller gives (never lets it add `/`, `?` or `..`).
 pub(crate) fn segment(id: &str) -> String {
-    utf8_percent_encode(id, NON_ALPHANUMERIC).to_string()
+    utf8_percent_encode(id, SEGMENT).to_string()
 }
 
 fn client_path(id: &str) -> String {
@@ -155,8 +159,20 @@ impl Client {
 
     /// Deletes a client as Genesys asks (and Terraform does): set it `inactive`, `DELETE` it,
     /// then read it until it answers 404 (at most [`DELETE_CONFIRM_WAIT`]). A client already
-    /// gone counts as deleted.
+    /// gone counts as deleted; one Genesys keeps `inactive` (created over 30 days ago) is
+    /// [`ClientDeletion::Scheduled`].
     pub async fn delete_oauth_client(&self, id: &str, token: &Secret) -> Result<ClientDeletion> {
+        self.delete_oauth_client_within(id, DELETE_CONFIRM_WAIT, token)
+            .await
+    }
+
+    /// [`Client::delete_oauth_client`], waiting at most `wait` for the 404.
+    pub async fn delete_oauth_client_within(
+        &self,
+        id: &str,
+        wait: Duration,
+        token: &Secret,
+    ) -> Result<ClientDeletion> {
         match self
             .set_oauth_client_state(id, ClientState::Inactive, token)
             .await
@@ -168,13 +184,13 @@ impl Client {
             Err(Error::Api { status: 404, .. }) | Ok(()) => {}
             Err(e) => return Err(e),
         }
-        let deadline = tokio::time::Instant::now() + DELETE_CONFIRM_WAIT;
-        let mut wait = Duration::from_millis(100);
+        let deadline = tokio::time::Instant::now() + wait;
+        let mut pause = Duration::from_millis(100);
         loop {
             match self.oauth_client(id, token).await {
                 Err(Error::Api { status: 404, .. }) => return Ok(ClientDeletion::Deleted),
                 Err(e) => return Err(e),
-                Ok(client) if tokio::time::Instant::now() + wait > deadline => {
+                Ok(client) if tokio::time::Instant::now() + pause > deadline => {
                     return match client.state {
                         ClientState::Inactive | ClientState::Deleted => {
                             Ok(ClientDeletion::Scheduled {
@@ -187,8 +203,8 @@ impl Client {
                     };
                 }
                 Ok(_) => {
-                    tokio::time::sleep(wait).await;
-                    wait = (wait * 2).min(Duration::from_secs(2));
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(2));
                 }
             }
         }
@@ -220,4 +236,14 @@ fn issued(answer: &super::answer::Answer) -> Result<IssuedOAuthClient> {
         client,
         secret: Secret::new(secret),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ids_stay_one_readable_path_segment() {
+        let uuid = "7d1c0a5e-1006-4b6e-9c2f-a11ce0000006";
+        assert_eq!(super::segment(uuid), uuid);
+        assert_eq!(super::segment("../x?y#z/"), "%2E%2E%2Fx%3Fy%23z%2F");
+    }
 }

@@ -248,3 +248,34 @@ fn the_issue_examples() {
     }
     assert!(redirect_uris(&["https://a.com/x".into(), "HTTPS://A.COM:443/x".into()]).is_err());
 }
+
+proptest! {
+    #[test]
+    fn whole_forms_never_panic(
+        name in any::<String>(), description_text in any::<String>(), seconds in any::<String>(),
+        redirects in proptest::collection::vec(any::<String>(), 0..3),
+        scope_ids in proptest::collection::vec(any::<String>(), 0..3),
+        pairs in proptest::collection::vec((any::<String>(), any::<String>()), 0..3),
+        credentials in any::<bool>(),
+    ) {
+        let role_divisions: Vec<RoleDivision> = pairs
+            .into_iter()
+            .map(|(role_id, division_id)| RoleDivision { role_id, division_id })
+            .collect();
+        let form = OAuthClientForm {
+            name,
+            description: description_text,
+            grant_type: if credentials { GrantType::ClientCredentials } else { GrantType::Code },
+            token_duration_seconds: seconds,
+            redirect_uris: redirects,
+            scopes: scope_ids,
+            role_divisions: role_divisions.clone(),
+            state: None,
+        };
+        if let Ok(request) = form.validate(&role_divisions) {
+            prop_assert!(TOKEN_SECONDS.contains(&request.access_token_validity_seconds));
+            prop_assert!(client_name(&request.name).is_ok());
+        }
+        let _ = form.validate_without_roles();
+    }
+}
