@@ -247,6 +247,15 @@ fn the_issue_examples() {
         assert!(redirect_uri(bad).is_err(), "{bad}");
     }
     assert!(redirect_uris(&["https://a.com/x".into(), "HTTPS://A.COM:443/x".into()]).is_err());
+    let pair = |d: &str| RoleDivision {
+        role_id: "r".into(),
+        division_id: d.into(),
+    };
+    assert!(
+        role_divisions(&[pair("*")], &[pair("home")]).is_err(),
+        "holding a role in one division does not cover all divisions"
+    );
+    assert!(role_divisions(&[pair("*"), pair("claims")], &[pair("*")]).is_ok());
 }
 
 proptest! {
