@@ -101,6 +101,33 @@ async fn a_listing_that_never_ends_stops_at_1000_pages_and_repeats_are_kept_once
 }
 
 #[tokio::test]
+async fn a_server_that_caps_the_page_size_is_followed_at_its_own_size() {
+    let w = world().await;
+    let (admin, _) = w.sign_in().await;
+    let seeded = w.org.snapshot().roles;
+    // Page 1 pretends the server used pageSize 1 (and holds a role of its own); the real
+    // Sandbox then serves pages 2.. at that size, so only its first role is never asked for.
+    let capped = r#"{"entities":[{"id":"capped","name":"Capped"}],"pageSize":1,"pageCount":2}"#;
+    w.org.knobs().add_fault(FaultRule {
+        method: Some("GET".into()),
+        path: "/api/v2/authorization/roles".into(),
+        kind: FaultKind::Body {
+            status: 200,
+            content_type: "application/json".into(),
+            body: capped.into(),
+        },
+        after: 0,
+        times: Some(1),
+    });
+    let roles = admin.client().roles(admin.token()).await.expect("roles");
+    let ids: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
+    let expected: Vec<&str> = std::iter::once("capped")
+        .chain(seeded.iter().skip(1).map(|r| r.id.as_str()))
+        .collect();
+    assert_eq!(ids, expected, "pages 2.. asked with pageSize=1");
+}
+
+#[tokio::test]
 async fn the_admin_sees_their_grants_roles_and_divisions() {
     let w = world().await;
     let (admin, _) = w.sign_in().await;

@@ -1,5 +1,6 @@
 //! Every page of a Genesys page-number listing (matrix G1/G2): follow `pageCount`, stop at an
-//! empty page, never past [`MAX_PAGES`], and keep each id once even if the listing shifts.
+//! empty page, never past [`MAX_PAGES`], and keep each id once even if the listing shifts. A
+//! server that caps the page size on page 1 is asked with its own size from then on.
 
 use std::collections::HashSet;
 
@@ -26,13 +27,21 @@ impl Client {
         let separator = if path.contains('?') { '&' } else { '?' };
         let mut seen = HashSet::new();
         let mut all = Vec::new();
+        let mut size = u64::from(page_size.max(1));
         for number in 1..=MAX_PAGES {
             let page: Page<T> = self
                 .get(
-                    &format!("{path}{separator}pageSize={page_size}&pageNumber={number}"),
+                    &format!("{path}{separator}pageSize={size}&pageNumber={number}"),
                     token,
                 )
                 .await?;
+            if number == 1 {
+                // Page 2 at a size the server does not use would skip entities.
+                size = page
+                    .page_size
+                    .filter(|s| (1..size).contains(s))
+                    .unwrap_or(size);
+            }
             let empty = page.entities.is_empty();
             for entity in page.entities {
                 if seen.insert(id_of(&entity).to_owned()) {

@@ -7,6 +7,9 @@ use serde::Deserialize;
 #[serde(rename_all = "camelCase")]
 pub struct Page<T> {
     pub entities: Vec<T>,
+    /// The page size the server used (it may cap the one asked for).
+    #[serde(default)]
+    pub page_size: Option<u64>,
     #[serde(default)]
     pub page_number: Option<u64>,
     #[serde(default)]
