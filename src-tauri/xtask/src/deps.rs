@@ -104,25 +104,25 @@ fn ensure_apt(packages: &[&str]) -> Result {
         "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends {}",
         missing.join(" ")
     );
+    eprintln!("xtask: installing system packages: {}", missing.join(" "));
+    as_root(&install)
+}
+
+/// Runs a shell command line as root: directly when root, else through passwordless sudo;
+/// otherwise fails with the exact command for the user to run.
+pub fn as_root(script: &str) -> Result {
     let is_root = cmd("id", &["-u"])
         .output()
         .is_ok_and(|uid| uid.trim() == "0");
-    let sudo = !is_root && cmd("sudo", &["-n", "true"]).succeeds();
-    if !is_root && !sudo {
-        return Err(format!(
-            "these system packages are missing: {}\nInstall them with:\n  sudo sh -c '{install}'",
-            missing.join(" ")
-        ));
+    if is_root {
+        return cmd("sh", &["-c", script]).run();
     }
-    eprintln!("xtask: installing system packages: {}", missing.join(" "));
-    let prefix: &[&str] = if sudo {
-        &["sudo", "sh", "-c"]
-    } else {
-        &["sh", "-c"]
-    };
-    let mut args = prefix[1..].to_vec();
-    args.push(&install);
-    cmd(prefix[0], &args).run()
+    if cmd("sudo", &["-n", "true"]).succeeds() {
+        return cmd("sudo", &["sh", "-c", script]).run();
+    }
+    Err(format!(
+        "this needs root, and sudo asks for a password. Run it yourself, then again:\n  sudo sh -c '{script}'"
+    ))
 }
 
 /// `npm ci` when node_modules is missing or older than package-lock.json.

@@ -67,14 +67,15 @@ fn start_driver() -> Result<(Driver, u16)> {
     Ok((driver, port))
 }
 
-fn e2e_files(root: &Path) -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
+/// The `*.test.mjs` files of one folder, as absolute paths.
+pub fn e2e_files(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".test.mjs"))
-        .map(|n| format!("tests/e2e/{n}"))
+        .map(|n| dir.join(n).display().to_string())
         .collect();
     files.sort();
     files
@@ -84,16 +85,26 @@ pub fn run() -> Result {
     let root = cmd::root();
     // The debug binary must embed the UI: a plain `cargo build` would load the dev server.
     npx(&["tauri", "build", "--debug", "--no-bundle"]).run()?;
-    let app = root.join("target/debug/dip-studio");
+    let shots = root.join("target/screenshots");
+    let _ = std::fs::remove_dir_all(&shots);
+    suite(
+        &root.join("target/debug/dip-studio"),
+        &e2e_files(&root.join("tests/e2e")),
+        &[],
+    )
+}
+
+/// Runs WebDriver test files against `app` (an absolute path), in a fresh scratch folder.
+pub fn suite(app: &Path, files: &[String], env: &[(&str, String)]) -> Result {
+    let root = cmd::root();
     let shots = root.join("target/screenshots");
     let scratch = root.join("target/e2e");
+    let _ = std::fs::remove_dir_all(&scratch);
     for dir in [&shots, &scratch] {
-        let _ = std::fs::remove_dir_all(dir);
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
-    let files = e2e_files(&root);
     if files.is_empty() {
-        return Err("no tests/e2e/*.test.mjs found".into());
+        return Err("no end-to-end test files found".into());
     }
     let (_driver, port) = start_driver()?;
     let tap = scratch.join("report.tap");
@@ -108,12 +119,15 @@ pub fn run() -> Result {
         tap_arg.as_str(),
     ];
     args.extend(files.iter().map(String::as_str));
-    let result = cmd("node", &args)
-        .env("DIP_STUDIO_APP", &app)
+    let mut node = cmd("node", &args)
+        .env("DIP_STUDIO_APP", app)
         .env("WEBDRIVER_PORT", port.to_string())
         .env("DIP_STUDIO_SCREENSHOTS", &shots)
-        .env("DIP_STUDIO_E2E_TMP", &scratch)
-        .run();
+        .env("DIP_STUDIO_E2E_TMP", &scratch);
+    for (k, v) in env {
+        node = node.env(k, v);
+    }
+    let result = node.run();
     let report = std::fs::read_to_string(&tap).unwrap_or_default();
     let count = |label: &str| {
         report

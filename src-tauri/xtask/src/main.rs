@@ -6,6 +6,7 @@ mod checks;
 mod cmd;
 mod deps;
 mod e2e;
+mod package;
 mod session;
 
 use std::process::ExitCode;
