@@ -46,9 +46,10 @@ proptest! {
             Some(c) => format!("{lead}{c}{trail}"),
             None => format!("{lead}{body}{trail}"),
         };
-        // Model: a bad character inside is refused; '\n', '\u{85}' alone at the edge are
-        // whitespace and trimmed away; otherwise 1..=256 letters are required.
-        let inner_bad = bad.is_some_and(|c| len > 0 || !c.is_whitespace());
+        // Model: a bad character between two letters (len >= 2) is refused; at an edge (no
+        // letter, or after the only one) whitespace such as '\n' or '\u{85}' is trimmed away
+        // and anything else refused; otherwise 1..=256 letters are required.
+        let inner_bad = bad.is_some_and(|c| len > 1 || !c.is_whitespace());
         let letters = len + usize::from(bad.is_some());
         let expect_ok = !inner_bad && (1..=256).contains(&if bad.is_some() { letters - 1 } else { letters });
         let got = client_name(&text);
