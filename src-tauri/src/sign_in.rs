@@ -117,12 +117,12 @@ async fn keep<R: Runtime>(
 ) -> Result<(Profile, Session, bool), Error> {
     let state = app.state::<AppState>();
     profile.org_name = Some(session.info().org_name);
-    let saved = match vault(app)
-        .await
+    let vault = vault(app).await;
+    let saved = match vault
         .set(profile.token_account(), session.token().clone())
         .await
     {
-        Ok(()) => vault(app).await.persistent,
+        Ok(()) => vault.persistent,
         Err(e) => {
             log::warn!("the token could not be saved in the keychain: {e}");
             false
