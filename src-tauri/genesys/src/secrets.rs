@@ -42,6 +42,13 @@ impl Drop for Secret {
     }
 }
 
+/// The keychain account holding the secret of an OAuth client the app created or whose secret
+/// it regenerated (the clients screen, the guided setup), in the org reached through `target`
+/// (an [`crate::OrgTarget`] code). Client ids are GUIDs, so the pair names one entry.
+pub fn oauth_client_secret_account(target: &str, client_id: &str) -> String {
+    format!("oauth-client-secret:{target}/{client_id}")
+}
+
 /// Where tokens and client secrets live between runs, keyed by an account name.
 pub trait SecretStore: Send + Sync {
     /// The secret saved for `account`, or `None` if there is none.

@@ -266,7 +266,7 @@ fn i18n_parity() -> Result {
         }
     }
     if catalogues < 3 {
-        return Err("no i18n catalogues found (expected ui/src/i18n/{en,es,pt-BR}.json)".into());
+        return Err("no i18n catalogues found (expected ui/src/i18n/{en,es,pt-BR}.json and one per feature)".into());
     }
     if problems.is_empty() {
         eprintln!("{catalogues} catalogues agree");

@@ -1,13 +1,37 @@
 // The i18n layer: every user-facing string comes from en/es/pt-BR catalogues by key.
-// A missing key shows the English text (and, in tests, fails the parity check).
+// The shell's catalogue lives here; each feature keeps its own next to its views
+// (views/<feature>/i18n), under its own top-level namespace. A missing key shows the English
+// text (and, in tests, fails the parity check).
 import en from "./en.json";
 import es from "./es.json";
 import ptBR from "./pt-BR.json";
+import clientsEn from "../views/clients/i18n/en.json";
+import clientsEs from "../views/clients/i18n/es.json";
+import clientsPtBR from "../views/clients/i18n/pt-BR.json";
+import integrationsEn from "../views/integrations/i18n/en.json";
+import integrationsEs from "../views/integrations/i18n/es.json";
+import integrationsPtBR from "../views/integrations/i18n/pt-BR.json";
 import type { Language } from "../generated/Language";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-export const catalogues: Record<Language, Catalogue> = { en, es, "pt-BR": ptBR };
+/** Joins feature catalogues; two features claiming one namespace is a programming error. */
+function merge(...parts: Catalogue[]): Catalogue {
+  const all: Catalogue = {};
+  for (const part of parts) {
+    for (const [namespace, value] of Object.entries(part)) {
+      if (namespace in all) throw new Error(`i18n namespace "${namespace}" defined twice`);
+      all[namespace] = value;
+    }
+  }
+  return all;
+}
+
+export const catalogues: Record<Language, Catalogue> = {
+  en: merge(en, clientsEn, integrationsEn),
+  es: merge(es, clientsEs, integrationsEs),
+  "pt-BR": merge(ptBR, clientsPtBR, integrationsPtBR),
+};
 export const languages: Language[] = ["en", "es", "pt-BR"];
 
 let current: Language = "en";
