@@ -67,14 +67,18 @@ fn start_driver() -> Result<(Driver, u16)> {
     Ok((driver, port))
 }
 
-/// The `*.test.mjs` files of one folder, as absolute paths.
+/// The `*.test.mjs` files of one folder, as absolute paths; `DIP_STUDIO_E2E_FILES`
+/// (comma-separated name fragments) narrows them while iterating on one screen.
 pub fn e2e_files(dir: &Path) -> Vec<String> {
+    let only = std::env::var("DIP_STUDIO_E2E_FILES").unwrap_or_default();
+    let only: Vec<&str> = only.split(',').filter(|s| !s.is_empty()).collect();
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".test.mjs"))
+        .filter(|n| only.is_empty() || only.iter().any(|o| n.contains(o)))
         .map(|n| dir.join(n).display().to_string())
         .collect();
     files.sort();
