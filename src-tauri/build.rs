@@ -17,6 +17,20 @@ const COMMANDS: &[&str] = &[
     "sign_out",
     "reset_sandbox",
     "sandbox_account",
+    "oauth_clients_list",
+    "oauth_client_get",
+    "oauth_client_create",
+    "oauth_client_update",
+    "oauth_client_set_state",
+    "oauth_client_delete",
+    "oauth_client_regenerate_secret",
+    "oauth_client_secret_reveal",
+    "oauth_client_secret_copy",
+    "oauth_client_secret_forget",
+    "oauth_scopes",
+    "authorization_roles",
+    "authorization_role_permissions",
+    "authorization_assign_role_to_me",
 ];
 
 fn main() {

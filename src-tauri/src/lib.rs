@@ -4,7 +4,10 @@
 mod browser;
 mod commands;
 pub mod error;
+mod oauth_clients;
+mod roles;
 mod sandbox_org;
+mod secret_reveal;
 mod settings;
 mod sign_in;
 mod state;
@@ -21,7 +24,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_opener::init())
+        // Used from Rust only (copying a new client secret); the webview has no clipboard permission.
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::new(sys_locale::get_locale()))
+        .manage(secret_reveal::Reveals::default())
         .setup(|app| {
             settings::load(app.handle());
             Ok(())
@@ -40,6 +46,20 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::auth::sign_out,
             commands::auth::reset_sandbox,
             commands::auth::sandbox_account,
+            commands::clients::oauth_clients_list,
+            commands::clients::oauth_client_get,
+            commands::clients::oauth_client_create,
+            commands::clients::oauth_client_update,
+            commands::clients::oauth_client_set_state,
+            commands::clients::oauth_client_delete,
+            commands::clients::oauth_client_regenerate_secret,
+            commands::clients::oauth_client_secret_reveal,
+            commands::clients::oauth_client_secret_copy,
+            commands::clients::oauth_client_secret_forget,
+            commands::clients::oauth_scopes,
+            commands::clients::authorization_roles,
+            commands::clients::authorization_role_permissions,
+            commands::clients::authorization_assign_role_to_me,
         ])
 }
 

@@ -9,6 +9,28 @@ use crate::AppState;
 
 pub const STATE_FILE: &str = "sandbox-org.json";
 
+/// Debug builds only: this many load-test roles are added to the Sandbox org (the roles
+/// picker's tests and bench use 5,000) when the org is created or reset; a saved org keeps its
+/// roles. Release builds ignore it.
+pub const EXTRA_ROLES_ENV: &str = "DIP_STUDIO_SANDBOX_EXTRA_ROLES";
+/// Debug builds only: milliseconds of latency the Sandbox org adds to every request.
+pub const LATENCY_ENV: &str = "DIP_STUDIO_SANDBOX_LATENCY_MS";
+
+/// A whole number from a debug-only environment knob; `None` in release builds.
+fn debug_knob(name: &str) -> Option<usize> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let value = std::env::var(name).ok()?;
+    match value.trim().parse() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            log::warn!("{name} is not a whole number; ignored");
+            None
+        }
+    }
+}
+
 /// The Sandbox org's two base URLs and seed, starting it if it is not running yet.
 pub async fn endpoints<R: Runtime>(
     app: &AppHandle<R>,
@@ -23,11 +45,17 @@ pub async fn endpoints<R: Runtime>(
         std::fs::create_dir_all(&dir).map_err(|e| genesys::Error::Storage(e.to_string()))?;
         let options = SandboxOptions {
             state_file: Some(dir.join(STATE_FILE)),
+            extra_roles: debug_knob(EXTRA_ROLES_ENV).unwrap_or(0),
             ..SandboxOptions::default()
         };
         let started = Sandbox::start(options).await.map_err(|e| {
             genesys::Error::Storage(format!("the Sandbox org could not start: {e}"))
         })?;
+        if let Some(millis) = debug_knob(LATENCY_ENV) {
+            started
+                .knobs()
+                .set_latency(std::time::Duration::from_millis(millis as u64));
+        }
         log::info!(
             "Sandbox org started: login {}, API {}",
             started.login_base_url(),

@@ -2,4 +2,5 @@
 
 pub mod app;
 pub mod auth;
+pub mod clients;
 pub mod settings;

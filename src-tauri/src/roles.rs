@@ -1,0 +1,151 @@
+//! Roles for the roles × divisions picker: every role of the org (all pages) as one compact
+//! view each, with the divisions the signed-in user holds it in (`subjects/me`), plus the
+//! org's divisions and its home division. Permissions are fetched per role on demand.
+
+use std::collections::HashMap;
+
+use genesys::auth::Session;
+use genesys::models::{AuthzDivision, AuthzSubject, DomainOrganizationRole};
+use genesys::Error;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One role as the picker shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RoleView {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub permission_count: u32,
+    /// Division ids the signed-in user holds this role in; `*` means every division. Empty:
+    /// not held, so it cannot be granted to a client.
+    pub held: Vec<String>,
+}
+
+/// Everything the picker needs, in one answer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RolesView {
+    pub roles: Vec<RoleView>,
+    pub divisions: Vec<AuthzDivision>,
+    /// The org's home division: the default division of a picked role.
+    pub home_division_id: Option<String>,
+    /// False for a Client Credentials session: it has no user to assign roles to.
+    pub can_assign_to_me: bool,
+}
+
+/// The divisions each role is held in, by role id.
+pub fn held_by_role(me: &AuthzSubject) -> HashMap<String, Vec<String>> {
+    let mut held: HashMap<String, Vec<String>> = HashMap::new();
+    for grant in &me.grants {
+        let divisions = held.entry(grant.role.id.clone()).or_default();
+        if !divisions.contains(&grant.division.id) {
+            divisions.push(grant.division.id.clone());
+        }
+    }
+    held
+}
+
+/// The compact view of `roles`, sorted by name (case-insensitive) for the picker.
+pub fn views(roles: Vec<DomainOrganizationRole>, me: &AuthzSubject) -> Vec<RoleView> {
+    let held = held_by_role(me);
+    let mut views: Vec<RoleView> = roles
+        .into_iter()
+        .map(|role| RoleView {
+            held: held.get(&role.id).cloned().unwrap_or_default(),
+            permission_count: u32::try_from(role.permissions.len()).unwrap_or(u32::MAX),
+            id: role.id,
+            name: role.name,
+            description: role.description,
+        })
+        .collect();
+    views.sort_by_cached_key(|r| r.name.to_lowercase());
+    views
+}
+
+/// Reads roles, divisions, the home division and `subjects/me` at the same time.
+pub async fn load(session: &Session) -> Result<RolesView, Error> {
+    let (client, token) = (session.client(), session.token());
+    let (roles, divisions, me) = tokio::try_join!(
+        client.roles(token),
+        client.divisions(token),
+        client.subject_me(token)
+    )?;
+    let home_division_id = divisions
+        .iter()
+        .find(|d| d.home_division)
+        .map(|d| d.id.clone());
+    Ok(RolesView {
+        roles: views(roles, &me),
+        divisions,
+        home_division_id,
+        can_assign_to_me: session.info().user_id.is_some(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use genesys::models::{AuthzGrant, AuthzGrantRole};
+
+    fn grant(role: &str, division: &str) -> AuthzGrant {
+        AuthzGrant {
+            role: AuthzGrantRole {
+                id: role.into(),
+                name: None,
+                description: None,
+                default: false,
+            },
+            division: AuthzDivision {
+                id: division.into(),
+                name: None,
+                description: None,
+                home_division: false,
+            },
+            grant_made_at: None,
+        }
+    }
+
+    fn role(id: &str, name: &str, permissions: usize) -> DomainOrganizationRole {
+        DomainOrganizationRole {
+            id: id.into(),
+            name: name.into(),
+            description: None,
+            permissions: vec!["a:b:c".into(); permissions],
+            default: false,
+            user_count: None,
+        }
+    }
+
+    #[test]
+    fn roles_carry_the_divisions_they_are_held_in_and_sort_by_name() {
+        let me = AuthzSubject {
+            id: "u".into(),
+            name: None,
+            grants: vec![
+                grant("r1", "*"),
+                grant("r2", "d1"),
+                grant("r2", "d2"),
+                grant("r2", "d1"),
+            ],
+            version: None,
+        };
+        let out = views(
+            vec![
+                role("r3", "zeta", 0),
+                role("r1", "Alpha", 2),
+                role("r2", "beta", 1),
+            ],
+            &me,
+        );
+        let names: Vec<_> = out.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Alpha", "beta", "zeta"]);
+        assert_eq!(out[0].held, ["*"]);
+        assert_eq!(out[0].permission_count, 2);
+        assert_eq!(out[1].held, ["d1", "d2"], "each division once");
+        assert!(out[2].held.is_empty(), "not held");
+    }
+}
