@@ -1,5 +1,6 @@
-//! The one HTTP client of the core: reqwest over rustls with no redirects, fixed timeouts and a
-//! response cap; Genesys errors become [`Error::Api`]; 429 is retried for idempotent methods.
+//! The one HTTP client of the core: reqwest over rustls with no redirects, timeouts and a
+//! response cap; Genesys errors become [`Error::Api`]. Idempotent requests are retried on 5xx,
+//! timeouts, connection errors and 429 (matrix C1, C4, C5); a POST never is.
 
 use std::time::{Duration, SystemTime};
 
@@ -9,36 +10,84 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::answer::{api_error, network, parse, read, Answer};
-use super::retry::{backoff, retry_after, MAX_ATTEMPTS};
+pub use super::retry::RetryPolicy;
 use crate::error::{Error, Result};
 use crate::region::Endpoints;
 use crate::secrets::Secret;
 
-/// Connecting gives up after this long.
+/// Connecting gives up after this long (default).
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// A whole request (connect, send, read) gives up after this long.
+/// A whole request (connect, send, read) gives up after this long (default).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// API answers larger than this are refused (matrix B7, G6).
 pub const MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
+
+/// Timeouts and retries of a [`Client`]; `Default` is what the app uses (matrix H "HTTP").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientOptions {
+    /// A whole request (connect, send, read) gives up after this long: 30 s.
+    pub request_timeout: Duration,
+    /// Connecting gives up after this long: 10 s.
+    pub connect_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            request_timeout: REQUEST_TIMEOUT,
+            connect_timeout: CONNECT_TIMEOUT,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
 
 /// The Platform API of one org (a region or the Sandbox): `Client::new(region.endpoints())`.
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
     endpoints: Endpoints,
+    retry: RetryPolicy,
+}
+
+/// Whether the client may send `method` again after a failure. PATCH is not idempotent in
+/// general, but the only PATCH the core sends sets `intendedState` (the same value twice is
+/// the same state), so it is retried like PUT.
+fn retried(method: &Method) -> bool {
+    method.is_idempotent() || method == Method::PATCH
+}
+
+/// The path without its query, for logs (a query may carry a cursor or filter values).
+fn loggable(path: &str) -> &str {
+    path.split(['?', '#']).next().unwrap_or("")
 }
 
 impl Client {
-    /// A client for `endpoints`. Fails only if the TLS backend cannot start.
+    /// A client for `endpoints` with the default [`ClientOptions`]. Fails only if the TLS
+    /// backend cannot start.
     pub fn new(endpoints: Endpoints) -> Result<Client> {
+        Client::with_options(endpoints, ClientOptions::default())
+    }
+
+    /// A client for `endpoints` with these timeouts and retries (tests use short ones).
+    pub fn with_options(endpoints: Endpoints, options: ClientOptions) -> Result<Client> {
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.request_timeout)
             .user_agent(concat!("dip-studio/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(network)?;
-        Ok(Client { http, endpoints })
+        Ok(Client {
+            http,
+            endpoints,
+            retry: options.retry,
+        })
+    }
+
+    /// How this client retries.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
     }
 
     /// The login and API base URLs this client talks to.
@@ -78,8 +127,11 @@ impl Client {
         parse(&answer)
     }
 
-    /// Sends one request, retrying a 429 answer for idempotent methods after `Retry-After`.
-    /// Any non-2xx answer left at the end is an [`Error::Api`].
+    /// Sends one request. GET, PUT, PATCH and DELETE are sent again (at most
+    /// `retry.max_attempts` times in all) after a 5xx other than 501, a timeout or connection
+    /// error (jittered backoff), or a 429 (after `Retry-After`, capped, else backoff). 4xx
+    /// other than 429 is never retried; neither is a POST. Any non-2xx answer left at the end
+    /// is an [`Error::Api`] carrying that last answer's `contextId`.
     pub(crate) async fn send(
         &self,
         method: Method,
@@ -88,6 +140,7 @@ impl Client {
         body: Option<Vec<u8>>,
     ) -> Result<Answer> {
         let url = format!("{}{path}", self.endpoints.api_base);
+        let may_retry = retried(&method);
         let mut attempt = 1;
         loop {
             let mut request = self
@@ -100,26 +153,46 @@ impl Client {
                     .header(CONTENT_TYPE, "application/json")
                     .body(bytes.clone());
             }
-            let response = request.send().await.map_err(network)?;
-            let answer = read(response, MAX_RESPONSE_BYTES).await?;
-            if answer.status.is_success() {
-                return Ok(answer);
+            let outcome = match request.send().await {
+                Ok(response) => read(response, MAX_RESPONSE_BYTES).await,
+                Err(e) => Err(network(e)),
+            };
+            let wait = match &outcome {
+                Ok(answer) if answer.status.is_success() => return outcome,
+                Ok(answer) if answer.status == StatusCode::TOO_MANY_REQUESTS => Some(
+                    answer
+                        .headers
+                        .get(RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| self.retry.retry_after(v, SystemTime::now()))
+                        .unwrap_or_else(|| self.retry.jittered_backoff(attempt)),
+                ),
+                Ok(answer)
+                    if answer.status.is_server_error()
+                        && answer.status != StatusCode::NOT_IMPLEMENTED =>
+                {
+                    Some(self.retry.jittered_backoff(attempt))
+                }
+                Err(Error::Network(_)) => Some(self.retry.jittered_backoff(attempt)),
+                _ => None,
+            };
+            match wait {
+                Some(wait) if may_retry && attempt < self.retry.max_attempts => {
+                    let what = match &outcome {
+                        Ok(answer) => format!("HTTP {}", answer.status.as_u16()),
+                        Err(e) => e.to_string(),
+                    };
+                    log::debug!(
+                        "{method} {} failed ({what}); attempt {}/{} in {wait:?}",
+                        loggable(path),
+                        attempt + 1,
+                        self.retry.max_attempts
+                    );
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                _ => return outcome.and_then(|answer| Err(api_error(&answer))),
             }
-            if answer.status == StatusCode::TOO_MANY_REQUESTS
-                && method.is_idempotent()
-                && attempt < MAX_ATTEMPTS
-            {
-                let wait = answer
-                    .headers
-                    .get(RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| retry_after(v, SystemTime::now()))
-                    .unwrap_or_else(|| backoff(attempt));
-                tokio::time::sleep(wait).await;
-                attempt += 1;
-                continue;
-            }
-            return Err(api_error(&answer));
         }
     }
 }

@@ -3,13 +3,19 @@
 pub(crate) mod answer;
 pub mod authorization;
 pub mod client;
+pub mod credentials;
+pub mod integrations;
 pub mod oauth_clients;
 mod paging;
-mod retry;
+pub mod retry;
 pub mod tokens;
 pub mod users;
 
 pub use authorization::assign_role_to_me;
-pub use client::Client;
+pub use client::{Client, ClientOptions};
+pub use integrations::{
+    Removal, DATA_ACTIONS_CREDENTIAL_SLOT, DATA_ACTIONS_TYPE, MAX_DATA_ACTIONS_INTEGRATIONS,
+};
 pub use oauth_clients::{ClientDeletion, IssuedOAuthClient};
 pub use paging::MAX_PAGES;
+pub use retry::RetryPolicy;

@@ -1,5 +1,5 @@
-//! When to try an answered-429 request again: `Retry-After` in seconds or as an HTTP-date,
-//! capped at two minutes, else exponential backoff (genesys-api.md §3.3, matrix C4/C5).
+//! When and how long to wait before trying a request again (matrix C1, C4, C5, H "HTTP"): the
+//! [`RetryPolicy`], `Retry-After` in seconds or as an HTTP-date, and jittered backoff.
 
 use std::time::{Duration, SystemTime};
 
@@ -7,6 +7,68 @@ use std::time::{Duration, SystemTime};
 pub const MAX_WAIT: Duration = Duration::from_secs(120);
 /// Attempts per request, the first one included.
 pub const MAX_ATTEMPTS: u32 = 5;
+
+/// How the client retries idempotent requests (GET, PUT, PATCH, DELETE) on 5xx, timeouts,
+/// connection errors and 429. A POST is never retried by the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts per request, the first one included (1 = never retry).
+    pub max_attempts: u32,
+    /// The first backoff; each next one doubles, never under `base`.
+    pub base: Duration,
+    /// The longest backoff.
+    pub max: Duration,
+    /// The longest wait a `Retry-After` may ask for.
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// 5 attempts, backoff 1 → 30 s, `Retry-After` capped at 120 s.
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: MAX_ATTEMPTS,
+            base: Duration::from_secs(1),
+            max: Duration::from_secs(30),
+            max_retry_after: MAX_WAIT,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The backoff after failed attempt `attempt` (1-based), for `unit` in `[0, 1)`: "equal
+    /// jitter" between half and all of `base · 2^(attempt-1)` (capped at `max`), never under
+    /// `base`, so there is no tight loop (C5) and clients do not retry in lockstep.
+    pub fn backoff(&self, attempt: u32, unit: f64) -> Duration {
+        let exponent = attempt.saturating_sub(1).min(20);
+        let full = self
+            .base
+            .saturating_mul(1u32 << exponent)
+            .min(self.max.max(self.base));
+        let unit = if unit.is_finite() {
+            unit.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (full / 2 + (full / 2).mul_f64(unit)).max(self.base)
+    }
+
+    /// [`RetryPolicy::backoff`] with fresh randomness.
+    pub fn jittered_backoff(&self, attempt: u32) -> Duration {
+        self.backoff(attempt, random_unit())
+    }
+
+    /// How long `Retry-After: value` asks to wait at `now`, capped at `max_retry_after`.
+    pub fn retry_after(&self, value: &str, now: SystemTime) -> Option<Duration> {
+        retry_after(value, now).map(|w| w.min(self.max_retry_after))
+    }
+}
+
+/// A uniform number in `[0, 1)` from the OS randomness (0 if it is unavailable: the backoff
+/// then still grows, only without jitter).
+fn random_unit() -> f64 {
+    let bits = getrandom::u64().unwrap_or(0) >> 11;
+    bits as f64 / (1u64 << 53) as f64
+}
 
 /// How long `Retry-After: value` asks to wait at `now`, capped at [`MAX_WAIT`]; `None` if the
 /// value is neither seconds nor an HTTP-date.
@@ -20,13 +82,6 @@ pub fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
         }
     };
     Some(wait.min(MAX_WAIT))
-}
-
-/// Backoff when no usable `Retry-After` came: 1, 2, 4, 8 s... (never under a second, so no
-/// tight loop), at most 30 s.
-pub fn backoff(attempt: u32) -> Duration {
-    let exponent = attempt.saturating_sub(1).min(5);
-    Duration::from_secs(1u64 << exponent).min(Duration::from_secs(30))
 }
 
 #[cfg(test)]
@@ -55,12 +110,32 @@ mod tests {
         for junk in ["", "-1", "1.5", "soon", "<html>"] {
             assert_eq!(retry_after(junk, now), None, "{junk:?}");
         }
+        let short = RetryPolicy {
+            max_retry_after: Duration::from_secs(3),
+            ..RetryPolicy::default()
+        };
+        assert_eq!(short.retry_after("7", now), Some(Duration::from_secs(3)));
     }
 
     #[test]
-    fn backoff_grows_from_one_second_to_thirty() {
-        let waits: Vec<u64> = (1..=8).map(|a| backoff(a).as_secs()).collect();
-        assert_eq!(waits, [1, 2, 4, 8, 16, 30, 30, 30]);
-        assert_eq!(backoff(0), Duration::from_secs(1));
+    fn backoff_grows_from_one_second_to_thirty_with_jitter_inside_each_step() {
+        let policy = RetryPolicy::default();
+        let low: Vec<u64> = (1..=8)
+            .map(|a| policy.backoff(a, 0.0).as_millis() as u64)
+            .collect();
+        let high: Vec<u64> = (1..=8)
+            .map(|a| policy.backoff(a, 1.0).as_millis() as u64)
+            .collect();
+        assert_eq!(low, [1000, 1000, 2000, 4000, 8000, 15000, 15000, 15000]);
+        assert_eq!(high, [1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+        assert_eq!(policy.backoff(0, 0.0), Duration::from_secs(1));
+        assert_eq!(policy.backoff(3, f64::NAN), Duration::from_secs(2));
+        for attempt in 1..=6 {
+            let wait = policy.jittered_backoff(attempt);
+            assert!(
+                wait >= policy.backoff(attempt, 0.0) && wait <= policy.backoff(attempt, 1.0),
+                "attempt {attempt}: {wait:?}"
+            );
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! listener, client credentials, and the resulting [`Session`].
 
 mod callback;
+mod client_secret;
 mod loopback;
 mod page;
 pub mod pkce;
@@ -10,6 +11,7 @@ mod sign_in;
 mod token;
 
 pub use callback::{MAX_BODY_BYTES, MAX_HEAD_BYTES};
+pub use client_secret::verify_client_secret;
 pub use loopback::{MAX_CONNECTIONS, READ_TIMEOUT, RELAY_PATH};
 pub use page::RELAY_SCRIPT;
 pub use session::{Grant, Session, SessionInfo};

@@ -2,7 +2,9 @@
 //! caller relies on are required, so a missing one is an error that names it.
 
 mod authorization;
+mod credentials;
 mod error_body;
+mod integrations;
 mod oauth_clients;
 mod paging;
 mod tokens;
@@ -12,7 +14,14 @@ pub use authorization::{
     AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole, DomainRole,
     UserAuthorization,
 };
+pub use credentials::{
+    is_sensitive_field, Credential, CredentialCursorPage, CredentialInfo, CredentialType,
+};
 pub use error_body::ErrorBody;
+pub use integrations::{
+    IntendedState, Integration, IntegrationConfiguration, IntegrationConfigurationInfo,
+    IntegrationStatusInfo, IntegrationTypeRef, MessageInfo, ReportedStateCode,
+};
 pub use oauth_clients::{
     ClientState, EntityRef, GrantType, OAuthClient, OAuthClientListing, OAuthClientRequest,
     OAuthScope, OAuthScopeListing, RoleDivision, ALL_DIVISIONS,
