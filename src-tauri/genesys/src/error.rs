@@ -1,11 +1,11 @@
 //! The core's error type. Each variant maps to an [`ErrorKind`] the UI can switch on;
 //! messages never carry tokens, secrets, codes or `state` values.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What kind of failure happened, as the UI sees it. Add a kind only when the UI branches on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum ErrorKind {
@@ -32,6 +32,16 @@ pub enum ErrorKind {
     Network,
     /// No usable OS keychain: the token is kept in memory for this session only.
     KeychainUnavailable,
+    /// A guided-setup journal file cannot be read: it is reported, never taken as empty.
+    JournalCorrupt,
+    /// A guided-setup run belongs to another org or user than the one signed in.
+    RunBelongsElsewhere,
+    /// The signed-in user lacks permissions a step needs; the message names them.
+    MissingPermissions,
+    /// The org already holds the most Data Actions integrations Genesys allows.
+    IntegrationLimit,
+    /// The integration reported ERROR; the message is Genesys's detail.
+    IntegrationError,
 }
 
 /// Every failure of the core. Display strings are safe to show and log: no tokens, secrets,
@@ -87,6 +97,21 @@ pub enum Error {
     /// Connecting, sending or reading failed (`reqwest::Error` without its URL).
     #[error("network: {0}")]
     Network(String),
+    /// A guided-setup journal that is not readable (matrix D3).
+    #[error("the setup journal {file} cannot be read: {reason}")]
+    JournalCorrupt { file: String, reason: String },
+    /// Resume or roll back of a run started by another org or user (matrix D5).
+    #[error("this setup run was started in another {what}")]
+    RunBelongsElsewhere { what: &'static str },
+    /// Permissions the signed-in user lacks (matrix C9).
+    #[error("missing permissions: {}", .permissions.join(", "))]
+    MissingPermissions { permissions: Vec<String> },
+    /// The org's Data Actions integrations are at Genesys's maximum.
+    #[error("the org already has {count} Data Actions integrations (at most {max})")]
+    IntegrationLimit { count: usize, max: usize },
+    /// The integration reported ERROR; `message` is Genesys's `reportedState.detail.message`.
+    #[error("the integration reports {code}: {message}")]
+    IntegrationState { code: String, message: String },
     /// A keyring failure, named by variant only (never the bytes; matrix E7).
     #[error("keychain: {variant}")]
     Keychain {
@@ -125,6 +150,11 @@ impl Error {
                 unavailable: true, ..
             } => ErrorKind::KeychainUnavailable,
             Error::Keychain { .. } => ErrorKind::Storage,
+            Error::JournalCorrupt { .. } => ErrorKind::JournalCorrupt,
+            Error::RunBelongsElsewhere { .. } => ErrorKind::RunBelongsElsewhere,
+            Error::MissingPermissions { .. } => ErrorKind::MissingPermissions,
+            Error::IntegrationLimit { .. } => ErrorKind::IntegrationLimit,
+            Error::IntegrationState { .. } => ErrorKind::IntegrationError,
         }
     }
 

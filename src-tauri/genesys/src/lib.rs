@@ -11,6 +11,7 @@ pub mod profile;
 pub mod region;
 pub mod secrets;
 pub mod settings;
+pub mod setup;
 
 pub use error::{Error, ErrorKind};
 pub use profile::{OrgTarget, Profile, SignInMethod};

@@ -1,0 +1,373 @@
+//! The run journal (issue 7, matrix D): one JSON file per run in a directory the caller gives
+//! (the app data directory), rewritten temp → fsync → rename → fsync(dir) after every change so
+//! a kill leaves the old or the new journal, never a mix. It records who ran it where, each
+//! step's intent before its request and the created id after, and never a secret.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use super::events::StepError;
+use super::marker::{is_run_id, marker};
+use super::plan::StepKind;
+use super::request::ValidSetup;
+use crate::error::{Error, Result};
+
+/// The journal format this build writes and reads.
+pub const JOURNAL_FORMAT: u32 = 1;
+/// Journal file names: `setup-run-<run id>.json`.
+const PREFIX: &str = "setup-run-";
+const SUFFIX: &str = ".json";
+
+/// Where a run stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum RunStatus {
+    /// Started and not finished (or killed): offer Resume or Roll back.
+    Running,
+    /// A step failed; the run can be resumed or rolled back.
+    Failed,
+    /// Every step succeeded.
+    Completed,
+    /// Everything it created was deleted.
+    RolledBack,
+}
+
+impl RunStatus {
+    /// Whether the run still needs the user: resume or roll back.
+    pub fn is_unfinished(self) -> bool {
+        matches!(self, RunStatus::Running | RunStatus::Failed)
+    }
+}
+
+/// What a journal line says about a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum EntryState {
+    /// About to send the step's request (written before it).
+    Intent,
+    /// The step succeeded (with the created id, if any).
+    Done,
+    /// The step failed.
+    Failed,
+}
+
+/// One journal line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct JournalEntry {
+    pub step: StepKind,
+    pub state: EntryState,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub object_id: Option<String>,
+    pub error: Option<StepError>,
+}
+
+/// The ids of what the run created or adopted so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CreatedObjects {
+    pub client_id: Option<String>,
+    pub credential_id: Option<String>,
+    pub integration_id: Option<String>,
+}
+
+/// One run's journal, exactly as the file holds it. No secret: the client secret lives in the
+/// keychain only; `secret_persisted` says whether it got there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Journal {
+    pub format: u32,
+    pub run_id: String,
+    /// `dip-studio-run:<run id>`, carried by every object the run creates.
+    pub marker: String,
+    pub org_id: String,
+    pub user_id: String,
+    /// Where the org is reached: an AWS region code, or `sandbox`.
+    pub target: String,
+    pub started_at: String,
+    pub updated_at: String,
+    pub status: RunStatus,
+    /// What the run creates.
+    pub setup: ValidSetup,
+    pub created: CreatedObjects,
+    /// Whether the current client secret is in the keychain.
+    pub secret_persisted: bool,
+    /// Whether the secret had to be re-issued (`POST …/secret`) because it was lost.
+    pub secret_reissued: bool,
+    pub entries: Vec<JournalEntry>,
+}
+
+/// A journal found in the directory: a run to offer, or a file that cannot be read (matrix D3:
+/// reported, never taken as empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "type")]
+#[ts(export)]
+pub enum FoundJournal {
+    Run {
+        journal: Box<Journal>,
+    },
+    #[serde(rename_all = "camelCase")]
+    Corrupt {
+        file_name: String,
+        reason: String,
+    },
+}
+
+/// Now, RFC 3339 UTC.
+pub(crate) fn now() -> String {
+    OffsetDateTime::now_utc()
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| OffsetDateTime::now_utc().unix_timestamp().to_string())
+}
+
+impl Journal {
+    /// A new journal for run `run_id`, status Running.
+    pub fn new(
+        run_id: &str,
+        org_id: &str,
+        user_id: &str,
+        target: &str,
+        setup: ValidSetup,
+    ) -> Journal {
+        let at = now();
+        Journal {
+            format: JOURNAL_FORMAT,
+            run_id: run_id.to_owned(),
+            marker: marker(run_id),
+            org_id: org_id.to_owned(),
+            user_id: user_id.to_owned(),
+            target: target.to_owned(),
+            started_at: at.clone(),
+            updated_at: at,
+            status: RunStatus::Running,
+            setup,
+            created: CreatedObjects::default(),
+            secret_persisted: false,
+            secret_reissued: false,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Appends a line.
+    pub fn record(
+        &mut self,
+        step: StepKind,
+        state: EntryState,
+        object_id: Option<&str>,
+        error: Option<StepError>,
+    ) {
+        self.entries.push(JournalEntry {
+            step,
+            state,
+            at: now(),
+            object_id: object_id.map(str::to_owned),
+            error,
+        });
+    }
+
+    /// Whether `step` has a `done` line.
+    pub fn is_done(&self, step: StepKind) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.step == step && e.state == EntryState::Done)
+    }
+
+    /// Whether `step` ever announced its request (so a POST may have reached Genesys).
+    pub fn was_attempted(&self, step: StepKind) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.step == step && e.state == EntryState::Intent)
+    }
+}
+
+/// The file of run `run_id` in `dir`.
+pub fn journal_path(dir: &Path, run_id: &str) -> PathBuf {
+    dir.join(format!("{PREFIX}{run_id}{SUFFIX}"))
+}
+
+fn storage(what: &str, e: &std::io::Error) -> Error {
+    Error::Storage(format!("{what}: {}", e.kind()))
+}
+
+/// Writes `journal` atomically: a temp file beside it, fsync, rename over the old one, fsync
+/// the directory (so the rename itself survives a power cut).
+pub fn save(dir: &Path, journal: &Journal) -> Result<()> {
+    fs::create_dir_all(dir).map_err(|e| storage("creating the journal folder", &e))?;
+    let path = journal_path(dir, &journal.run_id);
+    let temp = dir.join(format!(".{PREFIX}{}{SUFFIX}.tmp", journal.run_id));
+    let bytes = serde_json::to_vec_pretty(journal)
+        .map_err(|e| Error::Storage(format!("journal not serializable ({:?})", e.classify())))?;
+    let mut file = fs::File::create(&temp).map_err(|e| storage("writing the journal", &e))?;
+    file.write_all(&bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| storage("writing the journal", &e))?;
+    drop(file);
+    fs::rename(&temp, &path).map_err(|e| storage("replacing the journal", &e))?;
+    sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> Result<()> {
+    fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| storage("syncing the journal folder", &e))
+}
+
+// Windows cannot open a directory as a file to flush it; NTFS journals the rename itself.
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> Result<()> {
+    Ok(())
+}
+
+/// Reads run `run_id`'s journal. A file that is not a journal of this format for this run is
+/// [`Error::JournalCorrupt`], never an empty journal.
+pub fn load(dir: &Path, run_id: &str) -> Result<Journal> {
+    if !is_run_id(run_id) {
+        return Err(Error::InvalidInput {
+            field: "runId",
+            reason: "not a run id".to_owned(),
+        });
+    }
+    let path = journal_path(dir, run_id);
+    let bytes = fs::read(&path).map_err(|e| storage("reading the journal", &e))?;
+    parse(&bytes, run_id, &file_name(&path))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn parse(bytes: &[u8], run_id: &str, file: &str) -> Result<Journal> {
+    let corrupt = |reason: String| Error::JournalCorrupt {
+        file: file.to_owned(),
+        reason,
+    };
+    let journal: Journal = serde_json::from_slice(bytes).map_err(|e| {
+        corrupt(format!(
+            "not a setup journal ({:?} at line {}, column {})",
+            e.classify(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if journal.format != JOURNAL_FORMAT {
+        return Err(corrupt(format!("unknown format {}", journal.format)));
+    }
+    if journal.run_id != run_id || journal.marker != marker(run_id) {
+        return Err(corrupt(
+            "its run id does not match its file name".to_owned(),
+        ));
+    }
+    Ok(journal)
+}
+
+/// Every journal in `dir` whose run is unfinished, oldest first, and every journal file that
+/// cannot be read. Temp files a kill left behind are ignored: the renamed file is the truth.
+pub fn unfinished(dir: &Path) -> Result<Vec<FoundJournal>> {
+    let mut found = Vec::new();
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+        Err(e) => return Err(storage("listing the journal folder", &e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| storage("listing the journal folder", &e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(run_id) = name
+            .strip_prefix(PREFIX)
+            .and_then(|n| n.strip_suffix(SUFFIX))
+        else {
+            continue;
+        };
+        let read = fs::read(entry.path()).map_err(|e| storage("reading the journal", &e));
+        match read.and_then(|bytes| parse(&bytes, run_id, &name)) {
+            Ok(journal) if journal.status.is_unfinished() => found.push(FoundJournal::Run {
+                journal: Box::new(journal),
+            }),
+            Ok(_) => {}
+            Err(e) => found.push(FoundJournal::Corrupt {
+                file_name: name,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    found.sort_by(|a, b| started(a).cmp(started(b)));
+    Ok(found)
+}
+
+fn started(found: &FoundJournal) -> &str {
+    match found {
+        FoundJournal::Run { journal } => &journal.started_at,
+        FoundJournal::Corrupt { .. } => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::RoleDivision;
+
+    fn setup() -> ValidSetup {
+        ValidSetup {
+            client_name: "c".into(),
+            client_description: String::new(),
+            token_duration_seconds: 86_400,
+            role_divisions: vec![RoleDivision {
+                role_id: "r".into(),
+                division_id: "*".into(),
+            }],
+            credential_name: "cred".into(),
+            integration_name: "int".into(),
+        }
+    }
+
+    fn temp_dir(tag: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "dip-journal-{tag}-{}-{}",
+            std::process::id(),
+            super::super::marker::new_run_id().expect("random")
+        ));
+        fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn saved_journals_read_back_and_unfinished_lists_them() {
+        let dir = temp_dir("roundtrip");
+        let mut journal = Journal::new("0123456789abcdef", "org", "user", "sandbox", setup());
+        journal.record(StepKind::CreateClient, EntryState::Intent, None, None);
+        save(&dir, &journal).expect("saved");
+        assert_eq!(load(&dir, "0123456789abcdef").expect("loaded"), journal);
+        assert!(journal.was_attempted(StepKind::CreateClient));
+        assert!(!journal.is_done(StepKind::CreateClient));
+        let listed = unfinished(&dir).expect("listed");
+        assert_eq!(listed.len(), 1);
+        journal.status = RunStatus::Completed;
+        save(&dir, &journal).expect("saved");
+        assert!(unfinished(&dir).expect("listed").is_empty());
+        fs::write(journal_path(&dir, "fedcba9876543210"), [0u8; 64]).expect("zeroed file");
+        let listed = unfinished(&dir).expect("listed");
+        assert!(
+            matches!(&listed[..], [FoundJournal::Corrupt { file_name, .. }] if file_name.contains("fedcba")),
+            "{listed:?}"
+        );
+        let err = load(&dir, "fedcba9876543210").expect_err("zeroed");
+        assert_eq!(err.kind(), crate::ErrorKind::JournalCorrupt, "{err}");
+        assert!(load(&dir, "../x").is_err());
+        fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -1,0 +1,191 @@
+//! Before anything is created: who is signed in (org, user), the permissions every step needs
+//! (`GET /users/me?expand=authorization`), the role/division pairs the user may grant
+//! (`subjects/me`), the Data Actions integration limit, and whether the keychain works (matrix
+//! E4: found by a probe before any client exists). Also the form's starting point.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::marker::new_run_id;
+use super::request::SetupRequest;
+use super::role_choice::{permission_covers, suggest_role, WORKSHOP_PERMISSION};
+use crate::api::{Client, MAX_DATA_ACTIONS_INTEGRATIONS};
+use crate::error::{Error, Result};
+use crate::models::{AuthzGrant, RoleDivision};
+use crate::secrets::{Secret, SecretStore};
+
+/// What a run needs the user to be allowed (genesys-api.md §5, the op metadata of each call):
+/// creating, reading and editing the client (reconcile lists it, a lost secret is re-issued
+/// with an edit), the integration and its credential, and deleting them (roll back).
+pub const REQUIRED_PERMISSIONS: [&str; 8] = [
+    "oauth:client:add",
+    "oauth:client:view",
+    "oauth:client:edit",
+    "oauth:client:delete",
+    "integrations:integration:add",
+    "integrations:integration:view",
+    "integrations:integration:edit",
+    "integrations:integration:delete",
+];
+
+/// What preflight found. Holds no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreflightReport {
+    pub org_id: String,
+    pub user_id: String,
+    /// Of [`REQUIRED_PERMISSIONS`], those the user lacks.
+    pub missing_permissions: Vec<String>,
+    /// The (role, division) pairs the user holds, which the client may get.
+    pub held: Vec<RoleDivision>,
+    /// Data Actions integrations the org holds now, and Genesys's maximum.
+    pub integrations: usize,
+    pub max_integrations: usize,
+    /// Whether a keychain probe (write, read back, delete) worked.
+    pub keychain_available: bool,
+}
+
+impl PreflightReport {
+    /// The first problem that stops a run, as a typed error; `Ok` when a run may start.
+    /// `installing` is false when the integration already exists (a resumed run).
+    pub fn check(&self, installing: bool) -> Result<()> {
+        if !self.missing_permissions.is_empty() {
+            return Err(Error::MissingPermissions {
+                permissions: self.missing_permissions.clone(),
+            });
+        }
+        if installing && self.integrations >= self.max_integrations {
+            return Err(Error::IntegrationLimit {
+                count: self.integrations,
+                max: self.max_integrations,
+            });
+        }
+        if !self.keychain_available {
+            return Err(Error::Keychain {
+                variant: "ProbeFailed",
+                unavailable: true,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// `UserMe` with `authorization` expanded: only what preflight reads.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct MeAuthorized {
+    id: String,
+    #[serde(default)]
+    organization: Option<OrgId>,
+    #[serde(default)]
+    authorization: Option<Permissions>,
+}
+
+#[derive(Deserialize)]
+struct OrgId {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct Permissions {
+    #[serde(default)]
+    permissions: Vec<String>,
+}
+
+/// Who is signed in: (org id, user id), from `users/me` (D5 compares them with a journal).
+pub async fn identity(client: &Client, token: &Secret) -> Result<(String, String)> {
+    let me = me(client, token).await?;
+    Ok((org_of(&me)?, me.id))
+}
+
+async fn me(client: &Client, token: &Secret) -> Result<MeAuthorized> {
+    client
+        .get("/api/v2/users/me?expand=authorization,organization", token)
+        .await
+}
+
+fn org_of(me: &MeAuthorized) -> Result<String> {
+    me.organization
+        .as_ref()
+        .map(|o| o.id.clone())
+        .ok_or_else(|| Error::UnexpectedResponse {
+            status: 200,
+            reason: "users/me did not expand the organization".to_owned(),
+            context_id: None,
+        })
+}
+
+/// Runs every check (three reads in parallel, the keychain probe off the async runtime).
+pub async fn preflight(
+    client: &Client,
+    token: &Secret,
+    secrets: Arc<dyn SecretStore>,
+) -> Result<PreflightReport> {
+    let probe = tokio::task::spawn_blocking(move || probe(secrets.as_ref()));
+    let (me, subject, integrations) = tokio::join!(
+        me(client, token),
+        client.subject_me(token),
+        client.data_actions_integrations(token)
+    );
+    let (me, subject, integrations) = (me?, subject?, integrations?);
+    let org_id = org_of(&me)?;
+    let granted = me.authorization.map(|a| a.permissions).unwrap_or_default();
+    let missing_permissions = REQUIRED_PERMISSIONS
+        .iter()
+        .filter(|need| !granted.iter().any(|g| permission_covers(g, need)))
+        .map(|p| (*p).to_owned())
+        .collect();
+    Ok(PreflightReport {
+        org_id,
+        user_id: me.id,
+        missing_permissions,
+        held: subject.role_divisions(),
+        integrations: integrations.len(),
+        max_integrations: MAX_DATA_ACTIONS_INTEGRATIONS,
+        keychain_available: probe.await.map(|r| r.is_ok()).unwrap_or(false),
+    })
+}
+
+/// Writes, reads back and deletes a random probe entry in `store`.
+pub fn probe(store: &dyn SecretStore) -> Result<()> {
+    let account = format!("dip-studio-setup-probe-{}", new_run_id()?);
+    let value = Secret::new(new_run_id()?);
+    store.set(&account, &value)?;
+    let read = store.get(&account);
+    let deleted = store.delete(&account);
+    match read? {
+        Some(back) if back == value => deleted,
+        _ => Err(Error::Keychain {
+            variant: "ProbeMismatch",
+            unavailable: true,
+        }),
+    }
+}
+
+/// The form's starting point: the workshop defaults with the suggested role pre-selected, and
+/// every grant the user holds (names included) to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SetupDraft {
+    pub request: SetupRequest,
+    /// The pre-selected pair, if a held role grants `routing:queue:view`.
+    pub suggested: Option<RoleDivision>,
+    /// What the user holds (role and division, with names), for the role picker.
+    pub held: Vec<AuthzGrant>,
+}
+
+/// Reads every role (for permissions) and the user's grants, and builds the [`SetupDraft`].
+pub async fn draft(client: &Client, token: &Secret) -> Result<SetupDraft> {
+    let (roles, subject) = tokio::join!(client.roles(token), client.subject_me(token));
+    let (roles, subject) = (roles?, subject?);
+    let suggested = suggest_role(&roles, &subject.role_divisions(), WORKSHOP_PERMISSION);
+    Ok(SetupDraft {
+        request: SetupRequest::workshop_defaults(suggested.iter().cloned().collect()),
+        suggested,
+        held: subject.grants,
+    })
+}

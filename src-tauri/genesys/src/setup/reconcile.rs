@@ -1,0 +1,121 @@
+//! Finding what a run created by its marker (matrix C2, C3, D1): before any POST is repeated,
+//! and when rolling back (objects whose create answer never reached the journal).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::marker::carries;
+use crate::api::Client;
+use crate::error::Result;
+use crate::models::{CredentialInfo, Integration, OAuthClient};
+use crate::secrets::Secret;
+
+/// Clients whose description carries the marker of `run_id`.
+pub async fn clients(client: &Client, run_id: &str, token: &Secret) -> Result<Vec<OAuthClient>> {
+    let all = client.oauth_clients(token).await?;
+    Ok(all
+        .into_iter()
+        .filter(|c| c.description.as_deref().is_some_and(|d| carries(d, run_id)))
+        .collect())
+}
+
+/// Credentials whose name carries the marker of `run_id` (credentials have no description).
+pub async fn credentials(
+    client: &Client,
+    run_id: &str,
+    token: &Secret,
+) -> Result<Vec<CredentialInfo>> {
+    let all = client.credentials(token).await?;
+    Ok(all
+        .into_iter()
+        .filter(|c| c.name.as_deref().is_some_and(|n| carries(n, run_id)))
+        .collect())
+}
+
+/// Data Actions integrations whose name carries the marker of `run_id`.
+pub async fn integrations(
+    client: &Client,
+    run_id: &str,
+    token: &Secret,
+) -> Result<Vec<Integration>> {
+    let all = client.data_actions_integrations(token).await?;
+    Ok(all
+        .into_iter()
+        .filter(|i| carries(&i.name, run_id))
+        .collect())
+}
+
+/// The three kinds of object a run creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "SetupObject")]
+pub enum Object {
+    Client,
+    Credential,
+    Integration,
+}
+
+/// The ids of every `object` carrying the marker of `run_id`.
+pub async fn find(
+    client: &Client,
+    object: Object,
+    run_id: &str,
+    token: &Secret,
+) -> Result<Vec<String>> {
+    Ok(match object {
+        Object::Client => clients(client, run_id, token)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect(),
+        Object::Credential => credentials(client, run_id, token)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect(),
+        Object::Integration => integrations(client, run_id, token)
+            .await?
+            .into_iter()
+            .map(|i| i.id)
+            .collect(),
+    })
+}
+
+/// Deletes `object` `id`; already gone (404) counts as done (matrix D6). A client is deleted
+/// the Genesys way (inactive, DELETE, read until 404); one Genesys keeps inactive for its
+/// 30-day rule counts as deleted too.
+pub async fn remove(client: &Client, object: Object, id: &str, token: &Secret) -> Result<()> {
+    match object {
+        Object::Client => client.delete_oauth_client(id, token).await.map(drop),
+        Object::Credential => client.delete_credential(id, token).await.map(drop),
+        Object::Integration => client.delete_integration(id, token).await.map(drop),
+    }
+}
+
+/// Of the ids found, the one to keep (the journal's, else the first) and the extra ones (a
+/// duplicate only a lost answer could have made: deleted so exactly one remains).
+pub fn keep_one(found: Vec<String>, journaled: Option<&str>) -> Option<(String, Vec<String>)> {
+    let keep = journaled
+        .filter(|j| found.iter().any(|f| f == j))
+        .map(str::to_owned)
+        .or_else(|| found.first().cloned())?;
+    let extra = found.into_iter().filter(|f| *f != keep).collect();
+    Some((keep, extra))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_journaled_id_is_kept_and_the_rest_are_extra() {
+        let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(super::keep_one(ids(&[]), Some("a")), None);
+        assert_eq!(
+            super::keep_one(ids(&["a", "b"]), Some("b")),
+            Some(("b".into(), ids(&["a"])))
+        );
+        assert_eq!(
+            super::keep_one(ids(&["a", "b"]), Some("z")),
+            Some(("a".into(), ids(&["b"])))
+        );
+    }
+}
