@@ -2,7 +2,14 @@
 // Views import this file; UI tests substitute it with vi.mock or pass fakes.
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./generated/AppInfo";
+import type { ClientState } from "./generated/ClientState";
 import type { CommandError } from "./generated/CommandError";
+import type { DeletionView } from "./generated/DeletionView";
+import type { IssuedClientView } from "./generated/IssuedClientView";
+import type { OAuthClient } from "./generated/OAuthClient";
+import type { OAuthClientForm } from "./generated/OAuthClientForm";
+import type { OAuthScope } from "./generated/OAuthScope";
+import type { RolesView } from "./generated/RolesView";
 import type { OrgTarget } from "./generated/OrgTarget";
 import type { PendingView } from "./generated/PendingView";
 import type { Profile } from "./generated/Profile";
@@ -15,7 +22,14 @@ import type { SignInOptions } from "./generated/SignInOptions";
 
 export type {
   AppInfo,
+  ClientState,
   CommandError,
+  DeletionView,
+  IssuedClientView,
+  OAuthClient,
+  OAuthClientForm,
+  OAuthScope,
+  RolesView,
   OrgTarget,
   PendingView,
   Profile,
@@ -43,6 +57,28 @@ export const api = {
   signOut: (): Promise<void> => invoke<void>("sign_out"),
   resetSandbox: (): Promise<void> => invoke<void>("reset_sandbox"),
   sandboxAccount: (): Promise<SandboxAccount> => invoke<SandboxAccount>("sandbox_account"),
+  // OAuth clients screen (issue 5). Only oauthClientSecretReveal ever returns a secret, once.
+  oauthClientsList: (): Promise<OAuthClient[]> => invoke<OAuthClient[]>("oauth_clients_list"),
+  oauthClientGet: (id: string): Promise<OAuthClient> => invoke<OAuthClient>("oauth_client_get", { id }),
+  oauthClientCreate: (form: OAuthClientForm): Promise<IssuedClientView> =>
+    invoke<IssuedClientView>("oauth_client_create", { form }),
+  oauthClientUpdate: (id: string, form: OAuthClientForm): Promise<OAuthClient> =>
+    invoke<OAuthClient>("oauth_client_update", { id, form }),
+  oauthClientSetState: (id: string, clientState: ClientState): Promise<OAuthClient> =>
+    invoke<OAuthClient>("oauth_client_set_state", { id, clientState }),
+  oauthClientDelete: (id: string): Promise<DeletionView> => invoke<DeletionView>("oauth_client_delete", { id }),
+  oauthClientRegenerateSecret: (id: string): Promise<IssuedClientView> =>
+    invoke<IssuedClientView>("oauth_client_regenerate_secret", { id }),
+  oauthClientSecretReveal: (handle: string): Promise<string> => invoke<string>("oauth_client_secret_reveal", { handle }),
+  oauthClientSecretCopy: (handle: string): Promise<void> => invoke<void>("oauth_client_secret_copy", { handle }),
+  oauthClientSecretForget: (handle: string, keepInKeychain: boolean): Promise<void> =>
+    invoke<void>("oauth_client_secret_forget", { handle, keepInKeychain }),
+  oauthScopes: (): Promise<OAuthScope[]> => invoke<OAuthScope[]>("oauth_scopes"),
+  authorizationRoles: (): Promise<RolesView> => invoke<RolesView>("authorization_roles"),
+  authorizationRolePermissions: (id: string): Promise<string[]> =>
+    invoke<string[]>("authorization_role_permissions", { id }),
+  authorizationAssignRoleToMe: (roleId: string): Promise<string[]> =>
+    invoke<string[]>("authorization_assign_role_to_me", { roleId }),
 };
 
 export type Api = typeof api;

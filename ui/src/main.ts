@@ -5,6 +5,7 @@ import { api, type AppInfo, type SandboxAccount, type SessionView, type Settings
 import { clear } from "./dom";
 import { setLanguage } from "./i18n";
 import { aboutView } from "./views/about";
+import { clientsScreen } from "./views/clients/screen";
 import { errorPanel } from "./views/errors";
 import { settingsView } from "./views/settings";
 import { routeFromHash, shellView, type Shell } from "./views/shell";
@@ -58,6 +59,8 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
       );
     case "about":
       return aboutView(next.info);
+    case "clients":
+      return clientsScreen(location.hash, { api, session: next.session, navigate: (hash) => (location.hash = hash) });
     case "signin":
       return signInView(
         { options: next.signIn, session: next.session, sandbox: next.sandbox },

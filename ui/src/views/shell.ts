@@ -5,8 +5,8 @@ import { h } from "../dom";
 import { dateTime, regionLabel } from "../format";
 import { t } from "../i18n";
 
-export type Route = "signin" | "settings" | "about";
-export const ROUTES: Route[] = ["signin", "settings", "about"];
+export type Route = "signin" | "clients" | "settings" | "about";
+export const ROUTES: Route[] = ["signin", "clients", "settings", "about"];
 
 export interface Shell {
   root: HTMLElement;
@@ -71,6 +71,7 @@ export function shellView(active: Route, session: SessionView | null): Shell {
 }
 
 export function routeFromHash(hash: string): Route {
-  const name = hash.replace(/^#\/?/, "");
+  // The first segment names the screen: "#clients/new" is the clients screen.
+  const name = hash.replace(/^#\/?/, "").split("/")[0];
   return ROUTES.find((r) => r === name) ?? "signin";
 }

@@ -1,0 +1,99 @@
+// The OAuth clients screen and its routes: #clients (the list), #clients/new (create) and
+// #clients/<id> (detail: edit, disable, delete, regenerate). Signed out, it says to sign in
+// first. After create, the secret is shown once, then the new client's detail opens.
+import type { Api, SessionView } from "../../api";
+import { h } from "../../dom";
+import { t } from "../../i18n";
+import { errorPanel } from "../errors";
+import { clientDetail, type DetailApi } from "./detail";
+import { clientForm } from "./form";
+import { clientsList } from "./list";
+import { showSecretOnce } from "./secret";
+import "./clients.css";
+
+export type ClientsApi = DetailApi & Pick<Api, "oauthClientsList" | "oauthClientGet" | "oauthClientCreate">;
+
+export interface ClientsDeps {
+  api: ClientsApi;
+  session: SessionView | null;
+  /** Goes to a hash route (the app redraws on hashchange). */
+  navigate: (hash: string) => void;
+}
+
+// An error to show on the next screen drawn (forgetting a secret failed while navigating).
+let pendingNotice: unknown = null;
+
+export type ClientsRoute = { kind: "list" } | { kind: "new" } | { kind: "detail"; id: string };
+
+/** `#clients`, `#/clients`, `#clients/new`, `#clients/<id>`. */
+export function clientsRoute(hash: string): ClientsRoute {
+  const rest = hash.replace(/^#\/?clients\/?/, "");
+  if (rest === "") return { kind: "list" };
+  if (rest === "new") return { kind: "new" };
+  return { kind: "detail", id: decodeURIComponent(rest.split("/")[0] ?? "") };
+}
+
+export function signInFirst(): HTMLElement {
+  return h(
+    "section",
+    { class: "card", id: "clients-signed-out" },
+    h("h2", {}, t("clients.signedOut.title")),
+    h("p", {}, t("clients.signedOut.body")),
+    h("a", { href: "#signin", class: "button" }, t("clients.signedOut.action")),
+  );
+}
+
+function loading(): HTMLElement {
+  return h("p", { class: "hint", role: "status", id: "clients-loading" }, t("clients.loading"));
+}
+
+export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
+  const route = clientsRoute(hash);
+  const body = h("div", { id: "clients-body" });
+  const heading = route.kind === "new" ? t("clients.new.title") : t("clients.title");
+  const root = h(
+    "section",
+    { class: "screen", "aria-labelledby": "clients-title", "data-screen": "clients", "data-view": route.kind },
+    h("h1", { id: "clients-title" }, heading),
+    h("p", { class: "intro" }, t("clients.intro")),
+    body,
+  );
+  if (!deps.session) {
+    body.append(signInFirst());
+    return root;
+  }
+  const { api } = deps;
+  const fail = (err: unknown): void => body.replaceChildren(errorPanel(err));
+  const notice = pendingNotice;
+  pendingNotice = null;
+  if (notice) root.insertBefore(errorPanel(notice), body);
+
+  if (route.kind === "list") {
+    body.append(loading());
+    api.oauthClientsList().then((clients) => body.replaceChildren(clientsList(clients)), fail);
+  } else if (route.kind === "new") {
+    body.append(
+      h("p", {}, h("a", { href: "#clients", id: "clients-back" }, `← ${t("clients.detail.back")}`)),
+      h("h2", { id: "clients-form-title", class: "sr-only" }, t("clients.new.title")),
+      clientForm({
+        api,
+        editing: null,
+        submit: (form) =>
+          api.oauthClientCreate(form).then(async (issued) => {
+            pendingNotice = await showSecretOnce(api, issued);
+            deps.navigate(`#clients/${encodeURIComponent(issued.client.id)}`);
+          }),
+      }),
+    );
+  } else {
+    const load = (): void => {
+      body.replaceChildren(loading());
+      api.oauthClientGet(route.id).then(
+        (client) => body.replaceChildren(clientDetail(client, { api, navigate: deps.navigate, reload: load })),
+        fail,
+      );
+    };
+    load();
+  }
+  return root;
+}

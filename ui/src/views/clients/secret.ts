@@ -1,0 +1,80 @@
+// The secret, once (issue 5, matrix F4): after create or regenerate, a dialog asks Rust for
+// the secret (a handle that works once), shows it with Copy (Rust copies it to the clipboard
+// and clears it after 60 s) and "Saved in your keychain". Closing forgets the handle in Rust
+// (unticked: the keychain entry is deleted too) and removes every node that held the secret.
+import type { Api, IssuedClientView } from "../../api";
+import { h } from "../../dom";
+import { t } from "../../i18n";
+import { errorPanel } from "../errors";
+import { openModal } from "./modal";
+
+export type SecretApi = Pick<Api, "oauthClientSecretReveal" | "oauthClientSecretCopy" | "oauthClientSecretForget">;
+
+/** Shows the dialog; resolves once it has closed and Rust has forgotten the secret, with null
+ *  or the error of forgetting it (e.g. the keychain entry could not be deleted). */
+export function showSecretOnce(api: SecretApi, issued: IssuedClientView): Promise<unknown> {
+  return new Promise((resolve) => {
+    const modal = openModal("clients-secret", t("clients.secret.title"), null);
+    const handle = issued.revealHandle;
+    // The only element that ever holds the secret; removed with the dialog.
+    let secretSlot: HTMLElement | null = h("code", { class: "secret-value", id: "clients-secret-value" });
+    const problems = h("div", { class: "errors" });
+    const status = h("p", { class: "status", role: "status", id: "clients-secret-status" });
+    const copy = h("button", { type: "button", id: "clients-secret-copy", disabled: true }, t("clients.secret.copy"));
+    const keep = h("input", { type: "checkbox", id: "clients-secret-keep", checked: true });
+    const keepNote = h("p", { class: "warning", id: "clients-secret-keep-note", hidden: true }, t("clients.secret.untickNote"));
+    const close = h("button", { type: "button", class: "primary", id: "clients-secret-close" }, t("clients.secret.close"));
+
+    modal.body.append(
+      h("p", {}, t("clients.secret.intro", { name: issued.client.name })),
+      h(
+        "dl",
+        { class: "facts" },
+        h("dt", {}, t("clients.detail.id")),
+        h("dd", {}, h("code", { id: "clients-secret-client-id" }, issued.client.id)),
+        h("dt", {}, t("clients.secret.label")),
+        h("dd", {}, secretSlot, " ", copy),
+      ),
+      status,
+      problems,
+    );
+    if (issued.savedToKeychain) {
+      modal.body.append(
+        h("label", { class: "choice", for: "clients-secret-keep" }, keep, h("span", {}, t("clients.secret.keep"))),
+        keepNote,
+      );
+      keep.addEventListener("change", () => {
+        keepNote.hidden = keep.checked;
+      });
+    } else {
+      modal.body.append(h("p", { class: "warning", id: "clients-secret-not-saved" }, t("clients.secret.notSaved")));
+    }
+    modal.actions.append(close);
+
+    api.oauthClientSecretReveal(handle).then(
+      (secret) => {
+        if (!secretSlot) return;
+        secretSlot.textContent = secret;
+        copy.disabled = false;
+      },
+      (err) => problems.replaceChildren(errorPanel(err)),
+    );
+    copy.addEventListener("click", () => {
+      api.oauthClientSecretCopy(handle).then(
+        () => (status.textContent = t("clients.secret.copied")),
+        (err) => problems.replaceChildren(errorPanel(err)),
+      );
+    });
+    close.addEventListener("click", () => {
+      close.disabled = true;
+      const keepIt = issued.savedToKeychain && keep.checked;
+      if (secretSlot) secretSlot.textContent = "";
+      secretSlot = null;
+      modal.close();
+      api.oauthClientSecretForget(handle, keepIt).then(
+        () => resolve(null),
+        (err: unknown) => resolve(err),
+      );
+    });
+  });
+}
