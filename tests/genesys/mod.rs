@@ -6,13 +6,16 @@
 mod api;
 mod authorization;
 mod canary;
+mod credentials;
 mod exchange;
 mod implicit;
+mod integrations;
 mod keychain;
 mod listener;
 mod oauth_client_form;
 mod oauth_clients;
 mod pkce;
+mod retries;
 
 use std::time::Duration;
 

@@ -19,8 +19,8 @@ pub use credentials::{
 };
 pub use error_body::ErrorBody;
 pub use integrations::{
-    IntendedState, Integration, IntegrationConfiguration, IntegrationConfigurationInfo,
-    IntegrationStatusInfo, IntegrationTypeRef, MessageInfo, ReportedStateCode,
+    Integration, IntegrationConfiguration, IntegrationConfigurationInfo, IntegrationStatusInfo,
+    IntegrationTypeRef, IntendedState, MessageInfo, ReportedStateCode,
 };
 pub use oauth_clients::{
     ClientState, EntityRef, GrantType, OAuthClient, OAuthClientListing, OAuthClientRequest,

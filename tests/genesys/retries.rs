@@ -1,0 +1,217 @@
+//! The client's retries against the Sandbox org (matrix C1, C12, H "HTTP"): GET, PUT, PATCH
+//! and DELETE are sent again after 500/502/503, a connection reset or a hang past the request
+//! timeout; exhausted retries fail with the last answer's `contextId`; 4xx and POST are never
+//! retried. Backoff is milliseconds here through `RetryPolicy`.
+
+use std::time::Duration;
+
+use ::genesys::api::{Client, ClientOptions, Removal, RetryPolicy};
+use ::genesys::secrets::Secret;
+use ::genesys::Error;
+use sandbox::{FaultKind, FaultRule};
+
+use super::{world, World};
+
+/// Short timeouts and millisecond backoff, so fault tests run fast.
+pub fn fast_options() -> ClientOptions {
+    ClientOptions {
+        request_timeout: Duration::from_secs(2),
+        connect_timeout: Duration::from_secs(2),
+        retry: RetryPolicy {
+            max_attempts: 5,
+            base: Duration::from_millis(5),
+            max: Duration::from_millis(40),
+            max_retry_after: Duration::from_secs(1),
+        },
+    }
+}
+
+/// A client of the Sandbox org with [`fast_options`].
+pub fn fast_client(w: &World) -> Client {
+    Client::with_options(w.endpoints(), fast_options()).expect("a client")
+}
+
+fn fault(method: &str, path: &str, kind: FaultKind, after: u32, times: Option<u32>) -> FaultRule {
+    FaultRule {
+        method: Some(method.into()),
+        path: path.into(),
+        kind,
+        after,
+        times,
+    }
+}
+
+fn status(status: u16) -> FaultKind {
+    FaultKind::Status {
+        status,
+        retry_after: None,
+    }
+}
+
+const ONE: &str = "/api/v2/integrations/{integrationId}";
+const CONFIG: &str = "/api/v2/integrations/{integrationId}/config/current";
+
+async fn installed(w: &World, token: &Secret) -> (Client, String) {
+    let api = fast_client(w);
+    let id = api
+        .install_integration("DA", None, token)
+        .await
+        .expect("installed")
+        .id;
+    (api, id)
+}
+
+#[tokio::test]
+async fn c1_idempotent_requests_survive_5xx_resets_and_hangs() {
+    let w = world().await;
+    let admin = super::oauth_clients::admin(&w).await;
+    let token = admin.token();
+    let (api, id) = installed(&w, token).await;
+    let knobs = w.org.knobs();
+    for kind in [
+        status(500),
+        status(502),
+        status(503),
+        FaultKind::ConnectionReset,
+        FaultKind::Hang,
+        FaultKind::CutBody,
+    ] {
+        knobs.clear_faults();
+        knobs.add_fault(fault("GET", ONE, kind.clone(), 0, Some(2)));
+        let read = api.integration(&id, token).await;
+        assert_eq!(
+            read.map(|i| i.id).ok().as_deref(),
+            Some(id.as_str()),
+            "GET after two {kind:?}"
+        );
+    }
+    knobs.clear_faults();
+
+    let version = api
+        .integration_config(&id, token)
+        .await
+        .expect("config")
+        .version;
+    knobs.add_fault(fault("PUT", CONFIG, status(503), 0, Some(2)));
+    let config = api
+        .set_integration_credential(&id, None, token)
+        .await
+        .expect("PUT after two 503");
+    assert_eq!(config.version, version + 1, "the PUT ran once");
+
+    knobs.add_fault(fault("PATCH", ONE, FaultKind::ConnectionReset, 0, Some(1)));
+    api.set_integration_enabled(&id, true, token)
+        .await
+        .expect("PATCH after a reset");
+
+    knobs.add_fault(fault("DELETE", ONE, status(500), 0, Some(3)));
+    assert_eq!(
+        api.delete_integration(&id, token)
+            .await
+            .expect("DELETE after three 500"),
+        Removal::Deleted
+    );
+    assert!(w.org.snapshot().integrations.is_empty());
+}
+
+#[tokio::test]
+async fn c1_exhausted_retries_fail_with_the_last_answers_context_id() {
+    let w = world().await;
+    let admin = super::oauth_clients::admin(&w).await;
+    let token = admin.token();
+    let (api, id) = installed(&w, token).await;
+    let knobs = w.org.knobs();
+    // Four 500s, then a 503 for the fifth and last attempt: the error is that 503's.
+    knobs.add_fault(fault("GET", ONE, status(500), 0, Some(4)));
+    // (`times: None` here: the Sandbox's `after` with `times` overflows in knobs.rs.)
+    knobs.add_fault(fault("GET", ONE, status(503), 4, None));
+    let err = api
+        .integration(&id, token)
+        .await
+        .expect_err("five failures");
+    match &err {
+        Error::Api {
+            status: 503,
+            code,
+            context_id,
+            ..
+        } => {
+            assert_eq!(code, "service.unavailable");
+            assert!(
+                context_id.as_deref().is_some_and(|c| !c.is_empty()),
+                "{err:?}"
+            );
+        }
+        other => panic!("expected the fifth answer, a 503: {other:?}"),
+    }
+    knobs.clear_faults();
+    api.integration(&id, token)
+        .await
+        .expect("no fault, no error");
+
+    // A proxy's HTML page every time (matrix B7): a typed error, the page not copied.
+    let html = FaultKind::Body {
+        status: 502,
+        content_type: "text/html".into(),
+        body: "<html>proxy</html>".into(),
+    };
+    knobs.add_fault(fault("GET", ONE, html, 0, Some(5)));
+    let err = api.integration(&id, token).await.expect_err("five pages");
+    assert!(matches!(err, Error::Api { status: 502, .. }), "{err:?}");
+    assert!(!format!("{err}").contains("<html"), "{err}");
+
+    knobs.add_fault(fault("GET", ONE, FaultKind::ConnectionReset, 0, Some(5)));
+    let err = api.integration(&id, token).await.expect_err("five resets");
+    assert!(matches!(err, Error::Network(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn client_errors_and_posts_are_never_retried() {
+    let w = world().await;
+    let admin = super::oauth_clients::admin(&w).await;
+    let token = admin.token();
+    let (api, id) = installed(&w, token).await;
+    let knobs = w.org.knobs();
+    for code in [400, 401, 403, 404, 409] {
+        knobs.add_fault(fault("GET", ONE, status(code), 0, Some(1)));
+        let err = api.integration(&id, token).await.expect_err("not retried");
+        assert!(
+            matches!(err, Error::Api { status, .. } if status == code),
+            "{code}: {err:?}"
+        );
+    }
+
+    // Created, then answered 500: a retry would make a second one.
+    knobs.add_fault(fault(
+        "POST",
+        "/api/v2/integrations",
+        FaultKind::CreateThenFail { status: 500 },
+        0,
+        Some(1),
+    ));
+    let err = api
+        .install_integration("Second", None, token)
+        .await
+        .expect_err("the 500 is returned");
+    assert!(matches!(err, Error::Api { status: 500, .. }), "{err:?}");
+    assert_eq!(
+        w.org.snapshot().integrations.len(),
+        2,
+        "exactly one POST reached the org (the first integration plus this one)"
+    );
+
+    // Refused without running: a retry would have created it.
+    knobs.add_fault(fault(
+        "POST",
+        "/api/v2/integrations/credentials",
+        status(503),
+        0,
+        Some(1),
+    ));
+    let err = api
+        .create_oauth_client_credential("c", "client", &Secret::new("s"), token)
+        .await
+        .expect_err("the 503 is returned");
+    assert!(matches!(err, Error::Api { status: 503, .. }), "{err:?}");
+    assert!(w.org.snapshot().credentials.is_empty(), "no second POST");
+}
