@@ -1,0 +1,145 @@
+// The roles × divisions picker: filters as you type over every role and draws a page at a
+// time; a role the user does not hold is disabled with the chapter's sentence and can be
+// assigned after explicit consent; a picked role starts in the home division.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { RolesView } from "../../ui/src/api";
+import type { RoleView } from "../../ui/src/generated/RoleView";
+import { setLanguage, t } from "../../ui/src/i18n";
+import { defaultDivision, filterRoles, grantableDivisions, PAGE, rolesPicker } from "../../ui/src/views/clients/roles";
+
+const HOME = "d-home";
+function view(roles: RoleView[], canAssignToMe = true): RolesView {
+  return {
+    roles,
+    divisions: [
+      { id: HOME, name: "Home", description: null, homeDivision: true },
+      { id: "d-claims", name: "Claims", description: null, homeDivision: false },
+    ],
+    homeDivisionId: HOME,
+    canAssignToMe,
+  };
+}
+const many = (n: number): RoleView[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: `Load role ${i}`, description: i % 2 ? "odd" : "even", permissionCount: 1, held: ["*"] }));
+const notHeld: RoleView = { id: "r-q", name: "Quality Evaluator", description: "Scores calls", permissionCount: 2, held: [] };
+
+function api() {
+  return { authorizationRolePermissions: vi.fn().mockResolvedValue(["quality:evaluation:view"]), authorizationAssignRoleToMe: vi.fn() };
+}
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const $ = <T extends HTMLElement>(sel: string): T => document.querySelector<T>(sel)!;
+const rows = () => document.querySelectorAll("#clients-roles-list > li");
+
+beforeEach(() => {
+  setLanguage("en");
+  document.body.replaceChildren();
+});
+
+describe("filtering", () => {
+  it("matches every word in name or description", () => {
+    const index = ["developer\nbuilds integrations", "admin\n", "quality evaluator\nscores calls"];
+    expect(filterRoles(index, "")).toEqual([0, 1, 2]);
+    expect(filterRoles(index, "DEV")).toEqual([0]);
+    expect(filterRoles(index, "scores quality")).toEqual([2]);
+    expect(filterRoles(index, "nothing")).toEqual([]);
+  });
+
+  it("draws 5,000 roles a page at a time and filters as you type", () => {
+    const picker = rolesPicker(view(many(5000)), api(), []);
+    document.body.append(picker.root);
+    expect(rows().length).toBe(PAGE);
+    expect($("#clients-roles-count").textContent).toBe(t("clients.roles.count", { shown: "5000", total: "5000" }));
+    $<HTMLButtonElement>("#clients-roles-more").click();
+    expect(rows().length).toBe(2 * PAGE);
+    const search = $<HTMLInputElement>("#clients-roles-search");
+    search.value = "role 4999";
+    search.dispatchEvent(new Event("input"));
+    expect(rows().length).toBe(1);
+    expect($("#clients-roles-more").hidden).toBe(true);
+    search.value = "odd";
+    search.dispatchEvent(new Event("input"));
+    expect($("#clients-roles-count").textContent).toContain("2500");
+  });
+});
+
+describe("divisions", () => {
+  it("offers all divisions and * for a role held in *, only held divisions otherwise, home first by default", () => {
+    const everywhere: RoleView = { id: "a", name: "A", description: null, permissionCount: 0, held: ["*"] };
+    const claimsOnly: RoleView = { id: "b", name: "B", description: null, permissionCount: 0, held: ["d-claims"] };
+    const v = view([everywhere, claimsOnly]);
+    expect(grantableDivisions(everywhere, v).map((d) => d.id)).toEqual(["*", HOME, "d-claims"]);
+    expect(grantableDivisions(claimsOnly, v).map((d) => d.id)).toEqual(["d-claims"]);
+    expect(defaultDivision(everywhere, v)).toBe(HOME);
+    expect(defaultDivision(claimsOnly, v)).toBe("d-claims");
+  });
+
+  it("picks a role in the home division and lets the division change", () => {
+    const picker = rolesPicker(view(many(3)), api(), []);
+    document.body.append(picker.root);
+    $<HTMLInputElement>('input[data-role-id="r1"]').click();
+    expect(picker.value()).toEqual([{ roleId: "r1", divisionId: HOME }]);
+    const select = $<HTMLSelectElement>('select[data-role-division="r1"]');
+    select.value = "*";
+    select.dispatchEvent(new Event("change"));
+    expect(picker.value()).toEqual([{ roleId: "r1", divisionId: "*" }]);
+    expect($("#clients-roles-chosen").textContent).toContain(t("clients.roles.allDivisions"));
+  });
+});
+
+describe("a role the user does not hold", () => {
+  it("is disabled, explained with the chapter's sentence in each language, and offers assign-to-me", () => {
+    for (const [lang, sentence] of [
+      ["en", "To grant roles to an OAuth client, you must have those roles assigned to your profile."],
+      ["es", "Para conceder funciones a un cliente OAuth, debe tener esas funciones asignadas a su perfil."],
+      ["pt-BR", "Para conceder funções a um cliente OAuth, você deve ter essas funções atribuídas ao seu perfil."],
+    ] as const) {
+      setLanguage(lang);
+      document.body.replaceChildren(rolesPicker(view([notHeld]), api(), []).root);
+      const box = $<HTMLInputElement>('input[data-role-id="r-q"]');
+      expect(box.disabled).toBe(true);
+      const why = document.getElementById(box.getAttribute("aria-describedby") ?? "");
+      expect(why?.textContent).toBe(sentence);
+      expect($('button[data-assign="r-q"]').textContent).toBe(t("clients.roles.assignToMe"));
+    }
+  });
+
+  it("is assigned only after consent, with progress, then becomes pickable", async () => {
+    const fake = api();
+    let finish: (divisions: string[]) => void = () => undefined;
+    fake.authorizationAssignRoleToMe.mockReturnValue(new Promise((r) => (finish = r)));
+    document.body.append(rolesPicker(view([{ ...notHeld }]), fake, []).root);
+    $<HTMLButtonElement>('button[data-assign="r-q"]').click();
+    expect($("#clients-assign").textContent).toContain("PUT /api/v2/users/{id}/roles");
+    expect(fake.authorizationAssignRoleToMe).not.toHaveBeenCalled();
+    $<HTMLButtonElement>("#clients-assign-no").click();
+    expect(document.getElementById("clients-assign")).toBeNull();
+    expect(fake.authorizationAssignRoleToMe).not.toHaveBeenCalled();
+
+    $<HTMLButtonElement>('button[data-assign="r-q"]').click();
+    $<HTMLButtonElement>("#clients-assign-yes").click();
+    expect(fake.authorizationAssignRoleToMe).toHaveBeenCalledWith("r-q");
+    expect($("#clients-assign-progress").querySelector("progress")).not.toBeNull();
+    finish([HOME]);
+    await flush();
+    expect(document.getElementById("clients-assign")).toBeNull();
+    expect($<HTMLInputElement>('input[data-role-id="r-q"]').disabled).toBe(false);
+  });
+
+  it("says to assign it in Genesys Cloud when signed in with a client", () => {
+    document.body.append(rolesPicker(view([notHeld], false), api(), []).root);
+    expect(document.querySelector('button[data-assign="r-q"]')).toBeNull();
+    expect(document.body.textContent).toContain(t("clients.roles.cannotAssignCc"));
+  });
+});
+
+it("loads a role's permissions on demand", async () => {
+  const fake = api();
+  document.body.append(rolesPicker(view([notHeld]), fake, []).root);
+  expect(fake.authorizationRolePermissions).not.toHaveBeenCalled();
+  const details = $<HTMLDetailsElement>("#clients-roles-list details");
+  details.open = true;
+  details.dispatchEvent(new Event("toggle"));
+  await flush();
+  expect(fake.authorizationRolePermissions).toHaveBeenCalledWith("r-q");
+  expect(details.textContent).toContain("quality:evaluation:view");
+});
