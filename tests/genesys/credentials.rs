@@ -67,7 +67,7 @@ async fn create_read_update_list_and_delete_a_credential() {
     assert_eq!(stored.credentials[0].fields["clientId"], "client-2");
 
     let listed = api.credentials(token).await.expect("list");
-    assert_eq!(listed, [updated.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&updated));
     assert_eq!(
         api.delete_credential(&created.id, token)
             .await
@@ -118,9 +118,9 @@ async fn the_cursor_listing_is_read_to_its_end() {
 }
 
 /// Runs the futures concurrently and returns their outputs in order.
-async fn futures_join<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+async fn futures_join<F>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
 where
-    F: Send + 'static,
+    F: std::future::Future + Send + 'static,
     F::Output: Send + 'static,
 {
     let handles: Vec<_> = futures.map(tokio::spawn).collect();
