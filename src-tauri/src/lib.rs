@@ -12,6 +12,7 @@ mod settings;
 mod sign_in;
 mod state;
 mod vault;
+pub mod wire;
 
 use tauri::{Builder, Runtime};
 

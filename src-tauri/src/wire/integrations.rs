@@ -1,0 +1,160 @@
+//! The Data Actions integration screen's wire types: integrations with their live
+//! `reportedState`, the credentials they use, the OAuth clients a credential can point at.
+
+use genesys::models::{ClientState, GrantType};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::CommandError;
+
+/// `reportedState.code` (genesys-api.md §6); `UNKNOWN` for a value this app does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[ts(export)]
+pub enum ReportedCode {
+    Active,
+    Activating,
+    Inactive,
+    Deactivating,
+    Error,
+    Unknown,
+}
+
+/// An installed "Genesys Cloud Data Actions" integration (`purecloud-data-actions`).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct IntegrationView {
+    pub id: String,
+    pub name: String,
+    pub notes: Option<String>,
+    /// `intendedState`: `ENABLED` or `DISABLED` (as Genesys spells it).
+    pub intended_state: String,
+    pub reported: ReportedCode,
+    /// `reportedState.detail.message`: why it is in ERROR, in Genesys's words.
+    pub detail: Option<String>,
+    /// The `pureCloudOAuthClient` credential in its current configuration, if any.
+    pub credential_id: Option<String>,
+}
+
+/// A `pureCloudOAuthClient` credential; Genesys never serves its secret back.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CredentialView {
+    pub id: String,
+    pub name: String,
+    /// The OAuth client id in its fields, when Genesys shows it.
+    pub client_id: Option<String>,
+}
+
+/// An OAuth client a credential can name.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ClientView {
+    pub id: String,
+    pub name: String,
+    pub grant_type: GrantType,
+    pub state: ClientState,
+    /// Whether this app holds its secret in the keychain (so it can configure a credential).
+    pub secret_in_keychain: bool,
+}
+
+/// Everything the integration screen and the diagram show, read in one go.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct IntegrationsOverview {
+    pub integrations: Vec<IntegrationView>,
+    pub credentials: Vec<CredentialView>,
+    pub clients: Vec<ClientView>,
+    /// Data Actions integrations an org may hold (issue 7: 10).
+    pub limit: u32,
+}
+
+/// A role the signed-in user holds, so may grant to a new client.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RoleChoice {
+    pub id: String,
+    pub name: String,
+    pub permission_count: u32,
+}
+
+/// A division a new client's role can be granted in.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DivisionChoice {
+    pub id: String,
+    pub name: String,
+}
+
+/// What the "new Client Credentials client" form offers: the roles held, the suggested one
+/// (fewest permissions that still include `routing:queue:view`) and the divisions.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ClientChoices {
+    pub roles: Vec<RoleChoice>,
+    pub suggested_role_id: Option<String>,
+    pub divisions: Vec<DivisionChoice>,
+    pub home_division_id: String,
+}
+
+/// How to give an integration its `pureCloudOAuthClient` credential.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[ts(export)]
+pub enum CredentialChoice {
+    /// A client whose secret this app holds in the keychain.
+    KeychainClient { client_id: String },
+    /// A client id and secret typed by the user (the secret goes to the keychain too).
+    Typed {
+        client_id: String,
+        client_secret: String,
+    },
+    /// A new Client Credentials client created here with one role in one division.
+    NewClient {
+        name: String,
+        role_id: String,
+        division_id: String,
+    },
+    /// No credential: the integration cannot activate until one is set.
+    Remove,
+}
+
+/// What configuring credentials did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Configured {
+    pub integration: IntegrationView,
+    pub credential: Option<CredentialView>,
+    /// The client created for a `newClient` choice; its secret is in the keychain only.
+    pub created_client: Option<ClientView>,
+}
+
+/// The smoke check after activation: can the credential's client mint a token?
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+#[ts(export)]
+pub enum SmokeCheck {
+    Passed,
+    Failed { error: CommandError },
+    /// The secret is not in this app's keychain, so there is nothing to mint a token with.
+    NoSecret,
+    /// Not run: the integration did not reach ACTIVE (or was being deactivated).
+    NotRun,
+}
+
+/// The end of an activate / deactivate: the state reached and the smoke check.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Activation {
+    pub integration: IntegrationView,
+    pub smoke: SmokeCheck,
+}

@@ -1,0 +1,146 @@
+//! The guided setup's wire types: the prefilled form, the plan preview, and the live view of
+//! a run (each step's state, duration and result) sent on every change.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::integrations::{DivisionChoice, RoleChoice};
+use crate::error::CommandError;
+
+/// The form, prefilled: names from the workshop in the user's language, the roles the user
+/// holds with the suggested one, the home division.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SetupForm {
+    pub request: SetupRequestInput,
+    pub roles: Vec<RoleChoice>,
+    pub divisions: Vec<DivisionChoice>,
+    /// Data Actions integrations already installed, and how many the org may hold.
+    pub installed: u32,
+    pub limit: u32,
+}
+
+/// What the user asks the guided setup to create.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SetupRequestInput {
+    pub client_name: String,
+    /// The client's description (the run marker is appended to it).
+    pub client_description: String,
+    pub credential_name: String,
+    pub integration_name: String,
+    pub role_ids: Vec<String>,
+    pub division_id: String,
+}
+
+/// One step of the guided setup, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum SetupStepKind {
+    Preflight,
+    CreateClient,
+    StoreSecret,
+    VerifySecret,
+    CreateCredential,
+    InstallIntegration,
+    ConfigureIntegration,
+    EnableIntegration,
+    WaitForActive,
+}
+
+/// A plan line: the step and the names it touches, for the UI to say in plain words.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlannedStep {
+    pub kind: SetupStepKind,
+    /// The object this step creates or changes (a client, credential or integration name).
+    pub subject: Option<String>,
+    /// Role and division names for the client step, else empty.
+    pub grants: Vec<PlannedGrant>,
+    /// The token lifetime the client step sets, in seconds.
+    pub token_duration_seconds: Option<u32>,
+}
+
+/// A role granted in a division, by name (ids when the names are unknown).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlannedGrant {
+    pub role: String,
+    pub division: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SetupPlan {
+    pub steps: Vec<PlannedStep>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum StepStatus {
+    Pending,
+    Running,
+    Done,
+    Failed,
+    /// Undone by a roll back.
+    RolledBack,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StepView {
+    pub kind: SetupStepKind,
+    pub status: StepStatus,
+    /// Milliseconds the step took (or has taken so far).
+    #[ts(type = "number | null")]
+    pub duration_ms: Option<u64>,
+    /// What the step is waiting on or produced, e.g. the `reportedState` seen.
+    pub note: Option<String>,
+    pub error: Option<CommandError>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum RunPhase {
+    Running,
+    Completed,
+    Failed,
+    RollingBack,
+    RolledBack,
+    /// Found unfinished at start (the app stopped mid-run): resume or roll back.
+    Interrupted,
+}
+
+/// Something the run created, for the summary (and its screen link).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CreatedObject {
+    /// `oauthClient`, `credential` or `integration`.
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+}
+
+/// A run as the UI shows it; sent whole on every change.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SetupRunView {
+    pub run_id: String,
+    pub phase: RunPhase,
+    pub steps: Vec<StepView>,
+    pub created: Vec<CreatedObject>,
+    /// True when the client's secret had to be issued again (lost before the keychain write).
+    pub secret_reissued: bool,
+    pub error: Option<CommandError>,
+}

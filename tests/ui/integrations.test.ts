@@ -1,0 +1,169 @@
+// The Data Actions integration screen and its diagram (issue 7): the limit shown before it is
+// hit, live reportedState with Genesys's ERROR detail, broken links drawn broken with the fix one
+// click away, validation beside fields, the secret field emptied once sent, activation followed
+// live with the smoke check, delete only after a confirmation.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setLanguage } from "../../ui/src/i18n";
+import { integrationDetailView } from "../../ui/src/views/integrations/detail";
+import { chains, diagramView } from "../../ui/src/views/integrations/diagram";
+import { integrationsListView } from "../../ui/src/views/integrations/list";
+import { CLIENT_ID, fakeIntegrationsApi, integration, overview } from "./integrations-fake";
+
+beforeEach(() => {
+  setLanguage("en");
+  document.body.replaceChildren();
+  location.hash = "";
+});
+
+describe("the integration list", () => {
+  it("shows n of 10 and each integration's state, with Genesys's ERROR message", async () => {
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()) });
+    const el = integrationsListView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toBe("3 of 10 Data Actions integrations installed in this org."));
+    const orphan = el.querySelector('#integrations-table tr[data-integration="orphan"]')!;
+    expect(orphan.querySelector("[data-state]")?.getAttribute("data-state")).toBe("ERROR");
+    expect(orphan.textContent).toContain("The OAuth client of the credential does not exist.");
+    expect(el.querySelector('#integrations-table tr[data-integration="bare"]')?.textContent).toContain("No credential");
+    expect(el.querySelector<HTMLButtonElement>("#integration-install")?.disabled).toBe(false);
+  });
+
+  it("says the limit is reached and offers no Install at 10 of 10", async () => {
+    const full = overview();
+    full.integrations = Array.from({ length: 10 }, (_, n) => integration({ id: `i${n}`, name: `I${n}` }));
+    const el = integrationsListView({ api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(full) }) });
+    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toContain("10 of 10"));
+    expect(el.querySelector("#integrations-limit")?.className).toContain("warning");
+    expect(el.querySelector("#integration-install")).toBeNull();
+  });
+
+  it("refuses an empty name beside the field without calling Genesys, and installs a good one", async () => {
+    const install = vi.fn(() => Promise.resolve(integration({ id: "new-one" })));
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()), integrationInstall: install });
+    const el = integrationsListView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#integration-install-name")).not.toBeNull());
+    const name = el.querySelector<HTMLInputElement>("#integration-install-name")!;
+    name.value = "   ";
+    el.querySelector<HTMLFormElement>("#integrations-install-form")!.requestSubmit();
+    expect(el.querySelector("#integration-install-name-error")?.textContent).toBe("This field is required.");
+    expect(api.integrationInstall).not.toHaveBeenCalled();
+    name.value = " My Data Actions ";
+    el.querySelector<HTMLFormElement>("#integrations-install-form")!.requestSubmit();
+    await vi.waitFor(() => expect(location.hash).toBe("#/integrations/new-one"));
+    expect(api.integrationInstall).toHaveBeenCalledWith("My Data Actions");
+  });
+
+  it("re-reads while an integration is ACTIVATING, and stops once it settles", async () => {
+    const settling = overview();
+    settling.integrations[0]!.reported = "ACTIVATING";
+    const reads = [settling, overview()];
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(reads.shift() ?? overview()) });
+    const timers: (() => void)[] = [];
+    const el = integrationsListView({ api, later: (fn) => timers.push(fn) });
+    document.body.append(el);
+    await vi.waitFor(() => expect(timers).toHaveLength(1));
+    expect(el.querySelector('#integrations-table tr[data-integration="ok"] [data-state]')?.getAttribute("data-state")).toBe("ACTIVATING");
+    timers.shift()!();
+    await vi.waitFor(() => expect(el.querySelector('#integrations-table tr[data-integration="ok"] [data-state]')?.getAttribute("data-state")).toBe("ACTIVE"));
+    expect(timers).toHaveLength(0);
+  });
+});
+
+describe("the diagram", () => {
+  it("draws client → credential → integration → data actions (later), linked to their screens", () => {
+    const el = diagramView(overview());
+    const ok = el.querySelector('li[data-integration="ok"]')!;
+    expect(ok.className).toBe("chain");
+    expect(ok.querySelector('[data-node="client"] a')?.getAttribute("href")).toBe(`#/clients/${CLIENT_ID}`);
+    expect(ok.querySelector('[data-node="integration"] a')?.getAttribute("href")).toBe("#/integrations/ok");
+    expect(ok.querySelector('[data-node="actions"]')?.className).toContain("node-later");
+    expect(ok.querySelectorAll('[data-broken="true"]')).toHaveLength(0);
+  });
+
+  it("draws an integration without credential as broken, with Configure credentials one click away", () => {
+    const bare = diagramView(overview()).querySelector('li[data-integration="bare"]')!;
+    expect(bare.className).toContain("chain-broken");
+    expect(bare.querySelectorAll('[data-broken="true"]')).toHaveLength(1);
+    expect(bare.querySelector('[data-node="credential"]')?.className).toContain("node-missing");
+    expect(bare.querySelector(".break")?.textContent).toContain("This integration has no credential.");
+    const fix = bare.querySelector<HTMLAnchorElement>("a.fix")!;
+    expect(fix.textContent).toBe("Configure credentials");
+    expect(fix.getAttribute("href")).toBe("#/integrations/bare?configure");
+  });
+
+  it("draws a credential whose client was deleted as broken at the client", () => {
+    const orphan = diagramView(overview()).querySelector('li[data-integration="orphan"]')!;
+    expect(chains(overview()).find((c) => c.integration.id === "orphan")?.broken).toBe("clientGone");
+    expect(orphan.querySelector('[data-node="client"]')?.textContent).toContain("Deleted client");
+    expect(orphan.querySelector('[data-node="client"]')?.className).toContain("node-missing");
+    expect(orphan.querySelector(".break")?.textContent).toContain("The credential's OAuth client was deleted.");
+    expect(orphan.querySelector("a.fix")?.getAttribute("href")).toBe("#/integrations/orphan?configure");
+  });
+
+  it("offers the guided setup when nothing exists, in the user's language", () => {
+    setLanguage("pt-BR");
+    const el = diagramView({ ...overview(), integrations: [] });
+    expect(el.querySelector(".diagram-empty")?.textContent).toContain("Ainda não há nada configurado.");
+    expect(el.querySelector('.diagram-empty a[href="#/setup"]')).not.toBeNull();
+  });
+});
+
+describe("one integration", () => {
+  it("checks a typed client id beside the field, and empties the secret field once sent", async () => {
+    const configure = vi.fn(() => Promise.resolve({ integration: integration(), credential: null, createdClient: null }));
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()), integrationConfigure: configure });
+    const el = integrationDetailView("bare", { api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#credential-form")).not.toBeNull());
+    const typed = el.querySelector<HTMLInputElement>("#credential-mode-typed")!;
+    typed.checked = true;
+    typed.dispatchEvent(new Event("change", { bubbles: true }));
+    const id = el.querySelector<HTMLInputElement>("#credential-client-id")!;
+    const secret = el.querySelector<HTMLInputElement>("#credential-client-secret")!;
+    expect(secret.type).toBe("password");
+    id.value = "not-a-guid";
+    secret.value = "s3cret-value";
+    el.querySelector<HTMLFormElement>("#credential-form")!.requestSubmit();
+    expect(el.querySelector("#credential-client-id-error")?.textContent).toContain("A client ID looks like");
+    expect(configure).not.toHaveBeenCalled();
+    id.value = CLIENT_ID;
+    el.querySelector<HTMLFormElement>("#credential-form")!.requestSubmit();
+    expect(secret.value).toBe("");
+    expect(configure).toHaveBeenCalledWith("bare", { kind: "typed", clientId: CLIENT_ID, clientSecret: "s3cret-value" });
+    await vi.waitFor(() => expect(el.querySelector("#integration-notice")?.textContent).toBe("Credentials saved."));
+    expect(el.innerHTML).not.toContain("s3cret-value");
+  });
+
+  it("follows the state live while activating, then shows the smoke check", async () => {
+    let resolve: (v: unknown) => void = () => undefined;
+    const setEnabled = vi.fn((_id: string, _on: boolean, onState: (v: ReturnType<typeof integration>) => void) => {
+      onState(integration({ id: "bare", reported: "ACTIVATING", intendedState: "ENABLED" }));
+      return new Promise((r) => (resolve = r));
+    });
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()), integrationSetEnabled: setEnabled as never });
+    const el = integrationDetailView("bare", { api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#integration-toggle")).not.toBeNull());
+    el.querySelector<HTMLButtonElement>("#integration-toggle")!.click();
+    expect(setEnabled).toHaveBeenCalledWith("bare", true, expect.any(Function));
+    expect(el.querySelector('#integration-live [data-state]')?.getAttribute("data-state")).toBe("ACTIVATING");
+    resolve({ integration: integration({ id: "bare", reported: "ACTIVE", intendedState: "ENABLED" }), smoke: { outcome: "passed" } });
+    await vi.waitFor(() => expect(el.querySelector("#integration-smoke")?.getAttribute("data-smoke")).toBe("passed"));
+    expect(el.querySelector('#integration-live [data-state]')?.getAttribute("data-state")).toBe("ACTIVE");
+  });
+
+  it("deletes only after the confirmation, which names what goes and what stays", async () => {
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()), integrationDelete: () => Promise.resolve("deleted") });
+    setLanguage("es");
+    const el = integrationDetailView("ok", { api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#integration-delete")).not.toBeNull());
+    el.querySelector<HTMLButtonElement>("#integration-delete")!.click();
+    expect(api.integrationDelete).not.toHaveBeenCalled();
+    expect(el.querySelector("#integration-delete-confirm")?.textContent).toContain("¿Eliminar la integración \"Healthy\"");
+    el.querySelector<HTMLButtonElement>("#integration-delete-yes")!.click();
+    await vi.waitFor(() => expect(location.hash).toBe("#/integrations"));
+    expect(api.integrationDelete).toHaveBeenCalledWith("ok");
+  });
+});

@@ -1,0 +1,189 @@
+// The guided setup's screen (issue 7): the prefilled form with problems beside their fields,
+// the plan preview in plain words per step and language, live progress from the run's channel,
+// the summary, and an unfinished run offered Resume (the default) or Roll back.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { SetupForm } from "../../ui/src/generated/SetupForm";
+import type { SetupPlan } from "../../ui/src/generated/SetupPlan";
+import type { SetupRunView } from "../../ui/src/generated/SetupRunView";
+import type { StepView } from "../../ui/src/generated/StepView";
+import { setLanguage } from "../../ui/src/i18n";
+import { setupView } from "../../ui/src/views/integrations/setup";
+import { fakeIntegrationsApi } from "./integrations-fake";
+
+const form: SetupForm = {
+  request: {
+    clientName: "Data Actions client",
+    clientDescription: "",
+    credentialName: "Data Actions client credential",
+    integrationName: "Genesys Cloud Data Actions",
+    roleIds: ["queue-viewer"],
+    divisionId: "home",
+  },
+  roles: [
+    { id: "admin", name: "Admin", permissionCount: 900 },
+    { id: "queue-viewer", name: "Queue viewer", permissionCount: 3 },
+  ],
+  divisions: [{ id: "home", name: "Home" }],
+  installed: 2,
+  limit: 10,
+};
+
+const plan: SetupPlan = {
+  steps: [
+    { kind: "preflight", subject: null, grants: [], tokenDurationSeconds: null },
+    { kind: "createClient", subject: "Data Actions client", grants: [{ role: "Queue viewer", division: "Home" }], tokenDurationSeconds: 86400 },
+    { kind: "storeSecret", subject: null, grants: [], tokenDurationSeconds: null },
+    { kind: "verifySecret", subject: null, grants: [], tokenDurationSeconds: null },
+    { kind: "createCredential", subject: "Data Actions client credential", grants: [], tokenDurationSeconds: null },
+    { kind: "installIntegration", subject: "Genesys Cloud Data Actions", grants: [], tokenDurationSeconds: null },
+    { kind: "configureIntegration", subject: null, grants: [], tokenDurationSeconds: null },
+    { kind: "enableIntegration", subject: null, grants: [], tokenDurationSeconds: null },
+    { kind: "waitForActive", subject: null, grants: [], tokenDurationSeconds: null },
+  ],
+};
+
+function step(kind: StepView["kind"], status: StepView["status"], durationMs: number | null = null, note: string | null = null): StepView {
+  return { kind, status, durationMs, note, error: null };
+}
+
+function run(phase: SetupRunView["phase"], steps: StepView[], created: SetupRunView["created"] = []): SetupRunView {
+  return { runId: "0123456789abcdef", phase, steps, created, secretReissued: false, error: null };
+}
+
+beforeEach(() => {
+  setLanguage("en");
+  document.body.replaceChildren();
+});
+
+async function openPlan(language: "en" | "es" | "pt-BR") {
+  setLanguage(language);
+  const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form), setupPlan: () => Promise.resolve(plan) });
+  const el = setupView({ api });
+  document.body.append(el);
+  await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+  el.querySelector<HTMLFormElement>("#setup-form")!.requestSubmit();
+  await vi.waitFor(() => expect(el.querySelector("#setup-plan-list")).not.toBeNull());
+  const lines = [...el.querySelectorAll("#setup-plan-list li")].map((li) => li.textContent ?? "");
+  return { api, el, lines };
+}
+
+describe("the form", () => {
+  it("opens prefilled with the workshop's names and the suggested role", async () => {
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form) });
+    const el = setupView({ api });
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    expect(el.querySelector<HTMLInputElement>("#setup-integration-name")?.value).toBe("Genesys Cloud Data Actions");
+    expect(el.querySelector<HTMLInputElement>('input[value="queue-viewer"]')?.checked).toBe(true);
+    expect(el.querySelector<HTMLInputElement>('input[value="admin"]')?.checked).toBe(false);
+    expect(el.querySelector("#setup-limit")?.textContent).toContain("2 of 10");
+  });
+
+  it("shows each problem beside its field and asks nothing of Genesys", async () => {
+    setLanguage("es");
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    el.querySelector<HTMLInputElement>("#setup-client-name")!.value = " ";
+    el.querySelector<HTMLInputElement>("#setup-integration-name")!.value = "x".repeat(240);
+    el.querySelector<HTMLInputElement>('input[value="queue-viewer"]')!.checked = false;
+    el.querySelector<HTMLFormElement>("#setup-form")!.requestSubmit();
+    expect(el.querySelector("#setup-client-name-error")?.textContent).toBe("Este campo es obligatorio.");
+    expect(el.querySelector("#setup-roles-error")?.textContent).toBe("Elija al menos un rol.");
+    expect(el.querySelector("#setup-integration-name-error")?.textContent).toBe("Como máximo 222 caracteres.");
+    expect(el.querySelector("#setup-credential-name-error")?.textContent).toBe("");
+    expect(api.setupPlan).not.toHaveBeenCalled();
+  });
+
+  it("refuses to start at the integration limit", async () => {
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve({ ...form, installed: 10 }) });
+    const el = setupView({ api });
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    expect(el.querySelector<HTMLButtonElement>("#setup-preview")?.disabled).toBe(true);
+    expect(el.querySelector("#setup-limit")?.className).toBe("warning");
+  });
+});
+
+describe("the plan preview", () => {
+  it("words every step in order, in English", async () => {
+    const { api, lines } = await openPlan("en");
+    expect(api.setupPlan).toHaveBeenCalledWith(form.request);
+    expect(lines).toHaveLength(9);
+    expect(lines[0]).toContain("(2 of 10 installed)");
+    expect(lines[1]).toBe('Create the OAuth client "Data Actions client" with the Client Credentials grant and tokens valid 24 h, granted the role Queue viewer in the division Home.');
+    expect(lines[4]).toBe('Create the credential "Data Actions client credential" holding the client\'s ID and secret.');
+    expect(lines[7]).toBe("Activate the integration: the step the workshop forgets.");
+  });
+
+  it("words them in Spanish and Brazilian Portuguese", async () => {
+    const es = await openPlan("es");
+    expect(es.lines[5]).toBe('Instalar "Genesys Cloud Data Actions" como "Genesys Cloud Data Actions" (Admin > Integraciones > Instalar), mientras se crea el cliente.');
+    document.body.replaceChildren();
+    const pt = await openPlan("pt-BR");
+    expect(pt.lines[1]).toContain("com a função Queue viewer na divisão Home");
+    expect(pt.lines[8]).toBe("Esperar até o Genesys informar que a integração está Ativa.");
+  });
+});
+
+describe("a run", () => {
+  it("shows each step's progress, duration and result live, then the summary", async () => {
+    const { api, el } = await openPlan("en");
+    let push: (r: SetupRunView) => void = () => undefined;
+    let finish: (r: SetupRunView) => void = () => undefined;
+    api.setupStart.mockImplementation((_req: unknown, onRun: (r: SetupRunView) => void) => {
+      push = onRun;
+      return new Promise((r) => (finish = r));
+    });
+    el.querySelector<HTMLButtonElement>("#setup-run")!.click();
+    expect(api.setupStart).toHaveBeenCalledWith(form.request, expect.any(Function));
+    push(run("running", [step("preflight", "done", 420), step("createClient", "running"), step("installIntegration", "running")]));
+    const progress = el.querySelector("#setup-progress")!;
+    expect(progress.querySelector('[data-step="preflight"]')?.getAttribute("data-status")).toBe("done");
+    expect(progress.querySelector('[data-step="preflight"] .step-duration')?.textContent).toBe("0.4 s");
+    expect(progress.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Running");
+    push(run("running", [step("preflight", "done", 420), step("createClient", "done", 800), step("waitForActive", "running", 1500, "ACTIVATING")]));
+    expect(el.querySelector('#setup-progress [data-step="waitForActive"] .step-note')?.textContent).toBe("ACTIVATING");
+    finish(
+      run("completed", [step("preflight", "done", 420), step("waitForActive", "done", 2100, "ACTIVE")], [
+        { kind: "oauthClient", id: "c1", name: "Data Actions client" },
+        { kind: "integration", id: "i1", name: "Genesys Cloud Data Actions" },
+      ]),
+    );
+    await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("completed"));
+    expect(el.querySelector("#setup-summary h2")?.textContent).toBe("Data Actions is set up");
+    expect(el.querySelector('#setup-created a[href="#/clients/c1"]')?.textContent).toBe("Data Actions client");
+    expect(el.querySelector('#setup-created a[href="#/integrations/i1"]')).not.toBeNull();
+  });
+
+  it("offers an unfinished run Resume (the default) or Roll back", async () => {
+    const interrupted = run("interrupted", [step("preflight", "done", 300), step("createClient", "done", 500), step("storeSecret", "pending")]);
+    const resumed = run("completed", [step("preflight", "done", 300)]);
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(interrupted), setupResume: () => Promise.resolve(resumed) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-resume-offer")).not.toBeNull());
+    const resume = el.querySelector<HTMLButtonElement>("#setup-resume")!;
+    await vi.waitFor(() => expect(document.activeElement).toBe(resume));
+    expect(resume.className).toBe("primary");
+    expect(el.querySelector("#setup-roll-back")?.className).toBe("");
+    expect(api.setupForm).not.toHaveBeenCalled();
+    resume.click();
+    await vi.waitFor(() => expect(el.querySelector("#setup-summary")).not.toBeNull());
+    expect(api.setupResume).toHaveBeenCalledTimes(1);
+    expect(api.setupRollBack).not.toHaveBeenCalled();
+  });
+
+  it("rolls back on request and says nothing is left", async () => {
+    setLanguage("pt-BR");
+    const failed: SetupRunView = { ...run("failed", [step("createCredential", "failed")]), error: { kind: "api", message: "Service unavailable", contextId: "ctx-42" } };
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(failed), setupRollBack: () => Promise.resolve(run("rolledBack", [step("createClient", "rolledBack", 90)])) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector(".error-panel")).not.toBeNull());
+    expect(el.querySelector(".error-panel")?.textContent).toContain("ctx-42");
+    el.querySelector<HTMLButtonElement>("#setup-roll-back")!.click();
+    await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("rolledBack"));
+    expect(el.querySelector("#setup-summary")?.textContent).toContain("Tudo o que esta execução criou foi excluído.");
+    expect(el.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Desfeito");
+  });
+});

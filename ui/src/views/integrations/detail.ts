@@ -1,0 +1,149 @@
+// One Data Actions integration (#/integrations/<id>): its live state, its credential and the
+// client behind it, Configure credentials, Activate / Deactivate (following reportedState until
+// it settles, then the smoke check), and Delete after a confirmation that says what goes.
+import type { Activation } from "../../generated/Activation";
+import type { IntegrationsOverview } from "../../generated/IntegrationsOverview";
+import type { IntegrationView } from "../../generated/IntegrationView";
+import { h } from "../../dom";
+import { t } from "../../i18n";
+import { errorPanel } from "../errors";
+import { stateBadge } from "./common";
+import { credentialsForm } from "./credentials";
+import type { IntegrationsApi } from "./deps";
+import "./integrations.css";
+
+export interface DetailDeps {
+  api: IntegrationsApi;
+}
+
+function smokeLine(done: Activation): HTMLElement | null {
+  const smoke = done.smoke;
+  if (smoke.outcome === "notRun") return null;
+  if (smoke.outcome === "failed") {
+    return h("div", { id: "integration-smoke", "data-smoke": "failed" }, h("p", { class: "warning" }, t("integrations.smoke.failed")), errorPanel(smoke.error));
+  }
+  return h("p", { id: "integration-smoke", "data-smoke": smoke.outcome, class: smoke.outcome === "passed" ? "ok" : "hint" }, t(`integrations.smoke.${smoke.outcome}`));
+}
+
+function facts(i: IntegrationView, overview: IntegrationsOverview): HTMLElement {
+  const credential = overview.credentials.find((c) => c.id === i.credentialId) ?? null;
+  const client = credential?.clientId ? (overview.clients.find((c) => c.id === credential.clientId) ?? null) : null;
+  return h(
+    "dl",
+    { class: "facts" },
+    h("dt", {}, t("integrations.columnState")),
+    h("dd", { id: "integration-state" }, stateBadge(i.reported, i.detail)),
+    h("dt", {}, t("integrations.intended")),
+    h("dd", {}, t(`integrations.intendedState.${i.intendedState === "ENABLED" ? "ENABLED" : "DISABLED"}`)),
+    h("dt", {}, t("integrations.columnCredential")),
+    h("dd", { id: "integration-credential" }, credential ? credential.name : i.credentialId ? t("integrations.diagram.credentialDeleted") : t("integrations.noCredential")),
+    h("dt", {}, t("integrations.diagram.client")),
+    h(
+      "dd",
+      {},
+      client ? h("a", { href: `#/clients/${client.id}` }, client.name) : credential?.clientId ? t("integrations.diagram.clientDeleted") : t("integrations.diagram.none"),
+    ),
+  );
+}
+
+function activation(i: IntegrationView, deps: DetailDeps, onDone: (done: Activation) => void, fail: (err: unknown) => void, last: Activation | null): HTMLElement {
+  const enabling = i.intendedState !== "ENABLED";
+  const button = h("button", { type: "button", class: enabling ? "primary" : "", id: "integration-toggle" }, enabling ? t("integrations.activate") : t("integrations.deactivate"));
+  const live = h("p", { class: "status", id: "integration-live", role: "status" });
+  const result = h("div", {});
+  if (last) {
+    live.replaceChildren(t("integrations.settled"), " ", stateBadge(last.integration.reported, last.integration.detail));
+    const smoke = smokeLine(last);
+    if (smoke) result.append(smoke);
+  }
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    result.replaceChildren();
+    live.replaceChildren(t(enabling ? "integrations.activating" : "integrations.deactivating"));
+    deps.api
+      .integrationSetEnabled(i.id, enabling, (seen) => live.replaceChildren(t("integrations.following"), " ", stateBadge(seen.reported, seen.detail)))
+      .then(
+        (done) => onDone(done),
+        (err) => {
+          button.disabled = false;
+          live.replaceChildren();
+          fail(err);
+        },
+      );
+  });
+  return h(
+    "section",
+    { class: "card", id: "integration-activation", "aria-labelledby": "integration-activation-title" },
+    h("h2", { id: "integration-activation-title" }, t("integrations.activationTitle")),
+    h("p", { class: "hint" }, t("integrations.activationForgotten")),
+    button,
+    live,
+    result,
+  );
+}
+
+function deletion(i: IntegrationView, deps: DetailDeps, fail: (err: unknown) => void): HTMLElement {
+  const ask = h("button", { type: "button", class: "danger", id: "integration-delete" }, t("integrations.delete"));
+  const yes = h("button", { type: "button", class: "danger", id: "integration-delete-yes" }, t("integrations.deleteYes"));
+  const no = h("button", { type: "button", id: "integration-delete-no" }, t("integrations.deleteNo"));
+  const confirm = h("div", { class: "confirm", id: "integration-delete-confirm", hidden: true }, h("p", {}, t("integrations.deleteConfirm", { name: i.name })), yes, " ", no);
+  ask.addEventListener("click", () => {
+    confirm.hidden = false;
+    no.focus();
+  });
+  no.addEventListener("click", () => {
+    confirm.hidden = true;
+    ask.focus();
+  });
+  yes.addEventListener("click", () => {
+    yes.disabled = true;
+    deps.api.integrationDelete(i.id).then(
+      () => {
+        location.hash = "#/integrations";
+      },
+      (err) => {
+        yes.disabled = false;
+        fail(err);
+      },
+    );
+  });
+  return h("section", { class: "card", "aria-labelledby": "integration-delete-title" }, h("h2", { id: "integration-delete-title" }, t("integrations.deleteTitle")), ask, confirm);
+}
+
+export function integrationDetailView(id: string, deps: DetailDeps, focusConfigure = false): HTMLElement {
+  const problems = h("div", { class: "errors", id: "integration-errors" });
+  const body = h("div", { "aria-busy": "true" }, h("p", { class: "status" }, t("integrations.loading")));
+  const title = h("h1", { id: "integration-title" }, t("integrations.title"));
+  const root = h(
+    "section",
+    { class: "screen", "data-screen": "integration", "aria-labelledby": "integration-title" },
+    h("p", {}, h("a", { href: "#/integrations" }, `← ${t("integrations.back")}`)),
+    title,
+    problems,
+    body,
+  );
+  const fail = (err: unknown): void => problems.replaceChildren(errorPanel(err, () => problems.replaceChildren()));
+  const reload = (last: Activation | null = null, notice: string | null = null): void => {
+    deps.api.integrationsOverview().then((overview) => {
+      body.removeAttribute("aria-busy");
+      const i = overview.integrations.find((x) => x.id === id);
+      if (!i) {
+        body.replaceChildren(h("p", { class: "warning", id: "integration-gone" }, t("integrations.gone")));
+        return;
+      }
+      title.textContent = i.name;
+      const configure = h(
+        "section",
+        { class: "card", id: "integration-credentials", "aria-labelledby": "integration-credentials-title" },
+        h("h2", { id: "integration-credentials-title" }, t("integrations.configureCredentials")),
+        h("p", { class: "hint" }, t("integrations.credentials.intro")),
+        credentialsForm(i, overview, { api: deps.api, onConfigured: (done) => reload(null, done.createdClient ? t("integrations.credentials.savedNewClient", { client: done.createdClient.name }) : t("integrations.credentials.saved")), onError: fail }),
+      );
+      const saved = notice ? h("p", { class: "ok", id: "integration-notice", role: "status" }, notice) : null;
+      body.replaceChildren(...[saved, facts(i, overview), configure, activation(i, deps, reload, fail, last), deletion(i, deps, fail)].filter((n): n is HTMLElement => n !== null));
+      if (focusConfigure) configure.querySelector<HTMLElement>("input, select")?.focus();
+    }, fail);
+  };
+  reload();
+  return root;
+}

@@ -1,0 +1,124 @@
+// "A picture of what exists": the org's Data Actions setup drawn left to right, one row per
+// integration: OAuth client → credential → integration → data actions (later, greyed). Each
+// node shows its live state and links to its screen; a broken link is drawn broken, with the
+// fix one click away.
+import type { ClientView } from "../../generated/ClientView";
+import type { CredentialView } from "../../generated/CredentialView";
+import type { IntegrationView } from "../../generated/IntegrationView";
+import type { IntegrationsOverview } from "../../generated/IntegrationsOverview";
+import { h } from "../../dom";
+import { t } from "../../i18n";
+import { stateBadge } from "./common";
+
+/** What is wrong with one chain, if anything. */
+export type Break = "noCredential" | "credentialGone" | "clientGone" | "clientUnknown" | "clientNotActive" | null;
+
+export interface Chain {
+  integration: IntegrationView;
+  credential: CredentialView | null;
+  client: ClientView | null;
+  /** The client id the credential names (even when that client is gone). */
+  clientId: string | null;
+  broken: Break;
+}
+
+export function chains(overview: IntegrationsOverview): Chain[] {
+  return overview.integrations.map((integration) => {
+    const credential = overview.credentials.find((c) => c.id === integration.credentialId) ?? null;
+    const clientId = credential?.clientId ?? null;
+    const client = clientId ? (overview.clients.find((c) => c.id === clientId) ?? null) : null;
+    let broken: Break = null;
+    if (!integration.credentialId) broken = "noCredential";
+    else if (!credential) broken = "credentialGone";
+    else if (!clientId) broken = "clientUnknown";
+    else if (!client || client.state === "deleted") broken = "clientGone";
+    else if (client.state !== "active") broken = "clientNotActive";
+    return { integration, credential, client, clientId, broken };
+  });
+}
+
+function node(kind: string, title: string, body: (Node | string | null)[], opts: { href?: string; missing?: boolean; later?: boolean } = {}): HTMLElement {
+  const cls = ["node", `node-${kind}`, opts.missing ? "node-missing" : "", opts.later ? "node-later" : ""].filter(Boolean).join(" ");
+  return h(
+    "div",
+    { class: cls, "data-node": kind },
+    h("span", { class: "node-kind" }, t(`integrations.diagram.${kind}`)),
+    opts.href ? h("a", { href: opts.href, class: "node-name" }, title) : h("span", { class: "node-name" }, title),
+    ...body,
+  );
+}
+
+function link(broken: boolean, label: string): HTMLElement {
+  return h("span", { class: broken ? "link link-broken" : "link", "data-broken": broken ? "true" : "false", role: "img", "aria-label": label }, broken ? "╌╳╌" : "──▶");
+}
+
+function clientNode(chain: Chain): HTMLElement {
+  if (chain.client) {
+    return node("client", chain.client.name, [h("span", { class: `state client-${chain.client.state}` }, t(`integrations.clientState.${chain.client.state}`))], {
+      href: `#/clients/${chain.client.id}`,
+    });
+  }
+  if (chain.broken === "clientGone") {
+    return node("client", t("integrations.diagram.clientDeleted"), [h("code", { class: "node-id" }, chain.clientId ?? "")], { missing: true });
+  }
+  return node("client", t("integrations.diagram.none"), [], { missing: true });
+}
+
+function credentialNode(chain: Chain): HTMLElement {
+  if (chain.credential) return node("credential", chain.credential.name, [], {});
+  if (chain.broken === "credentialGone") return node("credential", t("integrations.diagram.credentialDeleted"), [], { missing: true });
+  return node("credential", t("integrations.diagram.none"), [], { missing: true });
+}
+
+function fix(chain: Chain): HTMLElement | null {
+  if (!chain.broken) return null;
+  const text = h("span", { class: "break-why" }, t(`integrations.diagram.break.${chain.broken}`));
+  const action =
+    chain.broken === "clientNotActive" && chain.client
+      ? h("a", { href: `#/clients/${chain.client.id}`, class: "button fix" }, t("integrations.diagram.openClient"))
+      : h("a", { href: `#/integrations/${chain.integration.id}?configure`, class: "button fix" }, t("integrations.configureCredentials"));
+  return h("div", { class: "break" }, text, " ", action);
+}
+
+function row(chain: Chain): HTMLElement {
+  const credentialBroken = chain.broken === "noCredential" || chain.broken === "credentialGone";
+  const clientBroken = chain.broken === "clientGone" || chain.broken === "clientUnknown" || chain.broken === "clientNotActive";
+  const i = chain.integration;
+  return h(
+    "li",
+    { class: chain.broken ? "chain chain-broken" : "chain", "data-integration": i.id },
+    h(
+      "div",
+      { class: "chain-nodes" },
+      clientNode(chain),
+      link(!credentialBroken && clientBroken, clientBroken ? t(`integrations.diagram.break.${chain.broken}`) : t("integrations.diagram.linked")),
+      credentialNode(chain),
+      link(credentialBroken, credentialBroken ? t(`integrations.diagram.break.${chain.broken}`) : t("integrations.diagram.linked")),
+      node("integration", i.name, [stateBadge(i.reported, i.detail)], { href: `#/integrations/${i.id}` }),
+      h("span", { class: "link link-later", "aria-hidden": "true" }, "┄┄▶"),
+      node("actions", t("integrations.diagram.actionsLater"), [], { later: true }),
+    ),
+    fix(chain),
+  );
+}
+
+export function diagramView(overview: IntegrationsOverview): HTMLElement {
+  const all = chains(overview);
+  const body =
+    all.length === 0
+      ? h(
+          "p",
+          { class: "diagram-empty" },
+          t("integrations.diagram.empty"),
+          " ",
+          h("a", { href: "#/setup", class: "button" }, t("integrations.setupLink")),
+        )
+      : h("ol", { class: "chains" }, ...all.map(row));
+  return h(
+    "section",
+    { class: "card diagram", id: "integrations-diagram", "aria-labelledby": "integrations-diagram-title" },
+    h("h2", { id: "integrations-diagram-title" }, t("integrations.diagram.title")),
+    h("p", { class: "hint" }, t("integrations.diagram.intro")),
+    body,
+  );
+}

@@ -1,0 +1,79 @@
+// The guided setup's one short form: names prefilled from the workshop, the role(s) for the new
+// client (the suggested one pre-selected), the division (home by default). Checked here as in
+// Rust, with each problem beside its field; nothing typed is lost on an error.
+import type { SetupForm } from "../../generated/SetupForm";
+import type { SetupRequestInput } from "../../generated/SetupRequestInput";
+import { h } from "../../dom";
+import { t } from "../../i18n";
+import { fieldError, MARKER_CHARS, MAX_NAME_CHARS, nameProblem, showProblem, textField } from "./common";
+
+export interface SetupFormParts {
+  form: HTMLFormElement;
+  /** The request as typed, or null after showing each problem beside its field. */
+  read(): SetupRequestInput | null;
+}
+
+export function setupFormView(model: SetupForm, draft: SetupRequestInput): SetupFormParts {
+  const full = model.installed >= model.limit;
+  const client = textField("setup-client-name", t("integrations.setup.clientName"), draft.clientName);
+  const description = textField("setup-client-description", t("integrations.setup.clientDescription"), draft.clientDescription);
+  const credential = textField("setup-credential-name", t("integrations.setup.credentialName"), draft.credentialName);
+  const integration = textField("setup-integration-name", t("integrations.setup.integrationName"), draft.integrationName);
+  const rolesError = fieldError("setup-roles-error");
+  const roles = h(
+    "fieldset",
+    { class: "field roles", id: "setup-roles", "aria-describedby": "setup-roles-error" },
+    h("legend", {}, t("integrations.setup.roles")),
+    h("p", { class: "hint" }, t("integrations.setup.rolesHint")),
+    ...model.roles.map((r) =>
+      h(
+        "label",
+        { class: "choice" },
+        h("input", { type: "checkbox", name: "setup-role", value: r.id, checked: draft.roleIds.includes(r.id) }),
+        h("span", {}, h("span", { class: "choice-label" }, r.name), h("span", { class: "hint" }, t("integrations.setup.permissions", { count: String(r.permissionCount) }))),
+      ),
+    ),
+    rolesError,
+  );
+  const division = h(
+    "select",
+    { id: "setup-division" },
+    ...model.divisions.map((d) => h("option", { value: d.id, selected: d.id === draft.divisionId }, d.name)),
+  );
+  const form = h(
+    "form",
+    { class: "form setup-form", id: "setup-form", novalidate: true },
+    h("p", { class: full ? "warning" : "hint", id: "setup-limit" }, t("integrations.limit", { used: String(model.installed), limit: String(model.limit) }), full ? ` ${t("integrations.limitReached")}` : ""),
+    client.field,
+    description.field,
+    roles,
+    h("div", { class: "field" }, h("label", { for: "setup-division" }, t("integrations.setup.division")), division),
+    credential.field,
+    integration.field,
+    h("button", { type: "submit", class: "primary", id: "setup-preview", disabled: full }, t("integrations.setup.preview")),
+  );
+  const read = (): SetupRequestInput | null => {
+    const room = MAX_NAME_CHARS - MARKER_CHARS;
+    const roleIds = [...form.querySelectorAll<HTMLInputElement>('input[name="setup-role"]:checked')].map((i) => i.value);
+    const oks = [
+      showProblem(client.error, client.input, nameProblem(client.input.value)),
+      showProblem(description.error, description.input, description.input.value.trim() && /[\p{Cc}]/u.test(description.input.value.trim()) ? t("integrations.nameInvisible") : null),
+      showProblem(rolesError, roles, roleIds.length ? null : t("integrations.setup.rolesRequired")),
+      showProblem(credential.error, credential.input, nameProblem(credential.input.value, room)),
+      showProblem(integration.error, integration.input, nameProblem(integration.input.value, room)),
+    ];
+    if (oks.includes(false)) {
+      form.querySelector<HTMLElement>('[aria-invalid="true"] input, [aria-invalid="true"]')?.focus();
+      return null;
+    }
+    return {
+      clientName: client.input.value.trim(),
+      clientDescription: description.input.value.trim(),
+      credentialName: credential.input.value.trim(),
+      integrationName: integration.input.value.trim(),
+      roleIds,
+      divisionId: division.value,
+    };
+  };
+  return { form, read };
+}

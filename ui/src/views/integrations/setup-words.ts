@@ -1,0 +1,68 @@
+// The guided setup in plain words: each planned change as a sentence in the user's language
+// (the plan preview), and each step's short name, status and duration (the live progress).
+import type { PlannedStep } from "../../generated/PlannedStep";
+import type { SetupStepKind } from "../../generated/SetupStepKind";
+import type { StepView } from "../../generated/StepView";
+import { h } from "../../dom";
+import { currentLanguage, t } from "../../i18n";
+
+function hours(seconds: number | null): string {
+  const value = (seconds ?? 86_400) / 3600;
+  return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** One plan line, e.g. "Create the OAuth client “Data Actions client” (…) with the role …". */
+export function planSentence(step: PlannedStep, installed: number, limit: number): string {
+  const subject = step.subject ?? "";
+  switch (step.kind) {
+    case "preflight":
+      return t("integrations.setup.plan.preflight", { used: String(installed), limit: String(limit) });
+    case "createClient": {
+      const grants = step.grants.map((g) => t("integrations.setup.plan.grant", { role: g.role, division: g.division })).join(t("integrations.setup.plan.and"));
+      return t("integrations.setup.plan.createClient", { name: subject, hours: hours(step.tokenDurationSeconds), grants });
+    }
+    case "createCredential":
+    case "installIntegration":
+      return t(`integrations.setup.plan.${step.kind}`, { name: subject });
+    default:
+      return t(`integrations.setup.plan.${step.kind}`);
+  }
+}
+
+export function planList(steps: PlannedStep[], installed: number, limit: number): HTMLElement {
+  return h(
+    "ol",
+    { class: "plan", id: "setup-plan-list" },
+    ...steps.map((s) => h("li", { "data-step": s.kind, class: s.kind === "enableIntegration" ? "plan-highlight" : undefined }, planSentence(s, installed, limit))),
+  );
+}
+
+export function stepName(kind: SetupStepKind): string {
+  return t(`integrations.setup.step.${kind}`);
+}
+
+export function duration(ms: number | null): string {
+  if (ms === null) return "";
+  return t("integrations.setup.seconds", { seconds: new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000) });
+}
+
+const GLYPH: Record<StepView["status"], string> = { pending: "○", running: "◌", done: "✓", failed: "✕", rolledBack: "↺" };
+
+export function progressList(steps: StepView[]): HTMLElement {
+  return h(
+    "ol",
+    { class: "progress", id: "setup-progress-list" },
+    ...steps.map((s) =>
+      h(
+        "li",
+        { "data-step": s.kind, "data-status": s.status, class: `step step-${s.status}` },
+        h("span", { class: "step-glyph", "aria-hidden": "true" }, GLYPH[s.status]),
+        h("span", { class: "step-name" }, stepName(s.kind)),
+        h("span", { class: "step-status" }, t(`integrations.setup.status.${s.status}`)),
+        h("span", { class: "step-duration" }, duration(s.durationMs)),
+        s.note ? h("span", { class: "step-note" }, s.note) : null,
+        s.error ? h("span", { class: "step-error" }, s.error.contextId ? `${s.error.message} (${t("errors.contextId")}: ${s.error.contextId})` : s.error.message) : null,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,159 @@
+// "Set up Data Actions" (#/setup): the form, the plan preview in plain words, Run with each
+// step's progress, duration and result live, and the summary. The run lives in Rust: on return
+// (or a reload) the screen re-attaches to it, and a run left unfinished is offered Resume
+// (the default) or Roll back.
+import type { RunPhase } from "../../generated/RunPhase";
+import type { SetupForm } from "../../generated/SetupForm";
+import { h } from "../../dom";
+import { t } from "../../i18n";
+import { errorPanel } from "../errors";
+import type { SetupApi, SetupPlan, SetupRequestInput, SetupRunView } from "./deps";
+import { setupFormView } from "./setup-form";
+import { planList, progressList } from "./setup-words";
+import "./integrations.css";
+
+export interface SetupDeps {
+  api: SetupApi;
+}
+
+const LINKS: Record<string, (id: string) => string> = {
+  oauthClient: (id) => `#/clients/${id}`,
+  credential: () => "#/integrations",
+  integration: (id) => `#/integrations/${id}`,
+};
+
+function phaseTitle(phase: RunPhase): string {
+  return t(`integrations.setup.phase.${phase}`);
+}
+
+export function setupView(deps: SetupDeps): HTMLElement {
+  const problems = h("div", { class: "errors", id: "setup-errors" });
+  const body = h("div", { "aria-busy": "true" }, h("p", { class: "status" }, t("integrations.loading")));
+  const root = h(
+    "section",
+    { class: "screen", "data-screen": "setup", "aria-labelledby": "setup-title" },
+    h("h1", { id: "setup-title" }, t("integrations.setup.title")),
+    h("p", { class: "intro" }, t("integrations.setup.intro")),
+    problems,
+    body,
+  );
+  const fail = (err: unknown): void => problems.replaceChildren(errorPanel(err, () => problems.replaceChildren()));
+  const show = (...nodes: (HTMLElement | null)[]): void => {
+    body.removeAttribute("aria-busy");
+    body.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
+  };
+  let last: SetupRunView | null = null;
+  const onRun = (run: SetupRunView): void => {
+    // Views arrive whole; an older one never replaces a newer phase of the same run.
+    last = run;
+    showRun(run);
+  };
+  const act = (call: (cb: (run: SetupRunView) => void) => Promise<SetupRunView>, button: HTMLButtonElement): void => {
+    button.disabled = true;
+    problems.replaceChildren();
+    call(onRun).then(onRun, (err) => {
+      button.disabled = false;
+      fail(err);
+    });
+  };
+
+  function resumeButtons(primaryResume: boolean): HTMLElement {
+    const resume = h("button", { type: "button", class: primaryResume ? "primary" : "", id: "setup-resume" }, t("integrations.setup.resume"));
+    const rollBack = h("button", { type: "button", id: "setup-roll-back" }, t("integrations.setup.rollBack"));
+    resume.addEventListener("click", () => act((cb) => deps.api.setupResume(cb), resume));
+    rollBack.addEventListener("click", () => act((cb) => deps.api.setupRollBack(cb), rollBack));
+    // Resume is the default: it has the focus, so Enter resumes.
+    queueMicrotask(() => resume.focus());
+    return h("div", { class: "actions", id: "setup-resume-offer" }, resume, " ", rollBack);
+  }
+
+  function summary(run: SetupRunView): HTMLElement {
+    const again = h("button", { type: "button", id: "setup-again" }, t("integrations.setup.again"));
+    again.addEventListener("click", () => {
+      again.disabled = true;
+      deps.api.setupDismiss().then(() => showForm(null), fail);
+    });
+    const created = run.created.map((o) =>
+      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`integrations.setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(o.id) }, o.name)),
+    );
+    return h(
+      "section",
+      { class: "card", id: "setup-summary", "data-phase": run.phase },
+      h("h2", {}, phaseTitle(run.phase)),
+      run.phase === "completed" ? h("p", {}, t("integrations.setup.completedText")) : h("p", {}, t("integrations.setup.rolledBackText")),
+      created.length ? h("ul", { class: "created", id: "setup-created" }, ...created) : null,
+      run.phase === "completed" ? h("p", { class: "hint" }, t("integrations.setup.secretInKeychain")) : null,
+      run.phase === "completed" ? h("p", {}, h("a", { href: "#/integrations", class: "button", id: "setup-see-diagram" }, t("integrations.setup.seeDiagram"))) : null,
+      again,
+    );
+  }
+
+  function showRun(run: SetupRunView): void {
+    const reissued = run.secretReissued ? h("p", { class: "warning", id: "setup-secret-reissued" }, t("integrations.setup.secretReissued")) : null;
+    const progress = h(
+      "section",
+      { class: "card", id: "setup-progress", "data-phase": run.phase, "aria-live": "polite" },
+      h("h2", {}, phaseTitle(run.phase)),
+      h("p", { class: "hint" }, t("integrations.setup.runId", { id: run.runId })),
+      progressList(run.steps),
+    );
+    const error = run.error ? errorPanel(run.error) : null;
+    switch (run.phase) {
+      case "interrupted":
+        return show(h("section", { class: "card", id: "setup-unfinished" }, h("h2", {}, t("integrations.setup.unfinishedTitle")), h("p", {}, t("integrations.setup.unfinishedText")), resumeButtons(true)), reissued, progress);
+      case "failed":
+        return show(progress, error, reissued, h("section", { class: "card" }, h("p", {}, t("integrations.setup.failedText")), resumeButtons(false)));
+      case "completed":
+      case "rolledBack":
+        return show(summary(run), reissued, progress);
+      default:
+        return show(progress, reissued);
+    }
+  }
+
+  function showPlan(model: SetupForm, request: SetupRequestInput, plan: SetupPlan): void {
+    const run = h("button", { type: "button", class: "primary", id: "setup-run" }, t("integrations.setup.run"));
+    const change = h("button", { type: "button", id: "setup-change" }, t("integrations.setup.change"));
+    run.addEventListener("click", () => act((cb) => deps.api.setupStart(request, cb), run));
+    change.addEventListener("click", () => showForm(model, request));
+    show(
+      h(
+        "section",
+        { class: "card", id: "setup-plan" },
+        h("h2", {}, t("integrations.setup.planTitle")),
+        h("p", { class: "hint" }, t("integrations.setup.planIntro")),
+        planList(plan.steps, model.installed, model.limit),
+        h("div", { class: "actions" }, run, " ", change),
+      ),
+    );
+    run.focus();
+  }
+
+  function showForm(model: SetupForm | null, draft: SetupRequestInput | null = null): void {
+    if (!model) {
+      deps.api.setupForm().then((m) => showForm(m, draft), (err) => {
+        show();
+        fail(err);
+      });
+      return;
+    }
+    const parts = setupFormView(model, draft ?? model.request);
+    parts.form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const request = parts.read();
+      if (!request) return;
+      problems.replaceChildren();
+      deps.api.setupPlan(request).then((plan) => showPlan(model, request, plan), fail);
+    });
+    show(h("section", { class: "card" }, parts.form));
+  }
+
+  deps.api.setupStatus(onRun).then(
+    (run) => (run ? (last ? showRun(last) : onRun(run)) : showForm(null)),
+    (err) => {
+      show();
+      fail(err);
+    },
+  );
+  return root;
+}
