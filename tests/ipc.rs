@@ -1,6 +1,8 @@
 //! IPC wire shapes through the Tauri mock runtime with the app's real config and
 //! capabilities: what the UI receives is exactly what ui/src/generated describes.
 
+mod clients;
+
 use dip_studio::{context, setup};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};

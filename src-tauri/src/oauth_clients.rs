@@ -110,3 +110,13 @@ pub async fn forget<R: Runtime>(
     }
     Ok(())
 }
+
+/// Removes a deleted client's saved secret from the vault (absent is fine).
+pub async fn forget_saved_secret<R: Runtime>(
+    app: &AppHandle<R>,
+    profile: &Profile,
+    client_id: &str,
+) -> Result<(), Error> {
+    let account = oauth_client_secret_account(profile.target.code(), client_id);
+    sign_in::vault(app).await.delete(account).await
+}

@@ -95,19 +95,24 @@ pub async fn oauth_client_set_state(
         .await?)
 }
 
-/// Deletes a client the Genesys way (inactive, `DELETE`, wait for 404).
+/// Deletes a client the Genesys way (inactive, `DELETE`, wait for 404); once it is gone, its
+/// secret is removed from the vault too.
 #[tauri::command]
-pub async fn oauth_client_delete(
+pub async fn oauth_client_delete<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
 ) -> CommandResult<DeletionView> {
-    let (_, s) = session(&state)?;
+    let (profile, s) = session(&state)?;
     Ok(
         match s.client().delete_oauth_client(&id, s.token()).await? {
-            ClientDeletion::Deleted => DeletionView {
-                deleted: true,
-                date_to_delete: None,
-            },
+            ClientDeletion::Deleted => {
+                oauth_clients::forget_saved_secret(&app, &profile, &id).await?;
+                DeletionView {
+                    deleted: true,
+                    date_to_delete: None,
+                }
+            }
             ClientDeletion::Scheduled { date_to_delete } => DeletionView {
                 deleted: false,
                 date_to_delete,

@@ -1,0 +1,272 @@
+//! The OAuth clients screen's commands through the mock runtime: the ACL lets only the app's
+//! main window call them, and, signed in to the app's own Sandbox org, their answers have the
+//! generated wire shapes and hold no secret — except the one-time reveal, which fails the
+//! second time (matrix F4, F5).
+
+use serde_json::{json, Value};
+use tauri::WebviewWindowBuilder;
+
+use super::{app, invoke, invoke_from};
+
+const COMMANDS: &[&str] = &[
+    "oauth_clients_list",
+    "oauth_client_get",
+    "oauth_client_create",
+    "oauth_client_update",
+    "oauth_client_set_state",
+    "oauth_client_delete",
+    "oauth_client_regenerate_secret",
+    "oauth_client_secret_reveal",
+    "oauth_client_secret_copy",
+    "oauth_client_secret_forget",
+    "oauth_scopes",
+    "authorization_roles",
+    "authorization_role_permissions",
+    "authorization_assign_role_to_me",
+];
+
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[test]
+fn clients_commands_are_listed_allowed_for_main_only_and_ask_to_sign_in_first() {
+    let (app, webview) = app();
+    for cmd in COMMANDS {
+        for origin in ["http://127.0.0.1:4567", "https://evil.example"] {
+            let denial = invoke_from(&webview, origin, cmd, json!({}))
+                .expect_err("a remote origin must not reach the clients commands");
+            assert!(
+                denial.to_string().contains("not allowed"),
+                "{cmd} from {origin} must be denied by the ACL, got {denial}"
+            );
+        }
+    }
+    // Signed out, each listed and allowed command runs and says "sign in first"; a command
+    // missing from build.rs or the capability would be refused by the ACL instead.
+    for cmd in ["oauth_clients_list", "oauth_scopes", "authorization_roles"] {
+        let refused = invoke(&webview, cmd, json!({})).expect_err("signed out");
+        assert_eq!(refused["kind"], "signInRequired", "{cmd}: {refused}");
+    }
+    let reveal = invoke(
+        &webview,
+        "oauth_client_secret_reveal",
+        json!({"handle": "guess"}),
+    )
+    .expect_err("an unknown handle reveals nothing");
+    assert_eq!(reveal["kind"], "invalidInput", "{reveal}");
+
+    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
+        .build()
+        .expect("a second window opens");
+    for cmd in COMMANDS {
+        let denial = invoke(&other, cmd, json!({})).expect_err("only the main window");
+        assert!(
+            denial.to_string().contains("not allowed"),
+            "{cmd} from a window other than main must be denied, got {denial}"
+        );
+    }
+}
+
+/// Signs in to the app's Sandbox org as its practice admin, playing the browser with reqwest
+/// on another thread while `sign_in_wait` waits for the loopback callback.
+fn sign_in(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) {
+    // Debug builds run this command instead of the system browser: `true` opens nothing.
+    std::env::set_var("DIP_STUDIO_TEST_BROWSER", "true");
+    let account = invoke(webview, "sandbox_account", json!({})).expect("the Sandbox org starts");
+    let pending = invoke(
+        webview,
+        "sign_in_start",
+        json!({"target": {"kind": "sandbox"}, "method": "pkce", "clientId": ""}),
+    )
+    .expect("sign-in starts");
+    let url = pending["authorizeUrl"].as_str().expect("a URL").to_owned();
+    let (email, password) = (
+        account["adminEmail"].as_str().expect("email").to_owned(),
+        account["adminPassword"]
+            .as_str()
+            .expect("password")
+            .to_owned(),
+    );
+    let browser = std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().expect("a runtime");
+        rt.block_on(async move {
+            let http = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("a client");
+            let page = http.get(&url).send().await.expect("the sign-in page");
+            assert_eq!(page.status(), 200);
+            let parsed = reqwest::Url::parse(&url).expect("absolute");
+            let mut form: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
+            form.extend([
+                ("email".into(), email),
+                ("password".into(), password),
+                ("action".into(), "sign_in".into()),
+            ]);
+            let login = format!("{}/oauth/authorize", parsed.origin().ascii_serialization());
+            let done = http.post(login).form(&form).send().await.expect("posted");
+            let back = done.headers()["location"]
+                .to_str()
+                .expect("a Location")
+                .to_owned();
+            http.get(back)
+                .send()
+                .await
+                .expect("the callback is answered");
+        });
+    });
+    invoke(webview, "sign_in_wait", json!({})).expect("signed in to the Sandbox org");
+    browser.join().expect("the browser thread did not panic");
+}
+
+#[test]
+fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() {
+    let (_app, webview) = app();
+    sign_in(&webview);
+
+    let roles = invoke(&webview, "authorization_roles", json!({})).expect("roles");
+    assert_eq!(
+        keys(&roles),
+        ["canAssignToMe", "divisions", "homeDivisionId", "roles"]
+    );
+    assert_eq!(roles["canAssignToMe"], true, "a PKCE session has a user");
+    let held = roles["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .find(|r| r["held"].as_array().is_some_and(|h| !h.is_empty()))
+        .expect("the practice admin holds a role")
+        .clone();
+    assert_eq!(
+        keys(&held),
+        ["description", "held", "id", "name", "permissionCount"]
+    );
+    let permissions = invoke(
+        &webview,
+        "authorization_role_permissions",
+        json!({"id": held["id"]}),
+    )
+    .expect("permissions on demand");
+    assert!(permissions.is_array());
+    let scopes = invoke(&webview, "oauth_scopes", json!({})).expect("scopes");
+    assert!(scopes.as_array().is_some_and(|s| !s.is_empty()));
+
+    let form = json!({
+        "name": "  IPC wire-shape client  ",
+        "grantType": "CLIENT-CREDENTIALS",
+        "roleDivisions": [{"roleId": held["id"], "divisionId": held["held"][0]}],
+    });
+    let created = invoke(&webview, "oauth_client_create", json!({"form": form})).expect("created");
+    assert_eq!(
+        keys(&created),
+        ["client", "revealHandle", "savedToKeychain"]
+    );
+    let client = &created["client"];
+    assert_eq!(
+        client["name"], "IPC wire-shape client",
+        "the name is trimmed"
+    );
+    assert!(
+        client.get("secret").is_none(),
+        "no secret in the create answer"
+    );
+    let id = client["id"].as_str().expect("an id").to_owned();
+    let handle = created["revealHandle"].clone();
+
+    let secret = invoke(
+        &webview,
+        "oauth_client_secret_reveal",
+        json!({"handle": handle}),
+    )
+    .expect("revealed once");
+    let secret = secret.as_str().expect("a string").to_owned();
+    assert!(!secret.is_empty());
+    assert!(
+        !created.to_string().contains(&secret),
+        "the create answer holds no secret"
+    );
+    let again = invoke(
+        &webview,
+        "oauth_client_secret_reveal",
+        json!({"handle": handle}),
+    )
+    .expect_err("a second reveal fails");
+    assert!(!again.to_string().contains(&secret));
+    invoke(
+        &webview,
+        "oauth_client_secret_forget",
+        json!({"handle": handle, "keepInKeychain": true}),
+    )
+    .expect("forgotten");
+
+    let listed = invoke(&webview, "oauth_clients_list", json!({})).expect("listed");
+    let got = invoke(&webview, "oauth_client_get", json!({"id": id})).expect("read");
+    let disabled = invoke(
+        &webview,
+        "oauth_client_set_state",
+        json!({"id": id, "clientState": "disabled"}),
+    )
+    .expect("disabled");
+    assert_eq!(disabled["state"], "disabled");
+    let refused = invoke(
+        &webview,
+        "oauth_client_set_state",
+        json!({"id": id, "clientState": "deleted"}),
+    )
+    .expect_err("only active or disabled");
+    assert_eq!(refused["kind"], "invalidInput");
+    let regenerated = invoke(
+        &webview,
+        "oauth_client_regenerate_secret",
+        json!({"id": id}),
+    )
+    .expect("a new secret");
+    assert_eq!(
+        keys(&regenerated),
+        ["client", "revealHandle", "savedToKeychain"]
+    );
+    assert_ne!(regenerated["revealHandle"], handle, "a new handle");
+    invoke(
+        &webview,
+        "oauth_client_secret_forget",
+        json!({"handle": regenerated["revealHandle"], "keepInKeychain": false}),
+    )
+    .expect("forgotten and removed from the vault");
+    let deleted = invoke(&webview, "oauth_client_delete", json!({"id": id})).expect("deleted");
+    assert_eq!(keys(&deleted), ["dateToDelete", "deleted"]);
+    assert_eq!(deleted["deleted"], true, "a new client is deleted at once");
+
+    for answer in [&roles, &listed, &got, &disabled, &regenerated, &deleted] {
+        let text = answer.to_string();
+        assert!(
+            !text.contains(&secret),
+            "no secret in any answer but the reveal"
+        );
+        assert!(!text.contains("\"secret\""), "no secret field: {text}");
+    }
+    assert!(listed
+        .as_array()
+        .is_some_and(|l| l.iter().any(|c| c["id"] == id.as_str())));
+    let bad = invoke(
+        &webview,
+        "oauth_client_create",
+        json!({"form": {"name": "x", "grantType": "CODE", "tokenDurationSeconds": "299",
+            "redirectUris": ["http://127.0.0.1"], "scopes": ["users"]}}),
+    )
+    .expect_err("refused before any request");
+    assert_eq!(bad["kind"], "invalidInput");
+    assert!(
+        bad["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("tokenDuration:")),
+        "{bad}"
+    );
+}
