@@ -149,6 +149,15 @@ async fn c14_a_new_secret_is_verified_once_genesys_accepts_it_and_a_wrong_one_fa
         "secret accepted after {:?} (delay 1.5 s)",
         started.elapsed()
     );
+    let live = |w: &super::World| {
+        w.org
+            .snapshot()
+            .tokens
+            .values()
+            .filter(|t| t.client_id == client_id)
+            .count()
+    };
+    assert_eq!(live(&w), 0, "the verification token was revoked, not kept");
 
     let err = verify_client_secret(
         &w.endpoints(),

@@ -196,3 +196,25 @@ impl Client {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_idempotent_verbs_and_the_intended_state_patch_are_retried() {
+        for method in [Method::GET, Method::PUT, Method::DELETE, Method::PATCH] {
+            assert!(retried(&method), "{method}");
+        }
+        assert!(!retried(&Method::POST), "a POST is never sent twice");
+    }
+
+    #[test]
+    fn logs_name_the_path_without_its_query() {
+        assert_eq!(
+            loggable("/api/v2/integrations/credentials/listing?after=abc&pageSize=200"),
+            "/api/v2/integrations/credentials/listing"
+        );
+        assert_eq!(loggable("/api/v2/tokens/me"), "/api/v2/tokens/me");
+    }
+}
