@@ -120,7 +120,7 @@ impl KnobState {
             }
             armed.seen = armed.seen.saturating_add(1);
             let past = armed.seen > rule.after;
-            let within = rule.times.is_none_or(|m| armed.seen - rule.after <= m);
+            let within = past && rule.times.is_none_or(|m| armed.seen - rule.after <= m);
             if fired.is_none() && past && within {
                 fired = Some(rule.kind.clone());
             }
@@ -213,5 +213,20 @@ mod tests {
             state.take_fault("GET", "/x", "/x").is_none(),
             "method must match"
         );
+    }
+
+    #[test]
+    fn calls_before_the_first_fault_are_let_through_without_overflow() {
+        let mut state = state_with(FaultRule {
+            method: None,
+            path: "/x".into(),
+            kind: FaultKind::Hang,
+            after: 3,
+            times: Some(1),
+        });
+        let fired: Vec<bool> = (0..5)
+            .map(|_| state.take_fault("GET", "/x", "/x").is_some())
+            .collect();
+        assert_eq!(fired, [false, false, false, true, false]);
     }
 }
