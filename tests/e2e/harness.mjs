@@ -1,8 +1,10 @@
 // Shared by the end-to-end tests: launches the real app through tauri-driver with a fresh
 // profile (its own XDG folders) and a chosen OS language, and saves screenshots.
 import { remote } from "webdriverio";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import assert from "node:assert/strict";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 function need(name) {
   const value = process.env[name];
@@ -69,4 +71,53 @@ export function scratch(profile) {
 
 export function screenshotPath(name) {
   return path.join(need("DIP_STUDIO_SCREENSHOTS"), `${name}.png`);
+}
+
+const browserScript = fileURLToPath(new URL("./browser.mjs", import.meta.url));
+
+/**
+ * The env that makes the debug app "open the browser" through browser.mjs (headless Chromium
+ * signing in as the Sandbox org's practice admin, or pressing Cancel with action "cancel").
+ */
+export function browserEnv(profile, flow, action = "sign-in") {
+  const dir = scratch(profile);
+  const result = path.join(dir, `browser-${flow}.json`);
+  const wrapper = path.join(dir, `browser-${flow}.sh`);
+  writeFileSync(wrapper, `#!/bin/sh\nexec node '${browserScript}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return {
+    result,
+    env: {
+      DIP_STUDIO_TEST_BROWSER: wrapper,
+      DIP_STUDIO_BROWSER_RESULT: result,
+      DIP_STUDIO_BROWSER_ACTION: action,
+      DIP_STUDIO_BROWSER_SCREENSHOT: screenshotPath(`browser-${flow}`),
+    },
+  };
+}
+
+/** What browser.mjs saw on the loopback page; fails if it could not sign in. */
+export function browserResult(file) {
+  assert.ok(existsSync(file), "the browser stand-in wrote no result");
+  const result = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(result.error, undefined, `the browser failed: ${result.error}`);
+  return result;
+}
+
+/** Waits for the signed-in session card on the Sign-in screen; returns its text. */
+export async function waitForSession(b) {
+  const card = await b.$("#signin-session");
+  await card.waitForDisplayed({ timeout: 40000, timeoutMsg: "the window never showed the signed-in session" });
+  return card.getText();
+}
+
+/**
+ * Signs in to the Sandbox org with PKCE from the Sign-in screen of a window launched with
+ * `browserEnv(...).env`, for tests of the screens that need a session.
+ */
+export async function signInToSandbox(b) {
+  await b.execute(() => (location.hash = "#signin"));
+  await (await b.$("#signin-submit")).waitForClickable({ timeout: 10000 });
+  await (await b.$("#signin-submit")).click();
+  return waitForSession(b);
 }

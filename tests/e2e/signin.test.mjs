@@ -3,45 +3,10 @@
 // sign-out. The "system browser" is headless Chromium driven by tests/e2e/browser.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { launch, scratch, screenshot, screenshotPath, text } from "./harness.mjs";
+import { browserEnv, browserResult, launch, screenshot, text, waitForSession } from "./harness.mjs";
 
-const browserScript = fileURLToPath(new URL("./browser.mjs", import.meta.url));
 const ORG = "Harborview Insurance";
 const ADMIN = "Morgan Reyes";
-
-/** The env that makes the debug app "open the browser" through browser.mjs. */
-function browserEnv(profile, flow, action = "sign-in") {
-  const dir = scratch(profile);
-  const result = path.join(dir, `browser-${flow}.json`);
-  const wrapper = path.join(dir, `browser-${flow}.sh`);
-  writeFileSync(wrapper, `#!/bin/sh\nexec node '${browserScript}' "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  return {
-    result,
-    env: {
-      DIP_STUDIO_TEST_BROWSER: wrapper,
-      DIP_STUDIO_BROWSER_RESULT: result,
-      DIP_STUDIO_BROWSER_ACTION: action,
-      DIP_STUDIO_BROWSER_SCREENSHOT: screenshotPath(`browser-${flow}`),
-    },
-  };
-}
-
-function browserResult(file) {
-  assert.ok(existsSync(file), "the browser stand-in wrote no result");
-  const result = JSON.parse(readFileSync(file, "utf8"));
-  assert.equal(result.error, undefined, `the browser failed: ${result.error}`);
-  return result;
-}
-
-async function waitForSession(b) {
-  const card = await b.$("#signin-session");
-  await card.waitForDisplayed({ timeout: 40000, timeoutMsg: "the window never showed the signed-in session" });
-  return card.getText();
-}
 
 test("PKCE sign-in to the Sandbox org through a real browser; restored from the keychain; sign-out", async () => {
   const { env, result } = browserEnv("pkce", "pkce");
