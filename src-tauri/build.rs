@@ -31,6 +31,19 @@ const COMMANDS: &[&str] = &[
     "authorization_roles",
     "authorization_role_permissions",
     "authorization_assign_role_to_me",
+    "integrations_overview",
+    "integration_install",
+    "integration_client_choices",
+    "integration_configure",
+    "integration_set_enabled",
+    "integration_delete",
+    "setup_form",
+    "setup_plan",
+    "setup_start",
+    "setup_status",
+    "setup_resume",
+    "setup_roll_back",
+    "setup_dismiss",
 ];
 
 fn main() {

@@ -2,6 +2,7 @@
 //! capabilities: what the UI receives is exactly what ui/src/generated describes.
 
 mod clients;
+mod integrations;
 
 use dip_studio::{context, setup};
 use serde_json::{json, Value};

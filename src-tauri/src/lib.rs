@@ -4,11 +4,16 @@
 mod browser;
 mod commands;
 pub mod error;
+mod integration_activation;
+mod integration_credentials;
+mod integrations;
 mod oauth_clients;
 mod roles;
 mod sandbox_org;
 mod secret_reveal;
 mod settings;
+mod setup_runs;
+mod setup_view;
 mod sign_in;
 mod state;
 mod vault;
@@ -29,6 +34,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::new(sys_locale::get_locale()))
         .manage(secret_reveal::Reveals::default())
+        .manage(setup_runs::SetupRuns::default())
         .setup(|app| {
             settings::load(app.handle());
             Ok(())
@@ -61,6 +67,19 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::clients::authorization_roles,
             commands::clients::authorization_role_permissions,
             commands::clients::authorization_assign_role_to_me,
+            commands::integrations::integrations_overview,
+            commands::integrations::integration_install,
+            commands::integrations::integration_client_choices,
+            commands::integrations::integration_configure,
+            commands::integrations::integration_set_enabled,
+            commands::integrations::integration_delete,
+            commands::setup::setup_form,
+            commands::setup::setup_plan,
+            commands::setup::setup_start,
+            commands::setup::setup_status,
+            commands::setup::setup_resume,
+            commands::setup::setup_roll_back,
+            commands::setup::setup_dismiss,
         ])
 }
 

@@ -49,6 +49,11 @@ impl Vault {
         }
     }
 
+    /// The store itself, for the guided setup's core, which calls it from its own task.
+    pub fn store(&self) -> Arc<dyn SecretStore> {
+        self.store.clone()
+    }
+
     pub async fn get(&self, account: String) -> genesys::error::Result<Option<Secret>> {
         let store = self.store.clone();
         blocking(move || store.get(&account)).await

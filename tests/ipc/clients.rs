@@ -77,7 +77,7 @@ fn clients_commands_are_listed_allowed_for_main_only_and_ask_to_sign_in_first() 
 
 /// Signs in to the app's Sandbox org as its practice admin, playing the browser with reqwest
 /// on another thread while `sign_in_wait` waits for the loopback callback.
-fn sign_in(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) {
+pub(super) fn sign_in(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) {
     // Debug builds run this command instead of the system browser: `true` opens nothing.
     std::env::set_var("DIP_STUDIO_TEST_BROWSER", "true");
     let account = invoke(webview, "sandbox_account", json!({})).expect("the Sandbox org starts");

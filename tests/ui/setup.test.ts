@@ -141,10 +141,10 @@ describe("a run", () => {
     expect(progress.querySelector('[data-step="preflight"]')?.getAttribute("data-status")).toBe("done");
     expect(progress.querySelector('[data-step="preflight"] .step-duration')?.textContent).toBe("0.4 s");
     expect(progress.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Running");
-    push(run("running", [step("preflight", "done", 420), step("createClient", "done", 800), step("waitForActive", "running", 1500, "ACTIVATING")]));
-    expect(el.querySelector('#setup-progress [data-step="waitForActive"] .step-note')?.textContent).toBe("ACTIVATING");
+    push(run("running", [step("preflight", "done", 420), step("createClient", "done", 800), step("waitForActive", "running", 1500, "retrying")]));
+    expect(el.querySelector('#setup-progress [data-step="waitForActive"] .step-note')?.textContent).toBe("Retrying…");
     finish(
-      run("completed", [step("preflight", "done", 420), step("waitForActive", "done", 2100, "ACTIVE")], [
+      run("completed", [step("preflight", "done", 420), step("waitForActive", "done", 2100)], [
         { kind: "oauthClient", id: "c1", name: "Data Actions client" },
         { kind: "integration", id: "i1", name: "Genesys Cloud Data Actions" },
       ]),

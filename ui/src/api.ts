@@ -1,7 +1,8 @@
 // The only module that imports @tauri-apps/*: one typed wrapper per IPC command.
 // Views import this file; UI tests substitute it with vi.mock or pass fakes.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./generated/AppInfo";
+import type { IntegrationsApi, SetupApi, SetupRunView } from "./views/integrations/deps";
 import type { ClientState } from "./generated/ClientState";
 import type { CommandError } from "./generated/CommandError";
 import type { DeletionView } from "./generated/DeletionView";
@@ -79,6 +80,31 @@ export const api = {
     invoke<string[]>("authorization_role_permissions", { id }),
   authorizationAssignRoleToMe: (roleId: string): Promise<string[]> =>
     invoke<string[]>("authorization_assign_role_to_me", { roleId }),
+};
+
+/** A channel whose every message goes to `on` (Tauri v2 `ipc::Channel`). */
+function channel<T>(on: (message: T) => void): Channel<T> {
+  const ch = new Channel<T>();
+  ch.onmessage = on;
+  return ch;
+}
+
+// The Data Actions integration screens and the guided setup (issue 7). No secret comes back:
+// a typed client secret only goes in.
+export const integrationsApi: IntegrationsApi & SetupApi = {
+  integrationsOverview: () => invoke("integrations_overview"),
+  integrationInstall: (name) => invoke("integration_install", { name }),
+  integrationClientChoices: () => invoke("integration_client_choices"),
+  integrationConfigure: (id, choice) => invoke("integration_configure", { id, choice }),
+  integrationSetEnabled: (id, enabled, onState) => invoke("integration_set_enabled", { id, enabled, onState: channel(onState) }),
+  integrationDelete: (id) => invoke("integration_delete", { id }),
+  setupForm: () => invoke("setup_form"),
+  setupPlan: (request) => invoke("setup_plan", { request }),
+  setupStart: (request, onRun) => invoke("setup_start", { request, onRun: channel<SetupRunView>(onRun) }),
+  setupStatus: (onRun) => invoke("setup_status", { onRun: channel<SetupRunView>(onRun) }),
+  setupResume: (onRun) => invoke("setup_resume", { onRun: channel<SetupRunView>(onRun) }),
+  setupRollBack: (onRun) => invoke("setup_roll_back", { onRun: channel<SetupRunView>(onRun) }),
+  setupDismiss: () => invoke("setup_dismiss"),
 };
 
 export type Api = typeof api;

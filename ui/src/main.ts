@@ -1,12 +1,13 @@
 // Boot and a small hash router: loads settings (language, theme) and the session (restored
 // silently if its token is still valid), draws the shell and the current screen, and tells
 // the backend when the first screen is interactive.
-import { api, type AppInfo, type SandboxAccount, type SessionView, type SettingsView, type SignInOptions } from "./api";
+import { api, integrationsApi, type AppInfo, type SandboxAccount, type SessionView, type SettingsView, type SignInOptions } from "./api";
 import { clear } from "./dom";
 import { setLanguage } from "./i18n";
 import { aboutView } from "./views/about";
 import { clientsScreen } from "./views/clients/screen";
 import { errorPanel } from "./views/errors";
+import { integrationsScreen, offerUnfinishedSetup } from "./views/integrations";
 import { settingsView } from "./views/settings";
 import { routeFromHash, shellView, type Shell } from "./views/shell";
 import { signInView } from "./views/signin";
@@ -61,6 +62,9 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
       return aboutView(next.info);
     case "clients":
       return clientsScreen(location.hash, { api, session: next.session, navigate: (hash) => (location.hash = hash) });
+    case "integrations":
+    case "setup":
+      return integrationsScreen(route, location.hash, next.session !== null, integrationsApi);
     case "signin":
       return signInView(
         { options: next.signIn, session: next.session, sandbox: next.sandbox },
@@ -95,6 +99,7 @@ async function boot(): Promise<void> {
       if (model) render({ ...model, justSaved: false });
     });
     render({ info, settings, session, signIn, sandbox, justSaved: false });
+    if (session) void offerUnfinishedSetup(integrationsApi);
     requestAnimationFrame(() => requestAnimationFrame(() => void api.uiReady()));
   } catch (err) {
     app.replaceChildren(errorPanel(err));

@@ -3,4 +3,6 @@
 pub mod app;
 pub mod auth;
 pub mod clients;
+pub mod integrations;
 pub mod settings;
+pub mod setup;

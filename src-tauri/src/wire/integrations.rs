@@ -106,7 +106,11 @@ pub struct ClientChoices {
 
 /// How to give an integration its `pureCloudOAuthClient` credential.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 #[ts(export)]
 pub enum CredentialChoice {
     /// A client whose secret this app holds in the keychain.
@@ -143,7 +147,9 @@ pub struct Configured {
 #[ts(export)]
 pub enum SmokeCheck {
     Passed,
-    Failed { error: CommandError },
+    Failed {
+        error: CommandError,
+    },
     /// The secret is not in this app's keychain, so there is nothing to mint a token with.
     NoSecret,
     /// Not run: the integration did not reach ACTIVE (or was being deactivated).

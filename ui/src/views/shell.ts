@@ -5,8 +5,8 @@ import { h } from "../dom";
 import { dateTime, regionLabel } from "../format";
 import { t } from "../i18n";
 
-export type Route = "signin" | "clients" | "settings" | "about";
-export const ROUTES: Route[] = ["signin", "clients", "settings", "about"];
+export type Route = "signin" | "clients" | "integrations" | "setup" | "settings" | "about";
+export const ROUTES: Route[] = ["signin", "clients", "integrations", "setup", "settings", "about"];
 
 export interface Shell {
   root: HTMLElement;

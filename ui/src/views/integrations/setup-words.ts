@@ -60,7 +60,7 @@ export function progressList(steps: StepView[]): HTMLElement {
         h("span", { class: "step-name" }, stepName(s.kind)),
         h("span", { class: "step-status" }, t(`integrations.setup.status.${s.status}`)),
         h("span", { class: "step-duration" }, duration(s.durationMs)),
-        s.note ? h("span", { class: "step-note" }, s.note) : null,
+        s.note ? h("span", { class: "step-note" }, t(`integrations.setup.note.${s.note}`)) : null,
         s.error ? h("span", { class: "step-error" }, s.error.contextId ? `${s.error.message} (${t("errors.contextId")}: ${s.error.contextId})` : s.error.message) : null,
       ),
     ),

@@ -1,0 +1,176 @@
+//! The guided setup run as the app holds it: one run at a time, living in a spawned task so it
+//! survives the window being reloaded; its view, and the windows' channels that hear each change.
+//! Journals live in `<app data>/setup-runs/` (the core writes them: temp → fsync → rename).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use genesys::setup::{self, SetupContext, SetupEvent, SetupObserver, SetupTiming};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::error::CommandError;
+use crate::integrations::signed_in;
+use crate::setup_view;
+use crate::sign_in;
+use crate::wire::setup::{RunPhase, SetupRunView};
+
+pub const JOURNAL_DIR: &str = "setup-runs";
+
+#[derive(Default)]
+struct Slot {
+    view: Option<SetupRunView>,
+    listeners: Vec<Channel<SetupRunView>>,
+    busy: bool,
+}
+
+/// The current (or last, or unfinished) run and who listens to it.
+#[derive(Default, Clone)]
+pub struct SetupRuns(Arc<Mutex<Slot>>);
+
+impl SetupRuns {
+    fn with<T>(&self, f: impl FnOnce(&mut Slot) -> T) -> T {
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut slot)
+    }
+
+    /// Changes the view and sends it to every listener; closed channels are dropped.
+    pub fn update(&self, change: impl FnOnce(&mut SetupRunView)) {
+        self.with(|slot| {
+            let Some(view) = slot.view.as_mut() else {
+                return;
+            };
+            change(view);
+            let view = view.clone();
+            slot.listeners.retain(|ch| ch.send(view.clone()).is_ok());
+        });
+    }
+
+    pub fn view(&self) -> Option<SetupRunView> {
+        self.with(|slot| slot.view.clone())
+    }
+
+    pub fn listen(&self, channel: Channel<SetupRunView>) {
+        self.with(|slot| slot.listeners.push(channel));
+    }
+
+    /// Claims the slot for a new piece of work, or says one is under way.
+    fn claim(&self, view: SetupRunView) -> Result<(), CommandError> {
+        self.with(|slot| {
+            if slot.busy {
+                return Err(CommandError::from(genesys::Error::InvalidInput {
+                    field: "setup",
+                    reason: "a guided setup is already running".into(),
+                }));
+            }
+            slot.busy = true;
+            slot.view = Some(view);
+            Ok(())
+        })
+    }
+
+    fn release(&self) {
+        self.with(|slot| slot.busy = false);
+    }
+
+    /// Forgets a finished run (not one that is running or still unfinished).
+    pub fn dismiss(&self) {
+        self.with(|slot| {
+            let done = slot
+                .view
+                .as_ref()
+                .is_some_and(|v| matches!(v.phase, RunPhase::Completed | RunPhase::RolledBack));
+            if !slot.busy && done {
+                slot.view = None;
+            }
+        });
+    }
+}
+
+struct Observer(SetupRuns);
+
+impl SetupObserver for Observer {
+    fn event(&self, event: &SetupEvent) {
+        self.0.update(|view| setup_view::apply(view, event));
+    }
+}
+
+pub fn journal_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, genesys::Error> {
+    app.path()
+        .app_data_dir()
+        .map(|d| d.join(JOURNAL_DIR))
+        .map_err(|e| genesys::Error::Storage(e.to_string()))
+}
+
+/// The signed-in session as a run's context, reporting to `runs`.
+pub async fn context<R: Runtime>(
+    app: &AppHandle<R>,
+    runs: &SetupRuns,
+) -> Result<SetupContext, CommandError> {
+    let (profile, session) = signed_in(app)?;
+    Ok(SetupContext {
+        client: session.client().clone(),
+        token: session.token().clone(),
+        target: profile.target.code().to_owned(),
+        secrets: sign_in::vault(app).await.store(),
+        journal_dir: journal_dir(app)?,
+        observer: Arc::new(Observer(runs.clone())),
+        timing: SetupTiming::default(),
+    })
+}
+
+/// Runs `work` in its own task (it outlives the window and this command), then records how it
+/// ended with `finish`. Returns the final view.
+pub async fn spawn<F, T>(
+    runs: &SetupRuns,
+    start: SetupRunView,
+    work: F,
+    finish: impl FnOnce(&mut SetupRunView, genesys::error::Result<T>) + Send + 'static,
+) -> Result<SetupRunView, CommandError>
+where
+    F: std::future::Future<Output = genesys::error::Result<T>> + Send + 'static,
+    T: Send + 'static,
+{
+    runs.claim(start)?;
+    let task_runs = runs.clone();
+    let task = tauri::async_runtime::spawn(async move {
+        let result = work.await;
+        task_runs.update(|view| finish(view, result));
+        task_runs.release();
+        task_runs.view()
+    });
+    let ended = task
+        .await
+        .map_err(|e| genesys::Error::Unexpected(format!("the setup task stopped: {e}")))?;
+    ended.ok_or_else(|| genesys::Error::Unexpected("the setup run vanished".into()).into())
+}
+
+/// At start (or when asked): the run in memory, else an unfinished one from the journals.
+pub fn current<R: Runtime>(
+    app: &AppHandle<R>,
+    runs: &SetupRuns,
+) -> Result<Option<SetupRunView>, CommandError> {
+    if let Some(view) = runs.view() {
+        return Ok(Some(view));
+    }
+    // The first unfinished run is offered; a journal that cannot be read is reported, never
+    // taken as empty (matrix D3).
+    match setup::unfinished(&journal_dir(app)?)?.into_iter().next() {
+        Some(setup::FoundJournal::Run { journal }) => {
+            let view = setup_view::from_journal(&journal, RunPhase::Interrupted);
+            runs.with(|slot| slot.view.get_or_insert(view).clone());
+            Ok(runs.view())
+        }
+        Some(setup::FoundJournal::Corrupt { file_name, reason }) => {
+            Err(genesys::Error::JournalCorrupt {
+                file: file_name,
+                reason,
+            }
+            .into())
+        }
+        None => Ok(None),
+    }
+}

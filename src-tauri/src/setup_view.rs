@@ -1,0 +1,126 @@
+//! Builds the guided setup's wire view from the core: the run's steps from its journal (an
+//! unfinished run found at start) and from each [`SetupEvent`] as it arrives.
+
+use genesys::setup::{EntryState, Journal, SetupEvent, StepKind, StepNote, StepPhase};
+
+use crate::error::CommandError;
+use crate::wire::setup::{
+    CreatedObject, RunPhase, SetupRunView, SetupStepKind, StepStatus, StepView,
+};
+
+pub fn kind(step: StepKind) -> SetupStepKind {
+    match step {
+        StepKind::Preflight => SetupStepKind::Preflight,
+        StepKind::CreateClient => SetupStepKind::CreateClient,
+        StepKind::StoreSecret => SetupStepKind::StoreSecret,
+        StepKind::VerifySecret => SetupStepKind::VerifySecret,
+        StepKind::CreateCredential => SetupStepKind::CreateCredential,
+        StepKind::InstallIntegration => SetupStepKind::InstallIntegration,
+        StepKind::ConfigureIntegration => SetupStepKind::ConfigureIntegration,
+        StepKind::EnableIntegration => SetupStepKind::EnableIntegration,
+        StepKind::WaitForActive => SetupStepKind::WaitForActive,
+    }
+}
+
+fn pending(step: StepKind) -> StepView {
+    StepView {
+        kind: kind(step),
+        status: StepStatus::Pending,
+        duration_ms: None,
+        note: None,
+        error: None,
+    }
+}
+
+/// A run about to start: every step pending.
+pub fn fresh(phase: RunPhase) -> SetupRunView {
+    SetupRunView {
+        run_id: String::new(),
+        phase,
+        steps: StepKind::ALL.into_iter().map(pending).collect(),
+        created: Vec::new(),
+        secret_reissued: false,
+        error: None,
+    }
+}
+
+pub fn created(journal: &Journal) -> Vec<CreatedObject> {
+    let c = &journal.created;
+    let s = &journal.setup;
+    [
+        ("oauthClient", &c.client_id, &s.client_name),
+        ("credential", &c.credential_id, &s.credential_name),
+        ("integration", &c.integration_id, &s.integration_name),
+    ]
+    .into_iter()
+    .filter_map(|(kind, id, name)| {
+        id.as_ref().map(|id| CreatedObject {
+            kind: kind.into(),
+            id: id.clone(),
+            name: name.clone(),
+        })
+    })
+    .collect()
+}
+
+/// An unfinished run as its journal left it: the last line per step decides its status.
+pub fn from_journal(journal: &Journal, phase: RunPhase) -> SetupRunView {
+    let mut view = fresh(phase);
+    view.run_id = journal.run_id.clone();
+    view.secret_reissued = journal.secret_reissued;
+    view.created = created(journal);
+    for entry in &journal.entries {
+        if let Some(step) = view.steps.iter_mut().find(|s| s.kind == kind(entry.step)) {
+            step.status = match entry.state {
+                EntryState::Intent => StepStatus::Pending,
+                EntryState::Done => StepStatus::Done,
+                EntryState::Failed => StepStatus::Failed,
+            };
+            step.error = entry.error.as_ref().map(command_error);
+        }
+    }
+    view
+}
+
+pub fn command_error(e: &genesys::setup::StepError) -> CommandError {
+    CommandError {
+        kind: e.kind,
+        message: e.message.clone(),
+        context_id: e.context_id.clone(),
+    }
+}
+
+fn note(n: StepNote) -> &'static str {
+    match n {
+        StepNote::Adopted => "adopted",
+        StepNote::SecretReissued => "secretReissued",
+        StepNote::SecretNotSaved => "secretNotSaved",
+    }
+}
+
+/// Applies one event to the view.
+pub fn apply(view: &mut SetupRunView, event: &SetupEvent) {
+    view.run_id.clone_from(&event.run_id);
+    if event.note == Some(StepNote::SecretReissued) {
+        view.secret_reissued = true;
+    }
+    let Some(step) = view.steps.iter_mut().find(|s| s.kind == kind(event.step)) else {
+        return;
+    };
+    step.duration_ms = event.duration_ms.or(step.duration_ms);
+    step.error = event.error.as_ref().map(command_error);
+    step.note = event.note.map(note).map(str::to_owned);
+    step.status = match event.phase {
+        StepPhase::Started => StepStatus::Running,
+        StepPhase::Retrying => {
+            step.note = Some("retrying".into());
+            StepStatus::Running
+        }
+        StepPhase::Succeeded => StepStatus::Done,
+        StepPhase::Skipped => {
+            step.note.get_or_insert_with(|| "alreadyDone".into());
+            StepStatus::Done
+        }
+        StepPhase::Failed => StepStatus::Failed,
+    };
+}

@@ -1,0 +1,310 @@
+//! The Data Actions screen's and the guided setup's commands through the mock runtime (issue 7):
+//! the ACL lets only the main window call them (matrix F5), and signed in to the app's own
+//! Sandbox org the guided setup runs to ACTIVE with every answer in its generated wire shape and
+//! no secret in any answer or channel message (F1); the screen then deactivates, reactivates
+//! with a smoke check, refuses bad input before any request, and deletes (404 = already gone).
+
+use serde_json::{json, Value};
+use tauri::WebviewWindowBuilder;
+
+use super::clients::sign_in;
+use super::{app, invoke, invoke_from};
+
+const COMMANDS: &[&str] = &[
+    "integrations_overview",
+    "integration_install",
+    "integration_client_choices",
+    "integration_configure",
+    "integration_set_enabled",
+    "integration_delete",
+    "setup_form",
+    "setup_plan",
+    "setup_start",
+    "setup_status",
+    "setup_resume",
+    "setup_roll_back",
+    "setup_dismiss",
+];
+
+/// A JavaScript channel id as `new Channel()` sends it; the mock webview drops its messages.
+const CHANNEL: &str = "__CHANNEL__:7";
+
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[test]
+fn integration_and_setup_commands_are_for_the_main_window_only_and_ask_to_sign_in_first() {
+    let (app, webview) = app();
+    for cmd in COMMANDS {
+        for origin in ["http://127.0.0.1:4567", "https://evil.example"] {
+            let denial = invoke_from(&webview, origin, cmd, json!({})).expect_err("remote origin");
+            assert!(
+                denial.to_string().contains("not allowed"),
+                "{cmd} from {origin}: {denial}"
+            );
+        }
+    }
+    // Listed in build.rs and allowed in the capability: they run, and want a session.
+    for (cmd, args) in [
+        ("integrations_overview", json!({})),
+        ("integration_client_choices", json!({})),
+        (
+            "integration_install",
+            json!({"name": "Genesys Cloud Data Actions"}),
+        ),
+        ("integration_delete", json!({"id": "x"})),
+        ("setup_form", json!({})),
+    ] {
+        let refused = invoke(&webview, cmd, args).expect_err("signed out");
+        assert_eq!(refused["kind"], "signInRequired", "{cmd}: {refused}");
+    }
+    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
+        .build()
+        .expect("a second window opens");
+    for cmd in COMMANDS {
+        let denial = invoke(&other, cmd, json!({})).expect_err("only the main window");
+        assert!(
+            denial.to_string().contains("not allowed"),
+            "{cmd} from another window: {denial}"
+        );
+    }
+}
+
+fn no_secret(answer: &Value) {
+    let text = answer.to_string();
+    for word in ["\"secret\"", "clientSecret", "\"token\"", "accessToken"] {
+        assert!(!text.contains(word), "no {word} may cross IPC: {text}");
+    }
+}
+
+#[test]
+fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integration() {
+    let (_app, webview) = app();
+    invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
+    sign_in(&webview);
+
+    let form = invoke(&webview, "setup_form", json!({})).expect("the form");
+    assert_eq!(
+        keys(&form),
+        ["divisions", "installed", "limit", "request", "roles"]
+    );
+    assert_eq!(form["limit"], 10);
+    assert_eq!(form["installed"], 0);
+    let request = form["request"].clone();
+    assert_eq!(request["integrationName"], "Genesys Cloud Data Actions");
+    assert_eq!(
+        request["roleIds"].as_array().map(Vec::len),
+        Some(1),
+        "a held role granting routing:queue:view is pre-selected: {form}"
+    );
+
+    let plan = invoke(&webview, "setup_plan", json!({"request": request})).expect("the plan");
+    let kinds: Vec<&str> = plan["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "preflight",
+            "createClient",
+            "storeSecret",
+            "verifySecret",
+            "createCredential",
+            "installIntegration",
+            "configureIntegration",
+            "enableIntegration",
+            "waitForActive"
+        ]
+    );
+    assert_eq!(
+        keys(&plan["steps"][1]),
+        ["grants", "kind", "subject", "tokenDurationSeconds"]
+    );
+    let bad = json!({"request": {"clientName": " ", "clientDescription": "", "credentialName": "c", "integrationName": "i", "roleIds": [], "divisionId": "x"}});
+    let refused = invoke(&webview, "setup_plan", bad).expect_err("refused before any request");
+    assert_eq!(refused["kind"], "invalidInput");
+    assert!(
+        refused["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("clientName:")),
+        "{refused}"
+    );
+
+    let run = invoke(
+        &webview,
+        "setup_start",
+        json!({"request": request, "onRun": CHANNEL}),
+    )
+    .expect("the run");
+    assert_eq!(
+        keys(&run),
+        [
+            "created",
+            "error",
+            "phase",
+            "runId",
+            "secretReissued",
+            "steps"
+        ]
+    );
+    assert_eq!(run["phase"], "completed", "{run}");
+    assert!(
+        run["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .all(|s| s["status"] == "done"),
+        "{run}"
+    );
+    assert_eq!(
+        keys(&run["steps"][1]),
+        ["durationMs", "error", "kind", "note", "status"]
+    );
+    let created: Vec<&str> = run["created"]
+        .as_array()
+        .expect("created")
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(created, ["oauthClient", "credential", "integration"]);
+    let integration_id = run["created"][2]["id"].as_str().expect("an id").to_owned();
+    let status = invoke(&webview, "setup_status", json!({"onRun": CHANNEL})).expect("status");
+    assert_eq!(
+        status["phase"], "completed",
+        "a reloaded window finds the finished run"
+    );
+
+    let overview = invoke(&webview, "integrations_overview", json!({})).expect("the overview");
+    assert_eq!(
+        keys(&overview),
+        ["clients", "credentials", "integrations", "limit"]
+    );
+    let integration = overview["integrations"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|i| i["id"] == integration_id.as_str())
+        .expect("installed")
+        .clone();
+    assert_eq!(
+        keys(&integration),
+        [
+            "credentialId",
+            "detail",
+            "id",
+            "intendedState",
+            "name",
+            "notes",
+            "reported"
+        ]
+    );
+    assert_eq!(integration["reported"], "ACTIVE");
+    let credential = overview["credentials"]
+        .as_array()
+        .expect("credentials")
+        .iter()
+        .find(|c| c["id"] == integration["credentialId"])
+        .expect("its credential")
+        .clone();
+    assert_eq!(
+        credential["clientId"], run["created"][0]["id"],
+        "the diagram's link credential → client"
+    );
+    let client = overview["clients"]
+        .as_array()
+        .expect("clients")
+        .iter()
+        .find(|c| c["id"] == credential["clientId"])
+        .expect("its client")
+        .clone();
+    assert_eq!(
+        keys(&client),
+        ["grantType", "id", "name", "secretInKeychain", "state"]
+    );
+    assert_eq!(
+        client["secretInKeychain"], true,
+        "the run kept the secret for the smoke check"
+    );
+
+    let off = invoke(
+        &webview,
+        "integration_set_enabled",
+        json!({"id": integration_id, "enabled": false, "onState": CHANNEL}),
+    )
+    .expect("deactivated");
+    assert_eq!(keys(&off), ["integration", "smoke"]);
+    assert_eq!(off["integration"]["reported"], "INACTIVE");
+    assert_eq!(off["smoke"], json!({"outcome": "notRun"}));
+    let on = invoke(
+        &webview,
+        "integration_set_enabled",
+        json!({"id": integration_id, "enabled": true, "onState": CHANNEL}),
+    )
+    .expect("activated");
+    assert_eq!(on["integration"]["reported"], "ACTIVE", "{on}");
+    assert_eq!(
+        on["smoke"],
+        json!({"outcome": "passed"}),
+        "the credential's client mints a token"
+    );
+
+    let typo = invoke(&webview, "integration_configure", json!({"id": integration_id, "choice": {"kind": "typed", "clientId": "nope", "clientSecret": "x"}})).expect_err("not a client id");
+    assert_eq!(typo["kind"], "invalidInput");
+    let blank =
+        invoke(&webview, "integration_install", json!({"name": "  "})).expect_err("no name");
+    assert_eq!(blank["kind"], "invalidInput");
+    let reused = invoke(&webview, "integration_configure", json!({"id": integration_id, "choice": {"kind": "keychainClient", "clientId": client["id"]}})).expect("configured again");
+    assert_eq!(
+        keys(&reused),
+        ["createdClient", "credential", "integration"]
+    );
+    assert_eq!(
+        reused["credential"]["id"], credential["id"],
+        "its own credential is updated, not orphaned"
+    );
+    let choices = invoke(&webview, "integration_client_choices", json!({})).expect("choices");
+    assert_eq!(
+        keys(&choices),
+        ["divisions", "homeDivisionId", "roles", "suggestedRoleId"]
+    );
+
+    assert_eq!(
+        invoke(
+            &webview,
+            "integration_delete",
+            json!({"id": integration_id})
+        )
+        .expect("deleted"),
+        "deleted"
+    );
+    assert_eq!(
+        invoke(
+            &webview,
+            "integration_delete",
+            json!({"id": integration_id})
+        )
+        .expect("gone"),
+        "alreadyGone"
+    );
+    invoke(&webview, "setup_dismiss", json!({})).expect("dismissed");
+    assert_eq!(
+        invoke(&webview, "setup_status", json!({"onRun": CHANNEL})).expect("status"),
+        Value::Null
+    );
+    for answer in [
+        &form, &plan, &run, &status, &overview, &off, &on, &reused, &choices,
+    ] {
+        no_secret(answer);
+    }
+}
