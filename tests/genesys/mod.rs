@@ -16,6 +16,7 @@ mod oauth_client_form;
 mod oauth_clients;
 mod pkce;
 mod retries;
+mod setup;
 
 use std::time::Duration;
 

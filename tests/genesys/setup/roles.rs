@@ -1,0 +1,120 @@
+//! The form's starting point and its checks against the Sandbox org: the pre-selected role is
+//! the smallest held role granting `routing:queue:view`; a role the user does not hold, or an
+//! org at the integration limit, is refused before anything is created or journaled.
+
+use std::sync::Arc;
+
+use ::genesys::api::{Client, MAX_DATA_ACTIONS_INTEGRATIONS};
+use ::genesys::models::RoleDivision;
+use ::genesys::setup::{draft, preflight, start, unfinished, SetupRequest, DEFAULT_CLIENT_NAME};
+use ::genesys::{Error, ErrorKind};
+
+use super::super::world;
+use super::{
+    context, endpoints, fast_options, journal_dir, marked_total, request, sign_in, store, unique,
+    Recorder,
+};
+
+fn role_named(w: &super::super::World, name: &str) -> String {
+    w.org
+        .snapshot()
+        .roles
+        .iter()
+        .find(|r| r.name == name)
+        .map(|r| r.id.clone())
+        .expect(name)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_smallest_held_role_reading_queues_is_preselected() {
+    let w = world().await;
+    let token = sign_in(&w).await;
+    let client = Client::with_options(endpoints(&w.org), fast_options()).expect("client");
+    let draft = draft(&client, &token).await.expect("draft");
+    // The admin holds Admin (routing:*:*) and Employee, Developer, Data Actions Developer, and
+    // Queue Viewer in every division: Queue Viewer has one permission.
+    let expected = RoleDivision {
+        role_id: role_named(&w, "Queue Viewer"),
+        division_id: "*".into(),
+    };
+    assert_eq!(draft.suggested, Some(expected.clone()));
+    assert_eq!(draft.request.role_divisions, [expected]);
+    assert_eq!(draft.request.client_name, DEFAULT_CLIENT_NAME);
+    assert!(draft
+        .held
+        .iter()
+        .any(|g| g.role.name.as_deref() == Some("Admin")));
+
+    let secrets = store(&unique("preflight"));
+    let report = preflight(&client, &token, secrets)
+        .await
+        .expect("preflight");
+    assert!(
+        report.missing_permissions.is_empty(),
+        "{:?}",
+        report.missing_permissions
+    );
+    assert_eq!(
+        (report.integrations, report.max_integrations),
+        (0, MAX_DATA_ACTIONS_INTEGRATIONS)
+    );
+    assert!(report.keychain_available);
+    assert_eq!(report.user_id, w.org.seed().admin_user_id);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unheld_roles_and_a_full_org_are_refused_before_any_change() {
+    let w = world().await;
+    let token = sign_in(&w).await;
+    let dir = journal_dir("refusals");
+    let ctx = context(
+        &w.org,
+        token.clone(),
+        store(&unique("refusals")),
+        dir.clone(),
+        Arc::new(Recorder::default()),
+    );
+    let before = w.org.snapshot();
+    let unheld = SetupRequest {
+        role_divisions: vec![RoleDivision {
+            role_id: role_named(&w, "Master Admin"),
+            division_id: "*".into(),
+        }],
+        ..request(&w.org)
+    };
+    match start(&ctx, &unheld).await {
+        Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "roleDivisions"),
+        other => panic!("refused as input: {other:?}"),
+    }
+    let blank = SetupRequest {
+        integration_name: "  ".into(),
+        ..request(&w.org)
+    };
+    assert_eq!(
+        start(&ctx, &blank).await.expect_err("blank").kind(),
+        ErrorKind::InvalidInput
+    );
+    for n in 0..MAX_DATA_ACTIONS_INTEGRATIONS {
+        ctx.client
+            .install_integration(&format!("Existing {n}"), None, &token)
+            .await
+            .expect("installed");
+    }
+    let err = start(&ctx, &request(&w.org))
+        .await
+        .expect_err("at the limit");
+    assert_eq!(err.kind(), ErrorKind::IntegrationLimit, "{err}");
+    let after = w.org.snapshot();
+    assert_eq!(
+        after.oauth_clients.len(),
+        before.oauth_clients.len(),
+        "no client was created"
+    );
+    assert_eq!(after.credentials.len(), before.credentials.len());
+    assert_eq!(marked_total(&w.org), (0, 0, 0));
+    assert!(
+        unfinished(&dir).expect("listing").is_empty(),
+        "no journal for a refused run"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
