@@ -31,6 +31,8 @@ const COMMANDS: &[&str] = &[
     "authorization_roles",
     "authorization_role_permissions",
     "authorization_assign_role_to_me",
+    "oauth_client_credentials",
+    "oauth_client_credential_update",
     "integrations_overview",
     "integration_install",
     "integration_client_choices",

@@ -2,6 +2,7 @@
 //! `genesys` crate; the modules here only adapt it to Tauri.
 
 mod browser;
+pub mod client_credentials;
 mod commands;
 pub mod error;
 mod integration_activation;
@@ -67,6 +68,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::clients::authorization_roles,
             commands::clients::authorization_role_permissions,
             commands::clients::authorization_assign_role_to_me,
+            commands::clients::oauth_client_credentials,
+            commands::clients::oauth_client_credential_update,
             commands::integrations::integrations_overview,
             commands::integrations::integration_install,
             commands::integrations::integration_client_choices,

@@ -23,6 +23,8 @@ const COMMANDS: &[&str] = &[
     "authorization_roles",
     "authorization_role_permissions",
     "authorization_assign_role_to_me",
+    "oauth_client_credentials",
+    "oauth_client_credential_update",
 ];
 
 fn keys(value: &Value) -> Vec<String> {
@@ -207,6 +209,15 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
     )
     .expect("forgotten");
 
+    let uses = invoke(&webview, "oauth_client_credentials", json!({"id": id})).expect("uses");
+    assert_eq!(keys(&uses), ["unknown", "using"]);
+    let stale = invoke(
+        &webview,
+        "oauth_client_credential_update",
+        json!({"credentialId": "c", "name": "n", "clientId": id, "handle": handle}),
+    )
+    .expect_err("a forgotten handle gives no secret to a credential");
+    assert_eq!(stale["kind"], "invalidInput", "{stale}");
     let listed = invoke(&webview, "oauth_clients_list", json!({})).expect("listed");
     let got = invoke(&webview, "oauth_client_get", json!({"id": id})).expect("read");
     let disabled = invoke(
@@ -268,5 +279,58 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
             .as_str()
             .is_some_and(|m| m.starts_with("tokenDuration:")),
         "{bad}"
+    );
+}
+
+/// The delete confirmation's "what else uses this client": the OAuth credentials whose
+/// `clientId` is the client's, read from the Sandbox org over HTTP.
+#[tokio::test]
+async fn credentials_using_a_client_are_found_by_their_client_id() {
+    use ::genesys::secrets::Secret;
+    use dip_studio::client_credentials::{using_client, CredentialUse};
+
+    let w = crate::genesys::world().await;
+    let (admin, _) = w.sign_in().await;
+    let (client, token) = (admin.client(), admin.token());
+    let developer = w
+        .org
+        .snapshot()
+        .roles
+        .iter()
+        .find(|r| r.name == "Developer")
+        .map(|r| r.id.clone())
+        .expect("a seeded Developer role");
+    let mut ids = Vec::new();
+    for name in ["used", "unused"] {
+        let body = json!({
+            "name": name,
+            "authorizedGrantType": "CLIENT-CREDENTIALS",
+            "roleDivisions": [{"roleId": developer, "divisionId": w.org.seed().home_division_id}],
+        });
+        let created: Value = client
+            .send_json(reqwest::Method::POST, "/api/v2/oauth/clients", token, &body)
+            .await
+            .expect("created");
+        ids.push(created["id"].as_str().expect("id").to_owned());
+    }
+    let secret = Secret::new("not-a-real-secret");
+    let credential = client
+        .create_oauth_client_credential("Data Actions credential", &ids[0], &secret, token)
+        .await
+        .expect("a credential naming the first client");
+
+    let used = using_client(&admin, &ids[0]).await.expect("listed");
+    assert_eq!(
+        used.using,
+        [CredentialUse {
+            id: credential.id.clone(),
+            name: Some("Data Actions credential".into())
+        }]
+    );
+    assert_eq!(used.unknown, 0, "the Sandbox returns clientId on GET");
+    let unused = using_client(&admin, &ids[1]).await.expect("listed");
+    assert!(
+        unused.using.is_empty(),
+        "no credential names the second client"
     );
 }

@@ -7,6 +7,7 @@ import { setLanguage, t } from "../../ui/src/i18n";
 import { clientsList } from "../../ui/src/views/clients/list";
 import { clientsRoute, clientsScreen, type ClientsDeps } from "../../ui/src/views/clients/screen";
 import { confirmDelete } from "../../ui/src/views/clients/delete";
+import { clientDetail, type DetailDeps } from "../../ui/src/views/clients/detail";
 import { showSecretOnce } from "../../ui/src/views/clients/secret";
 
 const SECRET = "CANARY-3f1c9a7e-secret";
@@ -86,6 +87,29 @@ describe("the secret dialog", () => {
     $<HTMLButtonElement>("#clients-secret-close").click();
     await closed;
     expect(fake.oauthClientSecretForget).toHaveBeenCalledWith("h-1", false);
+  });
+
+  it("after a regenerate, offers to give the new secret to the credential that uses the client", async () => {
+    const fake = {
+      ...api(),
+      oauthClientRegenerateSecret: vi.fn().mockResolvedValue(issued()),
+      oauthClientCredentials: vi.fn().mockResolvedValue({ using: [{ id: "cred-1", name: "Data Actions" }], unknown: 0 }),
+      oauthClientCredentialUpdate: vi.fn().mockResolvedValue(undefined),
+      authorizationRoles: vi.fn().mockReturnValue(new Promise(() => undefined)),
+    };
+    document.body.append(clientDetail(client, { api: fake, navigate: vi.fn(), reload: vi.fn() } as unknown as DetailDeps));
+    $<HTMLButtonElement>("#clients-regenerate").click();
+    $<HTMLButtonElement>("#clients-regenerate-yes").click();
+    await flush();
+    await flush();
+    $<HTMLButtonElement>('#clients-credential-offer button[data-credential="cred-1"]').click();
+    await flush();
+    expect(fake.oauthClientCredentialUpdate).toHaveBeenCalledWith("cred-1", "Data Actions", "c-1", "h-1");
+    expect($("#clients-credential-offer").textContent).toContain(t("clients.credentials.updated"));
+    $<HTMLButtonElement>("#clients-secret-close").click();
+    await flush();
+    expect(document.getElementById("clients-credential-offer")).toBeNull();
+    expect(document.documentElement.outerHTML).not.toContain(SECRET);
   });
 
   it("shows a failed reveal (already shown, expired) as an error, with no secret", async () => {

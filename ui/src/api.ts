@@ -5,6 +5,7 @@ import type { AppInfo } from "./generated/AppInfo";
 import type { IntegrationsApi, SetupApi, SetupRunView } from "./views/integrations/deps";
 import type { ClientState } from "./generated/ClientState";
 import type { CommandError } from "./generated/CommandError";
+import type { CredentialUses } from "./generated/CredentialUses";
 import type { DeletionView } from "./generated/DeletionView";
 import type { IssuedClientView } from "./generated/IssuedClientView";
 import type { OAuthClient } from "./generated/OAuthClient";
@@ -25,6 +26,7 @@ export type {
   AppInfo,
   ClientState,
   CommandError,
+  CredentialUses,
   DeletionView,
   IssuedClientView,
   OAuthClient,
@@ -80,6 +82,9 @@ export const api = {
     invoke<string[]>("authorization_role_permissions", { id }),
   authorizationAssignRoleToMe: (roleId: string): Promise<string[]> =>
     invoke<string[]>("authorization_assign_role_to_me", { roleId }),
+  oauthClientCredentials: (id: string): Promise<CredentialUses> => invoke<CredentialUses>("oauth_client_credentials", { id }),
+  oauthClientCredentialUpdate: (credentialId: string, name: string, clientId: string, handle: string): Promise<void> =>
+    invoke<void>("oauth_client_credential_update", { credentialId, name, clientId, handle }),
 };
 
 /** A channel whose every message goes to `on` (Tauri v2 `ipc::Channel`). */

@@ -13,6 +13,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
+use crate::client_credentials::{self, CredentialUses};
 use crate::error::CommandResult;
 use crate::oauth_clients::{self, session, IssuedClientView};
 use crate::roles::{self, RolesView};
@@ -204,4 +205,34 @@ pub async fn authorization_assign_role_to_me(
     Ok(roles::held_by_role(&me)
         .remove(&role_id)
         .unwrap_or_default())
+}
+
+/// The integration credentials that use client `id` (for the delete confirmation and the
+/// offer after a regenerate).
+#[tauri::command]
+pub async fn oauth_client_credentials(
+    state: State<'_, AppState>,
+    id: String,
+) -> CommandResult<CredentialUses> {
+    let (_, s) = session(&state)?;
+    Ok(client_credentials::using_client(&s, &id).await?)
+}
+
+/// Gives credential `credentialId` (keeping its `name`) client `clientId` and the new secret
+/// behind `handle`, read from Rust memory while the reveal dialog is open.
+#[tauri::command]
+pub async fn oauth_client_credential_update(
+    state: State<'_, AppState>,
+    reveals: State<'_, Reveals>,
+    credential_id: String,
+    name: String,
+    client_id: String,
+    handle: String,
+) -> CommandResult<()> {
+    let (_, s) = session(&state)?;
+    let secret = reveals.peek(&handle, Instant::now())?;
+    s.client()
+        .update_oauth_client_credential(&credential_id, &name, &client_id, &secret, s.token())
+        .await?;
+    Ok(())
 }

@@ -1,7 +1,7 @@
 // One OAuth client: what Genesys says about it, and what can be done to it — edit (a full
 // PUT through the same form), disable/enable, regenerate the secret (asks first, reveals it
 // once) and delete (asks first, explaining the 30-day rule).
-import type { Api, OAuthClient, RolesView } from "../../api";
+import type { Api, CredentialUses, OAuthClient, RolesView } from "../../api";
 import { h } from "../../dom";
 import { dateTime } from "../../format";
 import { t } from "../../i18n";
@@ -10,10 +10,45 @@ import { confirmDelete } from "./delete";
 import { clientForm, grantLabel, type FormApi } from "./form";
 import { stateLabel } from "./list";
 import { showSecretOnce, type SecretApi } from "./secret";
+import { durationLabel } from "./validate";
+
+/** In the reveal dialog after a regenerate: each credential that uses this client, with a
+ *  button that gives it the new secret (Rust reads it from memory by the reveal handle). */
+function credentialOffer(api: DetailApi, client: OAuthClient, uses: CredentialUses): (handle: string) => HTMLElement | null {
+  return (handle) => {
+    if (uses.using.length === 0) return null;
+    const list = h("ul", { class: "plain", id: "clients-credential-offer" });
+    for (const use of uses.using) {
+      const name = use.name ?? use.id;
+      const status = h("span", { class: "hint", role: "status" });
+      const update = h("button", { type: "button", "data-credential": use.id }, t("clients.credentials.update", { name }));
+      update.addEventListener("click", () => {
+        update.disabled = true;
+        api.oauthClientCredentialUpdate(use.id, use.name ?? "", client.id, handle).then(
+          () => (status.textContent = t("clients.credentials.updated")),
+          (err) => {
+            update.disabled = false;
+            status.replaceChildren(errorPanel(err));
+          },
+        );
+      });
+      list.append(h("li", {}, update, " ", status));
+    }
+    return h("div", { class: "warning" }, h("p", {}, t("clients.credentials.offer")), list);
+  };
+}
 
 export type DetailApi = FormApi &
   SecretApi &
-  Pick<Api, "oauthClientUpdate" | "oauthClientSetState" | "oauthClientDelete" | "oauthClientRegenerateSecret">;
+  Pick<
+    Api,
+    | "oauthClientUpdate"
+    | "oauthClientSetState"
+    | "oauthClientDelete"
+    | "oauthClientRegenerateSecret"
+    | "oauthClientCredentials"
+    | "oauthClientCredentialUpdate"
+  >;
 
 export interface DetailDeps {
   api: DetailApi;
@@ -49,8 +84,8 @@ function facts(client: OAuthClient, api: DetailApi): HTMLElement {
     ...row(t("clients.detail.id"), h("code", {}, client.id)),
     ...row(t("clients.list.grantType"), grantLabel(client.authorizedGrantType)),
     ...row(t("clients.list.state"), h("span", { class: `state state-${client.state}` }, stateLabel(client.state))),
-    ...row(t("clients.form.description"), client.description || "—"),
-    ...row(t("clients.form.tokenDuration"), t("clients.detail.seconds", { seconds: String(seconds) })),
+    ...row(t("clients.detail.description"), client.description || "—"),
+    ...row(t("clients.form.tokenDuration"), t("clients.detail.seconds", { seconds: String(seconds), duration: durationLabel(String(seconds)) })),
     ...(credentials
       ? row(t("clients.roles.title"), rolesFacts(client, api))
       : [
@@ -113,11 +148,13 @@ export function clientDetail(client: OAuthClient, deps: DetailDeps): HTMLElement
   regenNo.addEventListener("click", () => (regenConfirm.hidden = true));
   regenYes.addEventListener("click", () => {
     regenYes.disabled = true;
+    // What uses this client, to offer updating it; if that cannot be read, no offer is made.
+    const uses = api.oauthClientCredentials(client.id).catch((): CredentialUses => ({ using: [], unknown: 0 }));
     api.oauthClientRegenerateSecret(client.id).then(
       async (issued) => {
         regenYes.disabled = false;
         regenConfirm.hidden = true;
-        const forgetError = await showSecretOnce(api, issued);
+        const forgetError = await showSecretOnce(api, issued, credentialOffer(api, client, await uses));
         if (forgetError) fail(forgetError);
         else status.textContent = t("clients.detail.regenerated");
       },
@@ -130,14 +167,28 @@ export function clientDetail(client: OAuthClient, deps: DetailDeps): HTMLElement
 
   const remove = h("button", { type: "button", class: "danger", id: "clients-delete" }, t("clients.detail.delete"));
   remove.addEventListener("click", () => {
-    confirmDelete(api, client, null).then((result) => {
-      if (!result) return;
-      if (result.deleted) deps.navigate("#clients");
-      else {
-        status.textContent = t("clients.delete.scheduled", { date: result.dateToDelete ? dateTime(result.dateToDelete) : "—" });
-        deps.reload();
-      }
-    }, fail);
+    remove.disabled = true;
+    status.textContent = t("clients.delete.checking");
+    // Names what uses the client when every OAuth credential could be read; else "cannot tell".
+    api
+      .oauthClientCredentials(client.id)
+      .then(
+        (uses): string[] | null => (uses.unknown > 0 ? null : uses.using.map((u) => u.name ?? u.id)),
+        (): null => null,
+      )
+      .then((usedBy) => {
+        remove.disabled = false;
+        status.textContent = "";
+        return confirmDelete(api, client, usedBy);
+      })
+      .then((result) => {
+        if (!result) return;
+        if (result.deleted) deps.navigate("#clients");
+        else {
+          status.textContent = t("clients.delete.scheduled", { date: result.dateToDelete ? dateTime(result.dateToDelete) : "—" });
+          deps.reload();
+        }
+      }, fail);
   });
 
   return h(

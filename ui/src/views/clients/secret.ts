@@ -12,7 +12,11 @@ export type SecretApi = Pick<Api, "oauthClientSecretReveal" | "oauthClientSecret
 
 /** Shows the dialog; resolves once it has closed and Rust has forgotten the secret, with null
  *  or the error of forgetting it (e.g. the keychain entry could not be deleted). */
-export function showSecretOnce(api: SecretApi, issued: IssuedClientView): Promise<unknown> {
+export function showSecretOnce(
+  api: SecretApi,
+  issued: IssuedClientView,
+  extra?: (handle: string) => HTMLElement | null,
+): Promise<unknown> {
   return new Promise((resolve) => {
     const modal = openModal("clients-secret", t("clients.secret.title"), null);
     const handle = issued.revealHandle;
@@ -33,11 +37,13 @@ export function showSecretOnce(api: SecretApi, issued: IssuedClientView): Promis
         h("dt", {}, t("clients.detail.id")),
         h("dd", {}, h("code", { id: "clients-secret-client-id" }, issued.client.id)),
         h("dt", {}, t("clients.secret.label")),
-        h("dd", {}, secretSlot, " ", copy),
+        h("dd", { class: "secret-row" }, secretSlot, copy),
       ),
       status,
       problems,
     );
+    const more = extra?.(handle);
+    if (more) modal.body.append(more);
     if (issued.savedToKeychain) {
       modal.body.append(
         h("label", { class: "choice", for: "clients-secret-keep" }, keep, h("span", {}, t("clients.secret.keep"))),
