@@ -60,6 +60,20 @@ describe("filtering", () => {
     search.dispatchEvent(new Event("input"));
     expect($("#clients-roles-count").textContent).toContain("2500");
   });
+
+  it("keeps the rows on screen when a keystroke leaves the first rows unchanged", () => {
+    document.body.append(rolesPicker(view(many(5000)), api(), []).root);
+    const first = rows()[0];
+    const search = $<HTMLInputElement>("#clients-roles-search");
+    search.value = "l";
+    search.dispatchEvent(new Event("input"));
+    expect(rows()[0]).toBe(first);
+    search.value = "odd";
+    search.dispatchEvent(new Event("input"));
+    expect(rows()[0]).not.toBe(first);
+    expect(rows()[0]?.getAttribute("data-role-id")).toBe("r1");
+    expect(rows().length).toBe(PAGE);
+  });
 });
 
 describe("divisions", () => {

@@ -190,11 +190,21 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
   }
 
   function applyFilter(): void {
-    matches = filterRoles(index, search.value);
-    shown = 0;
-    rows.clear();
-    list.replaceChildren();
-    drawMore();
+    const next = filterRoles(index, search.value);
+    // Typing often keeps the same first rows (every role matches "l", "lo", "loa"...): then
+    // only the count changes, and the rows on screen stay as they are.
+    const keep = shown > 0 && shown === Math.min(next.length, Math.max(PAGE, shown)) && next.slice(0, shown).every((v, i) => v === matches[i]);
+    matches = next;
+    if (keep) {
+      const left = matches.length - shown;
+      more.hidden = left <= 0;
+      more.textContent = t("clients.roles.showMore", { count: String(Math.min(left, PAGE)), left: String(left) });
+    } else {
+      shown = 0;
+      rows.clear();
+      list.replaceChildren();
+      drawMore();
+    }
     count.textContent = t("clients.roles.count", { shown: String(matches.length), total: String(roles.length) });
   }
 
