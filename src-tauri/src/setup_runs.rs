@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
-use genesys::setup::{self, SetupContext, SetupEvent, SetupObserver, SetupTiming};
+use genesys::setup::{self, SetupContext, SetupEvent, SetupObserver, SetupTiming, StepKind};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -90,11 +91,19 @@ impl SetupRuns {
     }
 }
 
-struct Observer(SetupRuns);
+struct Observer {
+    runs: SetupRuns,
+    /// When the work began: a new run's preflight ends with its first event.
+    began: Instant,
+}
 
 impl SetupObserver for Observer {
     fn event(&self, event: &SetupEvent) {
-        self.0.update(|view| setup_view::apply(view, event));
+        let mut event = event.clone();
+        if event.step == StepKind::Preflight && event.duration_ms.is_none() {
+            event.duration_ms = Some(self.began.elapsed().as_millis() as u64);
+        }
+        self.runs.update(|view| setup_view::apply(view, &event));
     }
 }
 
@@ -117,7 +126,10 @@ pub async fn context<R: Runtime>(
         target: profile.target.code().to_owned(),
         secrets: sign_in::vault(app).await.store(),
         journal_dir: journal_dir(app)?,
-        observer: Arc::new(Observer(runs.clone())),
+        observer: Arc::new(Observer {
+            runs: runs.clone(),
+            began: Instant::now(),
+        }),
         timing: SetupTiming::default(),
     })
 }

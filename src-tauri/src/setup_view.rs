@@ -117,6 +117,9 @@ pub fn apply(view: &mut SetupRunView, event: &SetupEvent) {
             StepStatus::Running
         }
         StepPhase::Succeeded => StepStatus::Done,
+        // A new run checks before it has a journal, then reports the preflight as skipped;
+        // any other skipped step was done by an earlier attempt of a resumed run.
+        StepPhase::Skipped if event.step == StepKind::Preflight => StepStatus::Done,
         StepPhase::Skipped => {
             step.note.get_or_insert_with(|| "alreadyDone".into());
             StepStatus::Done

@@ -101,6 +101,15 @@ describe("the diagram", () => {
     expect(orphan.querySelector("a.fix")?.getAttribute("href")).toBe("#/integrations/orphan?configure");
   });
 
+  it("shows a guided-setup run marker as a small tag after the name, keeping the full name in its title", () => {
+    const marked = overview();
+    marked.integrations[0]!.name = "Genesys Cloud Data Actions [dip-studio-run:0123456789abcdef]";
+    const name = diagramView(marked).querySelector('li[data-integration="ok"] [data-node="integration"] .object-name')!;
+    expect(name.firstChild?.textContent).toBe("Genesys Cloud Data Actions");
+    expect(name.querySelector(".run-tag")?.textContent).toBe("run 012345");
+    expect(name.getAttribute("title")).toBe("Genesys Cloud Data Actions [dip-studio-run:0123456789abcdef]");
+  });
+
   it("offers the guided setup when nothing exists, in the user's language", () => {
     setLanguage("pt-BR");
     const el = diagramView({ ...overview(), integrations: [] });

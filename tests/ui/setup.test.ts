@@ -139,7 +139,7 @@ describe("a run", () => {
     push(run("running", [step("preflight", "done", 420), step("createClient", "running"), step("installIntegration", "running")]));
     const progress = el.querySelector("#setup-progress")!;
     expect(progress.querySelector('[data-step="preflight"]')?.getAttribute("data-status")).toBe("done");
-    expect(progress.querySelector('[data-step="preflight"] .step-duration')?.textContent).toBe("0.4 s");
+    expect(progress.querySelector('[data-step="preflight"] .step-duration')?.textContent).toBe("420 ms");
     expect(progress.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Running");
     push(run("running", [step("preflight", "done", 420), step("createClient", "done", 800), step("waitForActive", "running", 1500, "retrying")]));
     expect(el.querySelector('#setup-progress [data-step="waitForActive"] .step-note')?.textContent).toBe("Retrying…");

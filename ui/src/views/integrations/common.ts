@@ -28,6 +28,21 @@ export function clientIdProblem(text: string): string | null {
   return CLIENT_ID.test(id) ? null : t("integrations.clientIdInvalid");
 }
 
+const RUN_MARKER = /^(.*\S) \[dip-studio-run:([0-9a-f]{16})\]$/s;
+
+/** A name as Genesys holds it; a guided-setup run marker is shown as a small tag after it. */
+export function objectName(name: string): HTMLElement {
+  const m = RUN_MARKER.exec(name);
+  if (!m) return h("span", { class: "object-name" }, name);
+  return h(
+    "span",
+    { class: "object-name", title: name },
+    m[1] ?? name,
+    " ",
+    h("span", { class: "run-tag" }, t("integrations.runTag", { id: (m[2] ?? "").slice(0, 6) })),
+  );
+}
+
 export function signedOutPanel(): HTMLElement {
   return h(
     "section",

@@ -7,7 +7,7 @@ import type { IntegrationView } from "../../generated/IntegrationView";
 import { h } from "../../dom";
 import { t } from "../../i18n";
 import { errorPanel } from "../errors";
-import { stateBadge } from "./common";
+import { objectName, stateBadge } from "./common";
 import { credentialsForm } from "./credentials";
 import type { IntegrationsApi } from "./deps";
 import "./integrations.css";
@@ -36,7 +36,7 @@ function facts(i: IntegrationView, overview: IntegrationsOverview): HTMLElement 
     h("dt", {}, t("integrations.intended")),
     h("dd", {}, t(`integrations.intendedState.${i.intendedState === "ENABLED" ? "ENABLED" : "DISABLED"}`)),
     h("dt", {}, t("integrations.columnCredential")),
-    h("dd", { id: "integration-credential" }, credential ? credential.name : i.credentialId ? t("integrations.diagram.credentialDeleted") : t("integrations.noCredential")),
+    h("dd", { id: "integration-credential" }, credential ? objectName(credential.name) : i.credentialId ? t("integrations.diagram.credentialDeleted") : t("integrations.noCredential")),
     h("dt", {}, t("integrations.diagram.client")),
     h(
       "dd",
@@ -131,7 +131,7 @@ export function integrationDetailView(id: string, deps: DetailDeps, focusConfigu
         body.replaceChildren(h("p", { class: "warning", id: "integration-gone" }, t("integrations.gone")));
         return;
       }
-      title.textContent = i.name;
+      title.replaceChildren(objectName(i.name));
       const configure = h(
         "section",
         { class: "card", id: "integration-credentials", "aria-labelledby": "integration-credentials-title" },

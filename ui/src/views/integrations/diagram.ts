@@ -8,7 +8,7 @@ import type { IntegrationView } from "../../generated/IntegrationView";
 import type { IntegrationsOverview } from "../../generated/IntegrationsOverview";
 import { h } from "../../dom";
 import { t } from "../../i18n";
-import { stateBadge } from "./common";
+import { objectName, stateBadge } from "./common";
 
 /** What is wrong with one chain, if anything. */
 export type Break = "noCredential" | "credentialGone" | "clientGone" | "clientUnknown" | "clientNotActive" | null;
@@ -37,7 +37,7 @@ export function chains(overview: IntegrationsOverview): Chain[] {
   });
 }
 
-function node(kind: string, title: string, body: (Node | string | null)[], opts: { href?: string; missing?: boolean; later?: boolean } = {}): HTMLElement {
+function node(kind: string, title: string | HTMLElement, body: (Node | string | null)[], opts: { href?: string; missing?: boolean; later?: boolean } = {}): HTMLElement {
   const cls = ["node", `node-${kind}`, opts.missing ? "node-missing" : "", opts.later ? "node-later" : ""].filter(Boolean).join(" ");
   return h(
     "div",
@@ -65,7 +65,7 @@ function clientNode(chain: Chain): HTMLElement {
 }
 
 function credentialNode(chain: Chain): HTMLElement {
-  if (chain.credential) return node("credential", chain.credential.name, [], {});
+  if (chain.credential) return node("credential", objectName(chain.credential.name), [], {});
   if (chain.broken === "credentialGone") return node("credential", t("integrations.diagram.credentialDeleted"), [], { missing: true });
   return node("credential", t("integrations.diagram.none"), [], { missing: true });
 }
@@ -82,6 +82,7 @@ function fix(chain: Chain): HTMLElement | null {
 
 function row(chain: Chain): HTMLElement {
   const credentialBroken = chain.broken === "noCredential" || chain.broken === "credentialGone";
+  const noClientLink = credentialBroken ? h("span", { class: "link link-later", "aria-hidden": "true" }, "┄┄▶") : null;
   const clientBroken = chain.broken === "clientGone" || chain.broken === "clientUnknown" || chain.broken === "clientNotActive";
   const i = chain.integration;
   return h(
@@ -91,10 +92,10 @@ function row(chain: Chain): HTMLElement {
       "div",
       { class: "chain-nodes" },
       clientNode(chain),
-      link(!credentialBroken && clientBroken, clientBroken ? t(`integrations.diagram.break.${chain.broken}`) : t("integrations.diagram.linked")),
+      noClientLink ?? link(clientBroken, clientBroken ? t(`integrations.diagram.break.${chain.broken}`) : t("integrations.diagram.linked")),
       credentialNode(chain),
       link(credentialBroken, credentialBroken ? t(`integrations.diagram.break.${chain.broken}`) : t("integrations.diagram.linked")),
-      node("integration", i.name, [stateBadge(i.reported, i.detail)], { href: `#/integrations/${i.id}` }),
+      node("integration", objectName(i.name), [stateBadge(i.reported, i.detail)], { href: `#/integrations/${i.id}` }),
       h("span", { class: "link link-later", "aria-hidden": "true" }, "┄┄▶"),
       node("actions", t("integrations.diagram.actionsLater"), [], { later: true }),
     ),

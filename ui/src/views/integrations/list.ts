@@ -5,7 +5,7 @@ import type { IntegrationsOverview } from "../../generated/IntegrationsOverview"
 import { h } from "../../dom";
 import { t } from "../../i18n";
 import { errorPanel } from "../errors";
-import { isSettling, nameProblem, showProblem, stateBadge, textField } from "./common";
+import { isSettling, nameProblem, objectName, showProblem, stateBadge, textField } from "./common";
 import type { IntegrationsApi } from "./deps";
 import { diagramView } from "./diagram";
 import "./integrations.css";
@@ -33,8 +33,11 @@ function limitLine(overview: IntegrationsOverview): HTMLElement {
 
 function table(overview: IntegrationsOverview): HTMLElement {
   if (overview.integrations.length === 0) return h("p", { class: "hint", id: "integrations-none" }, t("integrations.none"));
-  const credentialName = (id: string | null): string =>
-    id ? (overview.credentials.find((c) => c.id === id)?.name ?? t("integrations.diagram.credentialDeleted")) : t("integrations.noCredential");
+  const credentialName = (id: string | null): HTMLElement | string => {
+    const credential = id ? overview.credentials.find((c) => c.id === id) : undefined;
+    if (credential) return objectName(credential.name);
+    return id ? t("integrations.diagram.credentialDeleted") : t("integrations.noCredential");
+  };
   return h(
     "table",
     { class: "list", id: "integrations-table" },
@@ -46,7 +49,7 @@ function table(overview: IntegrationsOverview): HTMLElement {
         h(
           "tr",
           { "data-integration": i.id },
-          h("td", {}, h("a", { href: `#/integrations/${i.id}` }, i.name)),
+          h("td", {}, h("a", { href: `#/integrations/${i.id}` }, objectName(i.name))),
           h("td", {}, stateBadge(i.reported, i.detail)),
           h("td", {}, credentialName(i.credentialId)),
         ),

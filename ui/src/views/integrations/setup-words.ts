@@ -43,6 +43,7 @@ export function stepName(kind: SetupStepKind): string {
 
 export function duration(ms: number | null): string {
   if (ms === null) return "";
+  if (ms < 1000) return t("integrations.setup.millis", { ms: String(Math.round(ms)) });
   return t("integrations.setup.seconds", { seconds: new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000) });
 }
 

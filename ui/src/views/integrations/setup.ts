@@ -7,6 +7,7 @@ import type { SetupForm } from "../../generated/SetupForm";
 import { h } from "../../dom";
 import { t } from "../../i18n";
 import { errorPanel } from "../errors";
+import { objectName } from "./common";
 import type { SetupApi, SetupPlan, SetupRequestInput, SetupRunView } from "./deps";
 import { setupFormView } from "./setup-form";
 import { planList, progressList } from "./setup-words";
@@ -74,7 +75,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
       deps.api.setupDismiss().then(() => showForm(null), fail);
     });
     const created = run.created.map((o) =>
-      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`integrations.setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(o.id) }, o.name)),
+      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`integrations.setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(o.id) }, objectName(o.name))),
     );
     return h(
       "section",
@@ -93,8 +94,8 @@ export function setupView(deps: SetupDeps): HTMLElement {
     const progress = h(
       "section",
       { class: "card", id: "setup-progress", "data-phase": run.phase, "aria-live": "polite" },
-      h("h2", {}, phaseTitle(run.phase)),
-      h("p", { class: "hint" }, t("integrations.setup.runId", { id: run.runId })),
+      h("h2", {}, run.phase === "running" || run.phase === "rollingBack" ? phaseTitle(run.phase) : t("integrations.setup.stepsTitle")),
+      run.runId ? h("p", { class: "hint" }, t("integrations.setup.runId", { id: run.runId })) : null,
       progressList(run.steps),
     );
     const error = run.error ? errorPanel(run.error) : null;

@@ -1,0 +1,59 @@
+// The guided setup in the real window, in en, es and pt-BR (issue 7): signed in to the Sandbox
+// org, the prefilled form, the plan preview in plain words, Run with each step's progress live,
+// and the summary of what was created, ACTIVE; then the integration screen and its diagram show
+// the healthy chain. Screenshots of the plan, the progress and the summary in each language.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
+
+const LANGUAGES = [
+  { lang: "en", locale: "en_US.UTF-8", title: "Set up Data Actions", done: "Data Actions is set up", forgets: "the step the workshop forgets" },
+  { lang: "es", locale: "es_ES.UTF-8", title: "Configurar las acciones de datos", done: "Las acciones de datos están configuradas", forgets: "el paso que el taller olvida" },
+  { lang: "pt-BR", locale: "pt_BR.UTF-8", title: "Configurar as ações de dados", done: "As ações de dados estão configuradas", forgets: "o passo que o workshop esquece" },
+];
+
+for (const { lang, locale, title, done, forgets } of LANGUAGES) {
+  test(`guided setup in ${lang}: plan, run to ACTIVE, summary, diagram`, async () => {
+    const profile = `setup-${lang}`;
+    const { env } = browserEnv(profile, `setup-${lang}`);
+    const b = await launch(profile, { locale, env });
+    try {
+      await signInToSandbox(b);
+      await b.execute(() => (location.hash = "#/setup"));
+      assert.equal(await text(b, "#setup-title"), title);
+      const preview = await b.$("#setup-preview");
+      await preview.waitForClickable({ timeout: 20000, timeoutMsg: "the form never loaded" });
+      const picked = await b.execute(() => [...document.querySelectorAll('input[name="setup-role"]:checked')].length);
+      assert.equal(picked, 1, "the suggested role is pre-selected");
+      await preview.click();
+
+      const plan = await b.$("#setup-plan-list");
+      await plan.waitForDisplayed({ timeout: 20000, timeoutMsg: "the plan never showed" });
+      const lines = await b.execute(() => [...document.querySelectorAll("#setup-plan-list li")].map((li) => li.textContent));
+      assert.equal(lines.length, 9, "every step of the run is listed");
+      assert.ok(lines[7].includes(forgets), `the activation step is called out: ${lines[7]}`);
+      await screenshot(b, `setup-plan-${lang}`);
+
+      await (await b.$("#setup-run")).click();
+      await (await b.$("#setup-progress")).waitForDisplayed({ timeout: 20000 });
+      await screenshot(b, `setup-progress-${lang}`);
+      const summary = await b.$('#setup-summary[data-phase="completed"]');
+      await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the run never completed" });
+      assert.equal(await text(b, "#setup-summary h2"), done);
+      const statuses = await b.execute(() => [...document.querySelectorAll("#setup-progress-list li")].map((li) => li.dataset.status));
+      assert.deepEqual(statuses, Array(9).fill("done"), "every step is done");
+      const created = await b.execute(() => [...document.querySelectorAll("#setup-created li")].map((li) => li.dataset.kind));
+      assert.deepEqual(created, ["oauthClient", "credential", "integration"]);
+      await screenshot(b, `setup-summary-${lang}`);
+
+      await (await b.$("#setup-see-diagram")).click();
+      const chain = await b.$("#integrations-diagram li.chain");
+      await chain.waitForDisplayed({ timeout: 20000 });
+      assert.equal(await chain.getAttribute("class"), "chain", "the new chain is whole");
+      assert.equal(await (await chain.$('[data-node="integration"] [data-state]')).getAttribute("data-state"), "ACTIVE");
+      await screenshot(b, `setup-diagram-${lang}`);
+    } finally {
+      await b.deleteSession();
+    }
+  });
+}
