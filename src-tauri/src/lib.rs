@@ -13,6 +13,7 @@ mod roles;
 mod sandbox_org;
 mod secret_reveal;
 mod settings;
+mod setup_form;
 mod setup_runs;
 mod setup_view;
 mod sign_in;

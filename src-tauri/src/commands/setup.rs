@@ -1,128 +1,31 @@
 //! "Set up Data Actions" (issue 7): the prefilled form, the plan preview, and the run (start,
 //! status with re-attach, resume, roll back, dismiss) with its live view on a channel.
 
-use genesys::models::RoleDivision;
-use genesys::setup::{self, SetupRequest};
+use genesys::setup;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
-use crate::integration_credentials;
-use crate::integrations::signed_in;
 use crate::setup_runs::{self, SetupRuns};
-use crate::setup_view;
 use crate::wire::setup::{
-    PlannedGrant, PlannedStep, RunPhase, SetupForm, SetupPlan, SetupRequestInput, SetupRunView,
-    StepStatus,
+    CreatedObject, RunPhase, SetupForm, SetupPlan, SetupRequestInput, SetupRunView, StepStatus,
 };
+use crate::{setup_form, setup_view};
 
-fn request(input: &SetupRequestInput) -> SetupRequest {
-    SetupRequest {
-        client_name: input.client_name.clone(),
-        client_description: input.client_description.clone(),
-        token_duration_seconds: String::new(),
-        role_divisions: input
-            .role_ids
-            .iter()
-            .map(|role_id| RoleDivision {
-                role_id: role_id.clone(),
-                division_id: input.division_id.clone(),
-            })
-            .collect(),
-        credential_name: input.credential_name.clone(),
-        integration_name: input.integration_name.clone(),
-    }
-}
-
-/// The form: the workshop's names, the roles held with the suggested one selected, the division
-/// (the suggested role's, else home), and the integration count against the limit.
+/// The form: the workshop's names, the roles held with the suggested one selected, the home
+/// division, and the integration count against the limit.
 #[tauri::command]
 pub async fn setup_form<R: Runtime>(app: AppHandle<R>) -> CommandResult<SetupForm> {
-    let (_, session) = signed_in(&app)?;
-    let (choices, installed) = tokio::join!(
-        integration_credentials::choices(&app),
-        session.client().data_actions_integrations(session.token())
-    );
-    let (choices, installed) = (choices?, installed?);
-    let defaults = SetupRequest::workshop_defaults(Vec::new());
-    Ok(SetupForm {
-        request: SetupRequestInput {
-            client_name: defaults.client_name,
-            client_description: defaults.client_description,
-            credential_name: defaults.credential_name,
-            integration_name: defaults.integration_name,
-            role_ids: choices.suggested_role_id.iter().cloned().collect(),
-            division_id: choices.home_division_id.clone(),
-        },
-        roles: choices.roles,
-        divisions: choices.divisions,
-        installed: installed.len() as u32,
-        limit: genesys::api::MAX_DATA_ACTIONS_INTEGRATIONS as u32,
-    })
+    setup_form::form(&app).await
 }
 
-/// Validates the request against the roles the user holds and words nothing: the UI does.
+/// Validates the request against the roles the user holds; the UI words the plan.
 #[tauri::command]
 pub async fn setup_plan<R: Runtime>(
     app: AppHandle<R>,
     request: SetupRequestInput,
 ) -> CommandResult<SetupPlan> {
-    let wanted = self::request(&request);
-    wanted.validate_without_roles()?;
-    let (_, session) = signed_in(&app)?;
-    let (c, token) = (session.client(), session.token());
-    let (subject, divisions) = tokio::join!(c.subject_me(token), c.divisions(token));
-    let (subject, divisions) = (subject?, divisions?);
-    let valid = wanted.validate(&subject.role_divisions())?;
-    let role_name = |id: &str| {
-        subject
-            .grants
-            .iter()
-            .find(|g| g.role.id == id)
-            .and_then(|g| g.role.name.clone())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let division_name = |id: &str| {
-        divisions
-            .iter()
-            .find(|d| d.id == id)
-            .and_then(|d| d.name.clone())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let steps = setup::plan(&valid)
-        .into_iter()
-        .map(|change| {
-            use setup::PlannedChange as P;
-            let (subject, grants, seconds) = match &change {
-                P::CreateClient {
-                    name,
-                    token_duration_seconds,
-                    role_divisions,
-                } => (
-                    Some(name.clone()),
-                    role_divisions
-                        .iter()
-                        .map(|rd| PlannedGrant {
-                            role: role_name(&rd.role_id),
-                            division: division_name(&rd.division_id),
-                        })
-                        .collect(),
-                    Some(*token_duration_seconds),
-                ),
-                P::CreateCredential { name } | P::InstallIntegration { name } => {
-                    (Some(name.clone()), Vec::new(), None)
-                }
-                _ => (None, Vec::new(), None),
-            };
-            PlannedStep {
-                kind: setup_view::kind(change.step()),
-                subject,
-                grants,
-                token_duration_seconds: seconds,
-            }
-        })
-        .collect();
-    Ok(SetupPlan { steps })
+    setup_form::plan(&app, &request).await
 }
 
 fn running() -> SetupRunView {
@@ -157,8 +60,8 @@ fn ended(view: &mut SetupRunView, result: genesys::error::Result<setup::SetupSum
     }
 }
 
-fn created(kind: &str, id: String, name: String) -> crate::wire::setup::CreatedObject {
-    crate::wire::setup::CreatedObject {
+fn created(kind: &str, id: String, name: String) -> CreatedObject {
+    CreatedObject {
         kind: kind.into(),
         id,
         name,
@@ -174,7 +77,7 @@ pub async fn setup_start<R: Runtime>(
 ) -> CommandResult<SetupRunView> {
     let ctx = setup_runs::context(&app, &runs).await?;
     runs.listen(on_run);
-    let wanted = self::request(&request);
+    let wanted = setup_form::request(&request);
     let work = async move { setup::start(&ctx, &wanted).await };
     setup_runs::spawn(&runs, running(), work, ended).await
 }
