@@ -118,6 +118,11 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       const clientId = await text(b, "#clients-secret-client-id");
       assert.ok(await (await b.$("#clients-secret-keep")).isSelected(), "'Saved in your keychain' is on by default");
       assert.equal(keychain(`oauth-client-secret:sandbox/${clientId}`), secret, "the secret is in the real keychain");
+      await (await b.$("#clients-secret-copy")).click();
+      await b.waitUntil(async () => (await text(b, "#clients-secret-status")).length > 0, {
+        timeout: 5000,
+        timeoutMsg: "Copy (Rust writing the OS clipboard) never confirmed",
+      });
       await screenshot(b, `clients-secret-${lang}`);
       await (await b.$("#clients-secret-close")).click();
       await (await b.$("#clients-secret")).waitForExist({ reverse: true, timeout: 5000 });
