@@ -64,6 +64,12 @@ pub async fn keep_issued<R: Runtime>(
     let handle =
         app.state::<Reveals>()
             .keep(issued.secret, stored.then_some(account), Instant::now())?;
+    // The secret leaves memory at expiry even if the dialog never closes.
+    let (expiring, later) = (handle.clone(), app.clone());
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(crate::secret_reveal::REVEAL_TTL).await;
+        later.state::<Reveals>().expire(&expiring, Instant::now());
+    });
     Ok(IssuedClientView {
         client: issued.client,
         reveal_handle: handle,

@@ -13,11 +13,15 @@ use genesys::Error;
 
 /// How long a reveal handle stays usable after the secret was issued.
 pub const REVEAL_TTL: Duration = Duration::from_secs(60);
+/// Entries of dialogs that never closed (the window was closed) are dropped after this.
+const FORGOTTEN_AFTER: Duration = Duration::from_secs(24 * 3600);
 
 /// A secret waiting to be shown. `Debug` prints no secret (`Secret` redacts itself).
 #[derive(Debug)]
 struct Pending {
-    secret: Secret,
+    /// Dropped at expiry; the entry stays (without it) until the dialog forgets the handle,
+    /// so unticking "Saved in your keychain" after a minute still finds the account.
+    secret: Option<Secret>,
     /// The keychain account it was saved under, when it was saved.
     account: Option<String>,
     issued: Instant,
@@ -55,11 +59,11 @@ impl Reveals {
     ) -> Result<String, Error> {
         let handle = new_handle()?;
         let mut pending = self.lock();
-        pending.retain(|_, p| now.duration_since(p.issued) < REVEAL_TTL);
+        pending.retain(|_, p| now.duration_since(p.issued) < FORGOTTEN_AFTER);
         pending.insert(
             handle.clone(),
             Pending {
-                secret,
+                secret: Some(secret),
                 account,
                 issued: now,
                 revealed: false,
@@ -72,19 +76,34 @@ impl Reveals {
     pub fn reveal(&self, handle: &str, now: Instant) -> Result<Secret, Error> {
         let mut pending = self.lock();
         let entry = pending.get_mut(handle).ok_or_else(gone)?;
-        if entry.revealed || now.duration_since(entry.issued) >= REVEAL_TTL {
-            return Err(gone());
+        match &entry.secret {
+            Some(secret) if !entry.revealed && now.duration_since(entry.issued) < REVEAL_TTL => {
+                entry.revealed = true;
+                Ok(secret.clone())
+            }
+            _ => Err(gone()),
         }
-        entry.revealed = true;
-        Ok(entry.secret.clone())
     }
 
     /// The secret for Rust's own use (copy to the clipboard) while the handle is alive.
     pub fn peek(&self, handle: &str, now: Instant) -> Result<Secret, Error> {
         let pending = self.lock();
         match pending.get(handle) {
-            Some(p) if now.duration_since(p.issued) < REVEAL_TTL => Ok(p.secret.clone()),
+            Some(Pending {
+                secret: Some(secret),
+                issued,
+                ..
+            }) if now.duration_since(*issued) < REVEAL_TTL => Ok(secret.clone()),
             _ => Err(gone()),
+        }
+    }
+
+    /// Drops the secret of `handle` from memory once its time is up (scheduled at issue).
+    pub fn expire(&self, handle: &str, now: Instant) {
+        if let Some(p) = self.lock().get_mut(handle) {
+            if now.duration_since(p.issued) >= REVEAL_TTL {
+                p.secret = None;
+            }
         }
     }
 
