@@ -1,8 +1,9 @@
 // The OAuth clients screen in the real window, in en, es and pt-BR: signed in to the Sandbox
 // org, the list, the form for each grant type, the roles picker with a not-held role disabled
-// and explained in the chapter's words, a Client Credentials client created with one held role
-// in the home division, its secret shown once (saved in the real keychain, gone from the window
-// after the dialog closes), the client found in the list, then deleted after the confirmation.
+// and explained in the chapter's words, then assigned to oneself after consent; a Client
+// Credentials client created with one held role in the home division, its secret shown once
+// (copied by Rust, saved in the real keychain, gone from the window after the dialog closes),
+// the client found in the list, then deleted after the confirmation.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -103,6 +104,15 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       assert.ok(await (await b.$(`button[data-assign="${QUALITY_EVALUATOR}"]`)).isDisplayed());
       await showInView(b, "#clients-roles");
       await screenshot(b, `clients-roles-${lang}`);
+
+      // "Assign this role to me first": consent first, then the wait for Genesys's grant cache
+      // (the Sandbox applies role changes after 3 s), then the role can be picked.
+      await (await b.$(`button[data-assign="${QUALITY_EVALUATOR}"]`)).click();
+      assert.match(await text(b, "#clients-assign"), /PUT \/api\/v2\/users\/\{id\}\/roles/);
+      await screenshot(b, `clients-assign-${lang}`);
+      await (await b.$("#clients-assign-yes")).click();
+      await (await b.$("#clients-assign")).waitForExist({ reverse: true, timeout: 40000, timeoutMsg: "the role never became effective" });
+      assert.equal(await (await b.$(`input[data-role-id="${QUALITY_EVALUATOR}"]`)).isEnabled(), true, "an assigned role can be picked");
 
       // One held role, in the home division by default.
       const name = `E2E Data Actions ${lang}`;
