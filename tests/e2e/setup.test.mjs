@@ -4,7 +4,9 @@
 // the healthy chain. Screenshots of the plan, the progress and the summary in each language.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { browserEnv, launch, scratch, screenshot, signInToSandbox, text } from "./harness.mjs";
 
 const LANGUAGES = [
   { lang: "en", locale: "en_US.UTF-8", title: "Set up Data Actions", done: "Data Actions is set up", forgets: "the step the workshop forgets" },
@@ -57,3 +59,57 @@ for (const { lang, locale, title, done, forgets } of LANGUAGES) {
     }
   });
 }
+
+/** The in-app Sandbox org's API base URL, from the app's log ("Sandbox org started: … API …"). */
+function sandboxApi(profile) {
+  const dir = path.join(scratch(profile), "data", "studio.dip.desktop", "logs");
+  for (const name of readdirSync(dir)) {
+    const m = /Sandbox org started: login \S+, API (http:\/\/127\.0\.0\.1:\d+)/.exec(readFileSync(path.join(dir, name), "utf8"));
+    if (m) return m[1];
+  }
+  throw new Error(`no Sandbox org URL in ${dir}`);
+}
+
+test("an interrupted guided setup is offered Resume (the default) at the next start, and resumes to ACTIVE", async () => {
+  const profile = "setup-resume";
+  const { env } = browserEnv(profile, "setup-resume");
+  let b = await launch(profile, { env });
+  try {
+    await signInToSandbox(b);
+    // Activation that never ends while this window lives: the app is closed mid-run.
+    const knob = await fetch(`${sandboxApi(profile)}/__sandbox/activation-delay`, { method: "PUT", body: JSON.stringify({ millis: 600000 }) });
+    assert.ok(knob.ok, `the activation delay knob answered ${knob.status}`);
+    await b.execute(() => (location.hash = "#/setup"));
+    await (await b.$("#setup-preview")).waitForClickable({ timeout: 20000 });
+    await (await b.$("#setup-preview")).click();
+    await (await b.$("#setup-run")).waitForClickable({ timeout: 20000 });
+    await (await b.$("#setup-run")).click();
+    const waiting = await b.$('#setup-progress-list li[data-step="waitForActive"][data-status="running"]');
+    await waiting.waitForDisplayed({ timeout: 60000, timeoutMsg: "the run never reached the wait for ACTIVE" });
+    await screenshot(b, "setup-interrupted-en");
+  } finally {
+    await b.deleteSession();
+  }
+
+  b = await launch(profile, { env });
+  try {
+    const offer = await b.$("#setup-resume-offer");
+    await offer.waitForDisplayed({ timeout: 30000, timeoutMsg: "the unfinished run was not offered at start" });
+    assert.equal(await b.execute(() => document.activeElement?.id), "setup-resume", "Resume is the default");
+    const done = await b.execute(() => [...document.querySelectorAll("#setup-progress-list li")].filter((li) => li.dataset.status === "done").map((li) => li.dataset.step));
+    assert.ok(done.includes("createClient") && done.includes("enableIntegration"), `the journal's finished steps are shown: ${done}`);
+    await screenshot(b, "setup-resume-offer-en");
+    await (await b.$("#setup-resume")).click();
+    const summary = await b.$('#setup-summary[data-phase="completed"]');
+    await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the resumed run never completed" });
+    const created = await b.execute(() => [...document.querySelectorAll("#setup-created li")].map((li) => li.dataset.kind));
+    assert.deepEqual(created, ["oauthClient", "credential", "integration"]);
+    await screenshot(b, "setup-resumed-en");
+    await b.execute(() => (location.hash = "#/integrations"));
+    await (await b.$("#integrations-diagram li.chain")).waitForDisplayed({ timeout: 20000 });
+    const chains = await b.execute(() => document.querySelectorAll("#integrations-diagram li.chain").length);
+    assert.equal(chains, 1, "one integration: nothing was created twice");
+  } finally {
+    await b.deleteSession();
+  }
+});

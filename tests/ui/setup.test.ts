@@ -78,6 +78,16 @@ describe("the form", () => {
     expect(el.querySelector("#setup-limit")?.textContent).toContain("2 of 10");
   });
 
+  it("opens with the default names in the user's language", async () => {
+    setLanguage("pt-BR");
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form) });
+    const el = setupView({ api });
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    expect(el.querySelector<HTMLInputElement>("#setup-client-name")?.value).toBe("Cliente de ações de dados");
+    expect(el.querySelector<HTMLInputElement>("#setup-credential-name")?.value).toBe("Credencial do cliente de ações de dados");
+    expect(el.querySelector<HTMLInputElement>("#setup-integration-name")?.value).toBe("Genesys Cloud Data Actions");
+  });
+
   it("shows each problem beside its field and asks nothing of Genesys", async () => {
     setLanguage("es");
     const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form) });
@@ -117,7 +127,7 @@ describe("the plan preview", () => {
 
   it("words them in Spanish and Brazilian Portuguese", async () => {
     const es = await openPlan("es");
-    expect(es.lines[5]).toBe('Instalar "Genesys Cloud Data Actions" como "Genesys Cloud Data Actions" (Admin > Integraciones > Instalar), mientras se crea el cliente.');
+    expect(es.lines[5]).toBe('Instalar "Genesys Cloud Data Actions" (Admin > Integraciones > Instalar), mientras se crea el cliente.');
     document.body.replaceChildren();
     const pt = await openPlan("pt-BR");
     expect(pt.lines[1]).toContain("com a função Queue viewer na divisão Home");

@@ -6,6 +6,9 @@ import type { StepView } from "../../generated/StepView";
 import { h } from "../../dom";
 import { currentLanguage, t } from "../../i18n";
 
+/** The integration tile the workshop installs (a product name: not translated). */
+const PRODUCT = "Genesys Cloud Data Actions";
+
 function hours(seconds: number | null): string {
   const value = (seconds ?? 86_400) / 3600;
   return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: 2 }).format(value);
@@ -21,9 +24,12 @@ export function planSentence(step: PlannedStep, installed: number, limit: number
       const grants = step.grants.map((g) => t("integrations.setup.plan.grant", { role: g.role, division: g.division })).join(t("integrations.setup.plan.and"));
       return t("integrations.setup.plan.createClient", { name: subject, hours: hours(step.tokenDurationSeconds), grants });
     }
-    case "createCredential":
     case "installIntegration":
-      return t(`integrations.setup.plan.${step.kind}`, { name: subject });
+      // Installed under the tile's own name, the sentence names it once.
+      if (subject === PRODUCT) return t("integrations.setup.plan.installIntegrationAsIs");
+      return t("integrations.setup.plan.installIntegration", { name: subject });
+    case "createCredential":
+      return t("integrations.setup.plan.createCredential", { name: subject });
     default:
       return t(`integrations.setup.plan.${step.kind}`);
   }

@@ -23,6 +23,17 @@ const LINKS: Record<string, (id: string) => string> = {
   integration: (id) => `#/integrations/${id}`,
 };
 
+// The core's defaults are the English names; the form opens with them in the user's language.
+const CORE_DEFAULTS = { clientName: "Data Actions client", credentialName: "Data Actions client credential" };
+
+function localizedDefaults(request: SetupRequestInput): SetupRequestInput {
+  return {
+    ...request,
+    clientName: request.clientName === CORE_DEFAULTS.clientName ? t("integrations.setup.defaultClientName") : request.clientName,
+    credentialName: request.credentialName === CORE_DEFAULTS.credentialName ? t("integrations.setup.defaultCredentialName") : request.credentialName,
+  };
+}
+
 function phaseTitle(phase: RunPhase): string {
   return t(`integrations.setup.phase.${phase}`);
 }
@@ -138,7 +149,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
       });
       return;
     }
-    const parts = setupFormView(model, draft ?? model.request);
+    const parts = setupFormView(model, draft ?? localizedDefaults(model.request));
     parts.form.addEventListener("submit", (ev) => {
       ev.preventDefault();
       const request = parts.read();
