@@ -220,6 +220,22 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
     assert_eq!(stale["kind"], "invalidInput", "{stale}");
     let listed = invoke(&webview, "oauth_clients_list", json!({})).expect("listed");
     let got = invoke(&webview, "oauth_client_get", json!({"id": id})).expect("read");
+    let edited = invoke(
+        &webview,
+        "oauth_client_update",
+        json!({"id": id, "form": {
+            "name": "Renamed over IPC",
+            "grantType": "CLIENT-CREDENTIALS",
+            "tokenDurationSeconds": "3600",
+            "roleDivisions": [{"roleId": held["id"], "divisionId": held["held"][0]}],
+            "state": "active",
+        }}),
+    )
+    .expect("edited with a full PUT");
+    assert_eq!(
+        (&edited["name"], &edited["accessTokenValiditySeconds"]),
+        (&json!("Renamed over IPC"), &json!(3600))
+    );
     let disabled = invoke(
         &webview,
         "oauth_client_set_state",
@@ -255,7 +271,15 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
     assert_eq!(keys(&deleted), ["dateToDelete", "deleted"]);
     assert_eq!(deleted["deleted"], true, "a new client is deleted at once");
 
-    for answer in [&roles, &listed, &got, &disabled, &regenerated, &deleted] {
+    for answer in [
+        &roles,
+        &listed,
+        &got,
+        &edited,
+        &disabled,
+        &regenerated,
+        &deleted,
+    ] {
         let text = answer.to_string();
         assert!(
             !text.contains(&secret),

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { IssuedClientView, OAuthClient } from "../../ui/src/api";
 import { setLanguage, t } from "../../ui/src/i18n";
-import { clientsList } from "../../ui/src/views/clients/list";
+import { clientsList, personName } from "../../ui/src/views/clients/list";
 import { clientsRoute, clientsScreen, type ClientsDeps } from "../../ui/src/views/clients/screen";
 import { confirmDelete } from "../../ui/src/views/clients/delete";
 import { clientDetail, type DetailDeps } from "../../ui/src/views/clients/detail";
@@ -151,6 +151,14 @@ describe("the screen", () => {
     expect(document.querySelectorAll("#clients-table tbody tr").length).toBe(1);
     expect($("#clients-table a").getAttribute("href")).toBe("#clients/c-2");
   });
+});
+
+it("names the signed-in user where Genesys gives only their id", () => {
+  const me = { id: "u-1", name: "Morgan Reyes" };
+  expect(personName({ id: "u-1", name: null }, me)).toBe("Morgan Reyes");
+  expect(personName({ id: "u-2", name: null }, me)).toBe("u-2");
+  expect(personName({ id: "u-2", name: "Avery" }, me)).toBe("Avery");
+  expect(personName(null, me)).toBe("—");
 });
 
 describe("deleting", () => {

@@ -8,7 +8,7 @@ import { t } from "../../i18n";
 import { errorPanel } from "../errors";
 import { confirmDelete } from "./delete";
 import { clientForm, grantLabel, type FormApi } from "./form";
-import { stateLabel } from "./list";
+import { personName, stateLabel, type Me } from "./list";
 import { showSecretOnce, type SecretApi } from "./secret";
 import { durationLabel } from "./validate";
 
@@ -52,6 +52,7 @@ export type DetailApi = FormApi &
 
 export interface DetailDeps {
   api: DetailApi;
+  me?: Me;
   /** Redraws the screen (after a change) or goes to another route. */
   navigate: (hash: string) => void;
   reload: () => void;
@@ -74,7 +75,7 @@ function rolesFacts(client: OAuthClient, api: DetailApi): HTMLElement {
   return out;
 }
 
-function facts(client: OAuthClient, api: DetailApi): HTMLElement {
+function facts(client: OAuthClient, api: DetailApi, me: Me): HTMLElement {
   const row = (label: string, value: Node | string): Node[] => [h("dt", {}, label), h("dd", {}, value)];
   const credentials = client.authorizedGrantType === "CLIENT-CREDENTIALS";
   const seconds = client.accessTokenValiditySeconds ?? 86_400;
@@ -93,7 +94,7 @@ function facts(client: OAuthClient, api: DetailApi): HTMLElement {
           ...row(t("clients.scopes.title"), list(client.scope, "—")),
         ]),
     ...row(t("clients.list.created"), client.dateCreated ? dateTime(client.dateCreated) : "—"),
-    ...row(t("clients.list.createdBy"), client.createdBy?.name ?? client.createdBy?.id ?? "—"),
+    ...row(t("clients.list.createdBy"), personName(client.createdBy, me)),
     ...row(t("clients.detail.modified"), client.dateModified ? dateTime(client.dateModified) : "—"),
     ...(client.dateToDelete ? row(t("clients.detail.dateToDelete"), dateTime(client.dateToDelete)) : []),
   );
@@ -197,7 +198,7 @@ export function clientDetail(client: OAuthClient, deps: DetailDeps): HTMLElement
     h("p", {}, h("a", { href: "#clients", id: "clients-back" }, `← ${t("clients.detail.back")}`)),
     h("h2", { id: "clients-detail-title" }, client.name),
     problems,
-    facts(client, api),
+    facts(client, api, deps.me ?? null),
     h("div", { class: "actions", role: "group", "aria-label": t("clients.detail.actions") }, edit, toggle, regenerate, remove),
     regenConfirm,
     status,

@@ -6,6 +6,16 @@ import { dateTime } from "../../format";
 import { t } from "../../i18n";
 import { grantLabel } from "./form";
 
+/** The signed-in user, to name them where Genesys gives only their id (createdBy). */
+export type Me = { id: string; name: string } | null;
+
+/** A DomainEntityRef's name; its id when Genesys gives none, unless it is the signed-in user. */
+export function personName(ref: OAuthClient["createdBy"], me: Me): string {
+  if (!ref) return "—";
+  if (ref.name) return ref.name;
+  return me && ref.id === me.id ? me.name : ref.id;
+}
+
 export function stateLabel(state: string): string {
   return t(`clients.states.${state}`);
 }
@@ -21,7 +31,7 @@ export function matchesClient(client: OAuthClient, query: string): boolean {
     .every((w) => text.includes(w));
 }
 
-export function clientsList(clients: OAuthClient[]): HTMLElement {
+export function clientsList(clients: OAuthClient[], me: Me = null): HTMLElement {
   const sorted = [...clients].sort((a, b) => a.name.localeCompare(b.name));
   const search = h("input", { type: "search", id: "clients-search", autocomplete: "off", placeholder: t("clients.list.searchPlaceholder") });
   const body = h("tbody", {});
@@ -37,7 +47,7 @@ export function clientsList(clients: OAuthClient[]): HTMLElement {
           h("td", {}, grantLabel(c.authorizedGrantType)),
           h("td", {}, h("span", { class: `state state-${c.state}` }, stateLabel(c.state))),
           h("td", {}, c.dateCreated ? dateTime(c.dateCreated) : "—"),
-          h("td", {}, c.createdBy?.name ?? c.createdBy?.id ?? "—"),
+          h("td", {}, personName(c.createdBy, me)),
         ),
       ),
     );

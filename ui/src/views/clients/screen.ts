@@ -63,6 +63,8 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
     return root;
   }
   const { api } = deps;
+  const info = deps.session.session;
+  const me = info.userId ? { id: info.userId, name: info.userName ?? info.userEmail ?? info.userId } : null;
   const fail = (err: unknown): void => body.replaceChildren(errorPanel(err));
   const notice = pendingNotice;
   pendingNotice = null;
@@ -70,7 +72,7 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
 
   if (route.kind === "list") {
     body.append(loading());
-    api.oauthClientsList().then((clients) => body.replaceChildren(clientsList(clients)), fail);
+    api.oauthClientsList().then((clients) => body.replaceChildren(clientsList(clients, me)), fail);
   } else if (route.kind === "new") {
     body.append(
       h("p", {}, h("a", { href: "#clients", id: "clients-back" }, `← ${t("clients.detail.back")}`)),
@@ -89,7 +91,7 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
     const load = (): void => {
       body.replaceChildren(loading());
       api.oauthClientGet(route.id).then(
-        (client) => body.replaceChildren(clientDetail(client, { api, navigate: deps.navigate, reload: load })),
+        (client) => body.replaceChildren(clientDetail(client, { api, navigate: deps.navigate, reload: load, me })),
         fail,
       );
     };
