@@ -7,53 +7,13 @@ use genesys::auth::Session;
 use genesys::models::{GrantType, RoleDivision};
 use genesys::oauth_client_form::OAuthClientForm;
 use genesys::secrets::{oauth_client_secret_account, Secret};
-use genesys::setup::{suggest_role, WORKSHOP_PERMISSION};
 use genesys::{profile::validate_client_id, Error, Profile};
 use tauri::{AppHandle, Runtime};
 
 use crate::error::CommandError;
 use crate::integrations::{client_secret, client_view, credential_of, integration_view, signed_in};
 use crate::sign_in;
-use crate::wire::integrations::{
-    ClientChoices, ClientView, Configured, CredentialChoice, CredentialView, DivisionChoice,
-    RoleChoice,
-};
-
-/// The roles the user holds (the suggested one first among equals), divisions, home division.
-pub async fn choices<R: Runtime>(app: &AppHandle<R>) -> Result<ClientChoices, CommandError> {
-    let (_, session) = signed_in(app)?;
-    let (c, token) = (session.client(), session.token());
-    let (roles, subject, divisions, home) = tokio::join!(
-        c.roles(token),
-        c.subject_me(token),
-        c.divisions(token),
-        c.home_division(token)
-    );
-    let (roles, subject, divisions, home) = (roles?, subject?, divisions?, home?);
-    let suggested = suggest_role(&roles, &subject.role_divisions(), WORKSHOP_PERMISSION);
-    let mut held: Vec<RoleChoice> = roles
-        .iter()
-        .filter(|r| subject.holds_role(&r.id))
-        .map(|r| RoleChoice {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            permission_count: r.permissions.len() as u32,
-        })
-        .collect();
-    held.sort_by_key(|r| r.name.to_lowercase());
-    Ok(ClientChoices {
-        roles: held,
-        suggested_role_id: suggested.map(|s| s.role_id),
-        divisions: divisions
-            .into_iter()
-            .map(|d| DivisionChoice {
-                name: d.name.unwrap_or_else(|| d.id.clone()),
-                id: d.id,
-            })
-            .collect(),
-        home_division_id: home.id,
-    })
-}
+use crate::wire::integrations::{ClientView, Configured, CredentialChoice, CredentialView};
 
 /// Creates the Client Credentials client of a `newClient` choice (validated by the core against
 /// the roles the user holds) and puts its secret in the vault before anything else happens.

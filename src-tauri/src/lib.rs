@@ -9,6 +9,7 @@ mod integration_activation;
 mod integration_credentials;
 mod integrations;
 mod oauth_clients;
+mod role_choices;
 mod roles;
 mod sandbox_org;
 mod secret_reveal;

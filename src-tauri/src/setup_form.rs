@@ -7,8 +7,8 @@ use genesys::setup::{self, SetupRequest};
 use tauri::{AppHandle, Runtime};
 
 use crate::error::CommandResult;
-use crate::integration_credentials;
 use crate::integrations::signed_in;
+use crate::role_choices;
 use crate::setup_view;
 use crate::wire::setup::{PlannedGrant, PlannedStep, SetupForm, SetupPlan, SetupRequestInput};
 
@@ -35,7 +35,7 @@ pub fn request(input: &SetupRequestInput) -> SetupRequest {
 pub async fn form<R: Runtime>(app: &AppHandle<R>) -> CommandResult<SetupForm> {
     let (_, session) = signed_in(app)?;
     let (choices, installed) = tokio::join!(
-        integration_credentials::choices(app),
+        role_choices::choices(app),
         session.client().data_actions_integrations(session.token())
     );
     let (choices, installed) = (choices?, installed?);

@@ -165,6 +165,22 @@ describe("a run", () => {
     expect(el.querySelector('#setup-created a[href="#/integrations/i1"]')).not.toBeNull();
   });
 
+  it("counts a running step's time while it runs", async () => {
+    vi.useFakeTimers();
+    try {
+      const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(run("running", [step("preflight", "done", 300), step("waitForActive", "running")])) });
+      const el = setupView({ api });
+      document.body.append(el);
+      await vi.waitFor(() => expect(el.querySelector('[data-step="waitForActive"]')).not.toBeNull());
+      expect(el.querySelector('[data-step="waitForActive"] .step-duration')?.textContent).toBe("");
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(el.querySelector('[data-step="waitForActive"] .step-duration')?.textContent).toBe("2.5 s");
+      expect(el.querySelector('[data-step="preflight"] .step-duration')?.textContent).toBe("300 ms");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("offers an unfinished run Resume (the default) or Roll back", async () => {
     const interrupted = run("interrupted", [step("preflight", "done", 300), step("createClient", "done", 500), step("storeSecret", "pending")]);
     const resumed = run("completed", [step("preflight", "done", 300)]);

@@ -10,7 +10,7 @@ use crate::integrations::{integration_view, signed_in};
 use crate::wire::integrations::{
     Activation, ClientChoices, Configured, CredentialChoice, IntegrationView, IntegrationsOverview,
 };
-use crate::{integration_activation, integration_credentials, integrations};
+use crate::{integration_activation, integration_credentials, integrations, role_choices};
 
 #[tauri::command]
 pub async fn integrations_overview<R: Runtime>(
@@ -44,7 +44,7 @@ pub async fn integration_install<R: Runtime>(
 pub async fn integration_client_choices<R: Runtime>(
     app: AppHandle<R>,
 ) -> CommandResult<ClientChoices> {
-    integration_credentials::choices(&app).await
+    role_choices::choices(&app).await
 }
 
 #[tauri::command]

@@ -90,7 +90,7 @@ export function credentialsForm(integration: IntegrationView, overview: Integrat
   const form = h(
     "form",
     { class: "form", id: "credential-form", novalidate: true },
-    h("fieldset", { class: "field" }, h("legend", {}, t("integrations.credentials.how")), radio("keychainClient", mode === "keychainClient"), radio("typed", false), radio("newClient", mode === "newClient"), radio("remove", false)),
+    h("fieldset", { class: "field" }, h("legend", {}, t("integrations.credentials.how")), radio("keychainClient", mode === "keychainClient"), radio("typed", false), radio("newClient", mode === "newClient"), integration.credentialId ? radio("remove", false) : null),
     area,
     save,
     status,

@@ -10,7 +10,7 @@ import { errorPanel } from "../errors";
 import { objectName } from "./common";
 import type { SetupApi, SetupPlan, SetupRequestInput, SetupRunView } from "./deps";
 import { setupFormView } from "./setup-form";
-import { planList, progressList } from "./setup-words";
+import { duration, planList, progressList } from "./setup-words";
 import "./integrations.css";
 
 export interface SetupDeps {
@@ -56,9 +56,35 @@ export function setupView(deps: SetupDeps): HTMLElement {
   };
   let last: SetupRunView | null = null;
   const onRun = (run: SetupRunView): void => {
-    // Views arrive whole; an older one never replaces a newer phase of the same run.
+    // Each message is the whole run: the newest one is drawn.
     last = run;
     showRun(run);
+  };
+  // A running step shows its time so far, counted from when this window first saw it running.
+  const runningSince = new Map<string, number>();
+  let ticker: ReturnType<typeof setInterval> | null = null;
+  const tick = (): void => {
+    if (!root.isConnected && ticker !== null) {
+      clearInterval(ticker);
+      ticker = null;
+      return;
+    }
+    for (const li of body.querySelectorAll<HTMLElement>('#setup-progress-list li[data-status="running"]')) {
+      const since = runningSince.get(li.dataset.step ?? "");
+      const cell = li.querySelector(".step-duration");
+      if (since !== undefined && cell) cell.textContent = duration(Date.now() - since);
+    }
+  };
+  const follow = (run: SetupRunView): void => {
+    for (const step of run.steps) {
+      if (step.status !== "running") runningSince.delete(step.kind);
+      else if (!runningSince.has(step.kind)) runningSince.set(step.kind, Date.now());
+    }
+    if (runningSince.size > 0 && ticker === null) ticker = setInterval(tick, 500);
+    if (runningSince.size === 0 && ticker !== null) {
+      clearInterval(ticker);
+      ticker = null;
+    }
   };
   const act = (call: (cb: (run: SetupRunView) => void) => Promise<SetupRunView>, button: HTMLButtonElement): void => {
     button.disabled = true;
@@ -101,6 +127,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
   }
 
   function showRun(run: SetupRunView): void {
+    follow(run);
     const reissued = run.secretReissued ? h("p", { class: "warning", id: "setup-secret-reissued" }, t("integrations.setup.secretReissued")) : null;
     const progress = h(
       "section",

@@ -1,0 +1,47 @@
+//! What a new Client Credentials client may be given: the roles the signed-in user holds (only
+//! those can be granted), the suggested one (the core's choice for the workshop's first data
+//! action, `routing:queue:view`), the divisions and the home division. Used by the integration
+//! screen's "new client" form and the guided setup's form.
+
+use genesys::setup::{suggest_role, WORKSHOP_PERMISSION};
+use tauri::{AppHandle, Runtime};
+
+use crate::error::CommandError;
+use crate::integrations::signed_in;
+use crate::wire::integrations::{ClientChoices, DivisionChoice, RoleChoice};
+
+/// The roles the user holds (the suggested one first among equals), divisions, home division.
+pub async fn choices<R: Runtime>(app: &AppHandle<R>) -> Result<ClientChoices, CommandError> {
+    let (_, session) = signed_in(app)?;
+    let (c, token) = (session.client(), session.token());
+    let (roles, subject, divisions, home) = tokio::join!(
+        c.roles(token),
+        c.subject_me(token),
+        c.divisions(token),
+        c.home_division(token)
+    );
+    let (roles, subject, divisions, home) = (roles?, subject?, divisions?, home?);
+    let suggested = suggest_role(&roles, &subject.role_divisions(), WORKSHOP_PERMISSION);
+    let mut held: Vec<RoleChoice> = roles
+        .iter()
+        .filter(|r| subject.holds_role(&r.id))
+        .map(|r| RoleChoice {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            permission_count: r.permissions.len() as u32,
+        })
+        .collect();
+    held.sort_by_key(|r| r.name.to_lowercase());
+    Ok(ClientChoices {
+        roles: held,
+        suggested_role_id: suggested.map(|s| s.role_id),
+        divisions: divisions
+            .into_iter()
+            .map(|d| DivisionChoice {
+                name: d.name.unwrap_or_else(|| d.id.clone()),
+                id: d.id,
+            })
+            .collect(),
+        home_division_id: home.id,
+    })
+}
