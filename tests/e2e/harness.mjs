@@ -45,7 +45,14 @@ export async function launch(profile, { locale = "en_US.UTF-8", env: extra = {} 
       "wdio:enforceWebDriverClassic": true,
     },
   });
-  await browser.$("#app:not([aria-busy])").waitForExist({ timeout: 15000 });
+  try {
+    // A cold start on a busy 2-core machine can take longer than 15 s.
+    await browser.$("#app:not([aria-busy])").waitForExist({ timeout: 30000 });
+  } catch (err) {
+    // tauri-driver runs one session at a time: end this one, or every later test fails too.
+    await browser.deleteSession().catch(() => undefined);
+    throw err;
+  }
   return browser;
 }
 
