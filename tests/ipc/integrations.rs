@@ -302,6 +302,27 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         invoke(&webview, "setup_status", json!({"onRun": CHANNEL})).expect("status"),
         Value::Null
     );
+    let nothing =
+        invoke(&webview, "setup_resume", json!({"onRun": CHANNEL})).expect_err("nothing to resume");
+    assert_eq!(nothing["kind"], "invalidInput", "{nothing}");
+
+    // Matrix D3: a journal that cannot be read is reported at start, never taken as empty.
+    let info = invoke(&webview, "app_info", json!({})).expect("app info");
+    let dir =
+        std::path::Path::new(info["dataDir"].as_str().expect("a data dir")).join("setup-runs");
+    let torn = dir.join("setup-run-0123456789abcdef.json");
+    std::fs::write(&torn, b"{\"format\":1,\"runId\":\"0123").expect("a torn journal");
+    let refused = invoke(&webview, "setup_status", json!({"onRun": CHANNEL}));
+    std::fs::remove_file(&torn).expect("the torn journal is removed");
+    let refused = refused.expect_err("a torn journal is refused");
+    assert_eq!(refused["kind"], "journalCorrupt", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("setup-run-0123456789abcdef.json")),
+        "{refused}"
+    );
+
     for answer in [
         &form, &plan, &run, &status, &overview, &off, &on, &reused, &choices,
     ] {

@@ -7,6 +7,10 @@ import type { SetupPlan } from "../../ui/src/generated/SetupPlan";
 import type { SetupRunView } from "../../ui/src/generated/SetupRunView";
 import type { StepView } from "../../ui/src/generated/StepView";
 import { setLanguage } from "../../ui/src/i18n";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { toCommandError } from "../../ui/src/views/errors";
+import { offerUnfinishedSetup } from "../../ui/src/views/integrations";
 import { setupView } from "../../ui/src/views/integrations/setup";
 import { fakeIntegrationsApi } from "./integrations-fake";
 
@@ -211,5 +215,29 @@ describe("a run", () => {
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("rolledBack"));
     expect(el.querySelector("#setup-summary")?.textContent).toContain("Tudo o que esta execução criou foi excluído.");
     expect(el.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Desfeito");
+  });
+});
+
+describe("at start", () => {
+  it("opens the guided setup for a run left unfinished or a journal it cannot read, and nothing else", async () => {
+    location.hash = "#/signin";
+    await offerUnfinishedSetup(fakeIntegrationsApi({ setupStatus: () => Promise.resolve(run("completed", [])) }));
+    expect(location.hash).toBe("#/signin");
+    await offerUnfinishedSetup(fakeIntegrationsApi({ setupStatus: () => Promise.reject({ kind: "network", message: "offline" }) }));
+    expect(location.hash).toBe("#/signin");
+    await offerUnfinishedSetup(fakeIntegrationsApi({ setupStatus: () => Promise.reject({ kind: "journalCorrupt", message: "torn" }) }));
+    expect(location.hash).toBe("#/setup");
+    location.hash = "#/signin";
+    await offerUnfinishedSetup(fakeIntegrationsApi({ setupStatus: () => Promise.resolve(run("interrupted", [step("createClient", "done", 40)])) }));
+    expect(location.hash).toBe("#/setup");
+  });
+});
+
+describe("the setup's error kinds", () => {
+  it("reach the error panel as themselves (journalCorrupt, runBelongsElsewhere, integrationLimit…), not as 'unexpected'", () => {
+    const generated = readFileSync(path.resolve(__dirname, "../../ui/src/generated/ErrorKind.ts"), "utf8");
+    const kinds = [...generated.matchAll(/"(\w+)"/g)].map((m) => m[1] as string);
+    expect(kinds).toContain("journalCorrupt");
+    for (const kind of kinds) expect(toCommandError({ kind, message: "m" }).kind).toBe(kind);
   });
 });

@@ -18,6 +18,11 @@ export const KINDS: readonly ErrorKind[] = [
   "api",
   "network",
   "keychainUnavailable",
+  "journalCorrupt",
+  "runBelongsElsewhere",
+  "missingPermissions",
+  "integrationLimit",
+  "integrationError",
 ];
 
 /** Normalises whatever a command rejected with into the CommandError wire shape. */

@@ -3,6 +3,7 @@
 // each shows a "sign in first" panel instead.
 import { h } from "../../dom";
 import { t } from "../../i18n";
+import { toCommandError } from "../errors";
 import { signedOutPanel } from "./common";
 import type { IntegrationsApi, SetupApi } from "./deps";
 import { integrationDetailView } from "./detail";
@@ -20,13 +21,21 @@ export function integrationsScreen(route: "integrations" | "setup", hash: string
   return id ? integrationDetailView(id, { api }, query === "configure") : integrationsListView({ api });
 }
 
-/** At start: a guided setup left unfinished opens #/setup, which offers Resume or Roll back. */
+/**
+ * At start: a guided setup left unfinished opens #/setup, which offers Resume or Roll back; so
+ * does a journal that cannot be read, which #/setup reports (matrix D3). Other failures wait
+ * until the user opens #/setup.
+ */
 export function offerUnfinishedSetup(api: Pick<SetupApi, "setupStatus">): Promise<void> {
+  const open = (): void => {
+    if (!location.hash.startsWith("#/setup")) location.hash = "#/setup";
+  };
   return api.setupStatus(() => undefined).then(
     (run) => {
-      if (run?.phase === "interrupted" && !location.hash.startsWith("#/setup")) location.hash = "#/setup";
+      if (run?.phase === "interrupted") open();
     },
-    // No journal to read is not the start screen's problem; #/setup reports it when opened.
-    () => undefined,
+    (err: unknown) => {
+      if (toCommandError(err).kind === "journalCorrupt") open();
+    },
   );
 }
