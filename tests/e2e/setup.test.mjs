@@ -70,10 +70,9 @@ function sandboxApi(profile) {
   throw new Error(`no Sandbox org URL in ${dir}`);
 }
 
-test("an interrupted guided setup is offered Resume (the default) at the next start, and resumes to ACTIVE", async () => {
-  const profile = "setup-resume";
-  const { env } = browserEnv(profile, "setup-resume");
-  let b = await launch(profile, { env });
+/** Signs in, makes activation outlast the window, runs the setup and closes the window mid-run. */
+async function interruptedRun(profile, env) {
+  const b = await launch(profile, { env });
   try {
     await signInToSandbox(b);
     // Activation that never ends while this window lives: the app is closed mid-run.
@@ -86,12 +85,17 @@ test("an interrupted guided setup is offered Resume (the default) at the next st
     await (await b.$("#setup-run")).click();
     const waiting = await b.$('#setup-progress-list li[data-step="waitForActive"][data-status="running"]');
     await waiting.waitForDisplayed({ timeout: 60000, timeoutMsg: "the run never reached the wait for ACTIVE" });
-    await screenshot(b, "setup-interrupted-en");
+    await screenshot(b, `${profile}-interrupted-en`);
   } finally {
     await b.deleteSession();
   }
+}
 
-  b = await launch(profile, { env });
+test("an interrupted guided setup is offered Resume (the default) at the next start, and resumes to ACTIVE", async () => {
+  const profile = "setup-resume";
+  const { env } = browserEnv(profile, "setup-resume");
+  await interruptedRun(profile, env);
+  const b = await launch(profile, { env });
   try {
     const offer = await b.$("#setup-resume-offer");
     await offer.waitForDisplayed({ timeout: 30000, timeoutMsg: "the unfinished run was not offered at start" });
@@ -109,6 +113,31 @@ test("an interrupted guided setup is offered Resume (the default) at the next st
     await (await b.$("#integrations-diagram li.chain")).waitForDisplayed({ timeout: 20000 });
     const chains = await b.execute(() => document.querySelectorAll("#integrations-diagram li.chain").length);
     assert.equal(chains, 1, "one integration: nothing was created twice");
+  } finally {
+    await b.deleteSession();
+  }
+});
+
+test("an interrupted guided setup rolled back at the next start leaves nothing behind", async () => {
+  const profile = "setup-rollback";
+  const { env } = browserEnv(profile, "setup-rollback");
+  await interruptedRun(profile, env);
+  const b = await launch(profile, { env });
+  try {
+    await (await b.$("#setup-resume-offer")).waitForDisplayed({ timeout: 30000, timeoutMsg: "the unfinished run was not offered at start" });
+    await (await b.$("#setup-roll-back")).click();
+    const summary = await b.$('#setup-summary[data-phase="rolledBack"]');
+    await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the roll back never finished" });
+    const undone = await b.execute(() => [...document.querySelectorAll("#setup-progress-list li")].filter((li) => li.dataset.status === "rolledBack").length);
+    assert.ok(undone >= 5, `the steps that had run are shown undone (${undone})`);
+    await screenshot(b, "setup-rolled-back-en");
+    await b.execute(() => (location.hash = "#/integrations"));
+    await (await b.$("#integrations-none")).waitForDisplayed({ timeout: 20000, timeoutMsg: "an integration was left behind" });
+    assert.equal(await text(b, "#integrations-limit"), "0 of 10 Data Actions integrations installed in this org.");
+    await b.execute(() => (location.hash = "#/clients"));
+    await (await b.$("#clients-table")).waitForDisplayed({ timeout: 20000 });
+    const leftovers = await b.execute(() => document.querySelector("#clients-table")?.textContent?.includes("Data Actions client") ?? true);
+    assert.equal(leftovers, false, "the run's OAuth client was deleted too");
   } finally {
     await b.deleteSession();
   }

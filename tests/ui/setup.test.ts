@@ -176,7 +176,7 @@ describe("a run", () => {
       const el = setupView({ api });
       document.body.append(el);
       await vi.waitFor(() => expect(el.querySelector('[data-step="waitForActive"]')).not.toBeNull());
-      expect(el.querySelector('[data-step="waitForActive"] .step-duration')?.textContent).toBe("");
+      expect(el.querySelector('[data-step="waitForActive"] .step-duration')?.textContent).toBe("0 ms");
       await vi.advanceTimersByTimeAsync(2500);
       expect(el.querySelector('[data-step="waitForActive"] .step-duration')?.textContent).toBe("2.5 s");
       expect(el.querySelector('[data-step="preflight"] .step-duration')?.textContent).toBe("300 ms");

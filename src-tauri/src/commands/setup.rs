@@ -8,7 +8,8 @@ use tauri::{AppHandle, Runtime, State};
 use crate::error::CommandResult;
 use crate::setup_runs::{self, SetupRuns};
 use crate::wire::setup::{
-    CreatedObject, RunPhase, SetupForm, SetupPlan, SetupRequestInput, SetupRunView, StepStatus,
+    CreatedObject, RunPhase, SetupForm, SetupPlan, SetupRequestInput, SetupRunView, SetupStepKind,
+    StepStatus,
 };
 use crate::{setup_form, setup_view};
 
@@ -143,10 +144,12 @@ pub async fn setup_roll_back<R: Runtime>(
         Ok(_) => {
             view.phase = RunPhase::RolledBack;
             view.created.clear();
+            // Only the steps that changed the org (or the keychain) are undone; checks stay done.
+            let checks = [SetupStepKind::Preflight, SetupStepKind::VerifySecret];
             for step in view
                 .steps
                 .iter_mut()
-                .filter(|s| s.status != StepStatus::Pending)
+                .filter(|s| s.status != StepStatus::Pending && !checks.contains(&s.kind))
             {
                 step.status = StepStatus::RolledBack;
             }

@@ -53,6 +53,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
   const show = (...nodes: (HTMLElement | null)[]): void => {
     body.removeAttribute("aria-busy");
     body.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
+    tick();
   };
   let last: SetupRunView | null = null;
   const onRun = (run: SetupRunView): void => {
