@@ -70,7 +70,8 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
         { options: next.signIn, session: next.session, sandbox: next.sandbox },
         {
           api,
-          onSignedIn: () => void refreshSession(next).catch(fail),
+          // Signed in again (e.g. the saved token had expired): an unfinished setup is offered now.
+          onSignedIn: () => void refreshSession(next).then(() => offerUnfinishedSetup(integrationsApi), fail),
           onSignedOut: () => void refreshSession(next).catch(fail),
         },
       );
