@@ -11,6 +11,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** "You can close this tab." in every language the loopback page speaks: the last sentence
+ * of its `denied_body` text, read from the sign-in page's own catalogues. */
+const CLOSE_THIS_TAB = ["en", "es", "pt-BR"].map((lang) => {
+  const file = fileURLToPath(new URL(`../../src-tauri/genesys/src/auth/i18n/${lang}.json`, import.meta.url));
+  const body = JSON.parse(readFileSync(file, "utf8")).denied_body;
+  return body.slice(body.lastIndexOf(". ") + 2);
+});
+
 const url = process.argv[2];
 const resultFile = process.env.DIP_STUDIO_BROWSER_RESULT;
 const action = process.env.DIP_STUDIO_BROWSER_ACTION ?? "sign-in";
@@ -86,7 +94,7 @@ async function run() {
       async () => {
         const here = new URL(await browser.getUrl());
         const text = await (await browser.$("body")).getText();
-        return here.hostname === "127.0.0.1" && /close this tab/.test(text);
+        return here.hostname === "127.0.0.1" && CLOSE_THIS_TAB.some((sentence) => text.includes(sentence));
       },
       { timeout: 20000, interval: 100, timeoutMsg: "the browser did not reach the app's loopback page" },
     );

@@ -107,13 +107,8 @@ export function diagramView(overview: IntegrationsOverview): HTMLElement {
   const all = chains(overview);
   const body =
     all.length === 0
-      ? h(
-          "p",
-          { class: "diagram-empty" },
-          t("integrations.diagram.empty"),
-          " ",
-          h("a", { href: "#/setup", class: "button" }, t("integrations.setupLink")),
-        )
+      ? // The screen's own "Set up Data Actions" button sits just above the diagram.
+        h("p", { class: "diagram-empty" }, t("integrations.diagram.empty"))
       : h("ol", { class: "chains" }, ...all.map(row));
   return h(
     "section",
