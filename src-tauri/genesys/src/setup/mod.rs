@@ -40,6 +40,7 @@ mod request;
 mod role_choice;
 mod rollback;
 mod run;
+mod secret;
 mod steps;
 
 pub use events::{NoObserver, SetupEvent, SetupObserver, StepError, StepNote, StepPhase};

@@ -104,7 +104,11 @@ mod tests {
     #[test]
     fn the_smallest_held_role_granting_the_permission_wins() {
         let roles = [
-            role("admin", "Admin", &["routing:*:*", "oauth:*:*", "integrations:*:*"]),
+            role(
+                "admin",
+                "Admin",
+                &["routing:*:*", "oauth:*:*", "integrations:*:*"],
+            ),
             role("master", "Master Admin", &["*"]),
             role("viewer", "Queue Viewer", &["routing:queue:view"]),
             role(

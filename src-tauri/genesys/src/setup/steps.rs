@@ -1,7 +1,7 @@
-//! The steps of a run after preflight. Each one is skipped when the journal says it is done;
-//! each create (POST) writes its intent first, is never repeated blindly (the object is looked
-//! up by marker before any second attempt, matrix C2/C3), and a lost client secret is re-issued
-//! (`POST …/secret`, matrix D2) and stored at once.
+//! The steps of a run after preflight that touch Genesys objects (the secret's are in
+//! `secret.rs`). Each one is skipped when the journal says it is done; each create (POST)
+//! writes its intent first and is never repeated blindly: the object is looked up by marker
+//! before any second attempt (matrix C2/C3).
 
 use std::future::Future;
 use std::time::Instant;
@@ -12,10 +12,8 @@ use super::marker::marked_name;
 use super::plan::StepKind;
 use super::reconcile::{self, keep_one, Object};
 use super::run::Driver;
-use crate::auth::verify_client_secret;
 use crate::error::{Error, Result};
 use crate::models::ReportedStateCode;
-use crate::secrets::Secret;
 
 /// A create's answer: made now, or found by marker (made by an attempt whose answer was lost).
 enum Made<T> {
@@ -42,7 +40,7 @@ fn object_of(step: StepKind) -> Object {
 }
 
 impl Driver<'_> {
-    fn required(&self, id: Option<String>, what: &str) -> Result<String> {
+    pub(crate) fn required(&self, id: Option<String>, what: &str) -> Result<String> {
         id.ok_or_else(|| Error::Unexpected(format!("the journal has no {what} id")))
     }
 
@@ -128,139 +126,6 @@ impl Driver<'_> {
                 j.record(StepKind::CreateClient, EntryState::Done, Some(&id), None);
             })?;
             Ok((Some(id), note))
-        })
-        .await
-    }
-
-    /// Writes the secret to the keychain (off the async runtime) and journals whether it got
-    /// there. A refusing keychain is not fatal: the run goes on with the secret in memory and
-    /// the summary says it was not saved (matrix E3).
-    async fn persist(&self, client_id: &str, secret: &Secret) -> Result<bool> {
-        let (store, account, value) = (
-            self.ctx.secrets.clone(),
-            self.secret_account(client_id),
-            secret.clone(),
-        );
-        self.checkpoint("before:keychainWrite");
-        let saved = tokio::task::spawn_blocking(move || store.set(&account, &value))
-            .await
-            .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))?
-            .is_ok();
-        self.checkpoint("after:keychainWrite");
-        self.write("secret:persisted", |j| j.secret_persisted = saved)?;
-        Ok(saved)
-    }
-
-    /// `POST /oauth/clients/{id}/secret`: a new secret for a client whose secret was lost,
-    /// stored at once, and given to the credential if it exists already.
-    async fn reissue(&self, client_id: &str) -> Result<Secret> {
-        self.write("secret:reissuing", |j| {
-            j.record(
-                StepKind::StoreSecret,
-                EntryState::Intent,
-                Some(client_id),
-                None,
-            )
-        })?;
-        self.checkpoint("before:regenerateSecret");
-        let issued = self
-            .ctx
-            .client
-            .regenerate_oauth_client_secret(client_id, &self.ctx.token)
-            .await?;
-        self.checkpoint("after:regenerateSecret");
-        self.set_secret(issued.secret.clone());
-        self.mark_reissued();
-        self.write("secret:reissued", |j| {
-            j.secret_reissued = true;
-            j.secret_persisted = false;
-        })?;
-        self.persist(client_id, &issued.secret).await?;
-        let j = self.journal();
-        if let Some(credential_id) = &j.created.credential_id {
-            self.update_credential(credential_id, client_id, &issued.secret)
-                .await?;
-        }
-        Ok(issued.secret)
-    }
-
-    async fn update_credential(&self, id: &str, client_id: &str, secret: &Secret) -> Result<()> {
-        let j = self.journal();
-        let name = marked_name(&j.setup.credential_name, &self.run_id);
-        self.checkpoint("before:updateCredential");
-        self.ctx
-            .client
-            .update_oauth_client_credential(id, &name, client_id, secret, &self.ctx.token)
-            .await?;
-        self.checkpoint("after:updateCredential");
-        Ok(())
-    }
-
-    /// The client secret: in memory, else in the keychain, else re-issued.
-    async fn ensure_secret(&self, client_id: &str) -> Result<Secret> {
-        if let Some(secret) = self.secret() {
-            return Ok(secret);
-        }
-        if self.journal().secret_persisted {
-            let (store, account) = (self.ctx.secrets.clone(), self.secret_account(client_id));
-            let kept = tokio::task::spawn_blocking(move || store.get(&account))
-                .await
-                .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))?;
-            if let Ok(Some(secret)) = kept {
-                self.set_secret(secret.clone());
-                return Ok(secret);
-            }
-        }
-        self.reissue(client_id).await
-    }
-
-    pub(crate) async fn store_secret(&self) -> Result<()> {
-        let j = self.journal();
-        if j.is_done(StepKind::StoreSecret) && j.secret_persisted {
-            self.skipped(StepKind::StoreSecret, None);
-            return Ok(());
-        }
-        self.step(StepKind::StoreSecret, async {
-            let client_id = self.required(j.created.client_id.clone(), "client")?;
-            let saved = match self.secret() {
-                Some(secret) => self.persist(&client_id, &secret).await?,
-                None => {
-                    self.ensure_secret(&client_id).await?;
-                    self.journal().secret_persisted
-                }
-            };
-            self.record(StepKind::StoreSecret, EntryState::Done, None)?;
-            let note = match (self.was_reissued_now(), saved) {
-                (true, _) => Some(StepNote::SecretReissued),
-                (false, false) => Some(StepNote::SecretNotSaved),
-                (false, true) => None,
-            };
-            Ok((None, note))
-        })
-        .await
-    }
-
-    pub(crate) async fn verify_secret(&self) -> Result<()> {
-        let j = self.journal();
-        if j.is_done(StepKind::VerifySecret) && !self.was_reissued_now() {
-            self.skipped(StepKind::VerifySecret, None);
-            return Ok(());
-        }
-        self.step(StepKind::VerifySecret, async {
-            let client_id = self.required(j.created.client_id.clone(), "client")?;
-            let secret = self.ensure_secret(&client_id).await?;
-            self.checkpoint("before:verifySecret");
-            let endpoints = self.ctx.client.endpoints();
-            verify_client_secret(
-                endpoints,
-                &client_id,
-                &secret,
-                self.ctx.timing.verify_within,
-            )
-            .await?;
-            self.checkpoint("after:verifySecret");
-            self.record(StepKind::VerifySecret, EntryState::Done, None)?;
-            Ok((None, None))
         })
         .await
     }
