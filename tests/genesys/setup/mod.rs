@@ -5,6 +5,7 @@
 mod faults;
 mod happy;
 mod journal;
+mod kill;
 mod roles;
 
 use std::path::PathBuf;
