@@ -74,7 +74,14 @@ pub fn bench() -> Result {
         }
     }
     roles_picker(&root, &display.name)?;
+    guided_setup()?;
     Ok(())
+}
+
+/// The guided setup at 100 ms Sandbox latency per request (issue 7): wall time, requests and
+/// the ratio to its critical path, printed by `cargo bench --bench guided_setup`.
+fn guided_setup() -> Result {
+    cmd::cmd("cargo", &["bench", "-q", "--bench", "guided_setup"]).run()
 }
 
 /// The roles × divisions picker with 5,000 roles at 50 ms Sandbox latency (issue 5): the time

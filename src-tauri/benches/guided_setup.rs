@@ -1,0 +1,196 @@
+//! `cargo bench --bench guided_setup` (printed by `cargo xtask bench`): the whole guided setup
+//! (issue 7) over real HTTP against a Sandbox org that answers every request after 100 ms, with
+//! the app's default client options. Prints the wall time, the requests the Sandbox counted on
+//! the user's token, and the ratio to the critical path of 5 dependent round trips (context →
+//! client → credential → config → enable, 5 × 100 ms). Prints numbers; asserts nothing on time.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use genesys::api::Client;
+use genesys::auth::{begin_sign_in, BrowserGrant, Session, SignInRequest, DEFAULT_TIMEOUT};
+use genesys::secrets::MemoryStore;
+use genesys::setup::{
+    start, SetupContext, SetupEvent, SetupObserver, SetupRequest, SetupTiming, StepPhase,
+};
+use genesys::{Endpoints, Language};
+use sandbox::{RateLimit, RunningSandbox, Sandbox, SandboxOptions};
+
+const LATENCY: Duration = Duration::from_millis(100);
+const CRITICAL_ROUND_TRIPS: u32 = 5;
+const RUNS: usize = 3;
+
+/// A PKCE sign-in as the practice admin; reqwest plays the browser.
+async fn sign_in(org: &RunningSandbox) -> Session {
+    let pending = begin_sign_in(SignInRequest {
+        endpoints: endpoints(org),
+        region_code: "sandbox".into(),
+        client_id: org.seed().code_client_id.clone(),
+        grant: BrowserGrant::Pkce,
+        language: Language::En,
+        timeout: DEFAULT_TIMEOUT,
+    })
+    .await
+    .expect("sign-in begins");
+    let http = browser();
+    let url = reqwest::Url::parse(&pending.authorize_url).expect("absolute");
+    let mut form: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    form.extend([
+        ("email".into(), org.seed().admin_email.clone()),
+        ("password".into(), org.seed().admin_password.clone()),
+        ("action".into(), "sign_in".into()),
+    ]);
+    let answer = http
+        .post(format!("{}/oauth/authorize", org.login_base_url()))
+        .form(&form)
+        .send()
+        .await
+        .expect("the sign-in form is answered");
+    let back = answer.headers()["location"]
+        .to_str()
+        .expect("a Location")
+        .to_owned();
+    let finish = tokio::spawn(pending.finish());
+    http.get(back).send().await.expect("the callback");
+    finish.await.expect("no panic").expect("signed in")
+}
+
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client")
+}
+
+fn endpoints(org: &RunningSandbox) -> Endpoints {
+    Endpoints {
+        login_base: org.login_base_url(),
+        api_base: org.api_base_url(),
+    }
+}
+
+/// Each step's duration, from the run's events.
+#[derive(Default)]
+struct Steps(Mutex<Vec<(String, u64)>>);
+
+impl SetupObserver for Steps {
+    fn event(&self, e: &SetupEvent) {
+        if e.phase == StepPhase::Succeeded {
+            let name = serde_json::to_value(e.step)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            self.0
+                .lock()
+                .expect("steps")
+                .push((name, e.duration_ms.unwrap_or(0)));
+        }
+    }
+}
+
+/// Requests the Sandbox has counted on `token` (its per-token rate-limit window, read from the
+/// `inin-ratelimit-count` header of one more request, which is not counted).
+async fn counted(org: &RunningSandbox, token: &str) -> u64 {
+    let answer = browser()
+        .get(format!("{}/api/v2/tokens/me", org.api_base_url()))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("tokens/me");
+    let count: u64 = answer.headers()["inin-ratelimit-count"]
+        .to_str()
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .expect("a count");
+    count - 1
+}
+
+struct Sample {
+    wall_ms: f64,
+    requests: u64,
+    steps: Vec<(String, u64)>,
+}
+
+async fn one_run() -> Sample {
+    let org = Sandbox::start(SandboxOptions {
+        consistency_delay: Duration::ZERO,
+        activation_delay: Duration::ZERO,
+        ..SandboxOptions::default()
+    })
+    .await
+    .expect("the Sandbox org starts");
+    let session = sign_in(&org).await;
+    let role_id = org
+        .snapshot()
+        .roles
+        .iter()
+        .find(|r| r.name == "Queue Viewer")
+        .map(|r| r.id.clone())
+        .expect("role");
+    let request = SetupRequest::workshop_defaults(vec![genesys::models::RoleDivision {
+        role_id,
+        division_id: "*".into(),
+    }]);
+    let dir = std::env::temp_dir().join(format!("dip-bench-guided-setup-{}", std::process::id()));
+    let steps = Arc::new(Steps::default());
+    let ctx = SetupContext {
+        client: Client::new(endpoints(&org)).expect("client"),
+        token: session.token().clone(),
+        target: "sandbox".into(),
+        // The keychain is not what is measured (and a bench has no session bus): memory.
+        secrets: Arc::new(MemoryStore::new()),
+        journal_dir: dir.clone(),
+        observer: steps.clone(),
+        timing: SetupTiming::default(),
+    };
+    org.knobs().set_rate_limit(Some(RateLimit {
+        requests: 1_000_000,
+        window_seconds: 3_600,
+    }));
+    org.knobs().set_latency(LATENCY);
+    let before = counted(&org, session.token().expose()).await;
+    let started = Instant::now();
+    start(&ctx, &request)
+        .await
+        .expect("the guided setup completes");
+    let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let requests = counted(&org, session.token().expose()).await - before - 1;
+    std::fs::remove_dir_all(&dir).ok();
+    let steps = steps.0.lock().expect("steps").clone();
+    org.shutdown().await;
+    Sample {
+        wall_ms,
+        requests,
+        steps,
+    }
+}
+
+fn main() {
+    let rt = tokio::runtime::Runtime::new().expect("a runtime");
+    let mut samples: Vec<Sample> = (0..RUNS).map(|_| rt.block_on(one_run())).collect();
+    samples.sort_by(|a, b| a.wall_ms.total_cmp(&b.wall_ms));
+    let median = &samples[samples.len() / 2];
+    let critical = (LATENCY * CRITICAL_ROUND_TRIPS).as_secs_f64() * 1000.0;
+    println!(
+        "{:<45} median {:>7.0} ms  (min {:.0} – max {:.0}, {RUNS} runs)",
+        "guided setup at 100 ms per request",
+        median.wall_ms,
+        samples[0].wall_ms,
+        samples[samples.len() - 1].wall_ms
+    );
+    println!(
+        "{:<45} {:>7} API requests on the user's token (+ 1 token request and 1 revoke with the new client's)",
+        "guided setup: requests", median.requests
+    );
+    println!(
+        "{:<45} {:>7.1} × the critical path (5 dependent round trips = {critical:.0} ms)",
+        "guided setup: wall time / critical path",
+        median.wall_ms / critical
+    );
+    let per_step: Vec<String> = median
+        .steps
+        .iter()
+        .map(|(s, ms)| format!("{s} {ms}"))
+        .collect();
+    println!("{:<45} {} (ms)", "guided setup: steps", per_step.join(", "));
+}
