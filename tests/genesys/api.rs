@@ -117,7 +117,7 @@ async fn a_rejected_token_is_bad_credentials_and_asks_to_sign_in_again() {
 }
 
 #[tokio::test]
-async fn c4_a_429_on_get_waits_for_retry_after_and_a_post_is_not_retried() {
+async fn c4_a_429_waits_for_retry_after_and_a_post_is_not_retried_but_holds_the_next_request() {
     let w = world().await;
     let (session, _) = w.sign_in().await;
     let too_many = FaultKind::Status {
@@ -150,6 +150,19 @@ async fn c4_a_429_on_get_waits_for_retry_after_and_a_post_is_not_retried() {
         .await
         .expect_err("a POST is never retried blindly");
     assert!(matches!(err, Error::Api { status: 429, .. }), "{err:?}");
+    // ...but the next request on this token, from any clone of the client, waits out the
+    // POST's Retry-After (matrix C4, pool-wide).
+    let started = Instant::now();
+    let other = session.client().clone();
+    other
+        .token_info(session.token())
+        .await
+        .expect("answered after the pause");
+    let paused = started.elapsed();
+    assert!(
+        paused >= Duration::from_millis(900),
+        "the next request went out {paused:?} after a 429 with Retry-After: 1"
+    );
 
     // The HTTP-date form: three seconds from now, whole seconds only.
     let at = time::OffsetDateTime::now_utc() + Duration::from_secs(3);

@@ -1,6 +1,7 @@
 //! The one HTTP client of the core: reqwest over rustls with no redirects, timeouts and a
 //! response cap; Genesys errors become [`Error::Api`]. Idempotent requests are retried on 5xx,
-//! timeouts, connection errors and 429 (matrix C1, C4, C5); a POST never is.
+//! timeouts, connection errors and 429 (matrix C1, C4, C5); a POST never is. A 429 holds every
+//! request of the client (and its clones) until its `Retry-After` has passed.
 
 use std::time::{Duration, SystemTime};
 
@@ -10,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::answer::{api_error, network, parse, read, Answer};
+use super::rate_gate::RateGate;
 pub use super::retry::RetryPolicy;
 use crate::error::{Error, Result};
 use crate::region::Endpoints;
@@ -48,6 +50,8 @@ pub struct Client {
     http: reqwest::Client,
     endpoints: Endpoints,
     retry: RetryPolicy,
+    /// Shared by clones: the pause the last 429 asked for (matrix C4, "pool-wide").
+    gate: RateGate,
 }
 
 /// Whether the client may send `method` again after a failure. PATCH is not idempotent in
@@ -82,6 +86,7 @@ impl Client {
             http,
             endpoints,
             retry: options.retry,
+            gate: RateGate::default(),
         })
     }
 
@@ -143,6 +148,7 @@ impl Client {
         let may_retry = retried(&method);
         let mut attempt = 1;
         loop {
+            self.gate.wait().await;
             let mut request = self
                 .http
                 .request(method.clone(), &url)
@@ -159,14 +165,18 @@ impl Client {
             };
             let wait = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
-                Ok(answer) if answer.status == StatusCode::TOO_MANY_REQUESTS => Some(
-                    answer
+                Ok(answer) if answer.status == StatusCode::TOO_MANY_REQUESTS => {
+                    let pause = answer
                         .headers
                         .get(RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| self.retry.retry_after(v, SystemTime::now()))
-                        .unwrap_or_else(|| self.retry.jittered_backoff(attempt)),
-                ),
+                        .unwrap_or_else(|| self.retry.jittered_backoff(attempt));
+                    // Also when this request is not sent again (a POST): the caller's next
+                    // request on this token waits too.
+                    self.gate.hold(pause);
+                    Some(pause)
+                }
                 Ok(answer)
                     if answer.status.is_server_error()
                         && answer.status != StatusCode::NOT_IMPLEMENTED =>

@@ -7,6 +7,7 @@ pub mod credentials;
 pub mod integrations;
 pub mod oauth_clients;
 mod paging;
+mod rate_gate;
 pub mod retry;
 pub mod tokens;
 pub mod users;
