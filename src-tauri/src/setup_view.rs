@@ -125,5 +125,6 @@ pub fn apply(view: &mut SetupRunView, event: &SetupEvent) {
             StepStatus::Done
         }
         StepPhase::Failed => StepStatus::Failed,
+        StepPhase::Undone => StepStatus::RolledBack,
     };
 }

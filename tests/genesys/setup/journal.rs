@@ -10,7 +10,8 @@ use std::sync::Arc;
 use ::genesys::error::Result;
 use ::genesys::secrets::{MemoryStore, Secret, SecretStore};
 use ::genesys::setup::{
-    journal_path, load, resume, roll_back, start, unfinished, FoundJournal, RunStatus, StepNote,
+    journal_path, load, resume, roll_back, start, unfinished, FoundJournal, RunStatus, StepKind,
+    StepNote, StepPhase,
 };
 use ::genesys::{Error, ErrorKind};
 use sandbox::{FaultKind, FaultRule};
@@ -98,12 +99,13 @@ async fn garbage_or_zeroed_journals_are_refused_and_reported() {
     let run_id = failed_run(&w, &dir, secrets.clone()).await;
     let path = journal_path(&dir, &run_id);
     let intact = std::fs::read(&path).expect("bytes");
+    let recorder = Arc::new(Recorder::default());
     let ctx = context(
         &w.org,
         sign_in(&w).await,
         secrets.clone(),
         dir.clone(),
-        Arc::new(Recorder::default()),
+        recorder.clone(),
     );
     for damage in [
         vec![0u8; intact.len()],
@@ -129,6 +131,23 @@ async fn garbage_or_zeroed_journals_are_refused_and_reported() {
         .await
         .expect("rolled back once readable");
     assert_eq!(marked_total(&w.org), (0, 0, 0));
+    // The roll back told the app, step by step, what it undid (in reverse order).
+    let undone: Vec<StepKind> = recorder
+        .events
+        .lock()
+        .expect("events")
+        .iter()
+        .filter(|e| e.phase == StepPhase::Undone)
+        .map(|e| e.step)
+        .collect();
+    assert_eq!(
+        undone,
+        [
+            StepKind::InstallIntegration,
+            StepKind::CreateClient,
+            StepKind::StoreSecret
+        ]
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -3,4 +3,4 @@
 /**
  * Where a step is.
  */
-export type StepPhase = "started" | "succeeded" | "failed" | "retrying" | "skipped";
+export type StepPhase = "started" | "succeeded" | "failed" | "retrying" | "skipped" | "undone";

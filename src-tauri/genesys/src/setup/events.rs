@@ -20,6 +20,8 @@ pub enum StepPhase {
     Retrying,
     /// Already done by an earlier attempt of this run (resume).
     Skipped,
+    /// What the step made was removed by a roll back (or was already gone).
+    Undone,
 }
 
 /// Something about a step the user should be told.

@@ -5,7 +5,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::events::{SetupEvent, StepPhase};
 use super::journal::{self, RunStatus};
+use super::plan::StepKind;
 use super::reconcile::{self, Object};
 use super::run::{same_owner, SetupContext};
 use crate::error::{Error, Result};
@@ -56,6 +58,17 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
                     .await
                     .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))??;
             }
+            for &step in undone_steps(object) {
+                ctx.observer.event(&SetupEvent {
+                    run_id: run_id.to_owned(),
+                    step,
+                    phase: StepPhase::Undone,
+                    duration_ms: None,
+                    object_id: Some(id.clone()),
+                    note: None,
+                    error: None,
+                });
+            }
             removed.push(RemovedObject { object, id });
         }
     }
@@ -68,4 +81,14 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
         run_id: run_id.to_owned(),
         removed,
     })
+}
+
+/// The steps whose work removing `object` undoes, for the live view: the client's removal
+/// also forgets its secret in the keychain.
+fn undone_steps(object: Object) -> &'static [StepKind] {
+    match object {
+        Object::Integration => &[StepKind::InstallIntegration],
+        Object::Credential => &[StepKind::CreateCredential],
+        Object::Client => &[StepKind::CreateClient, StepKind::StoreSecret],
+    }
 }
