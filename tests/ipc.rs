@@ -130,3 +130,44 @@ fn commands_are_refused_from_any_origin_but_the_app() {
         );
     }
 }
+
+/// The keys of a JSON object answer, sorted, for wire-shape checks against generated types.
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Every one of `commands` is refused by the ACL from a remote origin, and from a window other
+/// than `main` (matrix F5).
+fn assert_main_window_only(
+    app: &App<tauri::test::MockRuntime>,
+    main: &WebviewWindow<tauri::test::MockRuntime>,
+    commands: &[&str],
+) {
+    for cmd in commands {
+        for origin in ["http://127.0.0.1:4567", "https://evil.example"] {
+            let denial = invoke_from(main, origin, cmd, json!({}))
+                .expect_err("a remote origin must not reach the app's commands");
+            assert!(
+                denial.to_string().contains("not allowed"),
+                "{cmd} from {origin} must be denied by the ACL, got {denial}"
+            );
+        }
+    }
+    let other = WebviewWindowBuilder::new(app, "other", Default::default())
+        .build()
+        .expect("a second window opens");
+    for cmd in commands {
+        let denial = invoke(&other, cmd, json!({})).expect_err("only the main window");
+        assert!(
+            denial.to_string().contains("not allowed"),
+            "{cmd} from a window other than main must be denied, got {denial}"
+        );
+    }
+}

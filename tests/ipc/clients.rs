@@ -4,9 +4,8 @@
 //! second time (matrix F4, F5).
 
 use serde_json::{json, Value};
-use tauri::WebviewWindowBuilder;
 
-use super::{app, invoke, invoke_from};
+use super::{app, assert_main_window_only, invoke, keys};
 
 const COMMANDS: &[&str] = &[
     "oauth_clients_list",
@@ -27,30 +26,10 @@ const COMMANDS: &[&str] = &[
     "oauth_client_credential_update",
 ];
 
-fn keys(value: &Value) -> Vec<String> {
-    let mut keys: Vec<String> = value
-        .as_object()
-        .expect("an object")
-        .keys()
-        .cloned()
-        .collect();
-    keys.sort_unstable();
-    keys
-}
-
 #[test]
 fn clients_commands_are_listed_allowed_for_main_only_and_ask_to_sign_in_first() {
     let (app, webview) = app();
-    for cmd in COMMANDS {
-        for origin in ["http://127.0.0.1:4567", "https://evil.example"] {
-            let denial = invoke_from(&webview, origin, cmd, json!({}))
-                .expect_err("a remote origin must not reach the clients commands");
-            assert!(
-                denial.to_string().contains("not allowed"),
-                "{cmd} from {origin} must be denied by the ACL, got {denial}"
-            );
-        }
-    }
+    assert_main_window_only(&app, &webview, COMMANDS);
     // Signed out, each listed and allowed command runs and says "sign in first"; a command
     // missing from build.rs or the capability would be refused by the ACL instead.
     for cmd in ["oauth_clients_list", "oauth_scopes", "authorization_roles"] {
@@ -64,17 +43,6 @@ fn clients_commands_are_listed_allowed_for_main_only_and_ask_to_sign_in_first() 
     )
     .expect_err("an unknown handle reveals nothing");
     assert_eq!(reveal["kind"], "invalidInput", "{reveal}");
-
-    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
-        .build()
-        .expect("a second window opens");
-    for cmd in COMMANDS {
-        let denial = invoke(&other, cmd, json!({})).expect_err("only the main window");
-        assert!(
-            denial.to_string().contains("not allowed"),
-            "{cmd} from a window other than main must be denied, got {denial}"
-        );
-    }
 }
 
 /// Signs in to the app's Sandbox org as its practice admin, playing the browser with reqwest

@@ -5,10 +5,9 @@
 //! with a smoke check, refuses bad input before any request, and deletes (404 = already gone).
 
 use serde_json::{json, Value};
-use tauri::WebviewWindowBuilder;
 
 use super::clients::sign_in;
-use super::{app, invoke, invoke_from};
+use super::{app, assert_main_window_only, invoke, keys};
 
 const COMMANDS: &[&str] = &[
     "integrations_overview",
@@ -29,29 +28,10 @@ const COMMANDS: &[&str] = &[
 /// A JavaScript channel id as `new Channel()` sends it; the mock webview drops its messages.
 const CHANNEL: &str = "__CHANNEL__:7";
 
-fn keys(value: &Value) -> Vec<String> {
-    let mut keys: Vec<String> = value
-        .as_object()
-        .expect("an object")
-        .keys()
-        .cloned()
-        .collect();
-    keys.sort_unstable();
-    keys
-}
-
 #[test]
 fn integration_and_setup_commands_are_for_the_main_window_only_and_ask_to_sign_in_first() {
     let (app, webview) = app();
-    for cmd in COMMANDS {
-        for origin in ["http://127.0.0.1:4567", "https://evil.example"] {
-            let denial = invoke_from(&webview, origin, cmd, json!({})).expect_err("remote origin");
-            assert!(
-                denial.to_string().contains("not allowed"),
-                "{cmd} from {origin}: {denial}"
-            );
-        }
-    }
+    assert_main_window_only(&app, &webview, COMMANDS);
     // Listed in build.rs and allowed in the capability: they run, and want a session.
     for (cmd, args) in [
         ("integrations_overview", json!({})),
@@ -65,16 +45,6 @@ fn integration_and_setup_commands_are_for_the_main_window_only_and_ask_to_sign_i
     ] {
         let refused = invoke(&webview, cmd, args).expect_err("signed out");
         assert_eq!(refused["kind"], "signInRequired", "{cmd}: {refused}");
-    }
-    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
-        .build()
-        .expect("a second window opens");
-    for cmd in COMMANDS {
-        let denial = invoke(&other, cmd, json!({})).expect_err("only the main window");
-        assert!(
-            denial.to_string().contains("not allowed"),
-            "{cmd} from another window: {denial}"
-        );
     }
 }
 
