@@ -8,66 +8,18 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use genesys::api::Client;
-use genesys::auth::{begin_sign_in, BrowserGrant, Session, SignInRequest, DEFAULT_TIMEOUT};
 use genesys::secrets::MemoryStore;
 use genesys::setup::{
     start, SetupContext, SetupEvent, SetupObserver, SetupRequest, SetupTiming, StepPhase,
 };
-use genesys::{Endpoints, Language};
 use sandbox::{RateLimit, RunningSandbox, Sandbox, SandboxOptions};
+
+mod sandbox_sign_in;
+use sandbox_sign_in::{browser, endpoints, sign_in};
 
 const LATENCY: Duration = Duration::from_millis(100);
 const CRITICAL_ROUND_TRIPS: u32 = 5;
 const RUNS: usize = 3;
-
-/// A PKCE sign-in as the practice admin; reqwest plays the browser.
-async fn sign_in(org: &RunningSandbox) -> Session {
-    let pending = begin_sign_in(SignInRequest {
-        endpoints: endpoints(org),
-        region_code: "sandbox".into(),
-        client_id: org.seed().code_client_id.clone(),
-        grant: BrowserGrant::Pkce,
-        language: Language::En,
-        timeout: DEFAULT_TIMEOUT,
-    })
-    .await
-    .expect("sign-in begins");
-    let http = browser();
-    let url = reqwest::Url::parse(&pending.authorize_url).expect("absolute");
-    let mut form: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-    form.extend([
-        ("email".into(), org.seed().admin_email.clone()),
-        ("password".into(), org.seed().admin_password.clone()),
-        ("action".into(), "sign_in".into()),
-    ]);
-    let answer = http
-        .post(format!("{}/oauth/authorize", org.login_base_url()))
-        .form(&form)
-        .send()
-        .await
-        .expect("the sign-in form is answered");
-    let back = answer.headers()["location"]
-        .to_str()
-        .expect("a Location")
-        .to_owned();
-    let finish = tokio::spawn(pending.finish());
-    http.get(back).send().await.expect("the callback");
-    finish.await.expect("no panic").expect("signed in")
-}
-
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("a client")
-}
-
-fn endpoints(org: &RunningSandbox) -> Endpoints {
-    Endpoints {
-        login_base: org.login_base_url(),
-        api_base: org.api_base_url(),
-    }
-}
 
 /// Each step's duration, from the run's events.
 #[derive(Default)]
