@@ -18,6 +18,7 @@ use crate::knobs::{FaultRule, Knobs, RateLimit};
 use crate::org::Org;
 use crate::server::Connection;
 use crate::store::Ctx;
+use crate::variants::Variant;
 
 pub fn router() -> Router<Ctx> {
     Router::new()
@@ -30,6 +31,7 @@ pub fn router() -> Router<Ctx> {
         .route("/activation-delay", put(activation_delay))
         .route("/secret-delay", put(secret_delay))
         .route("/clock/advance", post(advance_clock))
+        .route("/variants", put(variants))
         .layer(from_fn(loopback_only))
 }
 
@@ -122,5 +124,19 @@ async fn secret_delay(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, 
 async fn advance_clock(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
     let Seconds { seconds } = body(&bytes)?;
     Knobs(ctx).advance_clock(Duration::from_secs(seconds));
+    Ok(done())
+}
+
+/// `PUT /__sandbox/variants` with a list of form names (`["config-stub"]`): those forms over the
+/// defaults; an empty list restores the defaults.
+async fn variants(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
+    let names: Vec<String> = body(&bytes)?;
+    let mut variant = Variant::default();
+    for name in &names {
+        variant.choose(name).map_err(|message| {
+            ApiError::new(StatusCode::BAD_REQUEST, "invalid.value", &message)
+        })?;
+    }
+    Knobs(ctx).set_variant(variant);
     Ok(done())
 }

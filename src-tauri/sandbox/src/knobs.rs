@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::running::SandboxOptions;
 use crate::store::{lock, Ctx};
+use crate::variants::Variant;
 
 /// A fault to inject on matching requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +89,7 @@ pub struct KnobState {
     pub canary_secrets: bool,
     pub hang: Duration,
     pub clock_offset_ms: i64,
+    pub variant: Variant,
 }
 
 impl KnobState {
@@ -103,6 +105,7 @@ impl KnobState {
             canary_secrets: options.canary_secrets,
             hang: options.hang_duration,
             clock_offset_ms: 0,
+            variant: options.variant,
         }
     }
 
@@ -179,6 +182,14 @@ impl Knobs {
         let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
         let mut knobs = lock(&self.0.knobs);
         knobs.clock_offset_ms = knobs.clock_offset_ms.saturating_add(ms);
+    }
+    /// Answer as `variant` says wherever real orgs may differ (kept until reset).
+    pub fn set_variant(&self, variant: Variant) {
+        lock(&self.0.knobs).variant = variant;
+    }
+    /// The variant in force now.
+    pub fn variant(&self) -> Variant {
+        lock(&self.0.knobs).variant
     }
     /// Back to the seeded org and to the knobs the options set.
     pub fn reset(&self) -> Result<(), Error> {

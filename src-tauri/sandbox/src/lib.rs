@@ -19,6 +19,7 @@ mod running;
 mod seed;
 mod server;
 mod store;
+mod variants;
 
 pub use error::Error;
 pub use knobs::{FaultKind, FaultRule, Knobs, RateLimit};
@@ -28,3 +29,8 @@ pub use org::{
     RoleRecord, TokenRecord, UserRecord,
 };
 pub use running::{RunningSandbox, Sandbox, SandboxOptions, SeedInfo, Snapshot};
+pub use variants::{
+    all_names as variant_names, behaviours as variant_behaviours, ClientSubject, EmbeddedConfig,
+    ImplicitErrorState, MePermissions, RedirectPath, RetryAfter, RolesPageCap, SelfAssignDivision,
+    UngrantableRole, Variant, WrongSecret,
+};

@@ -1,6 +1,7 @@
 //! `cargo run -p sandbox`: start a Sandbox org on loopback, print how to reach and sign in to
 //! it, and serve until Ctrl-C. `--state <file>` keeps the org across runs; `--ports L,A` fixes
-//! the two ports; `--extra-roles N` seeds N more roles.
+//! the two ports; `--extra-roles N` seeds N more roles; `--variant NAME` (repeatable) picks how
+//! the org answers where real orgs may differ (`--variant help` lists the names).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,9 +26,10 @@ fn options() -> Result<SandboxOptions, String> {
                 let port = |p: &str| p.trim().parse::<u16>().map_err(|_| format!("bad port {p}"));
                 options.ports = Some((port(login)?, port(api)?));
             }
+            "--variant" => options.variant.choose(&value()?)?,
             other => {
                 return Err(format!(
-                    "unknown argument {other} (try --state, --ports, --extra-roles)"
+                    "unknown argument {other} (try --state, --ports, --extra-roles, --variant)"
                 ))
             }
         }
@@ -70,10 +72,15 @@ async fn main() -> ExitCode {
         "  user: {} <{}>  password: {}",
         seed.admin_name, seed.admin_email, seed.admin_password
     );
+    println!("  variant: {}", options_label(&running));
     println!("Press Ctrl-C to stop.");
     if tokio::signal::ctrl_c().await.is_err() {
         eprintln!("sandbox: cannot wait for Ctrl-C; stopping");
     }
     running.shutdown().await;
     ExitCode::SUCCESS
+}
+
+fn options_label(running: &sandbox::RunningSandbox) -> String {
+    running.knobs().variant().label()
 }

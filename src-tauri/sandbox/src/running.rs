@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::knobs::{KnobState, Knobs};
 use crate::org::Org;
 use crate::store::{Ctx, Shared};
+use crate::variants::Variant;
 use crate::{api, login, seed, server};
 
 /// Every object of the org at one instant (clients, credentials, integrations, users, roles...).
@@ -38,6 +39,8 @@ pub struct SandboxOptions {
     pub canary_secrets: bool,
     /// How long a `Hang` fault holds a request.
     pub hang_duration: Duration,
+    /// The form of each behaviour that no public source pins down.
+    pub variant: Variant,
 }
 
 impl Default for SandboxOptions {
@@ -51,6 +54,7 @@ impl Default for SandboxOptions {
             secret_delay: Duration::ZERO,
             canary_secrets: false,
             hang_duration: Duration::from_secs(120),
+            variant: Variant::default(),
         }
     }
 }

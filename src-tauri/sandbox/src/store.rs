@@ -88,6 +88,11 @@ impl Shared {
         clock::now_ms(lock(&self.knobs).clock_offset_ms)
     }
 
+    /// The variant in force: how to answer where real orgs may differ.
+    pub fn variant(&self) -> crate::variants::Variant {
+        lock(&self.knobs).variant
+    }
+
     pub fn read<T>(&self, f: impl FnOnce(&Org) -> T) -> T {
         f(&lock(&self.org))
     }

@@ -1,0 +1,320 @@
+//! The Sandbox's variants: where no public source says how a real org answers, each such
+//! behaviour can take every plausible form, so the client is tested against all of them.
+//! One `Variant` holds a choice per behaviour; each choice has a name for `--variant NAME`,
+//! the `PUT /__sandbox/variants` knob and the test matrix.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares one behaviour: an enum of its plausible forms, its first form the default, each
+/// with the name used on the command line and in the test matrix's table.
+macro_rules! behaviour {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub enum $name {
+            $($(#[$vdoc])* $variant),+
+        }
+
+        impl $name {
+            /// Every form with its name, the default first.
+            pub const ALL: &'static [($name, &'static str)] = &[$(($name::$variant, $text)),+];
+
+            pub fn name(self) -> &'static str {
+                Self::ALL
+                    .iter()
+                    .find(|(v, _)| *v == self)
+                    .map_or("", |(_, n)| n)
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::ALL[0].0
+            }
+        }
+    };
+}
+
+behaviour! {
+    /// How `/oauth/authorize` compares a requested redirect URI's path with a registered one
+    /// (the port of a loopback URI registered without one is free either way).
+    RedirectPath {
+        /// Scheme, host and path as registered.
+        Exact = "redirect-exact",
+        /// A longer path below the registered one is accepted too.
+        Prefix = "redirect-prefix",
+    }
+}
+
+behaviour! {
+    /// What `GET /api/v2/integrations/{id}` embeds as `config.current`.
+    EmbeddedConfig {
+        /// The whole current config, as `config/current` answers it.
+        Complete = "config-complete",
+        /// Name and credentials only, without `version`.
+        Stub = "config-stub",
+        /// No `config` at all.
+        Absent = "config-absent",
+    }
+}
+
+behaviour! {
+    /// Whether `GET /api/v2/users/me?expand=authorization` lists `authorization.permissions`.
+    MePermissions {
+        Listed = "me-permissions",
+        Omitted = "me-no-permissions",
+    }
+}
+
+behaviour! {
+    /// How `GET /api/v2/authorization/subjects/me` answers a client-credentials token.
+    ClientSubject {
+        /// 200 with the client's own grants.
+        Allowed = "cc-subject-200",
+        /// 403, as if a subject must be a user.
+        Forbidden = "cc-subject-403",
+    }
+}
+
+behaviour! {
+    /// The division in which `PUT /api/v2/users/{id}/roles` grants a newly added role.
+    SelfAssignDivision {
+        Home = "assign-home-division",
+        All = "assign-all-divisions",
+    }
+}
+
+behaviour! {
+    /// The status of Genesys's refusal when a client is given a role its creator does not hold.
+    UngrantableRole {
+        BadRequest = "ungrantable-400",
+        Forbidden = "ungrantable-403",
+    }
+}
+
+behaviour! {
+    /// What an integration whose credential's secret is wrong reports once enabled.
+    WrongSecret {
+        /// `reportedState` ERROR with a message.
+        Error = "wrong-secret-error",
+        /// `reportedState` ACTIVE anyway: only a token request shows the secret is wrong.
+        Active = "wrong-secret-active",
+    }
+}
+
+behaviour! {
+    /// The largest `pageSize` `GET /api/v2/authorization/roles` honours; larger asks are cut.
+    RolesPageCap {
+        Cap500 = "roles-page-500",
+        Cap100 = "roles-page-100",
+        Cap25 = "roles-page-25",
+    }
+}
+
+behaviour! {
+    /// Whether an Implicit grant's error redirect carries the request's `state`.
+    ImplicitErrorState {
+        Echoed = "implicit-error-state",
+        Dropped = "implicit-error-no-state",
+    }
+}
+
+behaviour! {
+    /// Whether a 429 carries `Retry-After`.
+    RetryAfter {
+        Sent = "retry-after",
+        Omitted = "no-retry-after",
+    }
+}
+
+impl RolesPageCap {
+    pub fn max_page_size(self) -> u32 {
+        match self {
+            RolesPageCap::Cap500 => 500,
+            RolesPageCap::Cap100 => 100,
+            RolesPageCap::Cap25 => 25,
+        }
+    }
+}
+
+/// One choice for every behaviour whose real form no public source states.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Variant {
+    pub redirect_path: RedirectPath,
+    pub embedded_config: EmbeddedConfig,
+    pub me_permissions: MePermissions,
+    pub client_subject: ClientSubject,
+    pub self_assign_division: SelfAssignDivision,
+    pub ungrantable_role: UngrantableRole,
+    pub wrong_secret: WrongSecret,
+    pub roles_page_cap: RolesPageCap,
+    pub implicit_error_state: ImplicitErrorState,
+    pub retry_after: RetryAfter,
+}
+
+/// Every behaviour: its name in the table and the names of its forms, the default first.
+pub fn behaviours() -> Vec<(&'static str, Vec<&'static str>)> {
+    fn names<T: Copy>(all: &[(T, &'static str)]) -> Vec<&'static str> {
+        all.iter().map(|(_, n)| *n).collect()
+    }
+    vec![
+        ("redirect path", names(RedirectPath::ALL)),
+        ("embedded config.current", names(EmbeddedConfig::ALL)),
+        ("users/me permissions", names(MePermissions::ALL)),
+        ("subjects/me for a client", names(ClientSubject::ALL)),
+        ("self-assigned role's division", names(SelfAssignDivision::ALL)),
+        ("ungrantable role", names(UngrantableRole::ALL)),
+        ("wrong credential secret", names(WrongSecret::ALL)),
+        ("roles page cap", names(RolesPageCap::ALL)),
+        ("Implicit error state", names(ImplicitErrorState::ALL)),
+        ("429 Retry-After", names(RetryAfter::ALL)),
+    ]
+}
+
+impl Variant {
+    /// The defaults with the form called `name` chosen (e.g. `config-stub`).
+    pub fn named(name: &str) -> Result<Variant, String> {
+        let mut variant = Variant::default();
+        variant.choose(name)?;
+        Ok(variant)
+    }
+
+    /// Choose the form called `name` for its behaviour, keeping the other choices.
+    pub fn choose(&mut self, name: &str) -> Result<(), String> {
+        fn pick<T: Copy>(all: &[(T, &str)], name: &str, slot: &mut T) -> bool {
+            match all.iter().find(|(_, n)| *n == name) {
+                Some((v, _)) => {
+                    *slot = *v;
+                    true
+                }
+                None => false,
+            }
+        }
+        let found = pick(RedirectPath::ALL, name, &mut self.redirect_path)
+            || pick(EmbeddedConfig::ALL, name, &mut self.embedded_config)
+            || pick(MePermissions::ALL, name, &mut self.me_permissions)
+            || pick(ClientSubject::ALL, name, &mut self.client_subject)
+            || pick(SelfAssignDivision::ALL, name, &mut self.self_assign_division)
+            || pick(UngrantableRole::ALL, name, &mut self.ungrantable_role)
+            || pick(WrongSecret::ALL, name, &mut self.wrong_secret)
+            || pick(RolesPageCap::ALL, name, &mut self.roles_page_cap)
+            || pick(ImplicitErrorState::ALL, name, &mut self.implicit_error_state)
+            || pick(RetryAfter::ALL, name, &mut self.retry_after);
+        if found {
+            Ok(())
+        } else {
+            Err(format!(
+                "unknown variant {name} (one of: {})",
+                all_names().join(", ")
+            ))
+        }
+    }
+
+    /// The names of this variant's choices that differ from the defaults (empty: the defaults).
+    pub fn names(&self) -> Vec<&'static str> {
+        let d = Variant::default();
+        let mut out = Vec::new();
+        let mut note = |differs: bool, name: &'static str| {
+            if differs {
+                out.push(name);
+            }
+        };
+        note(self.redirect_path != d.redirect_path, self.redirect_path.name());
+        note(
+            self.embedded_config != d.embedded_config,
+            self.embedded_config.name(),
+        );
+        note(
+            self.me_permissions != d.me_permissions,
+            self.me_permissions.name(),
+        );
+        note(
+            self.client_subject != d.client_subject,
+            self.client_subject.name(),
+        );
+        note(
+            self.self_assign_division != d.self_assign_division,
+            self.self_assign_division.name(),
+        );
+        note(
+            self.ungrantable_role != d.ungrantable_role,
+            self.ungrantable_role.name(),
+        );
+        note(self.wrong_secret != d.wrong_secret, self.wrong_secret.name());
+        note(
+            self.roles_page_cap != d.roles_page_cap,
+            self.roles_page_cap.name(),
+        );
+        note(
+            self.implicit_error_state != d.implicit_error_state,
+            self.implicit_error_state.name(),
+        );
+        note(self.retry_after != d.retry_after, self.retry_after.name());
+        out
+    }
+
+    /// The defaults, then one variant for every form that is not a default: the rows of the
+    /// test matrix.
+    pub fn matrix() -> Vec<Variant> {
+        let mut out = vec![Variant::default()];
+        for (_, forms) in behaviours() {
+            for name in forms.into_iter().skip(1) {
+                out.push(Variant::named(name).expect("a listed name"));
+            }
+        }
+        out
+    }
+
+    /// A short label: `defaults`, or the names of the chosen forms.
+    pub fn label(&self) -> String {
+        let names = self.names();
+        if names.is_empty() {
+            "defaults".to_owned()
+        } else {
+            names.join("+")
+        }
+    }
+}
+
+/// Every form's name, behaviour by behaviour.
+pub fn all_names() -> Vec<&'static str> {
+    behaviours().into_iter().flat_map(|(_, n)| n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_round_trips_and_unknown_names_are_refused() {
+        for name in all_names() {
+            let v = Variant::named(name).expect("listed");
+            let label = v.label();
+            assert!(
+                label == name || label == "defaults",
+                "{name} reads back as {label}"
+            );
+        }
+        assert!(Variant::named("redirect-sideways")
+            .unwrap_err()
+            .contains("config-stub"));
+    }
+
+    #[test]
+    fn the_matrix_has_the_defaults_and_each_other_form_once() {
+        let m = Variant::matrix();
+        let others: usize = behaviours().iter().map(|(_, f)| f.len() - 1).sum();
+        assert_eq!(m.len(), 1 + others);
+        assert_eq!(m[0], Variant::default());
+        assert!(m[1..].iter().all(|v| v.names().len() == 1));
+    }
+
+    #[test]
+    fn a_partial_json_keeps_the_other_defaults() {
+        let v: Variant = serde_json::from_str(r#"{"embeddedConfig":"stub"}"#).expect("parses");
+        assert_eq!(v.embedded_config, EmbeddedConfig::Stub);
+        assert_eq!(v.redirect_path, RedirectPath::Exact);
+    }
+}
