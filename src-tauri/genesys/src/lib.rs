@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod conformance;
 pub mod error;
 pub mod models;
 pub mod oauth_client_form;

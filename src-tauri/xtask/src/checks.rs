@@ -51,6 +51,11 @@ pub fn test_in_session() -> Result {
         ("clippy", "cargo clippy -D warnings", clippy),
         ("cargo-test", "cargo test --workspace", cargo_test),
         (
+            "live",
+            "the live suite against the Sandbox org (cargo xtask live --against-sandbox)",
+            live_against_sandbox,
+        ),
+        (
             "generated",
             "generated TS types are current",
             generated_current,
@@ -96,6 +101,21 @@ pub fn test_in_session() -> Result {
 
 fn fmt() -> Result {
     cmd("cargo", &["fmt", "--all", "--check"]).run()
+}
+
+fn live_against_sandbox() -> Result {
+    cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--package",
+            "live",
+            "--",
+            "--against-sandbox",
+        ],
+    )
+    .run()
 }
 
 fn tsc() -> Result {

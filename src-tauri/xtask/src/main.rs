@@ -16,7 +16,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   run     install what is missing, then start Dip Studio (Sandbox org by default) with live reload
   test    install what is missing (and the test tools), then run every check and test
           (`cargo xtask test e2e clippy` runs only the named steps)
-  bench   build the release app and print start-up time, idle memory and sizes";
+  bench   build the release app and print start-up time, idle memory and sizes
+  live    the conformance suite against a real org (`cargo xtask live --help`), or against the
+          Sandbox org with `--against-sandbox`";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         // Internal: the test steps, re-run inside a private D-Bus session with a keyring and X server.
         Some(session::INNER) => checks::test_in_session(),
         Some("bench") => bench::bench(),
+        Some("live") => live(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -43,4 +46,13 @@ fn main() -> ExitCode {
 fn run() -> cmd::Result {
     deps::ensure(deps::Purpose::Run)?;
     cmd::npx(&["tauri", "dev"]).run()
+}
+
+/// The conformance suite: its own binary, so that this one stays buildable before the system
+/// packages the Genesys client needs are installed.
+fn live(args: &[String]) -> cmd::Result {
+    deps::ensure(deps::Purpose::Run)?;
+    let mut all = vec!["run", "--quiet", "--package", "live", "--"];
+    all.extend(args.iter().map(String::as_str));
+    cmd::cmd("cargo", &all).run()
 }

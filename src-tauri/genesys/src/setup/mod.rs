@@ -48,7 +48,7 @@ pub use journal::{
     journal_path, load, unfinished, CreatedObjects, EntryState, FoundJournal, Journal,
     JournalEntry, RunStatus, JOURNAL_FORMAT,
 };
-pub use marker::{carries, marker, MARKER_PREFIX};
+pub use marker::{carries, marker, new_run_id, MARKER_PREFIX};
 pub use plan::{plan, PlannedChange, StepKind};
 pub use preflight::{draft, preflight, PreflightReport, SetupDraft, REQUIRED_PERMISSIONS};
 pub use reconcile::Object;
