@@ -4,3 +4,4 @@
 mod genesys;
 mod ipc;
 mod sandbox;
+mod variants;

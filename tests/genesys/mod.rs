@@ -16,14 +16,14 @@ mod oauth_client_form;
 mod oauth_clients;
 mod pkce;
 mod retries;
-mod setup;
+pub mod setup;
 
 use std::time::Duration;
 
 use ::genesys::auth::{begin_sign_in, BrowserGrant, PendingSignIn, Session, SignInRequest};
 use ::genesys::{Endpoints, Language};
-use reqwest::header::LOCATION;
-use sandbox::{RunningSandbox, Sandbox, SandboxOptions};
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use sandbox::{RunningSandbox, Sandbox, SandboxOptions, Variant};
 
 /// One Sandbox org and a browser-like HTTP client that follows no redirects.
 pub struct World {
@@ -32,10 +32,16 @@ pub struct World {
 }
 
 pub async fn world() -> World {
+    world_with(Variant::default()).await
+}
+
+/// A World whose Sandbox org answers as `variant` says.
+pub async fn world_with(variant: Variant) -> World {
     let options = SandboxOptions {
         consistency_delay: Duration::ZERO,
         activation_delay: Duration::from_millis(100),
         hang_duration: Duration::from_secs(5),
+        variant,
         ..SandboxOptions::default()
     };
     let org = Sandbox::start(options)
@@ -68,6 +74,7 @@ impl World {
             region_code: "sandbox".to_owned(),
             client_id,
             grant,
+            prompt_login: false,
             language: Language::En,
             timeout: ::genesys::auth::DEFAULT_TIMEOUT,
         }
@@ -82,6 +89,16 @@ impl World {
     /// The browser: show the sign-in page, submit it as the seeded admin (or press Cancel),
     /// and return where the login host redirects (the loopback callback).
     pub async fn approve(&self, authorize_url: &str, action: &str) -> String {
+        self.approve_with_session(authorize_url, action).await.0
+    }
+
+    /// [`World::approve`], also returning the login host's browser-session cookie
+    /// (`name=value`) if it set one; the test browser keeps no cookies by itself.
+    pub async fn approve_with_session(
+        &self,
+        authorize_url: &str,
+        action: &str,
+    ) -> (String, Option<String>) {
         let page = self
             .browser
             .get(authorize_url)
@@ -103,12 +120,29 @@ impl World {
             .await
             .expect("the sign-in form is answered");
         assert_eq!(submitted.status(), 302, "signing in redirects back");
-        submitted
+        let cookie = submitted
+            .headers()
+            .get(SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(str::to_owned);
+        let location = submitted
             .headers()
             .get(LOCATION)
             .and_then(|v| v.to_str().ok())
             .expect("a Location")
-            .to_owned()
+            .to_owned();
+        (location, cookie)
+    }
+
+    /// The browser opens `url` on the login host sending `cookie`: the answer, not followed.
+    pub async fn visit(&self, url: &str, cookie: &str) -> reqwest::Response {
+        self.browser
+            .get(url)
+            .header(COOKIE, cookie)
+            .send()
+            .await
+            .expect("the login host answers")
     }
 
     /// A whole PKCE sign-in as the seeded admin: the session and the callback page's body.
