@@ -87,7 +87,7 @@ fn settings_round_trip_and_bad_settings_are_refused_without_loss() {
     let saved = invoke(
         &webview,
         "set_settings",
-        json!({"settings": {"language": {"mode": "fixed", "language": "es"}, "theme": "dark"}}),
+        json!({"preferences": {"language": {"mode": "fixed", "language": "es"}, "theme": "dark"}}),
     )
     .expect("valid settings are saved");
     assert_eq!(saved["language"], "es");
@@ -97,7 +97,7 @@ fn settings_round_trip_and_bad_settings_are_refused_without_loss() {
     let refused = invoke(
         &webview,
         "set_settings",
-        json!({"settings": {"language": {"mode": "fixed", "language": "xx"}, "theme": "dark"}}),
+        json!({"preferences": {"language": {"mode": "fixed", "language": "xx"}, "theme": "dark"}}),
     );
     assert!(
         refused.is_err(),
@@ -107,6 +107,39 @@ fn settings_round_trip_and_bad_settings_are_refused_without_loss() {
     assert_eq!(
         now["language"], "es",
         "a refused change must not lose the saved settings"
+    );
+}
+
+#[test]
+fn saving_preferences_keeps_the_profiles_rust_saved_since_the_window_loaded() {
+    use tauri::Manager;
+    let (app, webview) = app();
+    let loaded = invoke(&webview, "get_settings", json!({})).expect("get_settings succeeds");
+    // A sign-in after the window loaded its settings: Rust remembers the profile.
+    let state = app.state::<dip_studio::AppState>();
+    let mut settings = state.settings().settings;
+    let profile = genesys::Profile::new(
+        genesys::OrgTarget::Region {
+            code: "eu-west-1".into(),
+        },
+        genesys::SignInMethod::Pkce,
+        "0b8c6c3e-4f5a-4b7e-9a1d-2c3b4d5e6f70",
+    )
+    .expect("a valid profile");
+    settings.remember(profile.clone());
+    state.replace_settings(dip_studio::SettingsSlot {
+        settings,
+        was_reset: false,
+    });
+    // The window then saves what it shows, with the profiles it loaded (none) left out.
+    let mut body =
+        json!({"preferences": {"language": loaded["settings"]["language"], "theme": "light"}});
+    body["preferences"]["profiles"] = json!([]);
+    let saved = invoke(&webview, "set_settings", body).expect("preferences are saved");
+    assert_eq!(saved["settings"]["theme"], "light");
+    assert_eq!(
+        saved["settings"]["profiles"][0]["clientId"], profile.client_id,
+        "saving language or theme must not drop the profile Rust saved"
     );
 }
 

@@ -25,7 +25,7 @@ pub mod wire;
 use tauri::{Builder, Runtime};
 
 pub use error::CommandError;
-pub use state::AppState;
+pub use state::{AppState, SettingsSlot};
 
 /// Everything the app needs except logging, shared by [`run`] and the IPC tests
 /// (which use `tauri::test::mock_builder()` in place of `Builder::default()`).

@@ -45,13 +45,13 @@ describe("settingsView", () => {
     select.value = "pt-BR";
     select.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
-    expect(setSettings).toHaveBeenCalledWith({ language: { mode: "fixed", language: "pt-BR" }, theme: "system", profiles: [] });
+    expect(setSettings).toHaveBeenCalledWith({ language: { mode: "fixed", language: "pt-BR" }, theme: "system" });
 
     const dark = el.querySelector<HTMLInputElement>("#theme-dark")!;
     dark.checked = true;
     dark.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(setSettings).toHaveBeenCalledTimes(2));
-    expect(setSettings).toHaveBeenLastCalledWith({ language: { mode: "system" }, theme: "dark", profiles: [] });
+    expect(setSettings).toHaveBeenLastCalledWith({ language: { mode: "system" }, theme: "dark" });
   });
 
   it("passes a refused save to the error surface", async () => {

@@ -17,6 +17,7 @@ import type { PendingView } from "./generated/PendingView";
 import type { Profile } from "./generated/Profile";
 import type { SandboxAccount } from "./generated/SandboxAccount";
 import type { SessionView } from "./generated/SessionView";
+import type { Preferences } from "./generated/Preferences";
 import type { Settings } from "./generated/Settings";
 import type { SettingsView } from "./generated/SettingsView";
 import type { SignInMethod } from "./generated/SignInMethod";
@@ -38,6 +39,7 @@ export type {
   Profile,
   SandboxAccount,
   SessionView,
+  Preferences,
   Settings,
   SettingsView,
   SignInMethod,
@@ -48,10 +50,10 @@ export const api = {
   appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
   uiReady: (): Promise<number> => invoke<number>("ui_ready"),
   getSettings: (): Promise<SettingsView> => invoke<SettingsView>("get_settings"),
-  setSettings: (settings: Settings): Promise<SettingsView> => invoke<SettingsView>("set_settings", { settings }),
+  setSettings: (preferences: Preferences): Promise<SettingsView> => invoke<SettingsView>("set_settings", { preferences }),
   signInOptions: (): Promise<SignInOptions> => invoke<SignInOptions>("sign_in_options"),
-  signInStart: (target: OrgTarget, method: SignInMethod, clientId: string): Promise<PendingView> =>
-    invoke<PendingView>("sign_in_start", { target, method, clientId }),
+  signInStart: (target: OrgTarget, method: SignInMethod, clientId: string, promptLogin: boolean): Promise<PendingView> =>
+    invoke<PendingView>("sign_in_start", { target, method, clientId, promptLogin }),
   signInWait: (): Promise<SessionView> => invoke<SessionView>("sign_in_wait"),
   signInCancel: (): Promise<void> => invoke<void>("sign_in_cancel"),
   signInClientCredentials: (target: OrgTarget, clientId: string, clientSecret: string): Promise<SessionView> =>

@@ -17,4 +17,4 @@ pub mod setup;
 pub use error::{Error, ErrorKind};
 pub use profile::{OrgTarget, Profile, SignInMethod};
 pub use region::{Endpoints, Region, REGIONS};
-pub use settings::{Language, LanguagePreference, Settings, Theme};
+pub use settings::{Language, LanguagePreference, Preferences, Settings, Theme};

@@ -75,7 +75,24 @@ pub struct Settings {
     pub profiles: Vec<Profile>,
 }
 
+/// What the window may change: how the app looks and which language it speaks. Saved
+/// profiles are not in it: only Rust writes them (at sign-in and sign-out), so a window that
+/// sends back what it loaded at start cannot undo a sign-in made since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Preferences {
+    pub language: LanguagePreference,
+    pub theme: Theme,
+}
+
 impl Settings {
+    /// Takes the window's language and theme, keeping everything else.
+    pub fn apply(&mut self, preferences: Preferences) {
+        self.language = preferences.language;
+        self.theme = preferences.theme;
+    }
+
     /// Puts `profile` first (most recently used), replacing a saved one with the same key.
     pub fn remember(&mut self, profile: Profile) {
         self.profiles.retain(|p| p.key() != profile.key());

@@ -1,6 +1,6 @@
-//! The Settings screen: read and change language and theme.
+//! The Settings screen: read the settings, change language and theme (never the profiles).
 
-use genesys::{Language, Settings};
+use genesys::{Language, Preferences, Settings};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -36,13 +36,12 @@ pub fn get_settings(state: State<'_, AppState>) -> SettingsView {
 pub fn set_settings<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    settings: Settings,
+    preferences: Preferences,
 ) -> CommandResult<SettingsView> {
-    crate::settings::save(&app, &settings)?;
+    let settings = crate::settings::update(&app, |s| s.apply(preferences))?;
     let slot = SettingsSlot {
         settings,
         was_reset: false,
     };
-    state.replace_settings(slot.clone());
     Ok(view(&state, slot))
 }

@@ -196,7 +196,7 @@ fn generated_current() -> Result {
 }
 
 fn core_free_of_tauri() -> Result {
-    for krate in ["genesys", "sandbox"] {
+    for krate in ["genesys", "sandbox", "live"] {
         let tree = cmd(
             "cargo",
             &["tree", "-p", krate, "-e", "normal", "--prefix", "none"],

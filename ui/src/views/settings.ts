@@ -1,5 +1,5 @@
 // The Settings screen: language (following the OS by default) and theme, saved on change.
-import type { Api, Settings, SettingsView } from "../api";
+import type { Api, Preferences, SettingsView } from "../api";
 import type { Language } from "../generated/Language";
 import type { Theme } from "../generated/Theme";
 import { h } from "../dom";
@@ -89,7 +89,9 @@ export function settingsView(view: SettingsView, hooks: SettingsHooks, justSaved
   });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" }, justSaved ? t("settings.saved") : "");
 
-  const save = async (next: Settings): Promise<void> => {
+  // Only language and theme go back: saved profiles are Rust's to write.
+  const current: Preferences = { language: settings.language, theme: settings.theme };
+  const save = async (next: Preferences): Promise<void> => {
     try {
       hooks.onSaved(await hooks.api.setSettings(next));
     } catch (err) {
@@ -99,12 +101,12 @@ export function settingsView(view: SettingsView, hooks: SettingsHooks, justSaved
   select.addEventListener("change", () => {
     const value = select.value;
     const language = value === "system" ? { mode: "system" as const } : { mode: "fixed" as const, language: value as Language };
-    void save({ ...settings, language });
+    void save({ ...current, language });
   });
   for (const label of themes) {
     label.querySelector("input")?.addEventListener("change", (ev) => {
       const theme = (ev.target as HTMLInputElement).value as Theme;
-      void save({ ...settings, theme });
+      void save({ ...current, theme });
     });
   }
 
