@@ -26,6 +26,7 @@ pub async fn sign_in(org: &RunningSandbox) -> Session {
         region_code: "sandbox".into(),
         client_id: org.seed().code_client_id.clone(),
         grant: BrowserGrant::Pkce,
+        prompt_login: false,
         language: Language::En,
         timeout: DEFAULT_TIMEOUT,
     })

@@ -37,9 +37,11 @@ fn grant_of(method: SignInMethod) -> Grant {
 }
 
 /// Opens the loopback listener for a browser sign-in; the caller opens the browser.
+/// `prompt_login` asks the login host for its form even if the browser is still signed in.
 pub async fn begin<R: Runtime>(
     app: &AppHandle<R>,
     profile: Profile,
+    prompt_login: bool,
 ) -> Result<(String, String), Error> {
     let grant = match profile.method {
         SignInMethod::Pkce => BrowserGrant::Pkce,
@@ -58,6 +60,7 @@ pub async fn begin<R: Runtime>(
         region_code: profile.target.code().to_owned(),
         client_id,
         grant,
+        prompt_login,
         language: state.language(),
         timeout: auth::DEFAULT_TIMEOUT,
     })
@@ -178,18 +181,29 @@ pub async fn restore<R: Runtime>(app: &AppHandle<R>) {
         .await;
 }
 
-/// Revokes the token (`DELETE /api/v2/tokens/me`) and forgets it locally either way.
-pub async fn sign_out<R: Runtime>(app: &AppHandle<R>) -> Result<(), Error> {
+/// Revokes the token (`DELETE /api/v2/tokens/me`) and forgets it locally either way. For a
+/// browser sign-in, also returns the login host's `/logout` page, which the caller opens so
+/// the browser's session there ends too (else the next sign-in is the same user, silently).
+pub async fn sign_out<R: Runtime>(app: &AppHandle<R>) -> Result<Option<String>, Error> {
     let state = app.state::<AppState>();
     let Some((profile, session)) = state.session() else {
-        return Ok(());
+        return Ok(None);
     };
     state.set_session(None);
     vault(app).await.delete(profile.token_account()).await?;
+    let logout = match profile.method {
+        SignInMethod::ClientCredentials => None,
+        // Not finding the login host must not stop the token being revoked.
+        SignInMethod::Pkce | SignInMethod::Implicit => resolve(app, &profile)
+            .await
+            .ok()
+            .and_then(|(endpoints, client_id)| auth::logout_url(&endpoints, &client_id).ok()),
+    };
     match session.sign_out().await {
         // Already expired or revoked: signed out all the same.
-        Err(e) if e.kind() == genesys::ErrorKind::SignInRequired => Ok(()),
-        other => other,
+        Err(e) if e.kind() == genesys::ErrorKind::SignInRequired => Ok(logout),
+        Err(e) => Err(e),
+        Ok(()) => Ok(logout),
     }
 }
 

@@ -113,6 +113,43 @@ async fn a17_a_callback_is_exchanged_only_at_the_region_it_started_in() {
     );
 }
 
+/// Each pending sign-in has its own `state`: a callback that carries another sign-in's (here,
+/// one started for another region) is refused, and the sign-in it reached keeps waiting.
+#[tokio::test]
+async fn a17_a_callback_with_another_regions_state_is_refused() {
+    let region_a = world().await;
+    let region_b = world().await;
+    let at_a = region_a.begin(BrowserGrant::Pkce).await;
+    let at_b = ::genesys::auth::begin_sign_in(::genesys::auth::SignInRequest {
+        region_code: "eu-west-1".into(),
+        ..region_b.request(BrowserGrant::Pkce)
+    })
+    .await
+    .expect("begins");
+    let back_a = region_a.approve(&at_a.authorize_url, "sign_in").await;
+    let query_a = back_a.split_once('?').expect("query").1;
+    let to_b = format!("{}/?{query_a}", at_b.redirect_uri);
+    let refused = region_b.browser.get(&to_b).send().await.expect("answered");
+    assert_eq!(refused.status(), 400, "A's state means nothing to B");
+    assert_eq!(at_b.rejected_callbacks(), 1);
+    assert!(
+        region_b.org.snapshot().tokens.is_empty(),
+        "nothing exchanged at B"
+    );
+
+    let back_b = region_b.approve(&at_b.authorize_url, "sign_in").await;
+    let finish = tokio::spawn(at_b.finish());
+    region_b
+        .browser
+        .get(&back_b)
+        .send()
+        .await
+        .expect("callback");
+    let session = finish.await.expect("no panic").expect("signed in");
+    assert_eq!(session.info().region_code, "eu-west-1");
+    drop(at_a);
+}
+
 #[tokio::test]
 async fn a_client_of_the_wrong_kind_is_client_rejected_for_the_region_explainer() {
     let w = world().await;

@@ -1,12 +1,16 @@
 //! The legacy Implicit flow through the relay page, and what every listener page carries:
 //! matrix A19 and A20.
 
-use ::genesys::auth::{BrowserGrant, Grant, RELAY_SCRIPT};
-use ::genesys::ErrorKind;
-use base64::Engine;
-use sha2::{Digest, Sha256};
+use std::time::Duration;
 
-use super::{url_param, with_param, world};
+use ::genesys::auth::{BrowserGrant, Grant, Session, RELAY_SCRIPT};
+use ::genesys::{Error, ErrorKind};
+use base64::Engine;
+use sandbox::{ImplicitErrorState, Variant};
+use sha2::{Digest, Sha256};
+use tokio::task::JoinHandle;
+
+use super::{url_param, with_param, world, world_with, World};
 
 fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
     response
@@ -157,4 +161,126 @@ async fn a20_every_listener_page_is_strict_and_self_contained() {
     assert_self_contained(&body);
     assert!(!body.contains("<script"), "the success page runs no script");
     finish.await.expect("no panic").expect("signed in");
+}
+
+/// POSTs `body` to the relay of the listener at `origin` as the relay page does (same
+/// Origin): the answer's status and text, or `None` once the listener is closed.
+async fn relay(w: &World, origin: &str, body: &str) -> Option<(u16, String)> {
+    let answer = w
+        .browser
+        .post(format!("{origin}/relay"))
+        .header("Origin", origin)
+        .body(body.to_owned())
+        .send()
+        .await
+        .ok()?;
+    let status = answer.status().as_u16();
+    Some((status, answer.text().await.expect("text")))
+}
+
+/// A fragment without its parameter `name`.
+fn without(fragment: &str, name: &str) -> String {
+    let prefix = format!("{name}=");
+    let kept: Vec<&str> = fragment
+        .split('&')
+        .filter(|p| !p.starts_with(&prefix))
+        .collect();
+    kept.join("&")
+}
+
+/// The flow's outcome, which must come long before the 300 s sign-in timeout.
+async fn ended(finish: JoinHandle<Result<Session, Error>>) -> Result<Session, Error> {
+    tokio::time::timeout(Duration::from_secs(30), finish)
+        .await
+        .expect("the sign-in ended without waiting for its timeout")
+        .expect("no panic")
+}
+
+#[tokio::test]
+async fn a_cancelled_implicit_sign_in_ends_at_once_with_or_without_state_in_the_fragment() {
+    for (form, _) in ImplicitErrorState::ALL {
+        let w = world_with(Variant {
+            implicit_error_state: *form,
+            ..Variant::default()
+        })
+        .await;
+        let pending = w.begin(BrowserGrant::Implicit).await;
+        let back = w.approve(&pending.authorize_url, "cancel").await;
+        let (origin, fragment) = back.split_once('#').expect("fragment");
+        assert_eq!(url_param(&back, "error").as_deref(), Some("access_denied"));
+        let echoed = url_param(&back, "state").is_some();
+        assert_eq!(
+            echoed,
+            *form == ImplicitErrorState::Echoed,
+            "{form:?}: {back}"
+        );
+        let finish = tokio::spawn(pending.finish());
+        let (_, text) = relay(&w, origin, fragment).await.expect("answered");
+        assert!(text.contains("denied or cancelled"), "{form:?}: {text}");
+        let err = ended(finish).await.expect_err("denied");
+        assert_eq!(err.kind(), ErrorKind::SignInDenied, "{form:?}: {err}");
+    }
+}
+
+#[tokio::test]
+async fn a_forged_implicit_error_can_cancel_but_never_sign_in() {
+    let w = world().await;
+    let pending = w.begin(BrowserGrant::Implicit).await;
+    let back = w.approve(&pending.authorize_url, "sign_in").await;
+    let (origin, fragment) = back.split_once('#').expect("fragment");
+    let status = |answer: Option<(u16, String)>| answer.expect("answered").0;
+    let wrong_state = "error=access_denied&state=forged";
+    assert_eq!(
+        status(relay(&w, origin, wrong_state).await),
+        400,
+        "wrong state"
+    );
+    let no_state = without(fragment, "state");
+    assert_eq!(
+        status(relay(&w, origin, &no_state).await),
+        400,
+        "a token needs state"
+    );
+    assert_eq!(pending.rejected_callbacks(), 2);
+
+    let finish = tokio::spawn(pending.finish());
+    let forged = "error=access_denied&error_description=forged";
+    let (_, text) = relay(&w, origin, forged).await.expect("answered");
+    assert!(text.contains("denied or cancelled"), "{text}");
+    let err = ended(finish).await.expect_err("cancelled, not signed in");
+    assert_eq!(err.kind(), ErrorKind::SignInDenied, "{err}");
+    assert!(
+        relay(&w, origin, fragment).await.is_none(),
+        "the real token finds the listener closed"
+    );
+}
+
+#[tokio::test]
+async fn an_implicit_error_in_the_query_string_ends_the_sign_in_at_once() {
+    let w = world().await;
+    for with_state in [true, false] {
+        let pending = w.begin(BrowserGrant::Implicit).await;
+        let state = url_param(&pending.authorize_url, "state").expect("state");
+        let mut url = format!(
+            "{}/?error=access_denied&error_description=Not+today",
+            pending.redirect_uri
+        );
+        if with_state {
+            url.push_str(&format!("&state={state}"));
+        }
+        let finish = tokio::spawn(pending.finish());
+        let page = w.browser.get(&url).send().await.expect("callback");
+        assert_strict_page(&page);
+        let body = page.text().await.expect("html");
+        assert!(
+            body.contains("denied or cancelled") && body.contains("Not today"),
+            "{body}"
+        );
+        let err = ended(finish).await.expect_err("denied");
+        assert_eq!(
+            err.kind(),
+            ErrorKind::SignInDenied,
+            "state {with_state}: {err}"
+        );
+    }
 }

@@ -3,10 +3,11 @@
 use std::time::{Duration, Instant};
 
 use ::genesys::auth::begin_sign_in;
-use ::genesys::auth::{BrowserGrant, Grant};
+use ::genesys::auth::{BrowserGrant, Grant, SignInRequest};
 use ::genesys::{Error, ErrorKind, Language};
+use sandbox::{RedirectPath, Variant};
 
-use super::{accepts, url_param, with_param, world};
+use super::{accepts, url_param, with_param, world, world_with};
 
 #[tokio::test]
 async fn a1_pkce_signs_the_admin_in_names_them_and_closes_the_listener() {
@@ -33,13 +34,11 @@ async fn a1_pkce_signs_the_admin_in_names_them_and_closes_the_listener() {
     let addr = pending.local_addr();
     assert_eq!(
         url_param(url, "redirect_uri"),
-        Some(format!("http://127.0.0.1:{}/callback/sandbox", addr.port())),
-        "loopback IP literal, ephemeral port, region-bound path"
+        Some(format!("http://127.0.0.1:{}", addr.port())),
+        "loopback IP literal and ephemeral port, no path"
     );
-    assert_eq!(
-        pending.redirect_uri,
-        format!("http://{addr}/callback/sandbox")
-    );
+    assert_eq!(pending.redirect_uri, format!("http://{addr}"));
+    assert_eq!(url_param(url, "prompt"), None, "no prompt unless asked");
 
     let back = w.approve(url, "sign_in").await;
     assert!(back.starts_with(&pending.redirect_uri), "{back}");
@@ -148,11 +147,11 @@ async fn a9_a17_unexpected_paths_get_404_and_the_flow_continues() {
     let origin = format!("http://{}", pending.local_addr());
     for path in [
         "/favicon.ico".to_owned(),
-        "/".to_owned(),
-        format!("/..%2fcallback/sandbox?{query}"),
-        format!("/callback/us-east-1?{query}"),
-        format!("/callback/sandbox/x?{query}"),
+        format!("/%2f?{query}"),
+        format!("//?{query}"),
+        format!("/callback/sandbox?{query}"),
         format!("/callback?{query}"),
+        format!("/x/?{query}"),
     ] {
         let page = w
             .browser
@@ -242,4 +241,93 @@ async fn the_callback_page_speaks_the_users_language() {
         );
         finish.await.expect("no panic").expect("signed in");
     }
+}
+
+#[tokio::test]
+async fn the_redirect_uri_sent_is_exactly_the_loopback_origin_and_port() {
+    let w = world().await;
+    for grant in [BrowserGrant::Pkce, BrowserGrant::Implicit] {
+        let pending = w.begin(grant).await;
+        let sent = url_param(&pending.authorize_url, "redirect_uri").expect("redirect_uri");
+        let port = pending.local_addr().port();
+        assert_eq!(sent, format!("http://127.0.0.1:{port}"), "{grant:?}");
+        assert_eq!(sent, pending.redirect_uri, "{grant:?}");
+    }
+}
+
+#[tokio::test]
+async fn sign_in_works_whether_the_org_matches_redirect_paths_exactly_or_by_prefix() {
+    for (path, _) in RedirectPath::ALL {
+        let w = world_with(Variant {
+            redirect_path: *path,
+            ..Variant::default()
+        })
+        .await;
+        let (session, _) = w.sign_in().await;
+        session.validate().await.expect("the token works");
+    }
+}
+
+/// The browser keeps the login host's session: signing in again without `prompt=login` comes
+/// straight back as the same user, `prompt=login` shows the form, and after `/logout` the form
+/// is shown again.
+#[tokio::test]
+async fn a_live_browser_session_signs_in_silently_until_prompt_login_or_logout() {
+    let w = world().await;
+    let seed = w.org.seed().clone();
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let (back, cookie) = w
+        .approve_with_session(&pending.authorize_url, "sign_in")
+        .await;
+    let cookie = cookie.expect("the login host remembers the browser");
+    let finish = tokio::spawn(pending.finish());
+    w.browser.get(&back).send().await.expect("callback");
+    let first = finish.await.expect("no panic").expect("signed in").info();
+
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let silent = w.visit(&pending.authorize_url, &cookie).await;
+    assert_eq!(silent.status(), 302, "no form for a live session");
+    let back = silent.headers()["location"]
+        .to_str()
+        .expect("Location")
+        .to_owned();
+    assert!(back.starts_with(&pending.redirect_uri), "{back}");
+    let finish = tokio::spawn(pending.finish());
+    w.browser.get(&back).send().await.expect("callback");
+    let again = finish.await.expect("no panic").expect("signed in").info();
+    assert_eq!(again.user_id, first.user_id);
+    assert_eq!(again.user_id.as_deref(), Some(seed.admin_user_id.as_str()));
+
+    let pending = begin_sign_in(SignInRequest {
+        prompt_login: true,
+        ..w.request(BrowserGrant::Pkce)
+    })
+    .await
+    .expect("begins");
+    assert_eq!(
+        url_param(&pending.authorize_url, "prompt").as_deref(),
+        Some("login")
+    );
+    let form = w.visit(&pending.authorize_url, &cookie).await;
+    assert_eq!(form.status(), 200, "prompt=login shows the form");
+    assert!(form
+        .text()
+        .await
+        .expect("html")
+        .contains("type=\"password\""));
+
+    let logout = ::genesys::auth::logout_url(&w.endpoints(), &seed.code_client_id).expect("URL");
+    assert_eq!(
+        logout,
+        format!(
+            "{}/logout?client_id={}",
+            w.org.login_base_url(),
+            seed.code_client_id
+        )
+    );
+    let out = w.visit(&logout, &cookie).await;
+    assert_eq!(out.status(), 200, "no redirect_uri: the signed-out page");
+    let pending = w.begin(BrowserGrant::Pkce).await;
+    let form = w.visit(&pending.authorize_url, &cookie).await;
+    assert_eq!(form.status(), 200, "after /logout the form is shown again");
 }

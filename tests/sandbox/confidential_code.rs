@@ -105,7 +105,7 @@ async fn a_confidential_code_needs_the_client_secret() {
 #[tokio::test]
 async fn pkce_tokens_come_without_a_refresh_token() {
     let org = start().await;
-    let redirect = "http://127.0.0.1:40030/cb";
+    let redirect = "http://127.0.0.1:40030";
     let code = org.code(redirect).await;
     let (status, body) = org.exchange(&code, super::VERIFIER, redirect).await;
     assert_eq!(status, 200);

@@ -220,7 +220,7 @@ impl Org {
 
     /// The seeded admin's access token, through the whole PKCE flow.
     pub async fn admin_token(&self) -> String {
-        let redirect = "http://127.0.0.1:43123/callback";
+        let redirect = "http://127.0.0.1:43123";
         let code = self.code(redirect).await;
         let (status, body) = self.exchange(&code, VERIFIER, redirect).await;
         assert_eq!(status, 200, "{body}");

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::{location, query_param, start, CHALLENGE, VERIFIER};
+use sandbox::{RedirectPath, SandboxOptions, Variant};
+
+use super::{location, query_param, quick, start, start_with, CHALLENGE, VERIFIER};
 
 pub fn assert_oauth_error(status: u16, body: &Value, want_status: u16, error: &str) {
     assert_eq!(
@@ -24,7 +26,7 @@ pub fn assert_oauth_error(status: u16, body: &Value, want_status: u16, error: &s
 #[tokio::test]
 async fn pkce_with_the_rfc7636_vector_signs_the_admin_in() {
     let org = start().await;
-    let redirect = "http://127.0.0.1:40001/callback";
+    let redirect = "http://127.0.0.1:40001";
     let seed = org.sandbox.seed().clone();
     let params = [
         ("client_id", seed.code_client_id.as_str()),
@@ -37,10 +39,7 @@ async fn pkce_with_the_rfc7636_vector_signs_the_admin_in() {
     let back = org
         .authorize(&params, &seed.admin_email, &seed.admin_password)
         .await;
-    assert!(
-        back.starts_with("http://127.0.0.1:40001/callback?"),
-        "{back}"
-    );
+    assert!(back.starts_with("http://127.0.0.1:40001?"), "{back}");
     assert_eq!(
         query_param(&back, "state").as_deref(),
         Some("opaque-state"),
@@ -62,7 +61,7 @@ async fn pkce_with_the_rfc7636_vector_signs_the_admin_in() {
 #[tokio::test]
 async fn a_wrong_verifier_is_invalid_grant() {
     let org = start().await;
-    let redirect = "http://127.0.0.1:40002/callback";
+    let redirect = "http://127.0.0.1:40002";
     let code = org.code(redirect).await;
     let wrong = "a".repeat(43);
     let (status, body) = org.exchange(&code, &wrong, redirect).await;
@@ -72,7 +71,7 @@ async fn a_wrong_verifier_is_invalid_grant() {
 #[tokio::test]
 async fn a_replayed_code_is_invalid_grant() {
     let org = start().await;
-    let redirect = "http://127.0.0.1:40003/callback";
+    let redirect = "http://127.0.0.1:40003";
     let code = org.code(redirect).await;
     assert_eq!(org.exchange(&code, VERIFIER, redirect).await.0, 200);
     let (status, body) = org.exchange(&code, VERIFIER, redirect).await;
@@ -82,7 +81,7 @@ async fn a_replayed_code_is_invalid_grant() {
 #[tokio::test]
 async fn a_code_expires_after_ten_minutes() {
     let org = start().await;
-    let redirect = "http://127.0.0.1:40004/callback";
+    let redirect = "http://127.0.0.1:40004";
     let code = org.code(redirect).await;
     org.sandbox.knobs().advance_clock(Duration::from_secs(601));
     let (status, body) = org.exchange(&code, VERIFIER, redirect).await;
@@ -92,9 +91,9 @@ async fn a_code_expires_after_ten_minutes() {
 #[tokio::test]
 async fn the_token_request_must_repeat_the_redirect_uri() {
     let org = start().await;
-    let code = org.code("http://127.0.0.1:40005/callback").await;
+    let code = org.code("http://127.0.0.1:40005").await;
     let (status, body) = org
-        .exchange(&code, VERIFIER, "http://127.0.0.1:40006/callback")
+        .exchange(&code, VERIFIER, "http://127.0.0.1:40006")
         .await;
     assert_oauth_error(status, &body, 400, "invalid_grant");
 }
@@ -103,9 +102,10 @@ async fn the_token_request_must_repeat_the_redirect_uri() {
 async fn any_port_is_accepted_for_a_loopback_uri_registered_without_port() {
     let org = start().await;
     for redirect in [
-        "http://127.0.0.1:51111/cb",
+        "http://127.0.0.1:51111",
         "http://127.0.0.1:62222",
-        "http://localhost:7788/x",
+        "http://127.0.0.1:62223/",
+        "http://localhost:7788",
     ] {
         let code = org.code(redirect).await;
         assert_eq!(
@@ -152,13 +152,13 @@ async fn implicit_puts_the_token_in_the_fragment() {
     let params = [
         ("client_id", seed.token_client_id.as_str()),
         ("response_type", "token"),
-        ("redirect_uri", "http://localhost:45555/relay"),
+        ("redirect_uri", "http://localhost:45555"),
         ("state", "st"),
     ];
     let back = org
         .authorize(&params, &seed.admin_email, &seed.admin_password)
         .await;
-    assert!(back.starts_with("http://localhost:45555/relay#"), "{back}");
+    assert!(back.starts_with("http://localhost:45555#"), "{back}");
     assert_eq!(query_param(&back, "token_type").as_deref(), Some("bearer"));
     assert_eq!(query_param(&back, "expires_in").as_deref(), Some("86400"));
     assert_eq!(query_param(&back, "state").as_deref(), Some("st"));
@@ -200,7 +200,7 @@ async fn authorize_errors_are_redirected_with_state() {
         let mut query = vec![
             ("client_id", client),
             ("response_type", response_type),
-            ("redirect_uri", "http://127.0.0.1:40010/cb"),
+            ("redirect_uri", "http://127.0.0.1:40010"),
             ("state", "keep"),
         ];
         if let Some(method) = method {
@@ -225,5 +225,51 @@ async fn authorize_errors_are_redirected_with_state() {
         );
         assert!(query_param(&back, "error_description").is_some());
         assert_eq!(query_param(&back, "state").as_deref(), Some("keep"));
+    }
+}
+
+/// Only the port is free by default; `RedirectPath::Prefix` also accepts a longer path below
+/// the registered `http://127.0.0.1`.
+#[tokio::test]
+async fn a_path_under_the_registered_loopback_uri_is_refused_unless_the_prefix_variant() {
+    let longer = "http://127.0.0.1:40040/callback/us-east-1";
+    for (mode, _) in RedirectPath::ALL {
+        let org = start_with(SandboxOptions {
+            variant: Variant {
+                redirect_path: *mode,
+                ..Variant::default()
+            },
+            ..quick()
+        })
+        .await;
+        let seed = org.sandbox.seed().clone();
+        let response = org
+            .http
+            .get(org.login("/oauth/authorize"))
+            .query(&[
+                ("client_id", seed.code_client_id.as_str()),
+                ("response_type", "code"),
+                ("redirect_uri", longer),
+                ("code_challenge", CHALLENGE),
+                ("code_challenge_method", "S256"),
+            ])
+            .send()
+            .await
+            .expect("authorize");
+        match mode {
+            RedirectPath::Exact => {
+                assert_eq!(response.status(), 400, "a path is not the registered URI");
+                assert!(response
+                    .text()
+                    .await
+                    .expect("html")
+                    .contains("is not registered"));
+            }
+            RedirectPath::Prefix => {
+                assert_eq!(response.status(), 200, "the form is shown");
+                let code = org.code(longer).await;
+                assert_eq!(org.exchange(&code, VERIFIER, longer).await.0, 200);
+            }
+        }
     }
 }

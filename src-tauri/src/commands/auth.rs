@@ -59,9 +59,10 @@ pub async fn sign_in_start<R: Runtime>(
     target: OrgTarget,
     method: SignInMethod,
     client_id: String,
+    prompt_login: bool,
 ) -> CommandResult<PendingView> {
     let profile = Profile::new(target, method, &client_id)?;
-    let (authorize_url, _) = sign_in::begin(&app, profile).await?;
+    let (authorize_url, _) = sign_in::begin(&app, profile, prompt_login).await?;
     // The flow keeps waiting when no browser opens: the user can copy the URL (matrix A18).
     let browser_opened = match browser::open(&app, &authorize_url).await {
         Ok(()) => true,
@@ -123,9 +124,16 @@ pub async fn current_session<R: Runtime>(
     }))
 }
 
+/// Signs out; after a browser sign-in the login host's `/logout` opens in the browser too, so
+/// the next sign-in may be another user. Signed out even if no browser opens.
 #[tauri::command]
 pub async fn sign_out<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
-    Ok(sign_in::sign_out(&app).await?)
+    if let Some(logout) = sign_in::sign_out(&app).await? {
+        if let Err(e) = browser::open(&app, &logout).await {
+            log::warn!("the sign-out page was not opened: {e}");
+        }
+    }
+    Ok(())
 }
 
 /// Resets the Sandbox org to its seed; a Sandbox session ends with it.
@@ -138,6 +146,7 @@ pub async fn reset_sandbox<R: Runtime>(
         .session()
         .is_some_and(|(p, _)| sign_in::is_sandbox(&p))
     {
+        // The org goes back to its seed; no browser page is opened for that.
         sign_in::sign_out(&app).await?;
     }
     Ok(sandbox_org::reset(&app).await?)

@@ -1,6 +1,7 @@
 //! The loopback listener of one sign-in: `127.0.0.1` on an ephemeral port, open only while
-//! the flow waits, at most 16 connections with a 5 s read timeout each, `Host` checked; it
-//! hands the first valid callback (code, relayed token or error) to the flow.
+//! the flow waits, at most 16 connections with a 5 s read timeout each, `Host` checked; the
+//! callback is `/` (the redirect URI has no path) and the first valid one (code, relayed token
+//! or error) goes to the flow. Only a callback carrying this sign-in's `state` can sign in.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -24,14 +25,15 @@ use crate::settings::Language;
 pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// Connections served at once; more are closed at accept.
 pub const MAX_CONNECTIONS: usize = 16;
-/// Where the Implicit relay page POSTs the fragment.
+/// Where the Implicit relay page POSTs the fragment (the app's own traffic, not a redirect URI).
 pub const RELAY_PATH: &str = "/relay";
+/// Where the login host sends the browser back: the redirect URI `http://127.0.0.1:{port}`.
+const CALLBACK_PATH: &str = "/";
 
 /// What the flow expects from the browser.
 pub(crate) struct Expectation {
     pub implicit: bool,
     pub state: String,
-    pub callback_path: String,
     pub language: Language,
 }
 
@@ -199,7 +201,7 @@ async fn handle(mut stream: TcpStream, served: &Served) {
         Ok(callback) => {
             let reply = Reply {
                 stream,
-                plain_text: served.expect.implicit,
+                plain_text: served.expect.implicit && request.path == RELAY_PATH,
             };
             if let Err(refused) = served.tx.try_send((callback, reply)) {
                 let (_, reply) = refused.into_inner();
@@ -233,15 +235,12 @@ fn route(request: &Request, served: &Served) -> std::result::Result<Callback, Pa
         return Err(page::bad_request(language));
     }
     let relay = expect.implicit && request.path == RELAY_PATH;
-    if request.path != expect.callback_path && !relay {
+    if request.path != CALLBACK_PATH && !relay {
         return Err(page::not_found(language));
     }
     let wanted = if relay { "POST" } else { "GET" };
     if request.method != wanted {
         return Err(page::refusal(405));
-    }
-    if expect.implicit && !relay {
-        return Err(page::relay(language));
     }
     let encoded = if relay {
         if request.origin.as_deref() != Some(format!("http://{origin}").as_str()) {
@@ -251,16 +250,30 @@ fn route(request: &Request, served: &Served) -> std::result::Result<Callback, Pa
     } else {
         request.query.as_deref().unwrap_or("")
     };
-    let pairs = form_pairs(encoded).ok_or_else(|| page::bad_request(language))?;
-    let state_ok = param(&pairs, "state").is_some_and(|s| same(s, &expect.state));
-    if !state_ok {
-        return Err(page::bad_request(language));
+    let pairs = form_pairs(encoded);
+    // Implicit: the answer is in the fragment, which only the relay page can read, unless the
+    // login host put an error in the query string; that one is handled here and now.
+    let query_error = pairs.as_ref().is_some_and(|p| param(p, "error").is_some());
+    if expect.implicit && !relay && !query_error {
+        return Err(page::relay(language));
     }
+    let pairs = pairs.ok_or_else(|| page::bad_request(language))?;
+    let state = param(&pairs, "state");
+    let state_ok = state.is_some_and(|s| same(s, &expect.state));
     if let Some(error) = param(&pairs, "error") {
+        // An Implicit error may come back without `state` (some login hosts drop it): it ends
+        // the sign-in at once. Unverified, it can only cancel; a wrong `state` is refused.
+        let unverified_ok = expect.implicit && state.is_none();
+        if !state_ok && !unverified_ok {
+            return Err(page::bad_request(language));
+        }
         return Ok(Callback::Error {
             error: error.to_owned(),
             description: param(&pairs, "error_description").map(str::to_owned),
         });
+    }
+    if !state_ok {
+        return Err(page::bad_request(language));
     }
     match (relay, param(&pairs, "code"), param(&pairs, "access_token")) {
         (false, Some(code), _) if !code.is_empty() => Ok(Callback::Code(Secret::new(code))),

@@ -19,4 +19,4 @@ pub use sign_in::{
     begin_sign_in, client_credentials, BrowserGrant, CancelSignIn, PendingSignIn, SignInRequest,
     DEFAULT_TIMEOUT, TIMEOUT_RANGE,
 };
-pub use token::MAX_TOKEN_RESPONSE_BYTES;
+pub use token::{logout_url, MAX_TOKEN_RESPONSE_BYTES};

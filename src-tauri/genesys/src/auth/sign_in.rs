@@ -40,10 +40,14 @@ pub enum BrowserGrant {
 pub struct SignInRequest {
     /// The login and API hosts of the region (or the Sandbox org).
     pub endpoints: Endpoints,
-    /// The region (or `sandbox`): names the callback path, so a callback is bound to it.
+    /// The region (or `sandbox`). A callback is bound to it through `state`: each pending
+    /// sign-in has its own listener and `state`, and exchanges a code at its own region only.
     pub region_code: String,
     /// The id of a Code (PKCE) or Token (Implicit) OAuth client with `http://127.0.0.1` registered.
     pub client_id: String,
+    /// Send `prompt=login`: the login host shows its form even when the browser still has a
+    /// session there, so another user can sign in.
+    pub prompt_login: bool,
     /// Which browser flow to run.
     pub grant: BrowserGrant,
     /// The language of the pages the browser is shown.
@@ -57,7 +61,10 @@ pub struct SignInRequest {
 pub struct PendingSignIn {
     /// Open this in the system browser (or show it with a copy button).
     pub authorize_url: String,
-    /// `http://127.0.0.1:{port}/callback/{region}`, as sent in the authorize URL.
+    /// `http://127.0.0.1:{port}`, exactly as sent in the authorize URL: no path, as the `gc`
+    /// CLI sends its loopback URI (platform-client-sdk-cli build/gc/cmd/profiles/createprofile.go
+    /// builds `http://localhost:{port}`; build/gc/restclient/restclient.go serves it at `/`),
+    /// because Genesys leaves only the port free for a loopback URI registered without one.
     pub redirect_uri: String,
     request: SignInRequest,
     pkce: Option<Pkce>,
@@ -118,24 +125,23 @@ pub async fn begin_sign_in(request: SignInRequest) -> Result<PendingSignIn> {
         BrowserGrant::Pkce => Some(Pkce::generate()?),
         BrowserGrant::Implicit => None,
     };
-    let callback_path = format!("/callback/{}", request.region_code);
     let (sender, stop) = watch::channel(false);
     let cancel = CancelSignIn(Arc::new(sender));
     let deadline = Instant::now() + request.timeout;
     let expect = Expectation {
         implicit: request.grant == BrowserGrant::Implicit,
         state: state.clone(),
-        callback_path: callback_path.clone(),
         language: request.language,
     };
     let listener = Listener::open(expect, stop, deadline).await?;
-    let redirect_uri = format!("http://{}{callback_path}", listener.addr);
+    let redirect_uri = format!("http://{}", listener.addr);
     let authorize_url = token::authorize_url(
         &request.endpoints,
         &request.client_id,
         &redirect_uri,
         &state,
         pkce.as_ref().map(|p| &p.verifier),
+        request.prompt_login,
     )?;
     Ok(PendingSignIn {
         authorize_url,

@@ -37,12 +37,16 @@ fn invalid_endpoint(what: &'static str) -> Error {
 }
 
 /// The authorize URL: `response_type=code` with an S256 challenge, or `token` (Implicit).
+/// `prompt_login` adds `prompt=login`, which makes the login host ask for credentials and ignore
+/// a remembered browser session (the `opts.prompt` of loginPKCEGrant and loginImplicitGrant in
+/// platform-client-sdk-javascript build/src/purecloud-platform-client-v2/ApiClient.js).
 pub(crate) fn authorize_url(
     endpoints: &Endpoints,
     client_id: &str,
     redirect_uri: &str,
     state: &str,
     verifier: Option<&Secret>,
+    prompt_login: bool,
 ) -> Result<String> {
     let client = BasicClient::new(ClientId::new(client_id.to_owned()))
         .set_auth_uri(
@@ -61,7 +65,24 @@ pub(crate) fn authorize_url(
         )),
         None => request.use_implicit_flow(),
     };
+    let request = if prompt_login {
+        request.add_extra_param("prompt", "login")
+    } else {
+        request
+    };
     Ok(request.url().0.to_string())
+}
+
+/// The login host's `/logout` for `client_id`, which ends the browser's session there so the
+/// next sign-in asks for credentials again. Built like `logout()` in
+/// platform-client-sdk-javascript build/src/purecloud-platform-client-v2/ApiClient.js, without
+/// its optional `redirect_uri`: the loopback listener is closed by then, so there is nowhere
+/// to come back to and the login host shows its own signed-out page.
+pub fn logout_url(endpoints: &Endpoints, client_id: &str) -> Result<String> {
+    let mut url = reqwest::Url::parse(&format!("{}/logout", endpoints.login_base))
+        .map_err(|_| invalid_endpoint("loginBase"))?;
+    url.query_pairs_mut().append_pair("client_id", client_id);
+    Ok(url.to_string())
 }
 
 /// Exchanges a code (with its verifier) at this region's token endpoint, once.

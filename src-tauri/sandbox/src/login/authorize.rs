@@ -1,13 +1,16 @@
-//! `/oauth/authorize` (GET shows the sign-in page, POST signs in) and `/logout`: client and
-//! redirect URI checks, PKCE S256 challenges, one-time codes and implicit tokens.
+//! `/oauth/authorize` (GET shows the sign-in page, or signs in at once for a browser with a
+//! live session; POST signs in): client and redirect URI checks, PKCE S256 challenges,
+//! `prompt=login`, one-time codes and implicit tokens.
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, LOCATION, REFERRER_POLICY};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 
 use super::redirect::{matches, with_params};
+use super::session::BrowserSessions;
 use super::{page, token};
 use crate::error_body::ApiError;
 use crate::i18n::{text, Lang};
@@ -15,6 +18,7 @@ use crate::ids;
 use crate::org::{OAuthClientRecord, Org};
 use crate::paging::Query;
 use crate::store::{lock, Ctx};
+use crate::variants::{ImplicitErrorState, Variant};
 
 /// Codes live ten minutes (RFC 6749 §4.1.2 recommends at most ten).
 const CODE_LIFETIME_MS: i64 = 10 * 60 * 1000;
@@ -37,11 +41,14 @@ struct Params {
     state: Option<String>,
     challenge: Option<String>,
     method: Option<String>,
+    /// `prompt=login`: show the form even to a browser with a live session.
+    prompt_login: bool,
     lang: Lang,
+    variant: Variant,
 }
 
 impl Params {
-    fn from(q: &Query, headers: &HeaderMap) -> Params {
+    fn from(q: &Query, headers: &HeaderMap, variant: Variant) -> Params {
         let get = |k: &str| q.get(k).unwrap_or("").to_owned();
         let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
         Params {
@@ -51,7 +58,9 @@ impl Params {
             state: q.get("state").map(str::to_owned),
             challenge: q.get("code_challenge").map(str::to_owned),
             method: q.get("code_challenge_method").map(str::to_owned),
+            prompt_login: q.get("prompt") == Some("login"),
             lang: Lang::pick(q.get("lang"), accept),
+            variant,
         }
     }
 
@@ -68,8 +77,15 @@ impl Params {
         found(&with_params(&self.redirect_uri, &all, self.implicit()))
     }
 
+    /// An error sent back to the application. Whether an Implicit error fragment carries
+    /// `state` is not in the sources: [`ImplicitErrorState`] picks, so clients meet both.
     fn error(&self, error: &str, description: &str) -> Response {
-        self.redirect(&[("error", error), ("error_description", description)])
+        let pairs = [("error", error), ("error_description", description)];
+        let dropped = self.variant.implicit_error_state == ImplicitErrorState::Dropped;
+        if self.implicit() && dropped {
+            return found(&with_params(&self.redirect_uri, &pairs, true));
+        }
+        self.redirect(&pairs)
     }
 
     fn hidden(&self) -> Vec<(&str, &str)> {
@@ -93,7 +109,7 @@ impl Params {
     }
 }
 
-fn found(location: &str) -> Response {
+pub(super) fn found(location: &str) -> Response {
     let mut response = StatusCode::FOUND.into_response();
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(location) {
@@ -135,10 +151,11 @@ fn check(org: &Org, p: &Params) -> Result<OAuthClientRecord, Box<Response>> {
     if p.redirect_uri.is_empty() {
         return Err(page("error_missing_param", "redirect_uri"));
     }
+    let mode = p.variant.redirect_path;
     if !client
         .registered_redirect_uri
         .iter()
-        .any(|r| matches(r, &p.redirect_uri))
+        .any(|r| matches(r, &p.redirect_uri, mode))
     {
         return Err(page("error_redirect_uri", &p.redirect_uri));
     }
@@ -189,18 +206,34 @@ fn check(org: &Org, p: &Params) -> Result<OAuthClientRecord, Box<Response>> {
     Ok(client.clone())
 }
 
-pub async fn show(State(ctx): State<Ctx>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let p = Params::from(&Query::parse(raw.as_deref()), &headers);
+/// The sign-in page; a browser whose session is still live is signed in without it, as a real
+/// login host does, unless the application asked for `prompt=login`.
+pub async fn show(
+    State(ctx): State<Ctx>,
+    Extension(sessions): Extension<BrowserSessions>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let p = Params::from(&Query::parse(raw.as_deref()), &headers, ctx.variant());
     let org_name = ctx.seed.org_name.clone();
-    match ctx.read(|org| check(org, &p)) {
-        Ok(client) => page::sign_in(p.lang, &org_name, &client.name, &p.hidden(), None, ""),
-        Err(refusal) => *refusal,
+    let client = match ctx.read(|org| check(org, &p)) {
+        Ok(client) => client,
+        Err(refusal) => return *refusal,
+    };
+    match sessions.user(&ctx, &headers).filter(|_| !p.prompt_login) {
+        Some(user_id) => grant(&ctx, &p, client, user_id),
+        None => page::sign_in(p.lang, &org_name, &client.name, &p.hidden(), None, ""),
     }
 }
 
-pub async fn submit(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) -> Response {
+pub async fn submit(
+    State(ctx): State<Ctx>,
+    Extension(sessions): Extension<BrowserSessions>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
     let form = Query::parse(std::str::from_utf8(&bytes).ok());
-    let p = Params::from(&form, &headers);
+    let p = Params::from(&form, &headers, ctx.variant());
     let client = match ctx.read(|org| check(org, &p)) {
         Ok(client) => client,
         Err(refusal) => return *refusal,
@@ -227,6 +260,13 @@ pub async fn submit(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) ->
             &email,
         );
     };
+    let mut response = grant(&ctx, &p, client, user_id.clone());
+    sessions.start(&ctx, &headers, &user_id, &mut response);
+    response
+}
+
+/// Signs `user_id` in to `client`: an implicit token in the fragment, or a one-time code.
+fn grant(ctx: &Ctx, p: &Params, client: OAuthClientRecord, user_id: String) -> Response {
     let now = ctx.now_ms();
     if p.implicit() {
         let token = ctx.new_secret();
@@ -255,35 +295,4 @@ pub async fn submit(State(ctx): State<Ctx>, headers: HeaderMap, bytes: Bytes) ->
         codes.insert(ids::digest(&code), pending);
     }
     p.redirect(&[("code", &code)])
-}
-
-/// Ends the login-site session. The Sandbox keeps no sign-in session, so this only sends the
-/// browser back to a registered `redirect_uri`, or shows a signed-out page.
-pub async fn logout(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let q = Query::parse(raw.as_deref());
-    let lang = Lang::pick(
-        q.get("lang"),
-        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
-    );
-    let target = match (q.get("client_id"), q.get("redirect_uri")) {
-        (Some(client_id), Some(uri)) => ctx.read(|org| {
-            org.client(client_id)
-                .filter(|c| c.registered_redirect_uri.iter().any(|r| matches(r, uri)))
-                .map(|_| uri.to_owned())
-        }),
-        _ => None,
-    };
-    match target {
-        Some(uri) => found(&uri),
-        None => page::message(
-            StatusCode::OK,
-            lang,
-            "signed_out_title",
-            &text(lang, "signed_out_body"),
-        ),
-    }
 }

@@ -5,17 +5,19 @@ mod authorize;
 mod grants;
 mod page;
 mod redirect;
+mod session;
 mod token;
 
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{Extension, Router};
 
 use crate::faults::{self, Host};
 use crate::store::Ctx;
 
 pub use authorize::PendingCode;
+use session::BrowserSessions;
 
 pub fn router(ctx: Ctx) -> Router {
     Router::new()
@@ -24,11 +26,12 @@ pub fn router(ctx: Ctx) -> Router {
             get(authorize::show).post(authorize::submit),
         )
         .route("/oauth/token", post(token::exchange))
-        .route("/logout", get(authorize::logout))
+        .route("/logout", get(session::logout))
         .fallback(|| async { not_found() })
         .route_layer(from_fn_with_state(ctx.clone(), faults::inject))
         .layer(from_fn_with_state(ctx.clone(), faults::latency))
         .layer(from_fn_with_state(Host::Login, faults::correlate))
+        .layer(Extension(BrowserSessions::default()))
         .with_state(ctx)
 }
 

@@ -1,10 +1,14 @@
 //! Redirect URI matching and building the redirect back to the application.
 //!
-//! Matching: scheme, host and path prefix as registered; the port must match, except that a
-//! loopback URI registered without a port accepts any port (as Genesys does, genesys-api.md
-//! §2.2). Accepting a longer path below the registered one (`http://127.0.0.1` covers
-//! `http://127.0.0.1:51234/callback`) is the Sandbox's reading: the sources only describe the
-//! port rule, and the seeded sign-in clients register the bare loopback origin.
+//! Matching: scheme, host and path as registered; the port must match, except that a loopback
+//! URI registered without a port accepts any port. Only the port is documented as free, so by
+//! default the path must be the registered one (an empty path and `/` are the same path); the
+//! `gc` CLI's redirect URI is a bare loopback origin with a port
+//! (platform-client-sdk-cli build/gc/cmd/profiles/createprofile.go). Whether a real org also
+//! accepts a longer path below the registered one is not in the sources:
+//! [`RedirectPath::Prefix`] accepts it, so clients are tested against both readings.
+
+use crate::variants::RedirectPath;
 
 struct Parts<'a> {
     scheme: String,
@@ -47,8 +51,9 @@ fn is_loopback(host: &str) -> bool {
     matches!(host, "127.0.0.1" | "localhost" | "[::1]")
 }
 
-/// Whether `requested` is allowed by the `registered` redirect URI.
-pub fn matches(registered: &str, requested: &str) -> bool {
+/// Whether `requested` is allowed by the `registered` redirect URI, comparing paths as `mode`
+/// says.
+pub fn matches(registered: &str, requested: &str, mode: RedirectPath) -> bool {
     let (Some(reg), Some(req)) = (split(registered), split(requested)) else {
         return false;
     };
@@ -56,13 +61,31 @@ pub fn matches(registered: &str, requested: &str) -> bool {
         None if is_loopback(&reg.host) => true,
         port => port == req.port,
     };
-    let reg_path = reg.path.trim_end_matches('/');
-    let path_ok = req.path.starts_with(reg_path)
-        && matches!(
-            req.path[reg_path.len()..].chars().next(),
-            None | Some('/') | Some('?')
-        );
+    let path_ok = match mode {
+        RedirectPath::Exact => same_path(reg.path, req.path),
+        RedirectPath::Prefix => {
+            let reg_path = reg.path.trim_end_matches('/');
+            req.path.starts_with(reg_path)
+                && matches!(
+                    req.path[reg_path.len()..].chars().next(),
+                    None | Some('/') | Some('?')
+                )
+        }
+    };
     reg.scheme == req.scheme && reg.host == req.host && port_ok && path_ok
+}
+
+/// The same path and query, where an empty path is `/` (`http://h` and `http://h/` name one
+/// resource).
+fn same_path(registered: &str, requested: &str) -> bool {
+    let rooted = |p: &str| {
+        if p.is_empty() || p.starts_with('?') {
+            format!("/{p}")
+        } else {
+            p.to_owned()
+        }
+    };
+    rooted(registered) == rooted(requested)
 }
 
 /// `uri` with `params` appended to its query (code flow) or as its fragment (implicit flow).
@@ -86,39 +109,66 @@ pub fn with_params(uri: &str, params: &[(&str, &str)], fragment: bool) -> String
 mod tests {
     use super::*;
 
+    use RedirectPath::{Exact, Prefix};
+
     #[test]
     fn loopback_without_port_accepts_any_port() {
-        assert!(matches(
-            "http://127.0.0.1",
-            "http://127.0.0.1:51234/callback"
+        for mode in [Exact, Prefix] {
+            assert!(matches("http://127.0.0.1", "http://127.0.0.1:51234", mode));
+            assert!(matches("http://127.0.0.1", "http://127.0.0.1:51234/", mode));
+            assert!(matches("http://localhost", "http://localhost:7788", mode));
+            assert!(matches("http://[::1]/cb", "http://[::1]:9000/cb", mode));
+        }
+    }
+
+    #[test]
+    fn only_the_prefix_variant_accepts_a_longer_path() {
+        let longer = "http://127.0.0.1:51234/callback/us-east-1";
+        assert!(!matches("http://127.0.0.1", longer, Exact));
+        assert!(matches("http://127.0.0.1", longer, Prefix));
+        assert!(!matches(
+            "http://127.0.0.1/cb",
+            "http://127.0.0.1:1/cb/x",
+            Exact
         ));
-        assert!(matches("http://localhost", "http://localhost:7788"));
-        assert!(matches("http://[::1]/cb", "http://[::1]:9000/cb"));
+        assert!(matches(
+            "http://127.0.0.1/cb",
+            "http://127.0.0.1:1/cb/x",
+            Prefix
+        ));
+        assert!(!matches(
+            "http://127.0.0.1/cb",
+            "http://127.0.0.1:1/cb?x=1",
+            Exact
+        ));
+        assert!(!matches("http://127.0.0.1/cb", "http://127.0.0.1:1", Exact));
     }
 
     #[test]
     fn explicit_ports_and_other_hosts_must_match() {
-        assert!(matches(
-            "http://127.0.0.1:7788/cb",
-            "http://127.0.0.1:7788/cb"
-        ));
-        assert!(!matches(
-            "http://127.0.0.1:7788/cb",
-            "http://127.0.0.1:7789/cb"
-        ));
-        assert!(!matches(
-            "https://app.example.com/cb",
-            "https://app.example.com:8443/cb"
-        ));
-        assert!(!matches("http://127.0.0.1", "http://localhost:5000"));
-        assert!(!matches("http://127.0.0.1", "https://127.0.0.1:5000"));
-        assert!(!matches("http://127.0.0.1/cb", "http://127.0.0.1:5000/cbx"));
-        assert!(!matches(
-            "http://127.0.0.1",
-            "http://127.0.0.1.evil.example:5000"
-        ));
-        assert!(!matches("http://127.0.0.1", "http://user@127.0.0.1:5000"));
-        assert!(!matches("http://127.0.0.1", "http://127.0.0.1:5000/#x"));
+        for mode in [Exact, Prefix] {
+            assert!(matches(
+                "http://127.0.0.1:7788/cb",
+                "http://127.0.0.1:7788/cb",
+                mode
+            ));
+            let refused = [
+                ("http://127.0.0.1:7788/cb", "http://127.0.0.1:7789/cb"),
+                (
+                    "https://app.example.com/cb",
+                    "https://app.example.com:8443/cb",
+                ),
+                ("http://127.0.0.1", "http://localhost:5000"),
+                ("http://127.0.0.1", "https://127.0.0.1:5000"),
+                ("http://127.0.0.1/cb", "http://127.0.0.1:5000/cbx"),
+                ("http://127.0.0.1", "http://127.0.0.1.evil.example:5000"),
+                ("http://127.0.0.1", "http://user@127.0.0.1:5000"),
+                ("http://127.0.0.1", "http://127.0.0.1:5000/#x"),
+            ];
+            for (registered, requested) in refused {
+                assert!(!matches(registered, requested, mode), "{requested}");
+            }
+        }
     }
 
     #[test]
