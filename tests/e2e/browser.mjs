@@ -2,7 +2,8 @@
 // DIP_STUDIO_TEST_BROWSER) with the sign-in URL. It drives a REAL browser, Debian's headless
 // Chromium through chromedriver: it loads the Sandbox org's sign-in page, signs in as the
 // practice admin (or presses Cancel), lands on the app's loopback page and records what that
-// page said in $DIP_STUDIO_BROWSER_RESULT (JSON), with a screenshot.
+// page said in $DIP_STUDIO_BROWSER_RESULT (JSON), with a screenshot. Given the login host's
+// `/logout` (opened at sign-out), it loads that page and records it the same way.
 import { remote } from "webdriverio";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -81,6 +82,12 @@ async function run() {
       },
     });
     await browser.url(url);
+    if (new URL(url).pathname === "/logout") {
+      const here = new URL(await browser.getUrl());
+      const text = await (await browser.$("body")).getText();
+      writeFileSync(resultFile, JSON.stringify({ origin: here.origin, path: "/logout", hasFragment: false, text }));
+      return;
+    }
     if (action === "cancel") {
       await (await browser.$("button[value=cancel]")).click();
     } else {

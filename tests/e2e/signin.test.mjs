@@ -3,9 +3,19 @@
 // sign-out. The "system browser" is headless Chromium driven by tests/e2e/browser.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { browserEnv, browserResult, launch, screenshot, text, waitForSession } from "./harness.mjs";
 
 const ORG = "Harborview Insurance";
+
+/** Whether the browser stand-in last loaded the login host's `/logout` page. */
+function loggedOut(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")).path === "/logout";
+  } catch {
+    return false;
+  }
+}
 const ADMIN = "Morgan Reyes";
 
 test("PKCE sign-in to the Sandbox org through a real browser; restored from the keychain; sign-out", async () => {
@@ -27,7 +37,7 @@ test("PKCE sign-in to the Sandbox org through a real browser; restored from the 
     await screenshot(b, "signin-done-en");
     const page = browserResult(result);
     assert.equal(page.origin.startsWith("http://127.0.0.1:"), true);
-    assert.equal(page.path, "/callback/sandbox");
+    assert.equal(page.path, "/", "the redirect URI is the loopback origin, no path");
     assert.match(page.text, new RegExp(`${ORG}.*${ADMIN}.*close this tab`, "s"));
   } finally {
     await b.deleteSession();
@@ -40,6 +50,7 @@ test("PKCE sign-in to the Sandbox org through a real browser; restored from the 
     await (await b.$("#signin-signout")).click();
     await b.waitUntil(async () => (await text(b, ".org-user")) === "Not signed in", { timeout: 10000 });
     assert.equal(await b.$("#signin-session").isExisting(), false);
+    await b.waitUntil(() => loggedOut(result), { timeout: 30000, timeoutMsg: "sign-out did not open the login host's /logout" });
     await screenshot(b, "signin-signed-out-en");
   } finally {
     await b.deleteSession();

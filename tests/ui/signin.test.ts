@@ -100,7 +100,7 @@ describe("signInView", () => {
     id.dispatchEvent(new Event("input"));
     $<HTMLFormElement>(el, "#signin-form").requestSubmit();
     await vi.waitFor(() => expect($(el, "#signin-waiting")).not.toBeNull());
-    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "region", code: "eu-west-1" }, "pkce", CLIENT);
+    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "region", code: "eu-west-1" }, "pkce", CLIENT, false);
     expect($(el, "#signin-url").textContent).toBe("https://login.mypurecloud.ie/oauth/authorize?x=1");
     $<HTMLButtonElement>(el, "#signin-cancel").click();
     expect(d.api.signInCancel).toHaveBeenCalledOnce();
@@ -121,6 +121,31 @@ describe("signInView", () => {
     await vi.waitFor(() => expect($(el, "#signin-region-explainer")).not.toBeNull());
     expect($(el, "#signin-region-explainer").textContent).toContain("us-east-1");
     expect($(el, "#signin-errors").textContent).toContain("invalid_client");
+  });
+
+  it("signs in as a different user with prompt=login when asked, for browser sign-in only", async () => {
+    const d = deps({
+      signInStart: vi.fn().mockResolvedValue({ authorizeUrl: "http://127.0.0.1:4/oauth/authorize?x=1", browserOpened: true }),
+      signInWait: vi.fn().mockResolvedValue(signedIn),
+    });
+    const el = mount(d);
+    const box = $<HTMLInputElement>(el, "#signin-prompt-login");
+    expect(box.checked).toBe(false);
+    expect(box.closest("label")!.textContent).toContain("Sign in as a different user");
+    box.checked = true;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+    choose(el, "#signin-method-clientCredentials", "clientCredentials");
+    expect(box.closest("label")!.hidden).toBe(true);
+    choose(el, "#signin-method-pkce", "pkce");
+    expect(box.closest("label")!.hidden).toBe(false);
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    await vi.waitFor(() => expect(d.onSignedIn).toHaveBeenCalledWith(signedIn));
+    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "sandbox" }, "pkce", "", true);
+  });
+
+  it("says that signing out of a browser sign-in also signs the browser out", () => {
+    const el = mount(deps(), signedIn);
+    expect($(el, "#signin-signout-hint").textContent).toContain("sign-out page in your browser");
   });
 
   it("shows the Implicit retirement warning only for the legacy grant", () => {

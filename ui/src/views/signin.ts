@@ -1,6 +1,7 @@
 // The Sign-in screen: pick the Sandbox org or a region, sign in through the browser (PKCE,
-// or the legacy Implicit grant) or with client credentials; wait for the browser with the
-// URL to copy and Cancel; show the session with Sign out; saved orgs one click away.
+// or the legacy Implicit grant; optionally as a different user) or with client credentials;
+// wait for the browser with the URL to copy and Cancel; show the session with Sign out;
+// saved orgs one click away.
 import type { Api, OrgTarget, Profile, SandboxAccount, SessionView, SignInMethod, SignInOptions } from "../api";
 import { h } from "../dom";
 import { dateTime, profileLabel, regionLabel } from "../format";
@@ -28,6 +29,8 @@ interface FormState {
   target: string;
   method: SignInMethod;
   clientId: string;
+  /** Ask the login host for its form even if the browser is still signed in (`prompt=login`). */
+  promptLogin: boolean;
 }
 
 /** Mirrors the Rust validation (genesys::profile): a GUID for real regions and client credentials. */
@@ -71,6 +74,7 @@ function sessionCard(view: SessionView, deps: SignInDeps, fail: (err: unknown) =
     ),
     h("p", { class: view.savedInKeychain ? "hint" : "warning" }, view.savedInKeychain ? t("signin.keychainSaved") : t("org.memoryOnly")),
     signOut,
+    session.grant === "clientCredentials" ? null : h("p", { class: "hint", id: "signin-signout-hint" }, t("signin.signOutHint")),
   );
 }
 
@@ -100,6 +104,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
     target: last ? (last.target.kind === "sandbox" ? "sandbox" : last.target.code) : "sandbox",
     method: last?.method ?? "pkce",
     clientId: last?.clientId ?? "",
+    promptLogin: false,
   };
   const root = h("section", { class: "screen", "aria-labelledby": "signin-title", "data-screen": "signin" });
   const problems = h("div", { class: "errors", id: "signin-errors" });
@@ -139,7 +144,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
     problems.replaceChildren();
     const target = targetOf(form.target);
     try {
-      const pending = await deps.api.signInStart(target, form.method, form.clientId.trim());
+      const pending = await deps.api.signInStart(target, form.method, form.clientId.trim(), form.promptLogin);
       body.replaceChildren(waiting(pending.authorizeUrl, pending.browserOpened));
       deps.onSignedIn(await deps.api.signInWait());
     } catch (err) {
@@ -176,6 +181,13 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
     const submit = h("button", { type: "submit", class: "primary", id: "signin-submit" });
     const clientIdRow = h("div", { class: "field" }, h("label", { for: "signin-client-id" }, t("signin.clientId")), clientId, h("p", { class: "hint" }, t("signin.clientIdHint")), clientIdError);
     const secretRow = h("div", { class: "field" }, h("label", { for: "signin-client-secret" }, t("signin.clientSecret")), secret, h("p", { class: "hint" }, t("signin.clientSecretHint")), secretError);
+    const promptLogin = h("input", { type: "checkbox", id: "signin-prompt-login", name: "promptLogin", checked: form.promptLogin });
+    const promptLoginRow = h(
+      "label",
+      { class: "choice", for: "signin-prompt-login" },
+      promptLogin,
+      h("span", {}, h("span", { class: "choice-label" }, t("signin.promptLogin")), h("span", { class: "hint" }, t("signin.promptLoginHint"))),
+    );
     const guideSlot = h("div", {});
     const implicitWarning = h("p", { class: "warning", id: "signin-implicit-warning" }, t("signin.implicitWarning"));
     const legacy = h(
@@ -191,6 +203,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       const cc = form.method === "clientCredentials";
       clientIdRow.hidden = sandbox && !cc;
       secretRow.hidden = !cc;
+      promptLoginRow.hidden = cc;
       implicitWarning.hidden = form.method !== "implicit";
       if (sandboxHint) sandboxHint.hidden = !sandbox || cc;
       guideSlot.replaceChildren(...(!sandbox && !cc ? [guide(model.options.redirectUri, form.method)] : []));
@@ -215,6 +228,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       sandboxHint,
       clientIdRow,
       secretRow,
+      promptLoginRow,
       guideSlot,
       submit,
     );
@@ -224,6 +238,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
         form.method = input.value as SignInMethod;
         sync();
       }
+      if (input.name === "promptLogin") form.promptLogin = input.checked;
     });
     clientId.addEventListener("input", () => {
       form.clientId = clientId.value;
