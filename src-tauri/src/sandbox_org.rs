@@ -51,6 +51,12 @@ pub async fn endpoints<R: Runtime>(
         let started = Sandbox::start(options).await.map_err(|e| {
             genesys::Error::Storage(format!("the Sandbox org could not start: {e}"))
         })?;
+        if let Some(aside) = started.set_aside_state_file() {
+            log::warn!(
+                "the Sandbox org's saved state was unreadable: kept as {} and the org seeded anew",
+                aside.display()
+            );
+        }
         if let Some(millis) = debug_knob(LATENCY_ENV) {
             started
                 .knobs()

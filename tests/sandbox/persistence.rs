@@ -45,14 +45,38 @@ async fn the_org_persists_in_its_state_file() {
     );
     org.sandbox.shutdown().await;
     std::fs::write(&file, b"{ torn").expect("write");
-    let refused = Sandbox::start(options)
+    let org = Sandbox::start(options)
         .await
-        .err()
-        .expect("a corrupt file is refused");
-    assert!(
-        matches!(refused, Error::StateFileCorrupt { .. }),
-        "{refused}"
+        .expect("a corrupt state file does not keep the org from starting");
+    let aside = org
+        .set_aside_state_file()
+        .expect("the corrupt file is set aside")
+        .to_owned();
+    assert_eq!(
+        std::fs::read(&aside).expect("kept"),
+        b"{ torn",
+        "the unreadable file is kept as it was"
     );
+    assert!(aside
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .contains("unreadable-"));
+    assert_eq!(
+        org.snapshot().oauth_clients.len(),
+        2,
+        "the org is seeded anew"
+    );
+    let reread: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("file")).expect("a valid file again");
+    assert!(reread["oauthClients"].is_array());
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+    org.shutdown().await;
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 

@@ -140,6 +140,11 @@ impl RunningSandbox {
     pub fn snapshot(&self) -> Snapshot {
         self.ctx.read(Org::clone)
     }
+    /// Where an unreadable state file was moved when this org started (the org was seeded
+    /// anew); `None` when the file was read, or there was none.
+    pub fn set_aside_state_file(&self) -> Option<&std::path::Path> {
+        self.ctx.set_aside.as_deref()
+    }
     /// The seeded org's ids and the admin's sign-in details.
     pub fn seed(&self) -> &SeedInfo {
         &self.ctx.seed

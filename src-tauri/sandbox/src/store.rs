@@ -38,6 +38,8 @@ pub struct Shared {
     pub codes: Mutex<HashMap<String, PendingCode>>,
     state_file: Option<PathBuf>,
     pub seed: SeedInfo,
+    /// Where an unreadable state file was moved at start, if one was.
+    pub set_aside: Option<PathBuf>,
 }
 
 /// Lock a mutex, recovering the data if a previous holder panicked.
@@ -54,8 +56,20 @@ impl Shared {
         knobs: KnobState,
         seed: SeedInfo,
     ) -> Result<Shared, Error> {
+        let mut set_aside = None;
         let org = match &state_file {
-            Some(path) if path.exists() => load(path)?,
+            Some(path) if path.exists() => match load(path) {
+                Ok(org) => org,
+                // A torn or old-format file must not keep the org from starting (nor block the
+                // reset that would repair it): it is kept under a dated name, and the org is
+                // seeded anew.
+                Err(Error::StateFileCorrupt { .. }) => {
+                    set_aside = Some(move_aside(path)?);
+                    save(path, &pristine)?;
+                    pristine.clone()
+                }
+                Err(other) => return Err(other),
+            },
             Some(path) => {
                 save(path, &pristine)?;
                 pristine.clone()
@@ -70,6 +84,7 @@ impl Shared {
             codes: Mutex::new(HashMap::new()),
             state_file,
             seed,
+            set_aside,
         })
     }
 
@@ -134,28 +149,65 @@ fn load(path: &Path) -> Result<Org, Error> {
     })
 }
 
-/// Write the org atomically: a reader sees the old file or the new one, never a mix.
+/// Write the org atomically: a reader sees the old file or the new one, never a mix. The
+/// temporary file has a name of its own (process id and random digits) and is created only if
+/// no such file exists, so two writers never write into one temporary file.
 pub fn save(path: &Path, org: &Org) -> Result<(), Error> {
     let io_error = |source| Error::StateFileIo {
         path: path.to_owned(),
         source,
     };
     let bytes = serde_json::to_vec_pretty(org).map_err(|e| io_error(e.into()))?;
-    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
-    tmp_name.push(".tmp");
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(path.file_name().unwrap_or_default());
+    tmp_name.push(format!(
+        ".{}-{}.tmp",
+        std::process::id(),
+        ids::random_token(6)
+    ));
     let tmp = path.with_file_name(tmp_name);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(io_error)?;
     }
-    let mut file = File::create(&tmp).map_err(io_error)?;
-    file.write_all(&bytes).map_err(io_error)?;
-    file.sync_all().map_err(io_error)?;
-    drop(file);
-    fs::rename(&tmp, path).map_err(io_error)?;
+    let written = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        file.write_all(&bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_error(e));
+    }
     #[cfg(unix)]
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // Make the rename itself durable; a failure here leaves a correct file behind.
         let _ = File::open(dir).and_then(|d| d.sync_all());
     }
     Ok(())
+}
+
+/// Renames an unreadable state file to `<name>.unreadable-<UTC time>.json` beside it.
+fn move_aside(path: &Path) -> Result<PathBuf, Error> {
+    let now = time::OffsetDateTime::now_utc();
+    let stamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let aside = path.with_file_name(format!("{stem}.unreadable-{stamp}.json"));
+    fs::rename(path, &aside).map_err(|source| Error::StateFileIo {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(aside)
 }
