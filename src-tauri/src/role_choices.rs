@@ -1,7 +1,8 @@
 //! What a new Client Credentials client may be given: the roles the signed-in user holds (only
 //! those can be granted), the suggested one (the core's choice for the workshop's first data
-//! action, `routing:queue:view`), the divisions and the home division. Used by the integration
-//! screen's "new client" form and the guided setup's form.
+//! action, `routing:queue:view`, read from the roles' policies), the divisions and the home
+//! division. Used by the integration screen's "new client" form and the guided setup's form. A
+//! Client Credentials session refused `subjects/me` offers its own client's role divisions.
 
 use genesys::setup::{suggest_role, WORKSHOP_PERMISSION};
 use tauri::{AppHandle, Runtime};
@@ -14,13 +15,14 @@ use crate::wire::integrations::{ClientChoices, DivisionChoice, RoleChoice};
 pub async fn choices<R: Runtime>(app: &AppHandle<R>) -> Result<ClientChoices, CommandError> {
     let (_, session) = signed_in(app)?;
     let (c, token) = (session.client(), session.token());
-    let (roles, subject, divisions, home) = tokio::join!(
+    let (roles, held, divisions, home) = tokio::join!(
         c.roles(token),
-        c.subject_me(token),
+        c.held_grants(token),
         c.divisions(token),
         c.home_division(token)
     );
-    let (roles, subject, divisions, home) = (roles?, subject?, divisions?, home?);
+    let (roles, divisions, home) = (roles?, divisions?, home?);
+    let subject = held?.subject;
     let suggested = suggest_role(&roles, &subject.role_divisions(), WORKSHOP_PERMISSION);
     let mut held: Vec<RoleChoice> = roles
         .iter()
@@ -28,7 +30,7 @@ pub async fn choices<R: Runtime>(app: &AppHandle<R>) -> Result<ClientChoices, Co
         .map(|r| RoleChoice {
             id: r.id.clone(),
             name: r.name.clone(),
-            permission_count: r.permissions.len() as u32,
+            permission_count: u32::try_from(r.granted().len()).unwrap_or(u32::MAX),
         })
         .collect();
     held.sort_by_key(|r| r.name.to_lowercase());

@@ -1,9 +1,11 @@
 //! Roles for the roles × divisions picker: every role of the org (all pages) as one compact
-//! view each, with the divisions the signed-in user holds it in (`subjects/me`), plus the
-//! org's divisions and its home division. Permissions are fetched per role on demand.
+//! view each, with the divisions the signed-in user holds it in (`subjects/me`, or a Client
+//! Credentials client's own role divisions when that is refused), plus the org's divisions and
+//! its home division. Permissions (from each role's policies) are fetched per role on demand.
 
 use std::collections::HashMap;
 
+use genesys::api::GrantsSource;
 use genesys::auth::Session;
 use genesys::models::{AuthzDivision, AuthzSubject, DomainOrganizationRole};
 use genesys::Error;
@@ -18,6 +20,7 @@ pub struct RoleView {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
+    /// `domain:entity:action` permissions its policies grant.
     pub permission_count: u32,
     /// Division ids the signed-in user holds this role in; `*` means every division. Empty:
     /// not held, so it cannot be granted to a client.
@@ -35,6 +38,9 @@ pub struct RolesView {
     pub home_division_id: Option<String>,
     /// False for a Client Credentials session: it has no user to assign roles to.
     pub can_assign_to_me: bool,
+    /// False when Genesys would not say what this session may grant (a Client Credentials
+    /// client refused both `subjects/me` and its own client): no role shows as held.
+    pub grants_known: bool,
 }
 
 /// The divisions each role is held in, by role id.
@@ -56,7 +62,7 @@ pub fn views(roles: Vec<DomainOrganizationRole>, me: &AuthzSubject) -> Vec<RoleV
         .into_iter()
         .map(|role| RoleView {
             held: held.get(&role.id).cloned().unwrap_or_default(),
-            permission_count: u32::try_from(role.permissions.len()).unwrap_or(u32::MAX),
+            permission_count: u32::try_from(role.granted().len()).unwrap_or(u32::MAX),
             id: role.id,
             name: role.name,
             description: role.description,
@@ -69,27 +75,28 @@ pub fn views(roles: Vec<DomainOrganizationRole>, me: &AuthzSubject) -> Vec<RoleV
 /// Reads roles, divisions, the home division and `subjects/me` at the same time.
 pub async fn load(session: &Session) -> Result<RolesView, Error> {
     let (client, token) = (session.client(), session.token());
-    let (roles, divisions, me) = tokio::try_join!(
+    let (roles, divisions, held) = tokio::try_join!(
         client.roles(token),
         client.divisions(token),
-        client.subject_me(token)
+        client.held_grants(token)
     )?;
     let home_division_id = divisions
         .iter()
         .find(|d| d.home_division)
         .map(|d| d.id.clone());
     Ok(RolesView {
-        roles: views(roles, &me),
+        roles: views(roles, &held.subject),
         divisions,
         home_division_id,
         can_assign_to_me: session.info().user_id.is_some(),
+        grants_known: held.source != GrantsSource::Unknown,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use genesys::models::{AuthzGrant, AuthzGrantRole};
+    use genesys::models::{AuthzGrant, AuthzGrantRole, DomainPermissionPolicy};
 
     fn grant(role: &str, division: &str) -> AuthzGrant {
         AuthzGrant {
@@ -114,7 +121,12 @@ mod tests {
             id: id.into(),
             name: name.into(),
             description: None,
-            permissions: vec!["a:b:c".into(); permissions],
+            permissions: vec!["legacy_name".into(); 3],
+            permission_policies: vec![DomainPermissionPolicy {
+                domain: "a".into(),
+                entity_name: "b".into(),
+                action_set: (0..permissions).map(|n| format!("c{n}")).collect(),
+            }],
             default: false,
             user_count: None,
         }

@@ -113,6 +113,8 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       assert.match(await text(b, "#clients-assign"), /PUT \/api\/v2\/users\/\{id\}\/roles/);
       await screenshot(b, `clients-assign-${lang}`);
       await (await b.$("#clients-assign-yes")).click();
+      // Nothing reads the grant for Genesys's settle time: the dialog counts it down.
+      await (await b.$("#clients-assign-progress .assign-countdown")).waitForExist({ timeout: 10000, timeoutMsg: "no countdown of the settle time" });
       await (await b.$("#clients-assign")).waitForExist({ reverse: true, timeout: 40000, timeoutMsg: "the role never became effective" });
       assert.equal(await (await b.$(`input[data-role-id="${QUALITY_EVALUATOR}"]`)).isEnabled(), true, "an assigned role can be picked");
 

@@ -105,9 +105,16 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
     let roles = invoke(&webview, "authorization_roles", json!({})).expect("roles");
     assert_eq!(
         keys(&roles),
-        ["canAssignToMe", "divisions", "homeDivisionId", "roles"]
+        [
+            "canAssignToMe",
+            "divisions",
+            "grantsKnown",
+            "homeDivisionId",
+            "roles"
+        ]
     );
     assert_eq!(roles["canAssignToMe"], true, "a PKCE session has a user");
+    assert_eq!(roles["grantsKnown"], true, "a user's subjects/me is read");
     let held = roles["roles"]
         .as_array()
         .expect("roles")
@@ -125,7 +132,14 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
         json!({"id": held["id"]}),
     )
     .expect("permissions on demand");
-    assert!(permissions.is_array());
+    let permissions = permissions.as_array().expect("a list");
+    assert!(
+        !permissions.is_empty()
+            && permissions
+                .iter()
+                .all(|p| p.as_str().is_some_and(|p| p.split(':').count() == 3)),
+        "`domain:entity:action` from the role's policies, not legacy names: {permissions:?}"
+    );
     let scopes = invoke(&webview, "oauth_scopes", json!({})).expect("scopes");
     assert!(scopes.as_array().is_some_and(|s| !s.is_empty()));
 

@@ -1,11 +1,16 @@
-//! Bearer checks, who-am-I endpoints, roles and divisions (with paging over 5,000 extra roles),
-//! permission checks, and user role changes under the eventual-consistency delay.
+//! Bearer checks, who-am-I endpoints, roles and divisions (with paging over 5,000 extra roles,
+//! under each roles page cap), roles' permission policies and legacy names, permission checks,
+//! user role changes under the eventual-consistency delay, and each form of the variants
+//! `MePermissions`, `ClientSubject`, `SelfAssignDivision` and `UngrantableRole`.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
 use reqwest::Method;
-use sandbox::SandboxOptions;
+use sandbox::{
+    ClientSubject, MePermissions, RolesPageCap, SandboxOptions, SelfAssignDivision,
+    UngrantableRole, Variant,
+};
 use serde_json::{json, Value};
 
 use super::{quick, start, start_with};
@@ -138,7 +143,7 @@ async fn roles_page_through_five_thousand_extra_roles() {
         total >= 5_030 && requests == total.div_ceil(100),
         "{total} roles in {requests} pages"
     );
-    org.get("/api/v2/authorization/roles?pageSize=501", &admin)
+    org.get("/api/v2/authorization/roles?pageSize=0", &admin)
         .await
         .error(400, "bad.request");
     let many: String = (0..101).map(|n| format!("&id={n}")).collect();
@@ -274,7 +279,7 @@ async fn role_changes_reach_permission_checks_after_the_consistency_delay() {
     let early = org
         .post("/api/v2/oauth/clients", &admin, request.clone())
         .await;
-    assert!(early.error(403, "not.authorized")["message"]
+    assert!(early.error(400, "not.authorized")["message"]
         .as_str()
         .expect("message")
         .contains("Integration Admin"));
@@ -288,4 +293,223 @@ async fn role_changes_reach_permission_checks_after_the_consistency_delay() {
     org.put("/api/v2/users/nobody/roles", &admin, json!([]))
         .await
         .error(404, "not.found");
+}
+
+fn with(variant: Variant) -> SandboxOptions {
+    SandboxOptions { variant, ..quick() }
+}
+
+#[tokio::test]
+async fn roles_carry_policies_and_legacy_names_and_checks_read_the_policies() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let developer = org
+        .get(
+            &format!("/api/v2/authorization/roles/{}", org.role("Developer")),
+            &admin,
+        )
+        .await;
+    let developer = developer.ok();
+    let legacy = developer["permissions"].as_array().expect("permissions");
+    assert!(
+        legacy
+            .iter()
+            .all(|p| !p.as_str().unwrap_or(":").contains(':')),
+        "legacy names only: {legacy:?}"
+    );
+    let oauth = developer["permissionPolicies"]
+        .as_array()
+        .expect("policies")
+        .iter()
+        .find(|p| p["domain"] == "oauth" && p["entityName"] == "client")
+        .expect("an oauth:client policy")
+        .clone();
+    let actions: BTreeSet<&str> = oauth["actionSet"]
+        .as_array()
+        .expect("actionSet")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(actions, BTreeSet::from(["add", "delete", "edit", "view"]));
+    let master = org
+        .get(
+            &format!("/api/v2/authorization/roles/{}", org.role("Master Admin")),
+            &admin,
+        )
+        .await;
+    assert_eq!(
+        master.ok()["permissionPolicies"],
+        json!([{"domain": "*", "entityName": "*", "actionSet": ["*"], "allowConditions": false}])
+    );
+    // `permission=` filters by what the policies grant.
+    let adders = org
+        .get(
+            "/api/v2/authorization/roles?permission=oauth:client:add&pageSize=100",
+            &admin,
+        )
+        .await;
+    let names: BTreeSet<&str> = adders.ok()["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    assert!(
+        names.contains("Developer")
+            && names.contains("Master Admin")
+            && !names.contains("Queue Viewer"),
+        "{names:?}"
+    );
+    let subject = org.get("/api/v2/authorization/subjects/me", &admin).await;
+    let grant = subject.ok()["grants"]
+        .as_array()
+        .expect("grants")
+        .iter()
+        .find(|g| g["role"]["name"] == "Developer")
+        .expect("Developer held")
+        .clone();
+    assert!(grant["role"]["policies"]
+        .as_array()
+        .expect("policies")
+        .iter()
+        .any(|p| p["domain"] == "oauth" && p["actions"].as_array().is_some_and(|a| a.len() == 4)));
+}
+
+#[tokio::test]
+async fn each_roles_page_cap_cuts_larger_asks_and_says_so() {
+    for (cap, name) in RolesPageCap::ALL {
+        let org = start_with(SandboxOptions {
+            extra_roles: 600,
+            ..with(Variant::named(name).expect("a form"))
+        })
+        .await;
+        let admin = org.admin_token().await;
+        let max = cap.max_page_size();
+        let page = org
+            .get(
+                "/api/v2/authorization/roles?pageSize=1000&pageNumber=2&userCount=false",
+                &admin,
+            )
+            .await;
+        let page = page.ok();
+        assert_eq!(page["pageSize"], max, "{name}");
+        assert_eq!(
+            page["entities"].as_array().map(Vec::len),
+            Some(usize::try_from(max).expect("fits")),
+            "{name}"
+        );
+        let total = page["total"].as_u64().expect("total");
+        assert_eq!(page["pageCount"], total.div_ceil(u64::from(max)), "{name}");
+        assert!(page["entities"][0].get("userCount").is_none(), "{name}");
+        let small = org
+            .get("/api/v2/authorization/roles?pageSize=10", &admin)
+            .await;
+        assert_eq!(small.ok()["pageSize"], 10, "{name}: smaller asks are kept");
+    }
+}
+
+#[tokio::test]
+async fn users_me_lists_or_omits_permissions_by_variant() {
+    for (form, name) in MePermissions::ALL {
+        let org = start_with(with(Variant::named(name).expect("a form"))).await;
+        let admin = org.admin_token().await;
+        let me = org
+            .get("/api/v2/users/me?expand=authorization", &admin)
+            .await;
+        let listed = me.ok()["authorization"].get("permissions").cloned();
+        match form {
+            MePermissions::Listed => assert!(listed.is_some_and(|p| p.is_array()), "{name}"),
+            MePermissions::Omitted => assert!(listed.is_none(), "{name}"),
+        }
+        assert!(me.body["authorization"]["roles"].is_array(), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn subjects_me_for_a_client_answers_by_variant() {
+    for (form, name) in ClientSubject::ALL {
+        let org = start_with(with(Variant::named(name).expect("a form"))).await;
+        let admin = org.admin_token().await;
+        let home = org.sandbox.seed().home_division_id.clone();
+        let (id, secret) = org
+            .cc_client(&admin, &[(&org.role("Developer"), &home)])
+            .await;
+        let cc = org.cc_token(&id, &secret).await;
+        let subject = org.get("/api/v2/authorization/subjects/me", &cc).await;
+        match form {
+            ClientSubject::Allowed => assert_eq!(subject.ok()["id"], json!(id), "{name}"),
+            ClientSubject::Forbidden => {
+                subject.error(403, "not.authorized");
+            }
+        }
+        // A user's subject is answered either way.
+        org.get("/api/v2/authorization/subjects/me", &admin)
+            .await
+            .ok();
+    }
+}
+
+#[tokio::test]
+async fn a_newly_listed_role_is_granted_in_the_division_the_variant_says() {
+    for (form, name) in SelfAssignDivision::ALL {
+        let org = start_with(with(Variant::named(name).expect("a form"))).await;
+        let seed = org.sandbox.seed().clone();
+        let admin = org.admin_token().await;
+        let path = format!("/api/v2/users/{}/roles", seed.admin_user_id);
+        let current = org.get(&path, &admin).await;
+        let mut role_ids: Vec<Value> = current.ok()["roles"]
+            .as_array()
+            .expect("roles")
+            .iter()
+            .map(|r| r["id"].clone())
+            .collect();
+        let added = org.role("Queue Admin");
+        role_ids.push(json!(added));
+        org.put(&path, &admin, Value::Array(role_ids)).await.ok();
+        let subject = org.get("/api/v2/authorization/subjects/me", &admin).await;
+        let divisions: Vec<&str> = subject.ok()["grants"]
+            .as_array()
+            .expect("grants")
+            .iter()
+            .filter(|g| g["role"]["id"] == added.as_str())
+            .filter_map(|g| g["division"]["id"].as_str())
+            .collect();
+        let expected = match form {
+            SelfAssignDivision::Home => seed.home_division_id.as_str(),
+            SelfAssignDivision::All => "*",
+        };
+        assert_eq!(divisions, [expected], "{name}");
+        let admin_grant = subject.body["grants"]
+            .as_array()
+            .expect("grants")
+            .iter()
+            .find(|g| g["role"]["name"] == "Admin")
+            .expect("Admin kept");
+        assert_eq!(
+            admin_grant["division"]["id"], "*",
+            "{name}: held roles keep theirs"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_ungrantable_role_is_refused_with_the_variants_status() {
+    for (form, name) in UngrantableRole::ALL {
+        let org = start_with(with(Variant::named(name).expect("a form"))).await;
+        let admin = org.admin_token().await;
+        let home = org.sandbox.seed().home_division_id.clone();
+        let body = json!({ "name": "cc", "authorizedGrantType": "CLIENT-CREDENTIALS",
+            "roleDivisions": [{ "roleId": org.role("Master Admin"), "divisionId": home }] });
+        let status = match form {
+            UngrantableRole::BadRequest => 400,
+            UngrantableRole::Forbidden => 403,
+        };
+        let refused = org.post("/api/v2/oauth/clients", &admin, body).await;
+        let message = refused.error(status, "not.authorized")["message"]
+            .as_str()
+            .expect("message")
+            .to_owned();
+        assert!(message.contains("Master Admin"), "{name}: {message}");
+        assert!(refused.body["contextId"].is_string(), "{name}");
+    }
 }

@@ -195,7 +195,7 @@ async fn a_client_credentials_client_only_gets_role_divisions_the_creator_holds(
         let refused = org
             .post("/api/v2/oauth/clients", &admin, cc(role, division))
             .await;
-        let message = refused.error(403, "not.authorized")["message"]
+        let message = refused.error(400, "not.authorized")["message"]
             .as_str()
             .expect("message")
             .to_owned();

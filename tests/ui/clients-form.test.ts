@@ -20,6 +20,7 @@ export const rolesView: RolesView = {
   ],
   homeDivisionId: HOME,
   canAssignToMe: true,
+  grantsKnown: true,
 };
 
 function fakeApi() {

@@ -1,14 +1,17 @@
 // The roles × divisions picker: filters as you type over every role and draws a page at a
 // time; a role the user does not hold is disabled with the chapter's sentence and can be
-// assigned after explicit consent; a picked role starts in the home division.
+// assigned after explicit consent, with a countdown of Genesys's settle time from Rust's
+// progress; a picked role starts in the home division; a client that cannot say what it holds
+// is told so.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RolesView } from "../../ui/src/api";
 import type { RoleView } from "../../ui/src/generated/RoleView";
 import { setLanguage, t } from "../../ui/src/i18n";
 import { defaultDivision, filterRoles, grantableDivisions, PAGE, rolesPicker } from "../../ui/src/views/clients/roles";
+import type { AssignProgress } from "../../ui/src/generated/AssignProgress";
 
 const HOME = "d-home";
-function view(roles: RoleView[], canAssignToMe = true): RolesView {
+function view(roles: RoleView[], canAssignToMe = true, grantsKnown = true): RolesView {
   return {
     roles,
     divisions: [
@@ -17,6 +20,7 @@ function view(roles: RoleView[], canAssignToMe = true): RolesView {
     ],
     homeDivisionId: HOME,
     canAssignToMe,
+    grantsKnown,
   };
 }
 const many = (n: number): RoleView[] =>
@@ -131,12 +135,35 @@ describe("a role the user does not hold", () => {
 
     $<HTMLButtonElement>('button[data-assign="r-q"]').click();
     $<HTMLButtonElement>("#clients-assign-yes").click();
-    expect(fake.authorizationAssignRoleToMe).toHaveBeenCalledWith("r-q");
+    expect(fake.authorizationAssignRoleToMe).toHaveBeenCalledWith("r-q", expect.any(Function));
     expect($("#clients-assign-progress").querySelector("progress")).not.toBeNull();
+    const report = fake.authorizationAssignRoleToMe.mock.calls[0]![1] as (p: AssignProgress) => void;
+    report({ phase: "settling", remainingMs: 7200, settleMs: 10000 });
+    expect($("#clients-assign-progress").textContent).toContain(t("clients.assign.settling", { seconds: "8" }));
+    const bar = $<HTMLProgressElement>("#clients-assign-progress progress");
+    expect([bar.getAttribute("value"), bar.getAttribute("max")]).toEqual(["2800", "10000"]);
+    report({ phase: "confirming" });
+    expect($("#clients-assign-progress").textContent).toContain(t("clients.assign.confirming"));
     finish([HOME]);
     await flush();
     expect(document.getElementById("clients-assign")).toBeNull();
     expect($<HTMLInputElement>('input[data-role-id="r-q"]').disabled).toBe(false);
+  });
+
+  it("counts down in each language", () => {
+    for (const lang of ["en", "es", "pt-BR"] as const) {
+      setLanguage(lang);
+      const text = t("clients.assign.settling", { seconds: "3" });
+      expect(text).toContain("3");
+      expect(text).not.toContain("{seconds}");
+    }
+  });
+
+  it("says so when Genesys would not tell what a client holds", () => {
+    document.body.append(rolesPicker(view([notHeld], false, false), api(), []).root);
+    expect($("#clients-roles-unknown").textContent).toBe(t("clients.roles.grantsUnknown"));
+    document.body.replaceChildren(rolesPicker(view([notHeld], false, true), api(), []).root);
+    expect(document.getElementById("clients-roles-unknown")).toBeNull();
   });
 
   it("says to assign it in Genesys Cloud when signed in with a client", () => {

@@ -2,6 +2,7 @@
 // Views import this file; UI tests substitute it with vi.mock or pass fakes.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./generated/AppInfo";
+import type { AssignProgress } from "./generated/AssignProgress";
 import type { IntegrationsApi, SetupApi, SetupRunView } from "./views/integrations/deps";
 import type { ClientState } from "./generated/ClientState";
 import type { CommandError } from "./generated/CommandError";
@@ -82,8 +83,8 @@ export const api = {
   authorizationRoles: (): Promise<RolesView> => invoke<RolesView>("authorization_roles"),
   authorizationRolePermissions: (id: string): Promise<string[]> =>
     invoke<string[]>("authorization_role_permissions", { id }),
-  authorizationAssignRoleToMe: (roleId: string): Promise<string[]> =>
-    invoke<string[]>("authorization_assign_role_to_me", { roleId }),
+  authorizationAssignRoleToMe: (roleId: string, onProgress: (p: AssignProgress) => void): Promise<string[]> =>
+    invoke<string[]>("authorization_assign_role_to_me", { roleId, onProgress: channel(onProgress) }),
   oauthClientCredentials: (id: string): Promise<CredentialUses> => invoke<CredentialUses>("oauth_client_credentials", { id }),
   oauthClientCredentialUpdate: (credentialId: string, name: string, clientId: string, handle: string): Promise<void> =>
     invoke<void>("oauth_client_credential_update", { credentialId, name, clientId, handle }),

@@ -143,12 +143,13 @@ impl Caller {
     }
 }
 
-/// The union of the permissions of the roles in `pairs`.
+/// The union of what the roles in `pairs` grant, as `domain:entity:action` strings (from
+/// their policies, never their legacy `permissions` names).
 pub fn permissions_of(org: &Org, pairs: &[RoleDivision]) -> Vec<String> {
     let set: BTreeSet<String> = pairs
         .iter()
         .filter_map(|rd| org.role(&rd.role_id))
-        .flat_map(|r| r.permissions.iter().cloned())
+        .flat_map(|r| r.policies.iter().cloned())
         .collect();
     set.into_iter().collect()
 }

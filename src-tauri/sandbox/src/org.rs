@@ -55,8 +55,16 @@ pub struct RoleRecord {
     pub id: String,
     pub name: String,
     pub description: String,
-    /// Permission strings `domain:entity:action`; any segment may be `*`.
+    /// Legacy permission names (`admin`, `group_creation`...): what a role's `permissions`
+    /// array holds (terraform-provider-genesyscloud
+    /// genesyscloud/auth_role/resource_genesyscloud_auth_role_schema.go: "General role
+    /// permissions. e.g. 'group_creation'"). No permission check reads them.
+    #[serde(default)]
     pub permissions: Vec<String>,
+    /// What the role grants, as `domain:entity:action` strings (any segment may be `*`, and `*`
+    /// alone is every permission): served as `permissionPolicies` and used by every check.
+    #[serde(default)]
+    pub policies: Vec<String>,
     #[serde(default)]
     pub default: bool,
 }

@@ -95,7 +95,8 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
         id: format!("00000000-0000-4000-8000-{n:012}"),
         name: format!("Load Test Role {n:04}"),
         description: "Extra role seeded for load tests.".to_owned(),
-        permissions: vec!["routing:queue:view".to_owned()],
+        permissions: vec!["queue_view".to_owned()],
+        policies: vec!["routing:queue:view".to_owned()],
         default: false,
     }));
     let users = fx

@@ -5,11 +5,12 @@
 
 use std::time::Instant;
 
-use genesys::api::{assign_role_to_me, ClientDeletion};
+use genesys::api::{assign_role_to_me, AssignProgress, AssignWaits, ClientDeletion};
 use genesys::models::{ClientState, OAuthClient, OAuthScope};
 use genesys::oauth_client_form::OAuthClientForm;
 use genesys::Error;
 use serde::Serialize;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
@@ -183,25 +184,33 @@ pub async fn authorization_roles(state: State<'_, AppState>) -> CommandResult<Ro
     Ok(roles::load(&s).await?)
 }
 
-/// One role's permissions, on demand.
+/// One role's permissions (`domain:entity:action`, from its policies), on demand.
 #[tauri::command]
 pub async fn authorization_role_permissions(
     state: State<'_, AppState>,
     id: String,
 ) -> CommandResult<Vec<String>> {
     let (_, s) = session(&state)?;
-    Ok(s.client().role(&id, s.token()).await?.permissions)
+    Ok(s.client().role(&id, s.token()).await?.granted())
 }
 
-/// After the user consented: adds `roleId` to their roles (`PUT /api/v2/users/{id}/roles`)
-/// and waits until `subjects/me` shows it. Returns the divisions they now hold it in.
+/// After the user consented: adds `roleId` to their roles (`PUT /api/v2/users/{id}/roles`),
+/// waits Genesys's settle time (progress on `onProgress`, about once a second), then until
+/// `subjects/me` shows it. Returns the divisions they now hold it in, as `subjects/me` says.
 #[tauri::command]
 pub async fn authorization_assign_role_to_me(
     state: State<'_, AppState>,
     role_id: String,
+    on_progress: Channel<AssignProgress>,
 ) -> CommandResult<Vec<String>> {
     let (_, s) = session(&state)?;
-    let me = assign_role_to_me(&s, &role_id, genesys::api::authorization::GRANT_WAIT).await?;
+    let report = move |progress: AssignProgress| {
+        // A closed window only loses the progress, not the assignment.
+        if on_progress.send(progress).is_err() {
+            log::debug!("assign progress not delivered");
+        }
+    };
+    let me = assign_role_to_me(&s, &role_id, AssignWaits::default(), &report).await?;
     Ok(roles::held_by_role(&me)
         .remove(&role_id)
         .unwrap_or_default())

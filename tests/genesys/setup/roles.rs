@@ -1,6 +1,8 @@
 //! The form's starting point and its checks against the Sandbox org: the pre-selected role is
-//! the smallest held role granting `routing:queue:view`; a role the user does not hold, or an
-//! org at the integration limit, is refused before anything is created or journaled.
+//! the smallest held role granting `routing:queue:view` (by its `permissionPolicies`: its
+//! `permissions` are legacy names); preflight finds the user's permissions whether or not
+//! `users/me` lists them; a role the user does not hold, or an org at the integration limit,
+//! is refused before anything is created or journaled.
 
 use std::sync::Arc;
 
@@ -9,7 +11,9 @@ use ::genesys::models::RoleDivision;
 use ::genesys::setup::{draft, preflight, start, unfinished, SetupRequest, DEFAULT_CLIENT_NAME};
 use ::genesys::{Error, ErrorKind};
 
-use super::super::world;
+use sandbox::{MePermissions, Variant};
+
+use super::super::{world, world_with};
 use super::{
     context, endpoints, fast_options, journal_dir, marked_total, request, sign_in, store, unique,
     Recorder,
@@ -32,7 +36,8 @@ async fn the_smallest_held_role_reading_queues_is_preselected() {
     let client = Client::with_options(endpoints(&w.org), fast_options()).expect("client");
     let draft = draft(&client, &token).await.expect("draft");
     // The admin holds Admin (routing:*:*) and Employee, Developer, Data Actions Developer, and
-    // Queue Viewer in every division: Queue Viewer has one permission.
+    // Queue Viewer in every division: Queue Viewer's policies grant one permission (and its
+    // legacy `permissions` list is empty, so reading that list would suggest nothing).
     let expected = RoleDivision {
         role_id: role_named(&w, "Queue Viewer"),
         division_id: "*".into(),
@@ -117,4 +122,21 @@ async fn unheld_roles_and_a_full_org_are_refused_before_any_change() {
         "no journal for a refused run"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn preflight_finds_the_permissions_whether_users_me_lists_them_or_not() {
+    for (form, name) in MePermissions::ALL {
+        let w = world_with(Variant::named(name).expect("a form")).await;
+        let token = sign_in(&w).await;
+        let client = Client::with_options(endpoints(&w.org), fast_options()).expect("client");
+        let report = preflight(&client, &token, store(&unique("me-permissions")))
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(
+            report.missing_permissions.is_empty(),
+            "{name} ({form:?}): {:?}",
+            report.missing_permissions
+        );
+    }
 }

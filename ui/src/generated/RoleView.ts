@@ -3,7 +3,11 @@
 /**
  * One role as the picker shows it.
  */
-export type RoleView = { id: string, name: string, description: string | null, permissionCount: number, 
+export type RoleView = { id: string, name: string, description: string | null, 
+/**
+ * `domain:entity:action` permissions its policies grant.
+ */
+permissionCount: number, 
 /**
  * Division ids the signed-in user holds this role in; `*` means every division. Empty:
  * not held, so it cannot be granted to a client.

@@ -13,4 +13,9 @@ homeDivisionId: string | null,
 /**
  * False for a Client Credentials session: it has no user to assign roles to.
  */
-canAssignToMe: boolean, };
+canAssignToMe: boolean, 
+/**
+ * False when Genesys would not say what this session may grant (a Client Credentials
+ * client refused both `subjects/me` and its own client): no role shows as held.
+ */
+grantsKnown: boolean, };

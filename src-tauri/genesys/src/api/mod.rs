@@ -9,10 +9,12 @@ pub mod oauth_clients;
 mod paging;
 mod rate_gate;
 pub mod retry;
+pub mod self_assign;
 pub mod tokens;
 pub mod users;
 
-pub use authorization::assign_role_to_me;
+pub use authorization::{GrantsSource, HeldGrants};
+pub use self_assign::{assign_role_to_me, AssignProgress, AssignWaits};
 pub use client::{Client, ClientOptions};
 pub use integrations::{
     Removal, DATA_ACTIONS_CREDENTIAL_SLOT, DATA_ACTIONS_TYPE, MAX_DATA_ACTIONS_INTEGRATIONS,

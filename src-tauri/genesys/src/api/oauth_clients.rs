@@ -8,6 +8,7 @@ use reqwest::Method;
 use serde::Deserialize;
 
 use super::answer::parse;
+use super::authorization::GrantsSource;
 use super::Client;
 use crate::error::{Error, Result};
 use crate::models::{
@@ -19,6 +20,10 @@ use crate::secrets::Secret;
 
 /// How long [`Client::delete_oauth_client`] waits for the client to answer 404.
 pub const DELETE_CONFIRM_WAIT: Duration = Duration::from_secs(10);
+/// How long a Client Credentials create that Genesys refused for its roles waits before its
+/// one retry: a role just assigned may not have reached every grant cache yet (the same
+/// 10 s as [`super::self_assign::SELF_ASSIGN_SETTLE`]).
+pub const REFUSED_GRANT_RETRY_WAIT: Duration = super::self_assign::SELF_ASSIGN_SETTLE;
 
 /// A client with the secret Genesys shows only now (create, regenerate). `Debug` is redacted.
 #[derive(Debug, Clone)]
@@ -98,14 +103,36 @@ impl Client {
     }
 
     /// Validates `form` (for Client Credentials, against what `subjects/me` says the signed-in
-    /// user holds), then creates the client. Invalid input sends no `POST`.
+    /// user holds), then creates the client. Invalid input sends no `POST`. A refusal of the
+    /// roles is retried once after [`REFUSED_GRANT_RETRY_WAIT`].
     pub async fn create_oauth_client_from_form(
         &self,
         form: &OAuthClientForm,
         token: &Secret,
     ) -> Result<IssuedOAuthClient> {
+        self.create_oauth_client_from_form_waiting(form, REFUSED_GRANT_RETRY_WAIT, token)
+            .await
+    }
+
+    /// [`Client::create_oauth_client_from_form`], waiting `retry_wait` before the one retry.
+    /// Only a Client Credentials create refused with 400 or 403 (not `missing.permissions`,
+    /// nor a documented request error) is retried: `subjects/me` said the roles are held, so
+    /// the refusal is taken as a grant cache not caught up yet. A refused create made nothing,
+    /// so asking again cannot make two clients. The second answer is final.
+    pub async fn create_oauth_client_from_form_waiting(
+        &self,
+        form: &OAuthClientForm,
+        retry_wait: Duration,
+        token: &Secret,
+    ) -> Result<IssuedOAuthClient> {
         let request = self.checked_request(form, token).await?;
-        self.create_oauth_client(&request, token).await
+        match self.create_oauth_client(&request, token).await {
+            Err(e) if !request.role_divisions.is_empty() && is_grant_refusal(&e) => {
+                tokio::time::sleep(retry_wait).await;
+                self.create_oauth_client(&request, token).await
+            }
+            other => other,
+        }
     }
 
     /// Validates `form` as for create, then replaces client `id` with it (a full `PUT`).
@@ -126,12 +153,15 @@ impl Client {
     ) -> Result<OAuthClientRequest> {
         // Check what needs no request first, so bad input costs nothing.
         form.validate_without_roles()?;
-        let held = if form.grant_type == GrantType::ClientCredentials {
-            self.subject_me(token).await?.role_divisions()
-        } else {
-            Vec::new()
-        };
-        form.validate(&held)
+        if form.grant_type != GrantType::ClientCredentials {
+            return form.validate(&[]);
+        }
+        let held = self.held_grants(token).await?;
+        match held.source {
+            // Nothing says what this client may grant: Genesys decides on the POST.
+            GrantsSource::Unknown => form.validate(&form.role_divisions),
+            _ => form.validate(&held.subject.role_divisions()),
+        }
     }
 
     /// `PUT /api/v2/oauth/clients/{id}`: replaces the whole client (the secret is kept).
@@ -227,6 +257,21 @@ impl Client {
         let listing: OAuthScopeListing = self.get("/api/v2/oauth/scopes", token).await?;
         Ok(listing.entities)
     }
+}
+
+/// Whether a create was refused for its role/division pairs: 400 or 403, other than a missing
+/// permission of the caller or a request error Genesys documents for this operation (no
+/// public source gives the code of the roles refusal itself; 400 and 403 are Sandbox variants).
+fn is_grant_refusal(e: &Error) -> bool {
+    const OTHER_REFUSALS: [&str; 6] = [
+        "missing.permissions",
+        "missing.any.permissions",
+        "auth.too.many.clients",
+        "bad.grant.type",
+        "missing.client.roles",
+        "grant.type.required",
+    ];
+    matches!(e, Error::Api { status: 400 | 403, code, .. } if !OTHER_REFUSALS.contains(&code.as_str()))
 }
 
 fn issued(answer: &super::answer::Answer) -> Result<IssuedOAuthClient> {

@@ -6,7 +6,24 @@ use ts_rs::TS;
 
 use super::oauth_clients::RoleDivision;
 
-/// `DomainOrganizationRole`: a role of the org, with its permissions.
+/// `DomainPermissionPolicy`: what a role grants on one entity of one domain. `*` in
+/// `entityName` or `actionSet` means any (terraform-provider-genesyscloud
+/// genesyscloud/auth_role/resource_genesyscloud_auth_role_schema.go: "Permission entity or '*'
+/// for all", "Actions allowed on the entity or '*' for all").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DomainPermissionPolicy {
+    #[serde(default)]
+    pub domain: String,
+    #[serde(default)]
+    pub entity_name: String,
+    #[serde(default)]
+    pub action_set: Vec<String>,
+}
+
+/// `DomainOrganizationRole`: a role of the org (platform-client-sdk-python
+/// build/PureCloudPlatformClientV2/models/domain_organization_role.py).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -15,14 +32,53 @@ pub struct DomainOrganizationRole {
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
-    /// `domain:entity:action` strings; any segment may be `*`.
+    /// Legacy permission names such as `group_creation` (terraform-provider-genesyscloud
+    /// genesyscloud/auth_role/resource_genesyscloud_auth_role_schema.go), not what the role
+    /// grants: read [`DomainOrganizationRole::granted`] for that.
     #[serde(default)]
     pub permissions: Vec<String>,
+    /// What the role grants, one policy per (domain, entity); Terraform's
+    /// genesyscloud/auth_role/resource_genesyscloud_auth_role_utils.go reads a role's
+    /// permissions from here (`flattenRolePermissionPolicies`).
+    #[serde(default)]
+    pub permission_policies: Vec<DomainPermissionPolicy>,
     /// Whether Genesys ships this role.
     #[serde(default)]
     pub default: bool,
     #[serde(default)]
     pub user_count: Option<u32>,
+}
+
+/// `domain:entity:action` for every action of every policy, each once, in order. An empty
+/// segment reads as `*` (any); an empty action set grants nothing.
+pub fn policy_permissions<'a>(
+    policies: impl IntoIterator<Item = (&'a str, &'a str, &'a [String])>,
+) -> Vec<String> {
+    let any = |s: &'a str| if s.trim().is_empty() { "*" } else { s.trim() };
+    let mut out: Vec<String> = Vec::new();
+    for (domain, entity, actions) in policies {
+        for action in actions {
+            let p = format!("{}:{}:{}", any(domain), any(entity), any(action));
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+impl DomainOrganizationRole {
+    /// What the role grants, as `domain:entity:action` strings from its `permissionPolicies`
+    /// (any segment may be `*`).
+    pub fn granted(&self) -> Vec<String> {
+        policy_permissions(self.permission_policies.iter().map(|p| {
+            (
+                p.domain.as_str(),
+                p.entity_name.as_str(),
+                p.action_set.as_slice(),
+            )
+        }))
+    }
 }
 
 /// `AuthzDivision`. In a grant, id `*` stands for every division.

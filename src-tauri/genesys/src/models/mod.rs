@@ -11,8 +11,8 @@ mod tokens;
 mod users;
 
 pub use authorization::{
-    AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole, DomainRole,
-    UserAuthorization,
+    AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole,
+    DomainPermissionPolicy, DomainRole, UserAuthorization,
 };
 pub use credentials::{
     is_sensitive_field, Credential, CredentialCursorPage, CredentialInfo, CredentialType,

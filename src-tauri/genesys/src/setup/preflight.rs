@@ -1,5 +1,6 @@
 //! Before anything is created: who is signed in (org, user), the permissions every step needs
-//! (`GET /users/me?expand=authorization`), the role/division pairs the user may grant
+//! (`GET /users/me?expand=authorization`, or, when it lists none, the held roles'
+//! `permissionPolicies`), the role/division pairs the user may grant
 //! (`subjects/me`), the Data Actions integration limit, and whether the keychain works (matrix
 //! E4: found by a probe before any client exists). Also the form's starting point.
 
@@ -11,7 +12,7 @@ use ts_rs::TS;
 use super::marker::new_run_id;
 use super::request::SetupRequest;
 use super::role_choice::{permission_covers, suggest_role, WORKSHOP_PERMISSION};
-use crate::api::{Client, MAX_DATA_ACTIONS_INTEGRATIONS};
+use crate::api::Client;
 use crate::error::{Error, Result};
 use crate::models::{AuthzGrant, RoleDivision};
 use crate::secrets::{Secret, SecretStore};
@@ -41,7 +42,8 @@ pub struct PreflightReport {
     pub missing_permissions: Vec<String>,
     /// The (role, division) pairs the user holds, which the client may get.
     pub held: Vec<RoleDivision>,
-    /// Data Actions integrations the org holds now, and Genesys's maximum.
+    /// Data Actions integrations the org holds now, and Genesys's maximum (the integration
+    /// type's `maxInstances`, `Client::data_actions_limit`).
     pub integrations: usize,
     pub max_integrations: usize,
     /// Whether a keychain probe (write, read back, delete) worked.
@@ -89,10 +91,12 @@ struct OrgId {
     id: String,
 }
 
+/// No public source says whether `users/me?expand=authorization` always lists `permissions`;
+/// absent (both forms are Sandbox variants), they are read from the held roles instead.
 #[derive(Deserialize)]
 struct Permissions {
     #[serde(default)]
-    permissions: Vec<String>,
+    permissions: Option<Vec<String>>,
 }
 
 /// Who is signed in: (org id, user id), from `users/me` (D5 compares them with a journal).
@@ -118,21 +122,25 @@ fn org_of(me: &MeAuthorized) -> Result<String> {
         })
 }
 
-/// Runs every check (three reads in parallel, the keychain probe off the async runtime).
+/// Runs every check (four reads in parallel, the keychain probe off the async runtime).
 pub async fn preflight(
     client: &Client,
     token: &Secret,
     secrets: Arc<dyn SecretStore>,
 ) -> Result<PreflightReport> {
     let probe = tokio::task::spawn_blocking(move || probe(secrets.as_ref()));
-    let (me, subject, integrations) = tokio::join!(
+    let (me, subject, integrations, limit) = tokio::join!(
         me(client, token),
         client.subject_me(token),
-        client.data_actions_integrations(token)
+        client.data_actions_integrations(token),
+        client.data_actions_limit(token)
     );
-    let (me, subject, integrations) = (me?, subject?, integrations?);
+    let (me, subject, integrations, limit) = (me?, subject?, integrations?, limit?);
     let org_id = org_of(&me)?;
-    let granted = me.authorization.map(|a| a.permissions).unwrap_or_default();
+    let granted = match me.authorization.and_then(|a| a.permissions) {
+        Some(listed) => listed,
+        None => client.permissions_held(&subject, token).await?,
+    };
     let missing_permissions = REQUIRED_PERMISSIONS
         .iter()
         .filter(|need| !granted.iter().any(|g| permission_covers(g, need)))
@@ -144,7 +152,7 @@ pub async fn preflight(
         missing_permissions,
         held: subject.role_divisions(),
         integrations: integrations.len(),
-        max_integrations: MAX_DATA_ACTIONS_INTEGRATIONS,
+        max_integrations: limit,
         keychain_available: probe.await.map(|r| r.is_ok()).unwrap_or(false),
     })
 }

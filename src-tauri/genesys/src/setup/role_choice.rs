@@ -1,6 +1,7 @@
 //! The role pre-selected for the new client: among the roles the user holds, the one with the
 //! fewest permissions that still grants what the workshop's first data action needs (reading a
-//! queue's members, `routing:queue:view`).
+//! queue's members, `routing:queue:view`). What a role grants is read from its
+//! `permissionPolicies`; its `permissions` array holds legacy names and is not read.
 
 use crate::models::{DomainOrganizationRole, RoleDivision, ALL_DIVISIONS};
 
@@ -21,15 +22,16 @@ pub fn permission_covers(granted: &str, required: &str) -> bool {
     g.len() == r.len() && g.iter().zip(&r).all(|(g, r)| *g == "*" || g == r)
 }
 
-/// Whether `role` grants `permission`.
+/// Whether `role` grants `permission`, by its policies.
 pub fn role_grants(role: &DomainOrganizationRole, permission: &str) -> bool {
-    role.permissions
+    role.granted()
         .iter()
         .any(|p| permission_covers(p, permission))
 }
 
 /// The pair to pre-select: among the roles in `held` (the user's grants, `subjects/me`), the
-/// role of `roles` granting `permission` with the fewest permissions (ties: by name, then id),
+/// role of `roles` granting `permission` with the fewest granted permissions (ties: by name,
+/// then id),
 /// in the division it is held in (`*` if held in every division, else the first listed).
 /// `None` when no held role grants it.
 pub fn suggest_role(
@@ -41,9 +43,7 @@ pub fn suggest_role(
         .iter()
         .filter(|r| held.iter().any(|h| h.role_id == r.id))
         .filter(|r| role_grants(r, permission))
-        .min_by(|a, b| {
-            (a.permissions.len(), &a.name, &a.id).cmp(&(b.permissions.len(), &b.name, &b.id))
-        })?;
+        .min_by_key(|r| (r.granted().len(), &r.name, &r.id))?;
     let divisions: Vec<&str> = held
         .iter()
         .filter(|h| h.role_id == best.id)
@@ -62,13 +62,28 @@ pub fn suggest_role(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::DomainPermissionPolicy;
 
+    /// A role granting `permissions` through its policies, with legacy names only in
+    /// `permissions` (as a real org answers).
     fn role(id: &str, name: &str, permissions: &[&str]) -> DomainOrganizationRole {
         DomainOrganizationRole {
             id: id.into(),
             name: name.into(),
             description: None,
-            permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
+            permissions: vec![format!("{id}_legacy")],
+            permission_policies: permissions
+                .iter()
+                .map(|p| {
+                    let mut parts = p.split(':');
+                    let mut next = || parts.next().unwrap_or("*").to_owned();
+                    DomainPermissionPolicy {
+                        domain: next(),
+                        entity_name: next(),
+                        action_set: vec![next()],
+                    }
+                })
+                .collect(),
             default: false,
             user_count: None,
         }
@@ -109,7 +124,7 @@ mod tests {
                 "Admin",
                 &["routing:*:*", "oauth:*:*", "integrations:*:*"],
             ),
-            role("master", "Master Admin", &["*"]),
+            role("master", "Master Admin", &["*:*:*"]),
             role("viewer", "Queue Viewer", &["routing:queue:view"]),
             role(
                 "agent",
@@ -136,7 +151,45 @@ mod tests {
         assert_eq!(
             suggest_role(&roles, &[rd("master", "home")], WORKSHOP_PERMISSION),
             Some(rd("master", "home")),
-            "`*` alone grants everything"
+            "`*` in every segment grants everything"
+        );
+    }
+
+    #[test]
+    fn policies_decide_and_legacy_names_do_not() {
+        // Policies only, legacy names that look like nothing the workshop needs.
+        let mut viewer = role("viewer", "Queue Viewer", &[]);
+        viewer.permission_policies = vec![DomainPermissionPolicy {
+            domain: "routing".into(),
+            entity_name: "queue".into(),
+            action_set: vec!["join".into(), "view".into()],
+        }];
+        let mut legacy = role("legacy", "Legacy", &[]);
+        legacy.permissions = vec![WORKSHOP_PERMISSION.into()];
+        let mut wide = role("wide", "Wide", &[]);
+        wide.permission_policies = vec![DomainPermissionPolicy {
+            domain: "routing".into(),
+            entity_name: "*".into(),
+            action_set: vec!["*".into()],
+        }];
+        let held = [rd("viewer", "home"), rd("legacy", "*"), rd("wide", "*")];
+        assert_eq!(
+            suggest_role(
+                &[viewer.clone(), legacy.clone()],
+                &held,
+                WORKSHOP_PERMISSION
+            ),
+            Some(rd("viewer", "home"))
+        );
+        assert_eq!(
+            suggest_role(&[legacy.clone()], &held, WORKSHOP_PERMISSION),
+            None,
+            "a legacy name is not a grant"
+        );
+        assert!(role_grants(&wide, WORKSHOP_PERMISSION));
+        assert_eq!(
+            viewer.granted(),
+            ["routing:queue:join", "routing:queue:view"]
         );
     }
 }

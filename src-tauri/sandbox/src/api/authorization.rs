@@ -1,4 +1,5 @@
-//! `/api/v2/authorization/...`: the caller's grants (`subjects/me`), roles and divisions.
+//! `/api/v2/authorization/...`: the caller's grants (`subjects/me`), roles (with their
+//! `permissionPolicies`, paged up to the `RolesPageCap` variant's size) and divisions.
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
@@ -12,11 +13,20 @@ use crate::error_body::ApiError;
 use crate::org::{DivisionRecord, Org, RoleRecord};
 use crate::paging::{listing, Page, Query};
 use crate::store::Ctx;
+use crate::variants::ClientSubject;
 
 /// `AuthzSubject`: the (role, division) grants the caller holds now. For a client-credentials
-/// token the subject is the OAuth client and its role divisions (no source shows this case).
+/// token no public source says what Genesys answers; both forms are Sandbox variants
+/// (`ClientSubject`): the OAuth client and its role divisions, or 403.
 pub async fn subjects_me(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
     let now = ctx.now_ms();
+    if caller.user_id.is_none() && ctx.variant().client_subject == ClientSubject::Forbidden {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "not.authorized",
+            "A client credentials token has no subject to list grants for.",
+        ));
+    }
     ctx.read(|org| {
         let (id, name, version, granted_ms) = match &caller.user_id {
             Some(id) => {
@@ -76,7 +86,7 @@ pub async fn list_roles(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let query = Query::parse(raw.as_deref());
-    let page = Page::from_query(&query)?;
+    let page = capped_page(&query, ctx.variant().roles_page_cap.max_page_size())?;
     let ids = query.all("id");
     if ids.len() > 100 {
         return Err(ApiError::new(
@@ -98,17 +108,37 @@ pub async fn list_roles(
                 name.as_ref()
                     .is_none_or(|n| r.name.to_lowercase().contains(n))
             })
+            // `permission` is matched against what the policies grant, not the legacy names.
             .filter(|r| {
                 permissions.is_empty()
                     || permissions
                         .iter()
-                        .any(|p| r.permissions.iter().any(|held| permission_matches(held, p)))
+                        .any(|p| r.policies.iter().any(|held| permission_matches(held, p)))
             })
             .collect();
         let path = "/api/v2/authorization/roles";
         Ok(ok(listing(roles, page, path, &query, |r| {
             role_view(org, r, user_count)
         })))
+    })
+}
+
+/// The page a roles listing serves. No public source states the largest `pageSize` Genesys
+/// honours for roles, nor whether it refuses or cuts a larger one; the Sandbox cuts it to the
+/// `RolesPageCap` variant's size and reports the size it used, so a client must follow
+/// `pageSize`/`pageCount` as answered.
+fn capped_page(query: &Query, cap: u32) -> Result<Page, ApiError> {
+    let asked = query.number("pageSize", 25)?;
+    let number = query.number("pageNumber", 1)?;
+    if asked == 0 || number == 0 {
+        return Err(ApiError::bad_request(
+            "pageSize and pageNumber must be 1 or more.",
+        ));
+    }
+    let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+    Ok(Page {
+        size: asked.min(cap),
+        number,
     })
 }
 
@@ -198,24 +228,33 @@ fn division_or_all(org: &Org, id: &str) -> Value {
     }
 }
 
-fn policies(role: &RoleRecord) -> Vec<(String, String, String)> {
-    role.permissions
-        .iter()
-        .map(|p| {
-            let mut parts = p.splitn(3, ':');
-            let domain = parts.next().unwrap_or("*").to_owned();
-            let entity = parts.next().unwrap_or("*").to_owned();
-            let action = parts.next().unwrap_or("*").to_owned();
-            (domain, entity, action)
-        })
-        .collect()
+/// A role's grants as policies: one per (domain, entity), with every action granted on it, in
+/// the order first seen. `*` alone stands for every domain, entity and action.
+fn policies(role: &RoleRecord) -> Vec<(String, String, Vec<String>)> {
+    let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
+    for p in &role.policies {
+        let p = if p.trim() == "*" { "*:*:*" } else { p.trim() };
+        let mut parts = p.splitn(3, ':');
+        let domain = parts.next().unwrap_or("*").to_owned();
+        let entity = parts.next().unwrap_or("*").to_owned();
+        let action = parts.next().unwrap_or("*").to_owned();
+        match out
+            .iter_mut()
+            .find(|(d, e, _)| *d == domain && *e == entity)
+        {
+            Some((_, _, actions)) if actions.contains(&action) => {}
+            Some((_, _, actions)) => actions.push(action),
+            None => out.push((domain, entity, vec![action])),
+        }
+    }
+    out
 }
 
 fn grant_role_view(role: &RoleRecord) -> Value {
     let policies: Vec<Value> = policies(role)
         .into_iter()
-        .map(|(domain, entity, action)| {
-            json!({ "domain": domain, "entityName": entity, "actions": [action] })
+        .map(|(domain, entity, actions)| {
+            json!({ "domain": domain, "entityName": entity, "actions": actions })
         })
         .collect();
     json!({
@@ -228,14 +267,19 @@ fn grant_role_view(role: &RoleRecord) -> Value {
     })
 }
 
+/// `DomainOrganizationRole`: `permissions` holds the legacy names and `permissionPolicies`
+/// what the role grants (platform-client-sdk-python
+/// build/PureCloudPlatformClientV2/models/domain_organization_role.py and
+/// domain_permission_policy.py; terraform-provider-genesyscloud
+/// genesyscloud/auth_role/resource_genesyscloud_auth_role_utils.go reads `PermissionPolicies`).
 fn role_view(org: &Org, role: &RoleRecord, with_user_count: bool) -> Value {
     let policies: Vec<Value> = policies(role)
         .into_iter()
-        .map(|(domain, entity, action)| {
+        .map(|(domain, entity, actions)| {
             json!({
                 "domain": domain,
                 "entityName": entity,
-                "actionSet": [action],
+                "actionSet": actions,
                 "allowConditions": false,
             })
         })

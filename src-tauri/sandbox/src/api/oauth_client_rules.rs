@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::caller::{covers, Caller};
 use crate::error_body::ApiError;
 use crate::org::{OAuthClientRecord, Org, RoleDivision};
+use crate::variants::UngrantableRole;
 
 const GRANT_TYPES: [&str; 5] = [
     "CODE",
@@ -42,12 +43,22 @@ pub fn subject_id(caller: &Caller) -> String {
         .unwrap_or_else(|| caller.client_id.clone())
 }
 
-/// Check a request against the rules and build the client it describes (id and secret unset).
+/// The status of the refusal of a role/division pair the caller does not hold.
+pub fn refusal_status(form: UngrantableRole) -> StatusCode {
+    match form {
+        UngrantableRole::BadRequest => StatusCode::BAD_REQUEST,
+        UngrantableRole::Forbidden => StatusCode::FORBIDDEN,
+    }
+}
+
+/// Check a request against the rules and build the client it describes (id and secret unset);
+/// a pair the caller does not hold is refused with `refusal`.
 pub fn validate(
     org: &Org,
     caller: &Caller,
     now: i64,
     r: ClientRequest,
+    refusal: StatusCode,
 ) -> Result<OAuthClientRecord, ApiError> {
     let name = r.name.map(|n| n.trim().to_owned()).unwrap_or_default();
     if name.is_empty() {
@@ -82,7 +93,7 @@ pub fn validate(
     let credentials_grant = grant == "CLIENT-CREDENTIALS";
     let (role_divisions, scope, redirects) = if credentials_grant {
         (
-            role_divisions(org, caller, now, r.role_divisions, r.role_ids)?,
+            role_divisions(org, caller, now, refusal, r.role_divisions, r.role_ids)?,
             Vec::new(),
             Vec::new(),
         )
@@ -138,12 +149,14 @@ pub fn validate(
 
 /// The role/division pairs of a client-credentials client: at least one, each naming a role
 /// and division that exist, and each held by the caller (division `*` covers all divisions).
-/// Which error Genesys gives for a pair the caller lacks is undocumented (§4: "expect 400 or
-/// 403"); the Sandbox answers 403 `not.authorized` naming the role and division.
+/// No public source states the status of the refusal for a pair the caller lacks; both forms
+/// are Sandbox variants (`UngrantableRole`: 400 or 403), code `not.authorized`, naming the
+/// role and division.
 fn role_divisions(
     org: &Org,
     caller: &Caller,
     now: i64,
+    refusal: StatusCode,
     pairs: Option<Vec<RoleDivision>>,
     role_ids: Option<Vec<String>>,
 ) -> Result<Vec<RoleDivision>, ApiError> {
@@ -183,7 +196,7 @@ fn role_divisions(
         };
         if !covers(&held, pair) {
             return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
+                refusal,
                 "not.authorized",
                 format!(
                     "You cannot grant the role [{}] in [{division}] to a client because you do not hold it there.",

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-use super::oauth_client_rules::{subject_id, validate, ClientRequest};
+use super::oauth_client_rules::{refusal_status, subject_id, validate, ClientRequest};
 use super::{body, ok, self_uri};
 use crate::caller::Caller;
 use crate::clock;
@@ -43,8 +43,9 @@ pub async fn create(
     let request: ClientRequest = body(&bytes)?;
     let secret = ctx.new_secret();
     let secret_delay = secret_delay_ms(&ctx);
+    let refusal = refusal_status(ctx.variant().ungrantable_role);
     ctx.mutate_as(&caller, "oauth:client:add", |org, now| {
-        let mut client = validate(org, &caller, now, request)?;
+        let mut client = validate(org, &caller, now, request, refusal)?;
         client.id = ids::new_id();
         client.secret_sha256 = Some(ids::digest(&secret));
         client.secret_usable_ms = now.saturating_add(secret_delay);
@@ -77,9 +78,10 @@ pub async fn update(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let request: ClientRequest = body(&bytes)?;
+    let refusal = refusal_status(ctx.variant().ungrantable_role);
     ctx.mutate_as(&caller, "oauth:client:edit", |org, now| {
         let existing = org.client(&id).cloned().ok_or_else(ApiError::not_found)?;
-        let mut client = validate(org, &caller, now, request)?;
+        let mut client = validate(org, &caller, now, request, refusal)?;
         client.id = existing.id;
         client.secret_sha256 = existing.secret_sha256;
         client.secret_usable_ms = existing.secret_usable_ms;

@@ -15,9 +15,12 @@ use crate::error_body::ApiError;
 use crate::org::{Grant, Org, PendingGrants, RoleDivision, UserRecord};
 use crate::paging::Query;
 use crate::store::{lock, Ctx};
+use crate::variants::{MePermissions, SelfAssignDivision};
 
 /// Expand values served: `authorization` and `organization`; others are ignored (the Sandbox
-/// has no presence, station, token-history or org-authorization data to expand).
+/// has no presence, station, token-history or org-authorization data to expand). Whether a
+/// real org lists `authorization.permissions` there is not stated by any public source; both
+/// forms are Sandbox variants (`MePermissions`).
 pub async fn get_me(
     State(ctx): State<Ctx>,
     caller: Caller,
@@ -30,7 +33,13 @@ pub async fn get_me(
         let user = org.user(&user_id).ok_or_else(ApiError::bad_credentials)?;
         let mut view = user_view(org, user);
         if expand.iter().any(|e| e == "authorization") {
-            view["authorization"] = authorization_view(org, &caller.role_divisions(org, now));
+            let mut authorization = authorization_view(org, &caller.role_divisions(org, now));
+            if ctx.variant().me_permissions == MePermissions::Omitted {
+                if let Some(fields) = authorization.as_object_mut() {
+                    fields.remove("permissions");
+                }
+            }
+            view["authorization"] = authorization;
         }
         if expand.iter().any(|e| e == "organization") {
             view["organization"] = organization_view(org);
@@ -50,8 +59,9 @@ pub async fn get_roles(
     })
 }
 
-/// Replaces the user's role list. Roles already held keep their divisions; newly listed roles
-/// are granted in the home division (genesys-api.md §5 leaves the division semantics open).
+/// Replaces the user's role list. Roles already held keep their divisions. No public source
+/// says in which division a newly listed role is granted; both forms are Sandbox variants
+/// (`SelfAssignDivision`): the home division, or every division (`*`).
 pub async fn put_roles(
     State(ctx): State<Ctx>,
     caller: Caller,
@@ -60,16 +70,20 @@ pub async fn put_roles(
 ) -> Result<Response, ApiError> {
     let role_ids: Vec<String> = body(&bytes)?;
     let delay = i64::try_from(lock(&ctx.knobs).consistency_delay.as_millis()).unwrap_or(i64::MAX);
+    let in_every_division = ctx.variant().self_assign_division == SelfAssignDivision::All;
     ctx.mutate_as(&caller, "authorization:grant:add", |org, now| {
         if let Some(missing) = role_ids.iter().find(|id| org.role(id).is_none()) {
             return Err(ApiError::bad_request(format!(
                 "The role [{missing}] does not exist."
             )));
         }
-        let home = org
-            .home_division()
-            .map(|d| d.id.clone())
-            .unwrap_or_default();
+        let home = match in_every_division {
+            true => "*".to_owned(),
+            false => org
+                .home_division()
+                .map(|d| d.id.clone())
+                .unwrap_or_default(),
+        };
         let user = org
             .users
             .iter_mut()

@@ -221,6 +221,7 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
     { class: "field roles-picker", id: "clients-roles", "aria-describedby": "clients-roles-explain clients-roleDivisions-error" },
     h("legend", {}, t("clients.roles.title")),
     h("p", { class: "hint", id: "clients-roles-explain" }, t("clients.roles.explain")),
+    view.grantsKnown ? null : h("p", { class: "hint", id: "clients-roles-unknown", role: "status" }, t("clients.roles.grantsUnknown")),
     h("label", { for: "clients-roles-search", class: "sr-only" }, t("clients.roles.search")),
     search,
     count,
