@@ -15,6 +15,9 @@ pub const STATE_FILE: &str = "sandbox-org.json";
 pub const EXTRA_ROLES_ENV: &str = "DIP_STUDIO_SANDBOX_EXTRA_ROLES";
 /// Debug builds only: milliseconds of latency the Sandbox org adds to every request.
 pub const LATENCY_ENV: &str = "DIP_STUDIO_SANDBOX_LATENCY_MS";
+/// Debug builds only: how many milliseconds an enabled integration stays ACTIVATING (the
+/// end-to-end tests make it outlast a window they close mid-run).
+pub const ACTIVATION_ENV: &str = "DIP_STUDIO_SANDBOX_ACTIVATION_MS";
 
 /// A whole number from a debug-only environment knob; `None` in release builds.
 fn debug_knob(name: &str) -> Option<usize> {
@@ -46,6 +49,9 @@ pub async fn endpoints<R: Runtime>(
         let options = SandboxOptions {
             state_file: Some(dir.join(STATE_FILE)),
             extra_roles: debug_knob(EXTRA_ROLES_ENV).unwrap_or(0),
+            // Anything on this machine could reach the knobs over loopback: the app keeps only
+            // the Rust handle (Settings' reset, the debug latency knob).
+            control_routes: false,
             ..SandboxOptions::default()
         };
         let started = Sandbox::start(options).await.map_err(|e| {
@@ -61,6 +67,11 @@ pub async fn endpoints<R: Runtime>(
             started
                 .knobs()
                 .set_latency(std::time::Duration::from_millis(millis as u64));
+        }
+        if let Some(millis) = debug_knob(ACTIVATION_ENV) {
+            started
+                .knobs()
+                .set_activation_delay(std::time::Duration::from_millis(millis as u64));
         }
         log::info!(
             "Sandbox org started: login {}, API {}",

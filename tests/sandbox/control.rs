@@ -139,3 +139,95 @@ async fn login_host_routes_take_faults_too() {
         .expect("answer");
     assert_eq!(again.status(), 401, "the fault fired once");
 }
+
+#[tokio::test]
+async fn the_variants_knob_sets_named_forms_and_refuses_unknown_names() {
+    let org = start().await;
+    let put = |names: Value| {
+        org.http
+            .put(org.api("/__sandbox/variants"))
+            .json(&names)
+            .send()
+    };
+    assert_eq!(
+        put(json!(["config-stub", "roles-page-25"]))
+            .await
+            .expect("control")
+            .status(),
+        204
+    );
+    let variant = org.sandbox.knobs().variant();
+    assert_eq!(variant.label(), "config-stub+roles-page-25");
+    assert_eq!(
+        put(json!(["redirect-sideways"]))
+            .await
+            .expect("control")
+            .status(),
+        400
+    );
+    assert_eq!(
+        org.sandbox.knobs().variant(),
+        variant,
+        "a refused list changes nothing"
+    );
+    assert_eq!(put(json!([])).await.expect("control").status(), 204);
+    assert_eq!(org.sandbox.knobs().variant().label(), "defaults");
+}
+
+#[tokio::test]
+async fn without_control_routes_the_knobs_are_not_served_but_still_work_from_rust() {
+    let org = super::start_with(sandbox::SandboxOptions {
+        control_routes: false,
+        ..super::quick()
+    })
+    .await;
+    let answer = org
+        .http
+        .post(org.api("/__sandbox/reset"))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(
+        answer.status(),
+        404,
+        "the app's Sandbox org serves no knobs"
+    );
+    org.sandbox
+        .knobs()
+        .reset()
+        .expect("the Rust handle still resets");
+}
+
+#[tokio::test]
+async fn both_hosts_refuse_a_request_addressed_to_another_name() {
+    let org = start().await;
+    for base in [org.sandbox.api_base_url(), org.sandbox.login_base_url()] {
+        for (host, expected) in [
+            ("evil.example:80".to_owned(), 421),
+            (
+                base.trim_start_matches("http://")
+                    .replace("127.0.0.1", "rebound.example"),
+                421,
+            ),
+            (base.trim_start_matches("http://").to_owned(), 0),
+            (
+                base.trim_start_matches("http://")
+                    .replace("127.0.0.1", "localhost"),
+                0,
+            ),
+        ] {
+            let answer = org
+                .http
+                .get(format!("{base}/api/v2/tokens/me"))
+                .header("Host", &host)
+                .send()
+                .await
+                .expect("answered");
+            if expected == 421 {
+                assert_eq!(answer.status(), 421, "{base} with Host {host}");
+            } else {
+                assert_ne!(answer.status(), 421, "{base} with Host {host}");
+            }
+        }
+    }
+}

@@ -41,6 +41,9 @@ pub struct SandboxOptions {
     pub hang_duration: Duration,
     /// The form of each behaviour that no public source pins down.
     pub variant: Variant,
+    /// Serve the `/__sandbox/...` knobs over HTTP (reset, faults, clock...). The app's own
+    /// Sandbox org turns them off; the Rust [`Knobs`] handle works either way.
+    pub control_routes: bool,
 }
 
 impl Default for SandboxOptions {
@@ -55,6 +58,7 @@ impl Default for SandboxOptions {
             canary_secrets: false,
             hang_duration: Duration::from_secs(120),
             variant: Variant::default(),
+            control_routes: true,
         }
     }
 }
@@ -89,6 +93,7 @@ impl Sandbox {
             options.state_file,
             knobs,
             seed,
+            options.control_routes,
         )?));
         let (login_port, api_port) = options.ports.unwrap_or((0, 0));
         let login_listener = server::bind(login_port).await?;

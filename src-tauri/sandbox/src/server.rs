@@ -17,6 +17,32 @@ use tower::ServiceExt;
 
 use crate::error::Error;
 
+/// Whether the request names this host in `Host`: a loopback name with this listener's port.
+/// A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) sends its
+/// own name, and is refused.
+fn addressed_to(request: &Request<Incoming>, port: u16) -> bool {
+    let Some(host) = request
+        .headers()
+        .get(hyper::header::HOST)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let Some((name, given)) = host.rsplit_once(':') else {
+        return false;
+    };
+    given == port.to_string() && matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+fn misdirected() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        axum::http::StatusCode::MISDIRECTED_REQUEST,
+        "This host only answers requests addressed to it by its loopback address.",
+    )
+        .into_response()
+}
+
 /// The connection a request arrived on (a request extension).
 #[derive(Clone)]
 pub struct Connection {
@@ -75,14 +101,25 @@ async fn serve(
     let Ok(stream) = TcpStream::from_std(std_stream) else {
         return;
     };
+    let Ok(local) = dup.local_addr() else {
+        return;
+    };
     let reset = Arc::new(Notify::new());
     let connection = Connection {
         peer,
         reset: reset.clone(),
     };
     let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+        let router = router.clone();
+        let known = addressed_to(&request, local.port());
         request.extensions_mut().insert(connection.clone());
-        router.clone().oneshot(request)
+        async move {
+            if known {
+                router.oneshot(request).await
+            } else {
+                Ok(misdirected())
+            }
+        }
     });
     let served = http1::Builder::new()
         .timer(TokioTimer::new())

@@ -40,6 +40,8 @@ pub struct Shared {
     pub seed: SeedInfo,
     /// Where an unreadable state file was moved at start, if one was.
     pub set_aside: Option<PathBuf>,
+    /// Whether the API host serves the `/__sandbox/...` knobs.
+    pub control_routes: bool,
 }
 
 /// Lock a mutex, recovering the data if a previous holder panicked.
@@ -55,6 +57,7 @@ impl Shared {
         state_file: Option<PathBuf>,
         knobs: KnobState,
         seed: SeedInfo,
+        control_routes: bool,
     ) -> Result<Shared, Error> {
         let mut set_aside = None;
         let org = match &state_file {
@@ -85,6 +88,7 @@ impl Shared {
             state_file,
             seed,
             set_aside,
+            control_routes,
         })
     }
 

@@ -104,10 +104,15 @@ pub fn router(ctx: Ctx) -> Router {
                 .put(credentials::update)
                 .delete(credentials::delete),
         );
-    Router::new()
-        .nest("/api/v2", v2)
-        .nest("/__sandbox", control::router())
-        .fallback(|| async { ApiError::not_found() })
+    let app = Router::new().nest("/api/v2", v2);
+    // The knobs can reset the org or inject faults: only tests and `cargo run -p sandbox` get
+    // them, never the app's own Sandbox org.
+    let app = if ctx.control_routes {
+        app.nest("/__sandbox", control::router())
+    } else {
+        app
+    };
+    app.fallback(|| async { ApiError::not_found() })
         .route_layer(from_fn_with_state(ctx.clone(), faults::inject))
         .layer(from_fn_with_state(ctx.clone(), rate_limit::limit))
         .layer(from_fn_with_state(ctx.clone(), faults::latency))
