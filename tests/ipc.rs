@@ -204,3 +204,25 @@ fn assert_main_window_only(
         );
     }
 }
+
+/// `sign_in_start`'s `promptLogin` ("sign in as a different user") is optional: absent or false
+/// the authorize URL has no `prompt`, true adds `prompt=login`.
+#[test]
+fn sign_in_start_asks_for_the_login_form_only_when_told() {
+    // Debug builds run this command instead of the system browser: `true` opens nothing.
+    std::env::set_var("DIP_STUDIO_TEST_BROWSER", "true");
+    let (_app, webview) = app();
+    let start = |prompt: Option<bool>| {
+        let mut body = json!({"target": {"kind": "sandbox"}, "method": "pkce", "clientId": ""});
+        if let Some(prompt) = prompt {
+            body["promptLogin"] = json!(prompt);
+        }
+        let pending = invoke(&webview, "sign_in_start", body).expect("sign-in starts");
+        assert_eq!(keys(&pending), ["authorizeUrl", "browserOpened"]);
+        pending["authorizeUrl"].as_str().expect("a URL").to_owned()
+    };
+    assert!(!start(None).contains("prompt="));
+    assert!(!start(Some(false)).contains("prompt="));
+    assert!(start(Some(true)).contains("&prompt=login"));
+    invoke(&webview, "sign_in_cancel", json!({})).expect("cancelled");
+}

@@ -59,9 +59,11 @@ pub async fn sign_in_start<R: Runtime>(
     target: OrgTarget,
     method: SignInMethod,
     client_id: String,
-    prompt_login: bool,
+    prompt_login: Option<bool>,
 ) -> CommandResult<PendingView> {
     let profile = Profile::new(target, method, &client_id)?;
+    // Absent means false: "sign in as a different user" is the exception.
+    let prompt_login = prompt_login.unwrap_or(false);
     let (authorize_url, _) = sign_in::begin(&app, profile, prompt_login).await?;
     // The flow keeps waiting when no browser opens: the user can copy the URL (matrix A18).
     let browser_opened = match browser::open(&app, &authorize_url).await {
