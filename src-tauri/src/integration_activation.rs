@@ -1,11 +1,13 @@
 //! Activate / deactivate a Data Actions integration and follow `reportedState` until it settles,
 //! sending each state seen to the window; after ACTIVE, the smoke check: the credential's client
-//! can mint a client-credentials token with the secret the vault holds (matrix C14).
+//! can mint a client-credentials token with the secret the vault holds (matrix C14). A refusal
+//! is `credentialRefused`: an org may report ACTIVE although the credential's secret is wrong.
 
 use std::time::Duration;
 
 use genesys::auth::verify_client_secret;
 use genesys::models::ReportedStateCode;
+use genesys::{Error, ErrorKind};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};
 
@@ -77,8 +79,13 @@ async fn smoke_check<R: Runtime>(
         Err(e) => return SmokeCheck::Failed { error: e.into() },
     };
     let endpoints = session.client().endpoints().clone();
+    // Refused: the credential's secret is wrong even if the integration says ACTIVE (some
+    // orgs do), so the screen names that instead of a sign-in problem.
     match verify_client_secret(&endpoints, &client_id, &secret, SMOKE_WITHIN).await {
         Ok(()) => SmokeCheck::Passed,
+        Err(e) if e.kind() == ErrorKind::ClientRejected => SmokeCheck::Failed {
+            error: Error::CredentialRefused { client_id }.into(),
+        },
         Err(e) => SmokeCheck::Failed { error: e.into() },
     }
 }

@@ -2,7 +2,6 @@
 //! overview the list and diagram draw (integrations with their credential, the credential's
 //! client, whether the app holds that client's secret), and mapping core models to wire views.
 
-use genesys::api::integrations::DATA_ACTIONS_CREDENTIAL_SLOT;
 use genesys::auth::Session;
 use genesys::models::{GrantType, Integration, OAuthClient, ReportedStateCode};
 use genesys::secrets::{oauth_client_secret_account, Secret};
@@ -48,7 +47,8 @@ pub fn reported(code: ReportedStateCode) -> ReportedCode {
     }
 }
 
-/// An integration as the screen shows it; `credential_id` from its embedded configuration.
+/// An integration as the screen shows it; `credential_id` from its `config/current`
+/// ([`credential_of`]), never from the configuration the integration embeds.
 pub fn integration_view(i: &Integration, credential_id: Option<String>) -> IntegrationView {
     let detail = i
         .reported_state
@@ -65,29 +65,17 @@ pub fn integration_view(i: &Integration, credential_id: Option<String>) -> Integ
             .unwrap_or_default(),
         reported: reported(i.reported_code()),
         detail,
-        credential_id: credential_id.or_else(|| {
-            i.credential_in(DATA_ACTIONS_CREDENTIAL_SLOT)
-                .map(|c| c.id.clone())
-        }),
+        credential_id,
     }
 }
 
-/// The integration's credential: from its embedded configuration, else `config/current`
-/// (a listing may not embed the configuration; Genesys does not say).
+/// The integration's credential, from `config/current`: the embedded `config.current` may be
+/// complete, a stub or absent, so it is never trusted (as in Terraform's read).
 pub async fn credential_of(session: &Session, i: &Integration) -> Result<Option<String>, Error> {
-    if i.current_config().is_some() {
-        return Ok(i
-            .credential_in(DATA_ACTIONS_CREDENTIAL_SLOT)
-            .map(|c| c.id.clone()));
-    }
-    let config = session
+    session
         .client()
-        .integration_config(&i.id, session.token())
-        .await?;
-    Ok(config
-        .credentials
-        .get(DATA_ACTIONS_CREDENTIAL_SLOT)
-        .map(|c| c.id.clone()))
+        .integration_credential(&i.id, session.token())
+        .await
 }
 
 pub async fn client_view<R: Runtime>(
@@ -107,16 +95,18 @@ pub async fn client_view<R: Runtime>(
 }
 
 /// Everything the list and the diagram draw. A credential's client id is read only for the
-/// credentials an integration uses (one `GET` each; at most 10 integrations per org).
+/// credentials an integration uses (one `GET` each, and one `config/current` per integration;
+/// the type's `maxInstances` bounds both).
 pub async fn overview<R: Runtime>(
     app: &AppHandle<R>,
 ) -> Result<IntegrationsOverview, CommandError> {
     let (profile, session) = signed_in(app)?;
     let (c, token) = (session.client(), session.token());
-    let (integrations, credentials, clients) = tokio::join!(
+    let (integrations, credentials, clients, limit) = tokio::join!(
         c.data_actions_integrations(token),
         c.credentials(token),
-        c.oauth_clients(token)
+        c.oauth_clients(token),
+        c.data_actions_limit(token)
     );
     let (integrations, credentials, clients) = (integrations?, credentials?, clients?);
     let mut views = Vec::with_capacity(integrations.len());
@@ -153,6 +143,6 @@ pub async fn overview<R: Runtime>(
         integrations: views,
         credentials: credential_views,
         clients: client_views,
-        limit: genesys::api::integrations::MAX_DATA_ACTIONS_INTEGRATIONS as u32,
+        limit: u32::try_from(limit?).unwrap_or(u32::MAX),
     })
 }

@@ -34,11 +34,13 @@ pub fn request(input: &SetupRequestInput) -> SetupRequest {
 /// division, and the integration count against the limit.
 pub async fn form<R: Runtime>(app: &AppHandle<R>) -> CommandResult<SetupForm> {
     let (_, session) = signed_in(app)?;
-    let (choices, installed) = tokio::join!(
+    let (c, token) = (session.client(), session.token());
+    let (choices, installed, limit) = tokio::join!(
         role_choices::choices(app),
-        session.client().data_actions_integrations(session.token())
+        c.data_actions_integrations(token),
+        c.data_actions_limit(token)
     );
-    let (choices, installed) = (choices?, installed?);
+    let (choices, installed, limit) = (choices?, installed?, limit?);
     let defaults = SetupRequest::workshop_defaults(Vec::new());
     Ok(SetupForm {
         request: SetupRequestInput {
@@ -52,7 +54,7 @@ pub async fn form<R: Runtime>(app: &AppHandle<R>) -> CommandResult<SetupForm> {
         roles: choices.roles,
         divisions: choices.divisions,
         installed: installed.len() as u32,
-        limit: genesys::api::MAX_DATA_ACTIONS_INTEGRATIONS as u32,
+        limit: u32::try_from(limit).unwrap_or(u32::MAX),
     })
 }
 

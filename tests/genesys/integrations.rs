@@ -60,7 +60,7 @@ async fn install_configure_activate_disable_and_delete() {
     assert_eq!(installed.intended_state, IntendedState::Disabled);
     assert_eq!(installed.reported_code(), ReportedStateCode::Inactive);
     assert_eq!(
-        installed.current_config().map(|c| c.notes.as_str()),
+        installed.embedded_config().and_then(|c| c.notes.as_deref()),
         Some("dip-run:r1"),
         "the notes (a run marker) are in the configuration"
     );
@@ -104,9 +104,12 @@ async fn install_configure_activate_disable_and_delete() {
         codes,
         [ReportedStateCode::Activating, ReportedStateCode::Active]
     );
+    assert_eq!(active.reported_code(), ReportedStateCode::Active);
     assert_eq!(
-        active.credential_in(SLOT).map(|c| c.id.as_str()),
-        Some(credential.as_str())
+        api.integration_credential(&installed.id, token)
+            .await
+            .expect("config/current"),
+        Some(credential.clone())
     );
 
     api.set_integration_enabled(&installed.id, false, token)

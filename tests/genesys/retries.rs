@@ -22,6 +22,7 @@ pub fn fast_options() -> ClientOptions {
             base: Duration::from_millis(5),
             max: Duration::from_millis(40),
             max_retry_after: Duration::from_secs(1),
+            conflict_step: Duration::from_millis(5),
         },
     }
 }

@@ -1,5 +1,6 @@
-//! Integration credentials: create, redacted read, replace, delete, the cursor and page
-//! listings, and the credential types.
+//! Integration credentials: create, redacted read, replace, delete, the cursor listing (by
+//! `nextUri`, or by `after` alone with the knob that drops `nextUri`), the page listing, and the
+//! credential types.
 
 use serde_json::json;
 
@@ -78,6 +79,30 @@ async fn credentials_are_redacted_listed_by_cursor_and_deleted() {
     )
     .await
     .error(400, "bad.request");
+    // Terraform's paging: `after` = the last id seen, until a page is empty.
+    let past_the_end = format!(
+        "/api/v2/integrations/credentials/listing?pageSize=2&after={}",
+        ids[4]
+    );
+    let empty = org.get(&past_the_end, &admin).await;
+    assert_eq!(empty.ok()["entities"], json!([]));
+    assert!(empty.body.get("nextUri").is_none());
+    org.sandbox.knobs().set_cursor_next_uri(false);
+    let mut by_after = Vec::new();
+    let mut cursor = "/api/v2/integrations/credentials/listing?pageSize=2".to_owned();
+    loop {
+        let page = org.get(&cursor, &admin).await;
+        assert!(page.ok().get("nextUri").is_none(), "the knob drops nextUri");
+        let entities = page.body["entities"].as_array().expect("entities").clone();
+        let Some(last) = entities.last() else { break };
+        cursor = format!(
+            "/api/v2/integrations/credentials/listing?pageSize=2&after={}",
+            last["id"].as_str().expect("id")
+        );
+        by_after.extend(entities.iter().map(|c| c["id"].as_str().expect("id").to_owned()));
+    }
+    assert_eq!(by_after, ids);
+    org.sandbox.knobs().set_cursor_next_uri(true);
     assert_eq!(
         org.get("/api/v2/integrations/credentials?pageSize=2", &admin)
             .await

@@ -1,14 +1,19 @@
 //! Integrations over HTTP: types, install (at most 10 Data Actions integrations), configuration
-//! versions, and activation to ACTIVE or ERROR.
+//! versions, activation to ACTIVE or ERROR, and the variants of the embedded configuration and
+//! of a wrong secret; empty notes read back as Genesys's placeholder.
 
 use std::time::Duration;
 
 use reqwest::Method;
+use sandbox::{EmbeddedConfig, Variant, WrongSecret};
 use serde_json::{json, Value};
 
 use super::{start, Org, Reply};
 
 const DATA_ACTIONS: &str = "purecloud-data-actions";
+/// What Genesys answers for empty notes (terraform-provider-genesyscloud
+/// genesyscloud/integration/resource_genesyscloud_integration_utils.go).
+const EMPTY_NOTES: &str = "node_dynamodb_empty_string";
 
 async fn install(org: &Org, admin: &str, name: &str) -> Reply {
     org.post(
@@ -275,5 +280,115 @@ async fn a_credential_whose_client_cannot_mint_a_token_ends_in_error() {
             .expect("detail")
             .contains("pureCloudOAuthClient"),
         "{missing}"
+    );
+}
+
+/// `GET` on the API host without the spec check: a stub `config.current` is not the schema's
+/// `IntegrationConfiguration`, which is why the variant exists.
+async fn raw(org: &Org, admin: &str, path: &str) -> Value {
+    org.http
+        .get(org.api(path))
+        .bearer_auth(admin)
+        .send()
+        .await
+        .expect("answered")
+        .json()
+        .await
+        .expect("JSON")
+}
+
+#[tokio::test]
+async fn the_embedded_configuration_takes_each_form_and_empty_notes_read_as_genesys_stores_them() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let (client, secret) = org
+        .cc_client(
+            &admin,
+            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
+        )
+        .await;
+    let id = install(&org, &admin, "Data Actions").await.ok()["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let credential = credential(&org, &admin, &client, &secret).await;
+    configure(&org, &admin, &id, &credential).await;
+    let path = format!("/api/v2/integrations/{id}");
+    let config_path = format!("{path}/config/current");
+    for (form, version, has_config) in [
+        (EmbeddedConfig::Complete, Some(2), true),
+        (EmbeddedConfig::Stub, None, true),
+        (EmbeddedConfig::Absent, None, false),
+    ] {
+        org.sandbox.knobs().set_variant(Variant {
+            embedded_config: form,
+            ..Variant::default()
+        });
+        let integration = raw(&org, &admin, &path).await;
+        let current = &integration["config"]["current"];
+        assert_eq!(integration.get("config").is_some(), has_config, "{form:?}");
+        assert_eq!(current["version"].as_i64(), version, "{form:?}");
+        if has_config {
+            assert_eq!(current["name"], "Data Actions", "{form:?}");
+            assert_eq!(
+                current["credentials"]["pureCloudOAuthClient"]["id"],
+                json!(credential)
+            );
+        }
+        assert_eq!(integration["notes"], EMPTY_NOTES, "{form:?}");
+        let full = org.get(&config_path, &admin).await;
+        assert_eq!(
+            (full.ok()["version"].as_i64(), full.body["notes"].as_str()),
+            (Some(2), Some(EMPTY_NOTES)),
+            "config/current is whole under {form:?}"
+        );
+    }
+    // The placeholder written back is empty notes again, not the literal.
+    let read = org.get(&config_path, &admin).await.ok().clone();
+    let saved = org.put(&config_path, &admin, read).await;
+    assert_eq!(saved.ok()["notes"], EMPTY_NOTES);
+    assert_eq!(org.sandbox.snapshot().integrations[0].config.notes, "");
+}
+
+#[tokio::test]
+async fn a_wrong_secret_reports_error_or_active_as_the_variant_says() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    let (client, _) = org
+        .cc_client(
+            &admin,
+            &[(&org.role("Developer"), &org.sandbox.seed().home_division_id)],
+        )
+        .await;
+    let wrong = install(&org, &admin, "Wrong secret").await.ok()["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let credential = credential(&org, &admin, &client, "not-the-secret").await;
+    configure(&org, &admin, &wrong, &credential).await;
+    let unconfigured = install(&org, &admin, "No credential").await.ok()["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    for integration in [&wrong, &unconfigured] {
+        let path = format!("/api/v2/integrations/{integration}");
+        let body = json!({ "intendedState": "ENABLED" });
+        org.call(Method::PATCH, &path, Some(&admin), Some(body))
+            .await
+            .ok();
+    }
+    org.sandbox.knobs().advance_clock(Duration::from_secs(1));
+    assert_eq!(state(&org, &admin, &wrong).await["code"], "ERROR");
+    org.sandbox.knobs().set_variant(Variant {
+        wrong_secret: WrongSecret::Active,
+        ..Variant::default()
+    });
+    let active = state(&org, &admin, &wrong).await;
+    assert_eq!(active["code"], "ACTIVE", "{active}");
+    assert!(active.get("detail").is_none(), "{active}");
+    assert_eq!(
+        state(&org, &admin, &unconfigured).await["code"],
+        "ERROR",
+        "only a wrong secret is reported ACTIVE; a missing credential is still an error"
     );
 }

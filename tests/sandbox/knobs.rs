@@ -1,9 +1,10 @@
 //! The knobs, each observed by a plain HTTP client: latency, status faults after N for M calls,
-//! connection reset, hang, create-then-fail, and the per-token rate limit.
+//! connection reset, hang, create-then-fail, and the per-token rate limit (a 429 with or
+//! without `Retry-After`, as the variant says).
 
 use std::time::{Duration, Instant};
 
-use sandbox::{FaultKind, FaultRule, RateLimit};
+use sandbox::{FaultKind, FaultRule, RateLimit, RetryAfter, Variant};
 use serde_json::json;
 
 use super::start;
@@ -266,4 +267,47 @@ async fn a_cut_body_fault_drops_the_connection_mid_body() {
     assert!(body.is_err(), "the body never completes");
     let listed = org.get(CLIENTS, &admin).await;
     assert_eq!(listed.ok()["total"], 2, "the next call is whole");
+}
+
+#[tokio::test]
+async fn under_no_retry_after_a_429_has_no_retry_after_and_other_statuses_keep_theirs() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    org.sandbox.knobs().set_variant(Variant {
+        retry_after: RetryAfter::Omitted,
+        ..Variant::default()
+    });
+    let knobs = org.sandbox.knobs();
+    let status = |status| FaultKind::Status {
+        status,
+        retry_after: Some(7),
+    };
+    knobs.add_fault(rule("GET", CLIENTS, status(429), 0, Some(1)));
+    let limited = org.get(CLIENTS, &admin).await;
+    limited.error(429, "too.many.requests");
+    assert!(!limited.headers.contains_key("retry-after"));
+    let by_date = FaultKind::StatusRetryAt {
+        status: 429,
+        retry_at: "Wed, 21 Oct 2026 07:28:00 GMT".to_owned(),
+    };
+    knobs.add_fault(rule("GET", CLIENTS, by_date, 0, Some(1)));
+    let limited = org.get(CLIENTS, &admin).await;
+    limited.error(429, "too.many.requests");
+    assert!(!limited.headers.contains_key("retry-after"));
+    knobs.add_fault(rule("GET", CLIENTS, status(503), 0, Some(1)));
+    let unavailable = org.get(CLIENTS, &admin).await;
+    assert_eq!(unavailable.headers["retry-after"], "7", "not a 429: kept");
+
+    knobs.set_rate_limit(Some(RateLimit {
+        requests: 1,
+        window_seconds: 60,
+    }));
+    org.get("/api/v2/tokens/me", &admin).await.ok();
+    let limited = org.get("/api/v2/tokens/me", &admin).await;
+    limited.error(429, "too.many.requests");
+    assert!(!limited.headers.contains_key("retry-after"));
+    assert!(
+        limited.headers.contains_key("inin-ratelimit-reset"),
+        "the informational headers stay"
+    );
 }

@@ -42,6 +42,9 @@ pub enum ErrorKind {
     IntegrationLimit,
     /// The integration reported ERROR; the message is Genesys's detail.
     IntegrationError,
+    /// The integration reports ACTIVE, but its credential's client id and secret get no token:
+    /// the secret in the credential is wrong (some orgs report ACTIVE all the same).
+    CredentialRefused,
 }
 
 /// Every failure of the core. Display strings are safe to show and log: no tokens, secrets,
@@ -112,6 +115,10 @@ pub enum Error {
     /// The integration reported ERROR; `message` is Genesys's `reportedState.detail.message`.
     #[error("the integration reports {code}: {message}")]
     IntegrationState { code: String, message: String },
+    /// The credential's client `client_id` was refused a token with the secret the app gave
+    /// the credential, although the integration may report ACTIVE.
+    #[error("the integration's credential was refused a token for the OAuth client {client_id}")]
+    CredentialRefused { client_id: String },
     /// A keyring failure, named by variant only (never the bytes; matrix E7).
     #[error("keychain: {variant}")]
     Keychain {
@@ -155,6 +162,7 @@ impl Error {
             Error::MissingPermissions { .. } => ErrorKind::MissingPermissions,
             Error::IntegrationLimit { .. } => ErrorKind::IntegrationLimit,
             Error::IntegrationState { .. } => ErrorKind::IntegrationError,
+            Error::CredentialRefused { .. } => ErrorKind::CredentialRefused,
         }
     }
 

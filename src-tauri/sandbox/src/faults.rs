@@ -1,5 +1,6 @@
 //! The layers every request passes: the correlation id (and `ErrorBody` rendering with the same
-//! `contextId`), the latency knob, and injected faults matched by route and method.
+//! `contextId`), the latency knob, and injected faults matched by route and method (a 429's
+//! `Retry-After` left out under variant `no-retry-after`).
 
 use std::time::Duration;
 
@@ -16,6 +17,7 @@ use crate::ids;
 use crate::knobs::FaultKind;
 use crate::server::Connection;
 use crate::store::{lock, Ctx};
+use crate::variants::RetryAfter;
 
 /// Which host a layer serves: the API host answers every error with an `ErrorBody`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -66,11 +68,13 @@ pub async fn inject(State(ctx): State<Ctx>, request: Request, next: Next) -> Res
         .get::<MatchedPath>()
         .map(|m| m.as_str().to_owned())
         .unwrap_or_default();
-    let (fault, hang) = {
+    let (fault, hang, retry_after_sent) = {
         let mut knobs = lock(&ctx.knobs);
         let fault = knobs.take_fault(request.method().as_str(), &route, request.uri().path());
-        (fault, knobs.hang)
+        (fault, knobs.hang, knobs.variant.retry_after == RetryAfter::Sent)
     };
+    // Only a 429's `Retry-After` is the variant's to drop; other statuses keep what the rule says.
+    let keep = |status: StatusCode| retry_after_sent || status != StatusCode::TOO_MANY_REQUESTS;
     match fault {
         None => next.run(request).await,
         Some(FaultKind::Status {
@@ -79,16 +83,18 @@ pub async fn inject(State(ctx): State<Ctx>, request: Request, next: Next) -> Res
         }) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let mut error = ApiError::for_status(status);
-            if let Some(seconds) = retry_after {
+            if let Some(seconds) = retry_after.filter(|_| keep(status)) {
                 error = error.with_header("retry-after", &seconds.to_string());
             }
             error.into_response()
         }
         Some(FaultKind::StatusRetryAt { status, retry_at }) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            ApiError::for_status(status)
-                .with_header("retry-after", &retry_at)
-                .into_response()
+            let mut error = ApiError::for_status(status);
+            if keep(status) {
+                error = error.with_header("retry-after", &retry_at);
+            }
+            error.into_response()
         }
         Some(FaultKind::ConnectionReset) => {
             if let Some(connection) = request.extensions().get::<Connection>() {

@@ -1,5 +1,6 @@
 //! The test knobs: latency, fault injection by route and method, a per-token rate limit, the
-//! eventual-consistency and activation delays, a movable clock, and reset.
+//! eventual-consistency and activation delays, a movable clock, `nextUri` on the credentials
+//! cursor listing, and reset.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -90,6 +91,8 @@ pub struct KnobState {
     pub hang: Duration,
     pub clock_offset_ms: i64,
     pub variant: Variant,
+    /// Whether the credentials cursor listing names its next page in `nextUri`.
+    pub cursor_next_uri: bool,
 }
 
 impl KnobState {
@@ -106,6 +109,7 @@ impl KnobState {
             hang: options.hang_duration,
             clock_offset_ms: 0,
             variant: options.variant,
+            cursor_next_uri: true,
         }
     }
 
@@ -190,6 +194,11 @@ impl Knobs {
     /// The variant in force now.
     pub fn variant(&self) -> Variant {
         lock(&self.0.knobs).variant
+    }
+    /// Whether `GET /api/v2/integrations/credentials/listing` answers `nextUri` (on by default);
+    /// off, a client must page with `after` alone, as Terraform does.
+    pub fn set_cursor_next_uri(&self, on: bool) {
+        lock(&self.0.knobs).cursor_next_uri = on;
     }
     /// Back to the seeded org and to the knobs the options set.
     pub fn reset(&self) -> Result<(), Error> {

@@ -1,5 +1,6 @@
 //! The per-token rate limit of the API host: a fixed window per access token, 429
-//! `too.many.requests` with `Retry-After`, and `inin-ratelimit-*` headers on every answer.
+//! `too.many.requests` with `Retry-After` (or without it: variant `no-retry-after`), and
+//! `inin-ratelimit-*` headers on every answer.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode};
@@ -10,6 +11,7 @@ use crate::caller::bearer_token;
 use crate::error_body::ApiError;
 use crate::ids;
 use crate::store::{lock, Ctx};
+use crate::variants::RetryAfter;
 
 pub async fn limit(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
@@ -39,15 +41,18 @@ pub async fn limit(State(ctx): State<Ctx>, request: Request, next: Next) -> Resp
         return next.run(request).await;
     };
     let mut response = if count > limit.requests {
-        ApiError::new(
+        let error = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too.many.requests",
             format!(
                 "Rate limit exceeded the maximum [{}] requests within [{}] seconds",
                 limit.requests, limit.window_seconds
             ),
-        )
-        .with_header("retry-after", &reset_seconds.to_string())
+        );
+        match ctx.variant().retry_after {
+            RetryAfter::Sent => error.with_header("retry-after", &reset_seconds.to_string()),
+            RetryAfter::Omitted => error,
+        }
         .into_response()
     } else {
         next.run(request).await

@@ -7,4 +7,13 @@ import type { IntendedState } from "./IntendedState";
 /**
  * `Integration`: one installed integration. `id` and `intendedState` are required.
  */
-export type Integration = { id: string, name: string, integrationType: IntegrationTypeRef | null, notes: string | null, intendedState: IntendedState, config: IntegrationConfigurationInfo | null, reportedState: IntegrationStatusInfo | null, attributes: { [key in string]: string }, };
+export type Integration = { id: string, name: string, integrationType: IntegrationTypeRef | null, 
+/**
+ * The placeholder Genesys may answer for empty notes reads as `Some("")`.
+ */
+notes: string | null, intendedState: IntendedState, 
+/**
+ * The embedded configuration: read leniently (a stub or any other shape never fails the
+ * integration), and only shown, never trusted: see [`EmbeddedConfiguration`].
+ */
+config: IntegrationConfigurationInfo | null, reportedState: IntegrationStatusInfo | null, attributes: { [key in string]: string }, };

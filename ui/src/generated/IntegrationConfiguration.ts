@@ -2,15 +2,19 @@
 import type { CredentialInfo } from "./CredentialInfo";
 
 /**
- * `IntegrationConfiguration`: the schema marks every field but `id` required; the app relies
- * on `version` (optimistic concurrency), so only a missing `version` is an error. The others
- * read as empty when absent and are written back as read.
+ * `IntegrationConfiguration` from `GET …/config/current`: the schema marks every field but `id`
+ * required; the app relies on `version` (optimistic concurrency), so only a missing `version`
+ * is an error. The others read as empty when absent and are written back as read.
  */
 export type IntegrationConfiguration = { id?: string | null, name: string, 
 /**
  * Required for updates: a `PUT` with another version is a 409.
  */
-version: bigint, properties: Record<string, unknown>, advanced: Record<string, unknown>, notes: string, 
+version: bigint, properties: Record<string, unknown>, advanced: Record<string, unknown>, 
+/**
+ * Empty notes are empty here even when Genesys answers [`EMPTY_NOTES_PLACEHOLDER`].
+ */
+notes: string, 
 /**
  * Credential slot (`pureCloudOAuthClient`) → the credential used there.
  */

@@ -14,7 +14,8 @@ missingPermissions: Array<string>,
  */
 held: Array<RoleDivision>, 
 /**
- * Data Actions integrations the org holds now, and Genesys's maximum.
+ * Data Actions integrations the org holds now, and Genesys's maximum (the integration
+ * type's `maxInstances`, `Client::data_actions_limit`).
  */
 integrations: number, maxIntegrations: number, 
 /**

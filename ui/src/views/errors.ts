@@ -23,6 +23,7 @@ export const KINDS: readonly ErrorKind[] = [
   "missingPermissions",
   "integrationLimit",
   "integrationError",
+  "credentialRefused",
 ];
 
 /** Normalises whatever a command rejected with into the CommandError wire shape. */

@@ -132,12 +132,31 @@ impl Client {
         parse(&answer)
     }
 
-    /// Sends one request. GET, PUT, PATCH and DELETE are sent again (at most
-    /// `retry.max_attempts` times in all) after a 5xx other than 501, a timeout or connection
-    /// error (jittered backoff), or a 429 (after `Retry-After`, capped, else backoff). 4xx
-    /// other than 429 is never retried; neither is a POST. Any non-2xx answer left at the end
-    /// is an [`Error::Api`] carrying that last answer's `contextId`.
+    /// Sends one request (see [`Client::exchange`]); a non-2xx answer left at the end is an
+    /// [`Error::Api`] carrying that last answer's `contextId`.
     pub(crate) async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: &Secret,
+        body: Option<Vec<u8>>,
+    ) -> Result<Answer> {
+        let answer = self.exchange(method, path, token, body).await?;
+        if answer.status.is_success() {
+            Ok(answer)
+        } else {
+            Err(api_error(&answer))
+        }
+    }
+
+    /// Sends one request and returns the last answer, whatever its status (callers that need
+    /// its headers, such as `Retry-After` on a 409). GET, PUT, PATCH and DELETE are sent again
+    /// (at most `retry.max_attempts` times in all) after a 5xx other than 501, a timeout or
+    /// connection error (jittered backoff), or a 429 (after `Retry-After`, capped; without
+    /// one, the same jittered backoff: the Go SDK also retries a 429 that has none,
+    /// platform-client-sdk-go platformclientv2/apiclient.go). 4xx other than 429 is never
+    /// retried; neither is a POST.
+    pub(crate) async fn exchange(
         &self,
         method: Method,
         path: &str,
@@ -201,7 +220,7 @@ impl Client {
                     tokio::time::sleep(wait).await;
                     attempt += 1;
                 }
-                _ => return outcome.and_then(|answer| Err(api_error(&answer))),
+                _ => return outcome,
             }
         }
     }

@@ -81,25 +81,31 @@ fn oauth_body(name: &str, client_id: &str, secret: &Secret) -> Result<Zeroizing<
         })
 }
 
-/// The next page's path from `nextUri` (relative to the API host, or absolute: only its
-/// `/api/v2/...` part is used, so it can never send the token elsewhere), else the last id
-/// seen as `after`, as Terraform does.
-fn next_path(next_uri: &str, last_id: &str) -> String {
-    match next_uri.find("/api/v2/integrations/credentials/listing") {
-        Some(at) => next_uri[at..].to_owned(),
+/// The next page's path: `nextUri` when the page has one (only its `/api/v2/...` part is used,
+/// so it can never send the token elsewhere), else the last id seen as `after`, as Terraform
+/// pages this listing (terraform-provider-genesyscloud
+/// genesyscloud/integration_credential/genesyscloud_integration_credential_proxy.go,
+/// `getAllIntegrationCredsFn`: `after` = the last entity's id, until a page is empty).
+fn next_path(next_uri: Option<&str>, last_id: &str) -> String {
+    match next_uri.and_then(|uri| uri.find(LISTING).map(|at| &uri[at..])) {
+        Some(next) => next.to_owned(),
         None => format!("{LISTING}?pageSize={PAGE_SIZE}&after={}", segment(last_id)),
     }
 }
 
 impl Client {
-    /// Every credential of the org: the cursor listing followed through `nextUri` until a
-    /// page has none, is empty or brings nothing new, never past [`MAX_PAGES`].
+    /// Every credential of the org: the cursor listing, page after page, until a page is empty
+    /// or brings nothing new (never past [`MAX_PAGES`]). A page without `nextUri` is not taken
+    /// as the last one: the next is asked for with `after`, as Terraform does.
     pub async fn credentials(&self, token: &Secret) -> Result<Vec<CredentialInfo>> {
         let mut path = format!("{LISTING}?pageSize={PAGE_SIZE}");
         let mut seen = HashSet::new();
         let mut all = Vec::new();
         for _ in 0..MAX_PAGES {
             let page: CredentialCursorPage = self.get(&path, token).await?;
+            let Some(last) = page.entities.last().map(|c| c.id.clone()) else {
+                return Ok(all);
+            };
             let mut fresh = false;
             for credential in page.entities {
                 if seen.insert(credential.id.clone()) {
@@ -107,10 +113,10 @@ impl Client {
                     all.push(credential);
                 }
             }
-            let (Some(next), Some(last), true) = (page.next_uri, all.last(), fresh) else {
+            if !fresh {
                 return Ok(all);
-            };
-            path = next_path(&next, &last.id);
+            }
+            path = next_path(page.next_uri.as_deref(), &last);
         }
         Err(Error::Unexpected(format!(
             "the listing {LISTING} did not end within {MAX_PAGES} pages"
@@ -177,15 +183,14 @@ mod tests {
     #[test]
     fn next_pages_stay_on_the_listing() {
         let relative = "/api/v2/integrations/credentials/listing?after=a&pageSize=200";
-        assert_eq!(next_path(relative, "x"), relative);
+        assert_eq!(next_path(Some(relative), "x"), relative);
         assert_eq!(
-            next_path(&format!("https://api.example.com{relative}"), "x"),
+            next_path(Some(&format!("https://api.example.com{relative}")), "x"),
             relative
         );
-        assert_eq!(
-            next_path("https://evil.example/steal", "id-1"),
-            format!("{LISTING}?pageSize=200&after=id-1")
-        );
+        let by_last_id = format!("{LISTING}?pageSize=200&after=id-1");
+        assert_eq!(next_path(Some("https://evil.example/steal"), "id-1"), by_last_id);
+        assert_eq!(next_path(None, "id-1"), by_last_id, "no nextUri: Terraform's after");
     }
 
     #[test]

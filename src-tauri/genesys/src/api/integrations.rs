@@ -1,6 +1,6 @@
-//! `/api/v2/integrations` for Genesys Cloud Data Actions (genesys-api.md §6, §8 steps 4, 6, 7):
-//! list, read, install, configure the OAuth credential, enable/disable, follow the reported
-//! state, delete.
+//! `/api/v2/integrations` for Genesys Cloud Data Actions (genesys-api.md §6, §8 steps 4, 7):
+//! the type's instance limit, list, read, install, enable/disable, follow the reported state,
+//! delete. The configuration (credential, notes) is in `integration_config.rs`.
 
 use std::time::Duration;
 
@@ -12,17 +12,16 @@ use ts_rs::TS;
 use super::oauth_clients::segment;
 use super::Client;
 use crate::error::{Error, Result};
-use crate::models::{CredentialInfo, Integration, IntegrationConfiguration, ReportedStateCode};
+use crate::models::{Integration, IntegrationType, ReportedStateCode};
 use crate::secrets::Secret;
 
 /// The integration type of "Genesys Cloud Data Actions".
 pub const DATA_ACTIONS_TYPE: &str = "purecloud-data-actions";
 /// Its credential slot, which is also the credential type's name.
 pub const DATA_ACTIONS_CREDENTIAL_SLOT: &str = "pureCloudOAuthClient";
-/// Data Actions integrations an org may hold (genesys-api.md §3.3, issue 7).
+/// Data Actions integrations an org may hold when the integration type gives no
+/// `maxInstances` (genesys-api.md §3.3, issue 7); see [`Client::data_actions_limit`].
 pub const MAX_DATA_ACTIONS_INTEGRATIONS: usize = 10;
-/// Configuration `PUT`s tried when the version keeps moving (matrix C6, Terraform parity).
-pub const MAX_CONFIG_ATTEMPTS: u32 = 10;
 
 /// What a `DELETE` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -35,51 +34,8 @@ pub enum Removal {
     AlreadyGone,
 }
 
-fn integration_path(id: &str) -> String {
+pub(crate) fn integration_path(id: &str) -> String {
     format!("/api/v2/integrations/{}", segment(id))
-}
-
-fn config_path(id: &str) -> String {
-    format!("{}/config/current", integration_path(id))
-}
-
-/// Whether an error is Genesys's "the version moved" answer: 409, or (as Terraform also
-/// checks) a 400 whose message says the version does not match.
-fn version_conflict(e: &Error) -> bool {
-    match e {
-        Error::Api { status: 409, .. } => true,
-        Error::Api {
-            status: 400,
-            message,
-            ..
-        } => message.contains("does not match the current version"),
-        _ => false,
-    }
-}
-
-/// `config` with `slot` set to the credential `id` (by reference only), or removed.
-fn with_credential(
-    mut config: IntegrationConfiguration,
-    slot: &str,
-    credential_id: Option<&str>,
-) -> IntegrationConfiguration {
-    config.id = None;
-    config.credentials = config
-        .credentials
-        .into_iter()
-        .map(|(k, v)| (k, CredentialInfo::reference(&v.id)))
-        .collect();
-    match credential_id {
-        Some(id) => {
-            config
-                .credentials
-                .insert(slot.to_owned(), CredentialInfo::reference(id));
-        }
-        None => {
-            config.credentials.remove(slot);
-        }
-    }
-    config
 }
 
 impl Client {
@@ -94,6 +50,17 @@ impl Client {
             .into_iter()
             .filter(|i| i.type_id() == Some(DATA_ACTIONS_TYPE))
             .collect())
+    }
+
+    /// How many Data Actions integrations the org may hold: the type's `maxInstances` (`GET
+    /// /api/v2/integrations/types/purecloud-data-actions`), [`MAX_DATA_ACTIONS_INTEGRATIONS`]
+    /// when the type does not say.
+    pub async fn data_actions_limit(&self, token: &Secret) -> Result<usize> {
+        let path = format!("/api/v2/integrations/types/{DATA_ACTIONS_TYPE}");
+        let kind: IntegrationType = self.get(&path, token).await?;
+        Ok(kind
+            .max_instances
+            .map_or(MAX_DATA_ACTIONS_INTEGRATIONS, |n| n as usize))
     }
 
     /// `GET /api/v2/integrations/{id}`.
@@ -131,61 +98,6 @@ impl Client {
         })
         .await?;
         self.integration(&installed.id, token).await
-    }
-
-    /// `GET /api/v2/integrations/{id}/config/current`.
-    pub async fn integration_config(
-        &self,
-        id: &str,
-        token: &Secret,
-    ) -> Result<IntegrationConfiguration> {
-        self.get(&config_path(id), token).await
-    }
-
-    /// Sets (or with `None` removes) the `pureCloudOAuthClient` credential: `GET` the current
-    /// configuration, `PUT` it back with its `version` and the credential by id. A version
-    /// conflict re-reads and tries again, at most [`MAX_CONFIG_ATTEMPTS`] times (matrix C6).
-    pub async fn set_integration_credential(
-        &self,
-        id: &str,
-        credential_id: Option<&str>,
-        token: &Secret,
-    ) -> Result<IntegrationConfiguration> {
-        if credential_id.is_some_and(|c| c.trim().is_empty()) {
-            return Err(Error::InvalidInput {
-                field: "credentialId",
-                reason: "a credential id cannot be blank".to_owned(),
-            });
-        }
-        self.update_config(id, token, |config| {
-            with_credential(config, DATA_ACTIONS_CREDENTIAL_SLOT, credential_id)
-        })
-        .await
-    }
-
-    /// GET → `change` → PUT with the version read, again on a version conflict.
-    async fn update_config(
-        &self,
-        id: &str,
-        token: &Secret,
-        change: impl Fn(IntegrationConfiguration) -> IntegrationConfiguration,
-    ) -> Result<IntegrationConfiguration> {
-        let mut attempt = 1;
-        loop {
-            let current = self.integration_config(id, token).await?;
-            let mut wanted = change(current);
-            wanted.id = None;
-            match self
-                .send_json(Method::PUT, &config_path(id), token, &wanted)
-                .await
-            {
-                Err(e) if version_conflict(&e) && attempt < MAX_CONFIG_ATTEMPTS => {
-                    log::debug!("integration config version moved; attempt {}", attempt + 1);
-                    attempt += 1;
-                }
-                other => return other,
-            }
-        }
     }
 
     /// `PATCH /api/v2/integrations/{id}` with only `intendedState` (`ENABLED`/`DISABLED`).
@@ -265,42 +177,3 @@ pub(crate) fn removal(result: Result<()>) -> Result<Removal> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_config_put_carries_credentials_by_id_only() {
-        let read: IntegrationConfiguration = serde_json::from_value(json!({
-            "id": "i1", "name": "DA", "version": 4, "properties": {}, "advanced": {},
-            "notes": "run-1", "selfUri": "/x",
-            "credentials": { "other": { "id": "o1", "name": "n", "type": { "name": "basicAuth" } } }
-        }))
-        .expect("config");
-        let put = with_credential(read.clone(), DATA_ACTIONS_CREDENTIAL_SLOT, Some("c1"));
-        assert_eq!(
-            serde_json::to_value(&put).expect("json"),
-            json!({ "name": "DA", "version": 4, "properties": {}, "advanced": {}, "notes": "run-1",
-                    "credentials": { "other": { "id": "o1" }, "pureCloudOAuthClient": { "id": "c1" } } })
-        );
-        let cleared = with_credential(put, DATA_ACTIONS_CREDENTIAL_SLOT, None);
-        assert_eq!(cleared.credentials.len(), 1);
-    }
-
-    #[test]
-    fn version_conflicts_are_409_or_terraforms_400() {
-        let api = |status, message: &str| Error::Api {
-            status,
-            code: String::new(),
-            message: message.to_owned(),
-            context_id: None,
-        };
-        assert!(version_conflict(&api(409, "x")));
-        assert!(version_conflict(&api(
-            400,
-            "The version supplied [1] does not match the current version [2]."
-        )));
-        assert!(!version_conflict(&api(400, "bad")));
-        assert!(!version_conflict(&api(412, "x")));
-    }
-}

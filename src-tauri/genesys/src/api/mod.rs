@@ -4,6 +4,7 @@ pub(crate) mod answer;
 pub mod authorization;
 pub mod client;
 pub mod credentials;
+pub mod integration_config;
 pub mod integrations;
 pub mod oauth_clients;
 mod paging;
@@ -16,6 +17,7 @@ pub mod users;
 pub use authorization::{GrantsSource, HeldGrants};
 pub use self_assign::{assign_role_to_me, AssignProgress, AssignWaits};
 pub use client::{Client, ClientOptions};
+pub use integration_config::MAX_CONFIG_ATTEMPTS;
 pub use integrations::{
     Removal, DATA_ACTIONS_CREDENTIAL_SLOT, DATA_ACTIONS_TYPE, MAX_DATA_ACTIONS_INTEGRATIONS,
 };

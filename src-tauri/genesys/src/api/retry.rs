@@ -1,5 +1,6 @@
-//! When and how long to wait before trying a request again (matrix C1, C4, C5, H "HTTP"): the
-//! [`RetryPolicy`], `Retry-After` in seconds or as an HTTP-date, and jittered backoff.
+//! When and how long to wait before trying a request again (matrix C1, C4, C5, C6, H "HTTP"):
+//! the [`RetryPolicy`], `Retry-After` in seconds or as an HTTP-date, jittered backoff, and the
+//! pause before re-reading a configuration whose version moved.
 
 use std::time::{Duration, SystemTime};
 
@@ -7,6 +8,9 @@ use std::time::{Duration, SystemTime};
 pub const MAX_WAIT: Duration = Duration::from_secs(120);
 /// Attempts per request, the first one included.
 pub const MAX_ATTEMPTS: u32 = 5;
+/// Terraform's step between tries of a version-conflicted write (terraform-provider-genesyscloud
+/// genesyscloud/util/util_retries.go, `RetryWhen`: `Retry-After` if given, else `(i+1)·500 ms`).
+pub const CONFLICT_STEP: Duration = Duration::from_millis(500);
 
 /// How the client retries idempotent requests (GET, PUT, PATCH, DELETE) on 5xx, timeouts,
 /// connection errors and 429. A POST is never retried by the client.
@@ -20,16 +24,20 @@ pub struct RetryPolicy {
     pub max: Duration,
     /// The longest wait a `Retry-After` may ask for.
     pub max_retry_after: Duration,
+    /// After the `n`-th version conflict (0-based) without `Retry-After`, the re-read waits
+    /// `(n + 1) · conflict_step`: 500 ms, as Terraform's `RetryWhen` does.
+    pub conflict_step: Duration,
 }
 
 impl Default for RetryPolicy {
-    /// 5 attempts, backoff 1 → 30 s, `Retry-After` capped at 120 s.
+    /// 5 attempts, backoff 1 → 30 s, `Retry-After` capped at 120 s, conflicts 0.5 s more each.
     fn default() -> Self {
         RetryPolicy {
             max_attempts: MAX_ATTEMPTS,
             base: Duration::from_secs(1),
             max: Duration::from_secs(30),
             max_retry_after: MAX_WAIT,
+            conflict_step: CONFLICT_STEP,
         }
     }
 }
@@ -60,6 +68,15 @@ impl RetryPolicy {
     /// How long `Retry-After: value` asks to wait at `now`, capped at `max_retry_after`.
     pub fn retry_after(&self, value: &str, now: SystemTime) -> Option<Duration> {
         retry_after(value, now).map(|w| w.min(self.max_retry_after))
+    }
+
+    /// The pause before re-reading after version conflict number `index` (0-based): the
+    /// answer's `Retry-After` (capped) when it has a usable one, else `(index + 1) ·
+    /// conflict_step`.
+    pub fn conflict_pause(&self, index: u32, retry_after: Option<&str>, now: SystemTime) -> Duration {
+        retry_after
+            .and_then(|v| self.retry_after(v, now))
+            .unwrap_or_else(|| self.conflict_step.saturating_mul(index.saturating_add(1)))
     }
 }
 
@@ -115,6 +132,26 @@ mod tests {
             ..RetryPolicy::default()
         };
         assert_eq!(short.retry_after("7", now), Some(Duration::from_secs(3)));
+    }
+
+    #[test]
+    fn conflicts_wait_for_retry_after_or_half_a_second_more_each_time() {
+        let policy = RetryPolicy::default();
+        let now = SystemTime::UNIX_EPOCH;
+        let waits: Vec<u128> = (0..4)
+            .map(|i| policy.conflict_pause(i, None, now).as_millis())
+            .collect();
+        assert_eq!(waits, [500, 1000, 1500, 2000]);
+        assert_eq!(
+            policy.conflict_pause(3, Some("2"), now),
+            Duration::from_secs(2)
+        );
+        assert_eq!(
+            policy.conflict_pause(1, Some("soon"), now),
+            Duration::from_secs(1),
+            "an unusable Retry-After is ignored"
+        );
+        assert_eq!(policy.conflict_pause(0, Some("9999"), now), MAX_WAIT);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Integrations (`/api/v2/integrations`, genesys-api.md §6, Appendix A): `Integration` with its
-//! intended and reported state, and `IntegrationConfiguration` with its credential slots.
+//! intended and reported state (its configuration is in `integration_config.rs`), and the
+//! integration type's instance limit.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::credentials::CredentialInfo;
+use super::integration_config::{lenient, optional_notes, EmbeddedConfiguration};
+use super::IntegrationConfigurationInfo;
 
 /// `intendedState`: what the admin asked for. Unknown values are kept as `Unknown` (matrix B7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
@@ -106,45 +108,6 @@ pub struct IntegrationTypeRef {
     pub name: Option<String>,
 }
 
-/// `IntegrationConfiguration`: the schema marks every field but `id` required; the app relies
-/// on `version` (optimistic concurrency), so only a missing `version` is an error. The others
-/// read as empty when absent and are written back as read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct IntegrationConfiguration {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub name: String,
-    /// Required for updates: a `PUT` with another version is a 409.
-    pub version: i64,
-    #[serde(default = "empty_object")]
-    #[ts(type = "Record<string, unknown>")]
-    pub properties: serde_json::Value,
-    #[serde(default = "empty_object")]
-    #[ts(type = "Record<string, unknown>")]
-    pub advanced: serde_json::Value,
-    #[serde(default)]
-    pub notes: String,
-    /// Credential slot (`pureCloudOAuthClient`) → the credential used there.
-    #[serde(default)]
-    pub credentials: BTreeMap<String, CredentialInfo>,
-}
-
-fn empty_object() -> serde_json::Value {
-    serde_json::Value::Object(serde_json::Map::new())
-}
-
-/// `IntegrationConfigurationInfo`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct IntegrationConfigurationInfo {
-    #[serde(default)]
-    pub current: Option<IntegrationConfiguration>,
-}
-
 /// `Integration`: one installed integration. `id` and `intendedState` are required.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -155,10 +118,15 @@ pub struct Integration {
     pub name: String,
     #[serde(default)]
     pub integration_type: Option<IntegrationTypeRef>,
-    #[serde(default)]
+    /// The placeholder Genesys may answer for empty notes reads as `Some("")`.
+    #[serde(default, with = "optional_notes")]
+    #[ts(as = "Option<String>")]
     pub notes: Option<String>,
     pub intended_state: IntendedState,
-    #[serde(default)]
+    /// The embedded configuration: read leniently (a stub or any other shape never fails the
+    /// integration), and only shown, never trusted: see [`EmbeddedConfiguration`].
+    #[serde(default, with = "lenient")]
+    #[ts(as = "Option<IntegrationConfigurationInfo>")]
     pub config: Option<IntegrationConfigurationInfo>,
     #[serde(default)]
     pub reported_state: Option<IntegrationStatusInfo>,
@@ -179,15 +147,26 @@ impl Integration {
         self.integration_type.as_ref().map(|t| t.id.as_str())
     }
 
-    /// The current configuration, when the answer embeds it.
-    pub fn current_config(&self) -> Option<&IntegrationConfiguration> {
+    /// The embedded configuration, when the answer has one. For the credential and the version
+    /// read `config/current` (`Client::integration_config`).
+    pub fn embedded_config(&self) -> Option<&EmbeddedConfiguration> {
         self.config.as_ref().and_then(|c| c.current.as_ref())
     }
+}
 
-    /// The credential configured in `slot`, from the embedded configuration.
-    pub fn credential_in(&self, slot: &str) -> Option<&CredentialInfo> {
-        self.current_config().and_then(|c| c.credentials.get(slot))
-    }
+/// The part of `IntegrationType` (`GET /api/v2/integrations/types/{typeId}`) the app reads:
+/// `maxInstances`, "the maximum number of integration instances allowable for this integration
+/// type" (platform-client-sdk-python build/PureCloudPlatformClientV2/models/integration_type.py).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct IntegrationType {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default, with = "lenient")]
+    #[ts(as = "Option<u32>")]
+    pub max_instances: Option<u32>,
 }
 
 // `IntegrationEntityListing` is read as `Page<Integration>`.
@@ -202,27 +181,36 @@ mod tests {
             r#"{"id":"i1","name":"DA","intendedState":"HIBERNATING","future":{"x":1},
                 "integrationType":{"id":"purecloud-data-actions","images":[]},
                 "reportedState":{"code":"MIGRATING","effective":"?"},
-                "config":{"current":{"version":3,"credentials":{"pureCloudOAuthClient":{"id":"c1","type":{"name":"pureCloudOAuthClient"}}}}}}"#,
+                "notes":"node_dynamodb_empty_string",
+                "config":{"current":{"name":"DA","credentials":{"pureCloudOAuthClient":{"name":"only a name"}}}}}"#,
         )
         .expect("parses");
         assert_eq!(i.intended_state, IntendedState::Unknown);
         assert_eq!(i.reported_code(), ReportedStateCode::Unknown);
         assert_eq!(i.type_id(), Some("purecloud-data-actions"));
-        assert_eq!(
-            i.credential_in("pureCloudOAuthClient")
-                .map(|c| c.id.as_str()),
-            Some("c1")
-        );
-        assert_eq!(i.current_config().map(|c| c.version), Some(3));
+        assert_eq!(i.notes.as_deref(), Some(""), "the empty-notes placeholder");
+        let embedded = i.embedded_config().expect("a stub without version still parses");
+        assert_eq!((embedded.version, embedded.name.as_deref()), (None, Some("DA")));
+        assert_eq!(embedded.credentials["pureCloudOAuthClient"].id, None);
         let bare: Integration =
             serde_json::from_str(r#"{"id":"i","intendedState":"ENABLED","reportedState":{}}"#)
                 .expect("optional fields may be absent");
         assert_eq!(bare.reported_code(), ReportedStateCode::Unknown);
         let err = serde_json::from_str::<Integration>(r#"{"id":"i"}"#).expect_err("required");
         assert!(err.to_string().contains("intendedState"), "{err}");
-        let err = serde_json::from_str::<IntegrationConfiguration>(r#"{"name":"n"}"#)
-            .expect_err("version is required");
+        let err = serde_json::from_str::<super::super::IntegrationConfiguration>(
+            r#"{"name":"n"}"#,
+        )
+        .expect_err("config/current must carry its version");
         assert!(err.to_string().contains("version"), "{err}");
+        let kind: IntegrationType = serde_json::from_str(
+            r#"{"id":"purecloud-data-actions","maxInstances":12,"credentials":{}}"#,
+        )
+        .expect("type");
+        assert_eq!(kind.max_instances, Some(12));
+        let kind: IntegrationType =
+            serde_json::from_str(r#"{"id":"t","maxInstances":null}"#).expect("type");
+        assert_eq!(kind.max_instances, None);
     }
 
     #[test]

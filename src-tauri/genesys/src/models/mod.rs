@@ -4,6 +4,7 @@
 mod authorization;
 mod credentials;
 mod error_body;
+mod integration_config;
 mod integrations;
 mod oauth_clients;
 mod paging;
@@ -18,9 +19,13 @@ pub use credentials::{
     is_sensitive_field, Credential, CredentialCursorPage, CredentialInfo, CredentialType,
 };
 pub use error_body::ErrorBody;
+pub use integration_config::{
+    clean_notes, EmbeddedConfiguration, EmbeddedCredential, IntegrationConfiguration,
+    IntegrationConfigurationInfo, EMPTY_NOTES_PLACEHOLDER,
+};
 pub use integrations::{
-    Integration, IntegrationConfiguration, IntegrationConfigurationInfo, IntegrationStatusInfo,
-    IntegrationTypeRef, IntendedState, MessageInfo, ReportedStateCode,
+    Integration, IntegrationStatusInfo, IntegrationType, IntegrationTypeRef, IntendedState,
+    MessageInfo, ReportedStateCode,
 };
 pub use oauth_clients::{
     ClientState, EntityRef, GrantType, OAuthClient, OAuthClientListing, OAuthClientRequest,

@@ -1,6 +1,7 @@
 //! The client secret during a run (issue 7, matrix D2, E3, C14): written to the keychain at
 //! once, re-issued (`POST …/secret`) when a kill or a lost answer lost it — and then given to
-//! the credential if one exists — and proven by minting a token.
+//! the credential if one exists — and proven by minting a token, before the credential is made
+//! and again once the integration is ACTIVE.
 
 use super::events::StepNote;
 use super::journal::EntryState;
@@ -8,7 +9,7 @@ use super::marker::marked_name;
 use super::plan::StepKind;
 use super::run::Driver;
 use crate::auth::verify_client_secret;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::secrets::Secret;
 
 impl Driver<'_> {
@@ -148,5 +149,24 @@ impl Driver<'_> {
             Ok((None, None))
         })
         .await
+    }
+
+    /// Once the integration reports ACTIVE: the client id and secret the run gave the
+    /// credential still get a token. No source says how Genesys reports a credential whose
+    /// secret is wrong, and an org may call such an integration ACTIVE, so only a token request
+    /// tells; a refusal is [`Error::CredentialRefused`], never a completed run.
+    pub(crate) async fn prove_credential(&self) -> Result<()> {
+        let j = self.journal();
+        let client_id = self.required(j.created.client_id.clone(), "client")?;
+        let secret = self.ensure_secret(&client_id).await?;
+        let endpoints = self.ctx.client.endpoints();
+        match verify_client_secret(endpoints, &client_id, &secret, self.ctx.timing.verify_within)
+            .await
+        {
+            Err(e) if e.kind() == ErrorKind::ClientRejected => {
+                Err(Error::CredentialRefused { client_id })
+            }
+            other => other,
+        }
     }
 }

@@ -275,7 +275,8 @@ impl Driver<'_> {
         .await
     }
 
-    /// Reads the integration until ACTIVE; ERROR fails with Genesys's detail message.
+    /// Reads the integration until ACTIVE, then proves its credential gets a token (an org may
+    /// report ACTIVE with a wrong secret); ERROR fails with Genesys's detail message.
     pub(crate) async fn wait_for_active(&self) -> Result<ReportedStateCode> {
         let mut state = ReportedStateCode::Active;
         let j = self.journal();
@@ -311,6 +312,7 @@ impl Driver<'_> {
                     message,
                 });
             }
+            self.prove_credential().await?;
             state = integration.reported_code();
             self.record(StepKind::WaitForActive, EntryState::Done, Some(&id))?;
             Ok((Some(id), None))

@@ -17,7 +17,7 @@ use crate::error_body::ApiError;
 use crate::ids;
 use crate::org::{CredentialRecord, Org};
 use crate::paging::{listing, Page, Query};
-use crate::store::Ctx;
+use crate::store::{lock, Ctx};
 
 const MAX_CURSOR_PAGE: usize = 200;
 
@@ -180,7 +180,10 @@ pub async fn list(
 }
 
 /// Cursor listing in creation order: `after`/`before` take an entity id (Terraform passes the
-/// last id seen as `after`), `pageSize` is at most 200.
+/// last id seen as `after`, terraform-provider-genesyscloud
+/// genesyscloud/integration_credential/genesyscloud_integration_credential_proxy.go), an
+/// `after` past the end is an empty page, `pageSize` is at most 200. `nextUri` is answered
+/// unless the knob turns it off.
 pub async fn listing_cursor(
     State(ctx): State<Ctx>,
     caller: Caller,
@@ -193,6 +196,7 @@ pub async fn listing_cursor(
             "pageSize must be between 1 and {MAX_CURSOR_PAGE}."
         )));
     }
+    let next_uri = lock(&ctx.knobs).cursor_next_uri;
     ctx.read_as(&caller, "integrations:integration:view", |org, _| {
         let ids: Vec<&str> = org.credentials.iter().map(|c| c.id.as_str()).collect();
         let position = |cursor: &str| {
@@ -220,7 +224,7 @@ pub async fn listing_cursor(
                 _ => base.to_owned(),
             },
         });
-        if end < ids.len() && end > start {
+        if next_uri && end < ids.len() && end > start {
             out["nextUri"] = json!(format!("{base}?after={}&pageSize={size}", ids[end - 1]));
         }
         if start > 0 && end > start {

@@ -1,5 +1,6 @@
 //! `/api/v2/integrations/{id}/config/current`: the integration's configuration with optimistic
-//! concurrency on `version`, and whether its OAuth credential can actually mint a token.
+//! concurrency on `version`, empty notes as Genesys stores them, and whether its OAuth
+//! credential can actually mint a token.
 
 use std::collections::BTreeMap;
 
@@ -109,11 +110,28 @@ pub async fn put_config(
         config.version += 1;
         config.properties = request.properties.unwrap_or_else(|| json!({}));
         config.advanced = request.advanced.unwrap_or_else(|| json!({}));
-        config.notes = request.notes.unwrap_or_default();
+        config.notes = request
+            .notes
+            .filter(|n| n != EMPTY_NOTES)
+            .unwrap_or_default();
         config.credentials = credentials;
         let snapshot = integration.clone();
         Ok(ok(config_view(org, &snapshot)))
     })
+}
+
+/// What Genesys answers for notes saved empty: Terraform turns this literal back into ""
+/// (terraform-provider-genesyscloud genesyscloud/integration/resource_genesyscloud_integration_utils.go,
+/// `flattenIntegrationConfig`), so real orgs store empty notes that way.
+pub const EMPTY_NOTES: &str = "node_dynamodb_empty_string";
+
+/// Notes as served: empty ones as [`EMPTY_NOTES`].
+pub fn stored_notes(notes: &str) -> &str {
+    if notes.is_empty() {
+        EMPTY_NOTES
+    } else {
+        notes
+    }
 }
 
 /// `IntegrationConfiguration`; each credential as a `CredentialInfo` (id, name, type).
@@ -136,17 +154,33 @@ pub fn config_view(org: &Org, i: &IntegrationRecord) -> Value {
         "version": i.config.version,
         "properties": i.config.properties,
         "advanced": i.config.advanced,
-        "notes": i.config.notes,
+        "notes": stored_notes(&i.config.notes),
         "credentials": credentials,
         "selfUri": format!("/api/v2/integrations/{}/config/current", i.id),
     })
 }
 
+/// Why an integration cannot authenticate: the `reportedState.detail.message` (its wording is
+/// the Sandbox's; genesys-api.md §10 lists the real behaviour as unknown), and whether only the
+/// secret is wrong (the case variant `wrong-secret-active` reports as ACTIVE).
+pub struct Refusal {
+    pub message: String,
+    pub wrong_secret: bool,
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Refusal {
+        Refusal {
+            message,
+            wrong_secret: false,
+        }
+    }
+}
+
 /// Whether the integration could authenticate now: every required credential slot is set and
 /// a `pureCloudOAuthClient` credential names an active client-credentials client whose secret
-/// matches. The `Err` text is the `reportedState.detail.message` (its wording is the Sandbox's;
-/// genesys-api.md §10 lists the real behaviour as unknown).
-pub fn can_mint_token(org: &Org, i: &IntegrationRecord, now: i64) -> Result<(), String> {
+/// matches.
+pub fn can_mint_token(org: &Org, i: &IntegrationRecord, now: i64) -> Result<(), Refusal> {
     let slots = org
         .integration_type(&i.type_id)
         .and_then(|t| t["credentials"].as_object().cloned())
@@ -154,9 +188,9 @@ pub fn can_mint_token(org: &Org, i: &IntegrationRecord, now: i64) -> Result<(), 
     for (slot, spec) in &slots {
         let Some(credential_id) = i.config.credentials.get(slot) else {
             if spec["required"] == json!(true) {
-                return Err(format!(
-                    "The integration has no [{slot}] credential configured."
-                ));
+                return Err(
+                    format!("The integration has no [{slot}] credential configured.").into(),
+                );
             }
             continue;
         };
@@ -175,21 +209,22 @@ pub fn can_mint_token(org: &Org, i: &IntegrationRecord, now: i64) -> Result<(), 
             |why: &str| format!("The OAuth client [{client_id}] could not get a token: {why}");
         let client = org
             .client(&client_id)
-            .ok_or_else(|| refused("invalid_client (no such client)"))?;
+            .ok_or_else(|| Refusal::from(refused("invalid_client (no such client)")))?;
         if client.authorized_grant_type != "CLIENT-CREDENTIALS" {
-            return Err(refused(
-                "unauthorized_client (not a Client Credentials client)",
-            ));
+            return Err(refused("unauthorized_client (not a Client Credentials client)").into());
         }
         if client.state != "active" {
-            return Err(refused("invalid_client (the client is not active)"));
+            return Err(refused("invalid_client (the client is not active)").into());
         }
         let secret = credential.sensitive_sha256.get("clientSecret");
         if secret.is_none() || client.secret_sha256.as_ref() != secret {
-            return Err(refused("invalid_client (wrong client secret)"));
+            return Err(Refusal {
+                message: refused("invalid_client (wrong client secret)"),
+                wrong_secret: true,
+            });
         }
         if now < client.secret_usable_ms {
-            return Err(refused("invalid_client (the new secret is not active yet)"));
+            return Err(refused("invalid_client (the new secret is not active yet)").into());
         }
     }
     Ok(())

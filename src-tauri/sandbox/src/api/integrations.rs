@@ -1,5 +1,6 @@
 //! `/api/v2/integrations`: integration types, and installing, reading, enabling and deleting
-//! integrations, whose `reportedState` goes INACTIVE → ACTIVATING → ACTIVE (or ERROR).
+//! integrations, whose `reportedState` goes INACTIVE → ACTIVATING → ACTIVE (or ERROR). How the
+//! embedded `config.current` looks and what a wrong secret reports follow the variant.
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -15,8 +16,9 @@ use crate::ids;
 use crate::org::{IntegrationConfigRecord, IntegrationRecord, Org};
 use crate::paging::{listing, Page, Query};
 use crate::store::{lock, Ctx};
+use crate::variants::{EmbeddedConfig, WrongSecret};
 
-pub use super::integration_config::{config_view, get_config, put_config};
+pub use super::integration_config::{config_view, get_config, put_config, stored_notes};
 
 pub async fn list_types(
     State(ctx): State<Ctx>,
@@ -65,14 +67,14 @@ pub async fn list(
     }
     let type_id = query.get("integrationType").map(str::to_owned);
     let reported = query.get("reportedState").map(str::to_owned);
-    let delay = activation_delay_ms(&ctx);
+    let shown = Shown::of(&ctx);
     ctx.read_as(&caller, "integrations:integration:view", |org, now| {
         let all: Vec<Value> = org
             .integrations
             .iter()
             .filter(|i| ids.is_empty() || ids.contains(&i.id))
             .filter(|i| type_id.as_ref().is_none_or(|t| &i.type_id == t))
-            .map(|i| integration_view(org, i, now, delay))
+            .map(|i| integration_view(org, i, now, &shown))
             .filter(|v| {
                 reported
                     .as_ref()
@@ -114,7 +116,7 @@ pub async fn install(
         .integration_type
         .and_then(|t| t.id)
         .ok_or_else(|| ApiError::bad_request("integrationType.id is required."))?;
-    let delay = activation_delay_ms(&ctx);
+    let shown = Shown::of(&ctx);
     ctx.mutate_as(&caller, "integrations:integration:add", |org, now| {
         let kind = org.integration_type(&type_id).ok_or_else(|| {
             ApiError::bad_request(format!("The integration type [{type_id}] does not exist."))
@@ -155,7 +157,7 @@ pub async fn install(
                 credentials: Default::default(),
             },
         };
-        let view = integration_view(org, &integration, now, delay);
+        let view = integration_view(org, &integration, now, &shown);
         org.integrations.push(integration);
         Ok(ok(view))
     })
@@ -166,14 +168,14 @@ pub async fn get_one(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let delay = activation_delay_ms(&ctx);
+    let shown = Shown::of(&ctx);
     ctx.read_as(&caller, "integrations:integration:view", |org, now| {
         let integration = org
             .integrations
             .iter()
             .find(|i| i.id == id)
             .ok_or_else(ApiError::not_found)?;
-        Ok(ok(integration_view(org, integration, now, delay)))
+        Ok(ok(integration_view(org, integration, now, &shown)))
     })
 }
 
@@ -202,7 +204,7 @@ pub async fn patch(
             &["ENABLED", "DISABLED"],
         ));
     }
-    let delay = activation_delay_ms(&ctx);
+    let shown = Shown::of(&ctx);
     ctx.mutate_as(&caller, "integrations:integration:edit", |org, now| {
         let integration = org
             .integrations
@@ -214,7 +216,7 @@ pub async fn patch(
             integration.state_changed_ms = now;
         }
         let snapshot = integration.clone();
-        Ok(ok(integration_view(org, &snapshot, now, delay)))
+        Ok(ok(integration_view(org, &snapshot, now, &shown)))
     })
 }
 
@@ -223,21 +225,37 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let delay = activation_delay_ms(&ctx);
+    let shown = Shown::of(&ctx);
     ctx.mutate_as(&caller, "integrations:integration:delete", |org, now| {
         let index = org
             .integrations
             .iter()
             .position(|i| i.id == id)
             .ok_or_else(ApiError::not_found)?;
-        let view = integration_view(org, &org.integrations[index], now, delay);
+        let view = integration_view(org, &org.integrations[index], now, &shown);
         org.integrations.remove(index);
         Ok(ok(view))
     })
 }
 
-pub fn activation_delay_ms(ctx: &Ctx) -> i64 {
-    i64::try_from(lock(&ctx.knobs).activation_delay.as_millis()).unwrap_or(i64::MAX)
+/// What an integration's answer depends on besides the org: the activation delay and the
+/// variant's forms of the embedded configuration and of a wrong secret.
+pub struct Shown {
+    pub delay_ms: i64,
+    pub embedded: EmbeddedConfig,
+    pub wrong_secret: WrongSecret,
+}
+
+impl Shown {
+    pub fn of(ctx: &Ctx) -> Shown {
+        let variant = ctx.variant();
+        Shown {
+            delay_ms: i64::try_from(lock(&ctx.knobs).activation_delay.as_millis())
+                .unwrap_or(i64::MAX),
+            embedded: variant.embedded_config,
+            wrong_secret: variant.wrong_secret,
+        }
+    }
 }
 
 fn type_view(t: &Value) -> Value {
@@ -249,9 +267,10 @@ fn type_view(t: &Value) -> Value {
 }
 
 /// `reportedState`, derived from `intendedState` and the time it changed. Once activation is
-/// over, ERROR is reported while the configured credential cannot mint a token.
-fn reported_state(org: &Org, i: &IntegrationRecord, now: i64, delay: i64) -> Value {
-    let since = i.state_changed_ms;
+/// over, a configured credential that cannot mint a token is reported as ERROR with why, or
+/// (variant `wrong-secret-active`) as ACTIVE all the same.
+fn reported_state(org: &Org, i: &IntegrationRecord, now: i64, shown: &Shown) -> Value {
+    let (since, delay) = (i.state_changed_ms, shown.delay_ms);
     let (code, effective, detail, changed) = if i.intended_state != "ENABLED" {
         ("INACTIVE", "Inactive", None, since)
     } else if now < since.saturating_add(delay) {
@@ -259,7 +278,15 @@ fn reported_state(org: &Org, i: &IntegrationRecord, now: i64, delay: i64) -> Val
     } else {
         match super::integration_config::can_mint_token(org, i, now) {
             Ok(()) => ("ACTIVE", "Active", None, since.saturating_add(delay)),
-            Err(message) => ("ERROR", "Error", Some(message), since.saturating_add(delay)),
+            Err(r) if r.wrong_secret && shown.wrong_secret == WrongSecret::Active => {
+                ("ACTIVE", "Active", None, since.saturating_add(delay))
+            }
+            Err(r) => (
+                "ERROR",
+                "Error",
+                Some(r.message),
+                since.saturating_add(delay),
+            ),
         }
     };
     let mut state =
@@ -270,20 +297,33 @@ fn reported_state(org: &Org, i: &IntegrationRecord, now: i64, delay: i64) -> Val
     state
 }
 
-pub fn integration_view(org: &Org, i: &IntegrationRecord, now: i64, delay: i64) -> Value {
+/// An `Integration`. Its `config.current` is the whole configuration, a stub (name and
+/// credentials, no `version`) or left out, as the variant says; its notes, like the
+/// configuration's, read back as Genesys's placeholder when empty.
+pub fn integration_view(org: &Org, i: &IntegrationRecord, now: i64, shown: &Shown) -> Value {
     let kind = org
         .integration_type(&i.type_id)
         .map(type_view)
         .unwrap_or_else(|| json!({ "id": i.type_id }));
-    json!({
+    let mut view = json!({
         "id": i.id,
         "name": i.name,
         "integrationType": kind,
-        "notes": i.notes,
+        "notes": stored_notes(&i.notes),
         "intendedState": i.intended_state,
-        "config": { "current": config_view(org, i) },
-        "reportedState": reported_state(org, i, now, delay),
+        "reportedState": reported_state(org, i, now, shown),
         "attributes": {},
         "selfUri": self_uri("integrations", &i.id),
-    })
+    });
+    let full = config_view(org, i);
+    match shown.embedded {
+        EmbeddedConfig::Complete => view["config"] = json!({ "current": full }),
+        EmbeddedConfig::Stub => {
+            view["config"] = json!({ "current": {
+                "name": full["name"], "credentials": full["credentials"],
+            } });
+        }
+        EmbeddedConfig::Absent => {}
+    }
+    view
 }
