@@ -48,6 +48,11 @@ pub fn test_in_session() -> Result {
         ("tsc", "TypeScript (tsc --noEmit)", tsc),
         ("vitest", "UI unit tests (vitest)", vitest),
         ("actionlint", "GitHub workflows (actionlint)", actionlint),
+        (
+            "deny",
+            "dependency policy (cargo deny; advisories and npm audit where reachable)",
+            crate::audit::deny,
+        ),
         ("clippy", "cargo clippy -D warnings", clippy),
         ("cargo-test", "cargo test --workspace", cargo_test),
         (

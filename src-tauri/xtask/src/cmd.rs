@@ -76,6 +76,19 @@ impl Cmd {
         }
     }
 
+    /// Runs quietly; whether it exited 0, and what it printed on stdout and stderr.
+    pub fn capture(mut self) -> Result<(bool, String)> {
+        eprintln!("$ {}", self.shown);
+        let out = self
+            .inner
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("could not start `{}`: {e}", self.shown))?;
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+        Ok((out.status.success(), text))
+    }
+
     /// True when the program starts and exits 0, with all output discarded.
     pub fn succeeds(mut self) -> bool {
         self.inner

@@ -53,6 +53,9 @@ pub fn ensure(purpose: Purpose) -> Result {
     if purpose == Purpose::Test && cfg!(target_os = "linux") {
         tauri_driver()?;
     }
+    if purpose == Purpose::Test {
+        cargo_deny()?;
+    }
     Ok(())
 }
 
@@ -140,17 +143,29 @@ fn ensure_npm() -> Result {
 
 /// The project-local tauri-driver (`target/tools/bin`), installed from crates.io if absent.
 pub fn tauri_driver() -> Result<PathBuf> {
+    tool("tauri-driver", "^2")
+}
+
+/// The project-local cargo-deny, installed from crates.io if absent.
+pub fn cargo_deny() -> Result<PathBuf> {
+    tool("cargo-deny", "^0.20")
+}
+
+/// A tool from crates.io in `target/tools/bin`, installed (`--locked`) if absent.
+fn tool(name: &str, version: &str) -> Result<PathBuf> {
     let root = cmd::root().join("target/tools");
-    let bin = root.join("bin/tauri-driver");
+    let bin = root
+        .join("bin")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     if !bin.is_file() {
         let root_arg = root.display().to_string();
         cmd(
             "cargo",
             &[
                 "install",
-                "tauri-driver",
+                name,
                 "--version",
-                "^2",
+                version,
                 "--locked",
                 "--root",
                 &root_arg,

@@ -1,6 +1,7 @@
 //! `cargo xtask <run|test|bench>`: the project's entry points on every OS. Each installs
 //! what this machine lacks (system packages, npm packages, tools from crates.io) first.
 
+mod audit;
 mod bench;
 mod checks;
 mod cmd;
