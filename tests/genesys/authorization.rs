@@ -212,7 +212,13 @@ async fn the_admin_sees_their_grants_roles_and_divisions() {
         .roles_by_id(&[developer.id.clone()], token)
         .await
         .expect("by id");
-    assert_eq!(by_id, [developer]);
+    assert_eq!(
+        by_id
+            .iter()
+            .map(|r| (&r.id, &r.permission_policies))
+            .collect::<Vec<_>>(),
+        [(&developer.id, &developer.permission_policies)]
+    );
     let err = api
         .role("no/such/../role", token)
         .await
