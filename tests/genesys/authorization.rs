@@ -209,7 +209,7 @@ async fn the_admin_sees_their_grants_roles_and_divisions() {
         developer.permissions
     );
     let by_id = api
-        .roles_by_id(&[developer.id.clone()], token)
+        .roles_by_id(std::slice::from_ref(&developer.id), token)
         .await
         .expect("by id");
     assert_eq!(
