@@ -3,6 +3,7 @@
 
 mod clients;
 mod integrations;
+mod security_config;
 
 use dip_studio::{context, setup};
 use serde_json::{json, Value};
