@@ -1,5 +1,6 @@
 //! Integration credentials through the `genesys` API against the Sandbox org (issue 7):
-//! create, the cursor listing over several pages, read (the secret never comes back),
+//! create, the cursor listing over several pages (with and without `nextUri`), read (the
+//! secret never comes back),
 //! replace, delete and 404 AlreadyGone; and the secret check of a new client (matrix C14).
 
 use std::time::{Duration, Instant};
@@ -115,6 +116,12 @@ async fn the_cursor_listing_is_read_to_its_end() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), total, "each credential once");
+
+    // Without `nextUri` a page is not the last: Terraform's `after` = the last id reads on
+    // until an empty page (the knob drops `nextUri`; pages are the client's 200).
+    w.org.knobs().set_cursor_next_uri(false);
+    let by_after = api.credentials(admin.token()).await.expect("every page");
+    assert_eq!(by_after, listed, "the same credentials in the same order");
 }
 
 /// Runs the futures concurrently and returns their outputs in order.

@@ -1,14 +1,15 @@
-//! The client's retries against the Sandbox org (matrix C1, C12, H "HTTP"): GET, PUT, PATCH
-//! and DELETE are sent again after 500/502/503, a connection reset or a hang past the request
-//! timeout; exhausted retries fail with the last answer's `contextId`; 4xx and POST are never
-//! retried. Backoff is milliseconds here through `RetryPolicy`.
+//! The client's retries against the Sandbox org (matrix C1, C4, C12, H "HTTP"): GET, PUT, PATCH
+//! and DELETE are sent again after 500/502/503, a connection reset, a hang past the request
+//! timeout or a 429 with or without `Retry-After`; exhausted retries fail with the last
+//! answer's `contextId`; 4xx and POST are never retried. Backoff is milliseconds here through
+//! `RetryPolicy`, except where paused time measures the app's own waits.
 
 use std::time::Duration;
 
 use ::genesys::api::{Client, ClientOptions, Removal, RetryPolicy};
 use ::genesys::secrets::Secret;
 use ::genesys::Error;
-use sandbox::{FaultKind, FaultRule};
+use sandbox::{FaultKind, FaultRule, RetryAfter, Variant};
 
 use super::{world, World};
 
@@ -215,4 +216,67 @@ async fn client_errors_and_posts_are_never_retried() {
         .expect_err("the 503 is returned");
     assert!(matches!(err, Error::Api { status: 503, .. }), "{err:?}");
     assert!(w.org.snapshot().credentials.is_empty(), "no second POST");
+}
+
+#[tokio::test]
+async fn c4_a_429_is_retried_with_and_without_retry_after_and_never_endlessly() {
+    let w = world().await;
+    let admin = super::oauth_clients::admin(&w).await;
+    let token = admin.token();
+    // Backoff from 1 s and Retry-After up to 120 s, as the app has them.
+    let options = ClientOptions {
+        retry: RetryPolicy::default(),
+        ..fast_options()
+    };
+    let api = Client::with_options(w.endpoints(), options).expect("a client");
+    let id = api
+        .install_integration("DA", None, token)
+        .await
+        .expect("installed")
+        .id;
+    let knobs = w.org.knobs();
+    let too_many = FaultKind::Status {
+        status: 429,
+        retry_after: Some(4),
+    };
+    // Paused time: waits are read on tokio's clock, never the wall clock.
+    tokio::time::pause();
+    for form in [RetryAfter::Sent, RetryAfter::Omitted] {
+        knobs.set_variant(Variant {
+            retry_after: form,
+            ..Variant::default()
+        });
+        knobs.clear_faults();
+        knobs.add_fault(fault("GET", ONE, too_many.clone(), 0, Some(2)));
+        let before = tokio::time::Instant::now();
+        let read = api.integration(&id, token).await;
+        let waited = before.elapsed();
+        assert_eq!(
+            read.map(|i| i.id).ok().as_deref(),
+            Some(id.as_str()),
+            "{form:?}"
+        );
+        let least = match form {
+            RetryAfter::Sent => Duration::from_secs(8),
+            // Without Retry-After: the backoff, 1 s and at least 1 s again.
+            RetryAfter::Omitted => Duration::from_secs(2),
+        };
+        assert!(waited >= least, "{form:?}: {waited:?}");
+        assert!(
+            waited < Duration::from_secs(8) || form == RetryAfter::Sent,
+            "without Retry-After the backoff, not a guess of 4 s: {waited:?}"
+        );
+
+        knobs.clear_faults();
+        knobs.add_fault(fault("GET", ONE, too_many.clone(), 0, None));
+        let err = api
+            .integration(&id, token)
+            .await
+            .expect_err("a 429 that never stops ends");
+        assert!(
+            matches!(err, Error::Api { status: 429, .. }),
+            "{form:?}: {err:?}"
+        );
+    }
+    knobs.clear_faults();
 }

@@ -1,10 +1,14 @@
 //! The Data Actions screen's and the guided setup's commands through the mock runtime (issue 7):
 //! the ACL lets only the main window call them (matrix F5), and signed in to the app's own
 //! Sandbox org the guided setup runs to ACTIVE with every answer in its generated wire shape and
-//! no secret in any answer or channel message (F1); the screen then deactivates, reactivates
-//! with a smoke check, refuses bad input before any request, and deletes (404 = already gone).
+//! no secret in any answer or channel message (F1); the screen then shows each integration's
+//! credential whatever `config.current` embeds, deactivates, reactivates with a smoke check,
+//! refuses bad input before any request, and deletes (404 = already gone).
 
+use dip_studio::AppState;
+use sandbox::{EmbeddedConfig, Variant, WrongSecret};
 use serde_json::{json, Value};
+use tauri::Manager;
 
 use super::clients::sign_in;
 use super::{app, assert_main_window_only, invoke, keys};
@@ -48,6 +52,17 @@ fn integration_and_setup_commands_are_for_the_main_window_only_and_ask_to_sign_i
     }
 }
 
+/// Chooses how the app's own Sandbox org answers (it serves no HTTP knobs).
+fn set_variant(app: &tauri::App<tauri::test::MockRuntime>, variant: Variant) {
+    let state = app.state::<AppState>();
+    let running = state.sandbox.blocking_lock();
+    running
+        .as_ref()
+        .expect("the Sandbox org runs")
+        .knobs()
+        .set_variant(variant);
+}
+
 fn no_secret(answer: &Value) {
     let text = answer.to_string();
     for word in ["\"secret\"", "clientSecret", "\"token\"", "accessToken"] {
@@ -57,7 +72,7 @@ fn no_secret(answer: &Value) {
 
 #[test]
 fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integration() {
-    let (_app, webview) = app();
+    let (app, webview) = app();
     invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
     sign_in(&webview);
 
@@ -206,6 +221,30 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         client["secretInKeychain"], true,
         "the run kept the secret for the smoke check"
     );
+    assert_eq!(overview["limit"], 10, "the type's maxInstances");
+    // The credential column comes from config/current whatever the integration embeds.
+    for form in [EmbeddedConfig::Stub, EmbeddedConfig::Absent] {
+        set_variant(
+            &app,
+            Variant {
+                embedded_config: form,
+                ..Variant::default()
+            },
+        );
+        let again = invoke(&webview, "integrations_overview", json!({})).expect("the overview");
+        let listed = again["integrations"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|i| i["id"] == integration_id.as_str())
+            .expect("still listed")
+            .clone();
+        assert_eq!(
+            listed["credentialId"], integration["credentialId"],
+            "{form:?}"
+        );
+    }
+    set_variant(&app, Variant::default());
 
     let off = invoke(
         &webview,
@@ -228,6 +267,30 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         json!({"outcome": "passed"}),
         "the credential's client mints a token"
     );
+
+    // A wrong secret in the credential: reported ERROR, or ACTIVE with the smoke check refused.
+    let wrong = json!({"id": integration_id, "choice": {"kind": "typed", "clientId": client["id"], "clientSecret": "not-the-secret"}});
+    invoke(&webview, "integration_configure", wrong).expect("Genesys stores any secret");
+    let activate = json!({"id": integration_id, "enabled": true, "onState": CHANNEL});
+    set_variant(
+        &app,
+        Variant {
+            wrong_secret: WrongSecret::Active,
+            ..Variant::default()
+        },
+    );
+    let active = invoke(&webview, "integration_set_enabled", activate.clone()).expect("settled");
+    assert_eq!(active["integration"]["reported"], "ACTIVE", "{active}");
+    assert_eq!(active["smoke"]["outcome"], "failed", "{active}");
+    assert_eq!(
+        active["smoke"]["error"]["kind"], "credentialRefused",
+        "{active}"
+    );
+    set_variant(&app, Variant::default());
+    let error = invoke(&webview, "integration_set_enabled", activate).expect("settled");
+    assert_eq!(error["integration"]["reported"], "ERROR", "{error}");
+    assert!(error["integration"]["detail"].is_string(), "{error}");
+    assert_eq!(error["smoke"], json!({"outcome": "notRun"}));
 
     let typo = invoke(&webview, "integration_configure", json!({"id": integration_id, "choice": {"kind": "typed", "clientId": "nope", "clientSecret": "x"}})).expect_err("not a client id");
     assert_eq!(typo["kind"], "invalidInput");
@@ -294,7 +357,7 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     );
 
     for answer in [
-        &form, &plan, &run, &status, &overview, &off, &on, &reused, &choices,
+        &form, &plan, &run, &status, &overview, &off, &on, &active, &error, &reused, &choices,
     ] {
         no_secret(answer);
     }

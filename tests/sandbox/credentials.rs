@@ -99,7 +99,11 @@ async fn credentials_are_redacted_listed_by_cursor_and_deleted() {
             "/api/v2/integrations/credentials/listing?pageSize=2&after={}",
             last["id"].as_str().expect("id")
         );
-        by_after.extend(entities.iter().map(|c| c["id"].as_str().expect("id").to_owned()));
+        by_after.extend(
+            entities
+                .iter()
+                .map(|c| c["id"].as_str().expect("id").to_owned()),
+        );
     }
     assert_eq!(by_after, ids);
     org.sandbox.knobs().set_cursor_next_uri(true);

@@ -1,7 +1,8 @@
 // The Data Actions integration screen and its diagram (issue 7): the limit shown before it is
 // hit, live reportedState with Genesys's ERROR detail, broken links drawn broken with the fix one
 // click away, validation beside fields, the secret field emptied once sent, activation followed
-// live with the smoke check, delete only after a confirmation.
+// live with the smoke check (a refused secret named as such), the limit from the type, delete
+// only after a confirmation.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setLanguage } from "../../ui/src/i18n";
 import { integrationDetailView } from "../../ui/src/views/integrations/detail";
@@ -35,6 +36,17 @@ describe("the integration list", () => {
     await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toContain("10 of 10"));
     expect(el.querySelector("#integrations-limit")?.className).toContain("warning");
     expect(el.querySelector("#integration-install")).toBeNull();
+  });
+
+  it("counts against the limit the integration type gives, not a fixed 10", async () => {
+    const typed = overview();
+    typed.limit = 4;
+    const el = integrationsListView({ api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(typed) }) });
+    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toContain("3 of 4"));
+    typed.integrations.push(integration({ id: "fourth" }));
+    const full = integrationsListView({ api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(typed) }) });
+    await vi.waitFor(() => expect(full.querySelector("#integrations-limit")?.textContent).toContain("4 of 4"));
+    expect(full.querySelector("#integration-install")).toBeNull();
   });
 
   it("refuses an empty name beside the field without calling Genesys, and installs a good one", async () => {
@@ -160,6 +172,19 @@ describe("one integration", () => {
     resolve({ integration: integration({ id: "bare", reported: "ACTIVE", intendedState: "ENABLED" }), smoke: { outcome: "passed" } });
     await vi.waitFor(() => expect(el.querySelector("#integration-smoke")?.getAttribute("data-smoke")).toBe("passed"));
     expect(el.querySelector('#integration-live [data-state]')?.getAttribute("data-state")).toBe("ACTIVE");
+  });
+
+  it("says plainly when Genesys reports ACTIVE but refuses the credential's secret", async () => {
+    const refused = { kind: "credentialRefused", message: "the integration's credential was refused a token for the OAuth client x" };
+    const setEnabled = vi.fn(() => Promise.resolve({ integration: integration({ id: "bare", reported: "ACTIVE", intendedState: "ENABLED" }), smoke: { outcome: "failed", error: refused } }));
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()), integrationSetEnabled: setEnabled as never });
+    const el = integrationDetailView("bare", { api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#integration-toggle")).not.toBeNull());
+    el.querySelector<HTMLButtonElement>("#integration-toggle")!.click();
+    await vi.waitFor(() => expect(el.querySelector("#integration-smoke")?.getAttribute("data-smoke")).toBe("failed"));
+    const panel = el.querySelector('#integration-smoke [data-kind="credentialRefused"]');
+    expect(panel?.querySelector(".error-headline")?.textContent).toContain("the secret is wrong");
   });
 
   it("deletes only after the confirmation, which names what goes and what stays", async () => {

@@ -71,7 +71,11 @@ pub async fn inject(State(ctx): State<Ctx>, request: Request, next: Next) -> Res
     let (fault, hang, retry_after_sent) = {
         let mut knobs = lock(&ctx.knobs);
         let fault = knobs.take_fault(request.method().as_str(), &route, request.uri().path());
-        (fault, knobs.hang, knobs.variant.retry_after == RetryAfter::Sent)
+        (
+            fault,
+            knobs.hang,
+            knobs.variant.retry_after == RetryAfter::Sent,
+        )
     };
     // Only a 429's `Retry-After` is the variant's to drop; other statuses keep what the rule says.
     let keep = |status: StatusCode| retry_after_sent || status != StatusCode::TOO_MANY_REQUESTS;

@@ -1,15 +1,21 @@
 //! The guided setup's happy path: one run against the Sandbox org leaves exactly one new
 //! client, one credential and one ACTIVE integration, all carrying the run marker, the secret
-//! in the keychain (and working), a completed journal, and one event pair per step.
+//! in the keychain (and working), a completed journal, and one event pair per step. A
+//! credential whose secret went wrong never completes, whether Genesys then reports ERROR or
+//! ACTIVE.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ::genesys::auth::verify_client_secret;
 use ::genesys::models::ReportedStateCode;
+use ::genesys::secrets::Secret;
 use ::genesys::setup::{
-    load, plan, start, unfinished, RunStatus, StepKind, StepPhase, DEFAULT_INTEGRATION_NAME,
+    load, plan, start, unfinished, RunStatus, SetupEvent, SetupObserver, StepKind, StepPhase,
+    DEFAULT_INTEGRATION_NAME,
 };
+use ::genesys::ErrorKind;
+use sandbox::{Variant, WrongSecret};
 
 use super::super::world;
 use super::{
@@ -144,4 +150,96 @@ async fn one_run_makes_one_client_one_credential_and_one_active_integration() {
         .delete(&summary.secret_account)
         .expect("keychain cleaned up");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Before the integration is configured, the client's secret is changed behind the run's back
+/// (as another admin regenerating it would), so the credential holds a wrong one.
+struct SecretChangedBehind {
+    api: String,
+    admin: Secret,
+    client: Mutex<Option<String>>,
+}
+
+impl SetupObserver for SecretChangedBehind {
+    fn event(&self, event: &SetupEvent) {
+        if event.step == StepKind::CreateClient {
+            if let Some(id) = &event.object_id {
+                *self.client.lock().expect("client") = Some(id.clone());
+            }
+        }
+    }
+    fn checkpoint(&self, point: &str) {
+        if point != "before:configureIntegration" {
+            return;
+        }
+        let id = self
+            .client
+            .lock()
+            .expect("client")
+            .clone()
+            .expect("created");
+        let url = format!("{}/api/v2/oauth/clients/{id}/secret", self.api);
+        let admin = self.admin.clone();
+        // The observer is synchronous: the request runs on its own thread and runtime.
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Runtime::new().expect("a runtime");
+            rt.block_on(async move {
+                let answer = reqwest::Client::new()
+                    .post(url)
+                    .bearer_auth(admin.expose())
+                    .send()
+                    .await
+                    .expect("answered");
+                assert!(answer.status().is_success(), "{}", answer.status());
+            })
+        })
+        .join()
+        .expect("regenerated");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_secret_never_completes_whether_genesys_says_error_or_active() {
+    for (form, kind) in [
+        (WrongSecret::Error, ErrorKind::IntegrationError),
+        (WrongSecret::Active, ErrorKind::CredentialRefused),
+    ] {
+        let w = world().await;
+        w.org.knobs().set_variant(Variant {
+            wrong_secret: form,
+            ..Variant::default()
+        });
+        let token = sign_in(&w).await;
+        let (secrets, dir) = (store(&unique("wrong-secret")), journal_dir("wrong-secret"));
+        let observer = Arc::new(SecretChangedBehind {
+            api: w.org.api_base_url(),
+            admin: token.clone(),
+            client: Mutex::new(None),
+        });
+        let mut ctx = context(&w.org, token, secrets.clone(), dir.clone(), observer);
+        ctx.timing.verify_within = Duration::from_secs(2);
+        let err = start(&ctx, &request(&w.org))
+            .await
+            .expect_err("a credential with a wrong secret is no success");
+        assert_eq!(err.kind(), kind, "{form:?}: {err}");
+        let run = unfinished(&dir).expect("listing");
+        assert_eq!(run.len(), 1, "the run is left to resume or roll back");
+        if let Some(account) = secrets_account(&w.org) {
+            secrets.delete(&account).ok();
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+/// The keychain account of the run's client, to clean up.
+fn secrets_account(org: &sandbox::RunningSandbox) -> Option<String> {
+    let prefix = ::genesys::setup::MARKER_PREFIX;
+    let client = org
+        .snapshot()
+        .oauth_clients
+        .into_iter()
+        .find(|c| c.description.contains(prefix))?;
+    Some(::genesys::secrets::oauth_client_secret_account(
+        "sandbox", &client.id,
+    ))
 }

@@ -189,8 +189,15 @@ mod tests {
             relative
         );
         let by_last_id = format!("{LISTING}?pageSize=200&after=id-1");
-        assert_eq!(next_path(Some("https://evil.example/steal"), "id-1"), by_last_id);
-        assert_eq!(next_path(None, "id-1"), by_last_id, "no nextUri: Terraform's after");
+        assert_eq!(
+            next_path(Some("https://evil.example/steal"), "id-1"),
+            by_last_id
+        );
+        assert_eq!(
+            next_path(None, "id-1"),
+            by_last_id,
+            "no nextUri: Terraform's after"
+        );
     }
 
     #[test]

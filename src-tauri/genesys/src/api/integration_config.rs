@@ -133,10 +133,13 @@ impl Client {
             if !version_conflict(&error) || conflicts + 1 >= MAX_CONFIG_ATTEMPTS {
                 return Err(error);
             }
-            let retry_after = answer.headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok());
-            let pause = self
-                .retry_policy()
-                .conflict_pause(conflicts, retry_after, SystemTime::now());
+            let retry_after = answer
+                .headers
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok());
+            let pause =
+                self.retry_policy()
+                    .conflict_pause(conflicts, retry_after, SystemTime::now());
             conflicts += 1;
             log::debug!(
                 "integration config version moved; attempt {} in {pause:?}",
@@ -179,7 +182,10 @@ mod tests {
             context_id: None,
         };
         assert!(version_conflict(&api(409, "x")));
-        assert!(version_conflict(&api(408, "x")), "Terraform retries 408 too");
+        assert!(
+            version_conflict(&api(408, "x")),
+            "Terraform retries 408 too"
+        );
         assert!(version_conflict(&api(
             400,
             "The version supplied [1] does not match the current version [2]."

@@ -176,4 +176,3 @@ pub(crate) fn removal(result: Result<()>) -> Result<Removal> {
         Err(e) => Err(e),
     }
 }
-

@@ -73,7 +73,12 @@ impl RetryPolicy {
     /// The pause before re-reading after version conflict number `index` (0-based): the
     /// answer's `Retry-After` (capped) when it has a usable one, else `(index + 1) ·
     /// conflict_step`.
-    pub fn conflict_pause(&self, index: u32, retry_after: Option<&str>, now: SystemTime) -> Duration {
+    pub fn conflict_pause(
+        &self,
+        index: u32,
+        retry_after: Option<&str>,
+        now: SystemTime,
+    ) -> Duration {
         retry_after
             .and_then(|v| self.retry_after(v, now))
             .unwrap_or_else(|| self.conflict_step.saturating_mul(index.saturating_add(1)))

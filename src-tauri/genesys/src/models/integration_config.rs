@@ -171,9 +171,18 @@ mod tests {
     #[test]
     fn an_embedded_configuration_of_any_shape_parses() {
         for (embedded, credential) in [
-            (json!({"current": {"name": "DA", "credentials": {"pureCloudOAuthClient": {"id": "c1"}}}}), Some("c1")),
-            (json!({"current": {"credentials": {"pureCloudOAuthClient": {"name": "n"}}}}), None),
-            (json!({"current": {"version": "three", "credentials": []}}), None),
+            (
+                json!({"current": {"name": "DA", "credentials": {"pureCloudOAuthClient": {"id": "c1"}}}}),
+                Some("c1"),
+            ),
+            (
+                json!({"current": {"credentials": {"pureCloudOAuthClient": {"name": "n"}}}}),
+                None,
+            ),
+            (
+                json!({"current": {"version": "three", "credentials": []}}),
+                None,
+            ),
             (json!({"current": null}), None),
             (json!({}), None),
             (json!("weird"), None),

@@ -189,8 +189,13 @@ mod tests {
         assert_eq!(i.reported_code(), ReportedStateCode::Unknown);
         assert_eq!(i.type_id(), Some("purecloud-data-actions"));
         assert_eq!(i.notes.as_deref(), Some(""), "the empty-notes placeholder");
-        let embedded = i.embedded_config().expect("a stub without version still parses");
-        assert_eq!((embedded.version, embedded.name.as_deref()), (None, Some("DA")));
+        let embedded = i
+            .embedded_config()
+            .expect("a stub without version still parses");
+        assert_eq!(
+            (embedded.version, embedded.name.as_deref()),
+            (None, Some("DA"))
+        );
         assert_eq!(embedded.credentials["pureCloudOAuthClient"].id, None);
         let bare: Integration =
             serde_json::from_str(r#"{"id":"i","intendedState":"ENABLED","reportedState":{}}"#)
@@ -198,10 +203,8 @@ mod tests {
         assert_eq!(bare.reported_code(), ReportedStateCode::Unknown);
         let err = serde_json::from_str::<Integration>(r#"{"id":"i"}"#).expect_err("required");
         assert!(err.to_string().contains("intendedState"), "{err}");
-        let err = serde_json::from_str::<super::super::IntegrationConfiguration>(
-            r#"{"name":"n"}"#,
-        )
-        .expect_err("config/current must carry its version");
+        let err = serde_json::from_str::<super::super::IntegrationConfiguration>(r#"{"name":"n"}"#)
+            .expect_err("config/current must carry its version");
         assert!(err.to_string().contains("version"), "{err}");
         let kind: IntegrationType = serde_json::from_str(
             r#"{"id":"purecloud-data-actions","maxInstances":12,"credentials":{}}"#,

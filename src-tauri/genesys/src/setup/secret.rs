@@ -160,8 +160,13 @@ impl Driver<'_> {
         let client_id = self.required(j.created.client_id.clone(), "client")?;
         let secret = self.ensure_secret(&client_id).await?;
         let endpoints = self.ctx.client.endpoints();
-        match verify_client_secret(endpoints, &client_id, &secret, self.ctx.timing.verify_within)
-            .await
+        match verify_client_secret(
+            endpoints,
+            &client_id,
+            &secret,
+            self.ctx.timing.verify_within,
+        )
+        .await
         {
             Err(e) if e.kind() == ErrorKind::ClientRejected => {
                 Err(Error::CredentialRefused { client_id })
