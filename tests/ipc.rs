@@ -4,21 +4,62 @@
 mod clients;
 mod integrations;
 mod security_config;
+mod sign_out;
+
+use std::sync::{Arc, Once};
 
 use dip_studio::{context, setup};
+use genesys::secrets::{MemoryStore, SecretStore};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
+/// Points the app's data, config, cache and state folders (XDG, which the mock runtime's path
+/// resolver reads) at one temporary folder for this test process, before any app is built, so
+/// a plain `cargo test` never touches the developer's real app data.
+fn hermetic() {
+    static HERMETIC: Once = Once::new();
+    HERMETIC.call_once(|| {
+        let root = std::env::temp_dir().join(format!("dip-studio-ipc-{}", std::process::id()));
+        for (var, dir) in [
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+            ("XDG_STATE_HOME", "state"),
+        ] {
+            let dir = root.join(dir);
+            std::fs::create_dir_all(&dir).expect("a temporary app folder");
+            std::env::set_var(var, dir);
+        }
+    });
+}
+
+/// The app on the mock runtime, its secrets in memory (never the developer's keychain).
 fn app() -> (
     App<tauri::test::MockRuntime>,
     WebviewWindow<tauri::test::MockRuntime>,
 ) {
+    app_with_secrets(Arc::new(MemoryStore::new()))
+}
+
+/// The app on the mock runtime with `store` behind its vault (a keychain double).
+fn app_with_secrets(
+    store: Arc<dyn SecretStore>,
+) -> (
+    App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    hermetic();
     let app = setup(mock_builder())
         .build(context())
         .expect("the app builds on the mock runtime");
+    {
+        use tauri::Manager;
+        let installed = app.state::<dip_studio::AppState>().install_vault(store, true);
+        assert!(installed, "the vault is not opened while the app builds");
+    }
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("the main window opens");
@@ -77,9 +118,12 @@ fn app_info_has_the_wire_shape_of_the_generated_type() {
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(info["identifier"], "studio.dip.desktop");
     assert_eq!(info["buildKind"], "debug", "tests run a debug build");
-    assert!(info["dataDir"]
-        .as_str()
-        .is_some_and(|d| d.ends_with("studio.dip.desktop")));
+    let data_dir = info["dataDir"].as_str().expect("a data folder");
+    assert!(data_dir.ends_with("studio.dip.desktop"), "{data_dir}");
+    assert!(
+        std::path::Path::new(data_dir).starts_with(std::env::temp_dir()),
+        "the tests keep out of the real app data folder: {data_dir}"
+    );
 }
 
 #[test]

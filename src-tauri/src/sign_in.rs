@@ -152,7 +152,7 @@ pub async fn restore<R: Runtime>(app: &AppHandle<R>) {
     state
         .restored
         .get_or_init(|| async {
-            let Some(profile) = state.settings().settings.profiles.first().cloned() else {
+            let Some(profile) = state.settings().settings.restorable().cloned() else {
                 return;
             };
             let Ok(Some(token)) = vault(app).await.get(profile.token_account()).await else {
@@ -181,30 +181,59 @@ pub async fn restore<R: Runtime>(app: &AppHandle<R>) {
         .await;
 }
 
-/// Revokes the token (`DELETE /api/v2/tokens/me`) and forgets it locally either way. For a
-/// browser sign-in, also returns the login host's `/logout` page, which the caller opens so
-/// the browser's session there ends too (else the next sign-in is the same user, silently).
-pub async fn sign_out<R: Runtime>(app: &AppHandle<R>) -> Result<Option<String>, Error> {
+/// What a sign-out did: each step is attempted whatever happened to the others.
+#[derive(Debug, Clone, Default)]
+pub struct SignedOut {
+    /// The login host's `/logout` page to open, after a browser sign-in.
+    pub logout: Option<String>,
+    /// Genesys confirmed the token revoked (or already refused it).
+    pub revoked: bool,
+    /// The keychain entry holding the token is gone.
+    pub keychain_cleared: bool,
+}
+
+/// Signs out, in the order that leaves no usable token behind: revoke it first
+/// (`DELETE /api/v2/tokens/me`), then delete it from the keychain, then mark the profile as
+/// signed out so the next start does not restore it silently. Every step is attempted even
+/// when an earlier one fails; what failed is reported, not raised. For a browser sign-in, also
+/// returns the login host's `/logout` page, which the caller opens so the browser's session
+/// there ends too (else the next sign-in is the same user, silently).
+pub async fn sign_out<R: Runtime>(app: &AppHandle<R>) -> Option<SignedOut> {
     let state = app.state::<AppState>();
-    let Some((profile, session)) = state.session() else {
-        return Ok(None);
-    };
+    let (profile, session) = state.session()?;
     state.set_session(None);
-    vault(app).await.delete(profile.token_account()).await?;
+    let revoked = match session.sign_out().await {
+        // Already expired or revoked: signed out all the same.
+        Err(e) if e.kind() == genesys::ErrorKind::SignInRequired => true,
+        Err(e) => {
+            log::warn!("the token could not be revoked: {e}");
+            false
+        }
+        Ok(()) => true,
+    };
+    let keychain_cleared = match vault(app).await.delete(profile.token_account()).await {
+        Ok(()) => true,
+        Err(e) => {
+            log::warn!("the token could not be deleted from the keychain: {e}");
+            false
+        }
+    };
+    if let Err(e) = settings::update(app, |s| s.signed_out = true) {
+        log::warn!("the sign-out could not be saved in the settings: {e}");
+    }
     let logout = match profile.method {
         SignInMethod::ClientCredentials => None,
-        // Not finding the login host must not stop the token being revoked.
+        // Not finding the login host must not stop the sign-out.
         SignInMethod::Pkce | SignInMethod::Implicit => resolve(app, &profile)
             .await
             .ok()
             .and_then(|(endpoints, client_id)| auth::logout_url(&endpoints, &client_id).ok()),
     };
-    match session.sign_out().await {
-        // Already expired or revoked: signed out all the same.
-        Err(e) if e.kind() == genesys::ErrorKind::SignInRequired => Ok(logout),
-        Err(e) => Err(e),
-        Ok(()) => Ok(logout),
-    }
+    Some(SignedOut {
+        logout,
+        revoked,
+        keychain_cleared,
+    })
 }
 
 /// True when a profile's org is the Sandbox org.

@@ -69,6 +69,16 @@ impl AppState {
         }
     }
 
+    /// Puts `store` behind the vault before its first use, in place of the keychain probe (the
+    /// tests: an in-memory store, or a keychain double that refuses). False if already open.
+    pub fn install_vault(
+        &self,
+        store: std::sync::Arc<dyn genesys::secrets::SecretStore>,
+        persistent: bool,
+    ) -> bool {
+        self.vault.set(Vault::over(store, persistent)).is_ok()
+    }
+
     pub fn language(&self) -> genesys::Language {
         self.settings()
             .settings

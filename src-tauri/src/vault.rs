@@ -42,6 +42,12 @@ impl Vault {
         }
     }
 
+    /// A vault over `store`: how tests put a keychain double (one that refuses, say) in
+    /// front of the app before its first use.
+    pub fn over(store: Arc<dyn SecretStore>, persistent: bool) -> Vault {
+        Vault { store, persistent }
+    }
+
     fn memory() -> Vault {
         Vault {
             store: Arc::new(MemoryStore::new()),

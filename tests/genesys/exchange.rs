@@ -189,3 +189,73 @@ async fn a_client_of_the_wrong_kind_is_client_rejected_for_the_region_explainer(
     assert_eq!(err.kind(), ErrorKind::ClientRejected, "{err:?}");
     assert!(matches!(&err, Error::OAuth { error, .. } if error == "unauthorized_client"));
 }
+
+/// The expiry a session reports, checked to be no later than the longest life a Genesys token
+/// can have ([`::genesys::auth::MAX_TOKEN_LIFETIME`]) from now.
+pub fn assert_expiry_is_capped(info: &::genesys::auth::SessionInfo, case: &str) {
+    use time::format_description::well_known::Rfc3339;
+    let at = time::OffsetDateTime::parse(&info.expires_at, &Rfc3339)
+        .unwrap_or_else(|e| panic!("{case}: expiresAt {} is RFC 3339 ({e})", info.expires_at));
+    let cap = time::Duration::try_from(::genesys::auth::MAX_TOKEN_LIFETIME).expect("fits");
+    assert!(
+        at <= time::OffsetDateTime::now_utc() + cap,
+        "{case}: {at} is beyond the longest token life"
+    );
+}
+
+/// The `expires_in` values a broken or hostile token endpoint could send.
+pub const ABSURD_EXPIRIES: [&str; 6] = [
+    "18446744073709551615",
+    "9223372036854775807",
+    "-1",
+    "-9223372036854775808",
+    "\"soon\"",
+    "1e300",
+];
+
+/// A token answer with an absurd `expires_in` neither kills the app (overflowing time
+/// arithmetic) nor refuses a good token: the life is capped, or taken from `tokens/me`.
+#[tokio::test]
+async fn an_absurd_expires_in_from_the_token_endpoint_is_capped_or_ignored() {
+    let w = world().await;
+    let (admin, _) = w.sign_in().await;
+    let (cc_id, cc_secret) = super::api::cc_client(&w, &admin).await;
+    let token = admin.token().expose().to_owned();
+    for expires_in in ABSURD_EXPIRIES {
+        let body = format!(
+            r#"{{"access_token":"{token}","token_type":"bearer","expires_in":{expires_in}}}"#
+        );
+        for grant in ["pkce", "client credentials"] {
+            w.org.knobs().clear_faults();
+            w.org.knobs().add_fault(FaultRule {
+                method: Some("POST".into()),
+                path: "/oauth/token".into(),
+                kind: FaultKind::Body {
+                    status: 200,
+                    content_type: "application/json".into(),
+                    body: body.clone(),
+                },
+                after: 0,
+                times: Some(1),
+            });
+            let case = format!("{grant}, expires_in {expires_in}");
+            let session = if grant == "pkce" {
+                let pending = w.begin(BrowserGrant::Pkce).await;
+                let back = w.approve(&pending.authorize_url, "sign_in").await;
+                let finish = tokio::spawn(pending.finish());
+                w.browser.get(&back).send().await.expect("callback");
+                finish.await.expect("no panic")
+            } else {
+                let endpoints = w.endpoints();
+                let (id, secret) = (cc_id.clone(), cc_secret.clone());
+                tokio::spawn(async move {
+                    ::genesys::auth::client_credentials(endpoints, "sandbox", &id, &secret).await
+                })
+                .await
+                .expect("no panic")
+            };
+            let session = session.unwrap_or_else(|e| panic!("{case}: a good token ({e})"));
+            assert_expiry_is_capped(&session.info(), &case);
+        }
+    }
+}

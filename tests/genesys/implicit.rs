@@ -284,3 +284,32 @@ async fn an_implicit_error_in_the_query_string_ends_the_sign_in_at_once() {
         );
     }
 }
+
+/// The relayed fragment's `expires_in` is the login host's (or anyone's) word: an absurd one
+/// is capped or ignored, and never overflows the expiry arithmetic.
+#[tokio::test]
+async fn an_absurd_expires_in_in_the_relayed_fragment_is_capped_or_ignored() {
+    let w = world().await;
+    for expires_in in super::exchange::ABSURD_EXPIRIES {
+        let pending = w.begin(BrowserGrant::Implicit).await;
+        let back = w.approve(&pending.authorize_url, "sign_in").await;
+        let back = with_param(&back, "expires_in", expires_in.trim_matches('"'));
+        let fragment = back.split_once('#').expect("fragment").1.to_owned();
+        let origin = format!("http://{}", pending.local_addr());
+        let finish = tokio::spawn(pending.finish());
+        let answer = w
+            .browser
+            .post(format!("{origin}/relay"))
+            .header("Origin", &origin)
+            .body(fragment)
+            .send()
+            .await
+            .expect("relayed");
+        assert_eq!(answer.status(), 200, "expires_in {expires_in}");
+        let session = finish
+            .await
+            .expect("no panic")
+            .unwrap_or_else(|e| panic!("expires_in {expires_in}: signed in ({e})"));
+        super::exchange::assert_expiry_is_capped(&session.info(), expires_in);
+    }
+}

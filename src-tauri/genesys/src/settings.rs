@@ -73,6 +73,12 @@ pub struct Settings {
     pub theme: Theme,
     /// Saved sign-in profiles, most recently used first.
     pub profiles: Vec<Profile>,
+    /// The first profile was signed out: the next start stays signed out instead of restoring
+    /// its session silently, even if its token could not be revoked or deleted. Signing in
+    /// again clears it. Only Rust reads it, so the window's type leaves it out.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(skip)]
+    pub signed_out: bool,
 }
 
 /// What the window may change: how the app looks and which language it speaks. Saved
@@ -97,6 +103,13 @@ impl Settings {
     pub fn remember(&mut self, profile: Profile) {
         self.profiles.retain(|p| p.key() != profile.key());
         self.profiles.insert(0, profile);
+        self.signed_out = false;
+    }
+
+    /// The profile whose session is restored silently at start: the most recent one, unless
+    /// it was signed out.
+    pub fn restorable(&self) -> Option<&Profile> {
+        self.profiles.first().filter(|_| !self.signed_out)
     }
 
     /// Reads settings from what the store holds. A missing, corrupted or tampered value
@@ -152,6 +165,7 @@ mod tests {
             language: LanguagePreference::Fixed(Language::PtBr),
             theme: Theme::Dark,
             profiles: vec![],
+            signed_out: false,
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(

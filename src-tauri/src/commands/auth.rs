@@ -126,16 +126,37 @@ pub async fn current_session<R: Runtime>(
     }))
 }
 
+/// What a sign-out could not do; the session is gone from the app either way.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SignOutView {
+    /// False: Genesys did not confirm the token revoked; it stays valid until it expires.
+    pub revoked: bool,
+    /// False: the keychain refused to delete the saved token (it is no longer used).
+    pub keychain_cleared: bool,
+}
+
 /// Signs out; after a browser sign-in the login host's `/logout` opens in the browser too, so
-/// the next sign-in may be another user. Signed out even if no browser opens.
+/// the next sign-in may be another user. Signed out even if no browser opens; a revoke or
+/// keychain delete that failed is reported in the answer, never hidden.
 #[tauri::command]
-pub async fn sign_out<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
-    if let Some(logout) = sign_in::sign_out(&app).await? {
-        if let Err(e) = browser::open(&app, &logout).await {
+pub async fn sign_out<R: Runtime>(app: AppHandle<R>) -> SignOutView {
+    let Some(done) = sign_in::sign_out(&app).await else {
+        return SignOutView {
+            revoked: true,
+            keychain_cleared: true,
+        };
+    };
+    if let Some(logout) = &done.logout {
+        if let Err(e) = browser::open(&app, logout).await {
             log::warn!("the sign-out page was not opened: {e}");
         }
     }
-    Ok(())
+    SignOutView {
+        revoked: done.revoked,
+        keychain_cleared: done.keychain_cleared,
+    }
 }
 
 /// Resets the Sandbox org to its seed; a Sandbox session ends with it.
@@ -148,8 +169,8 @@ pub async fn reset_sandbox<R: Runtime>(
         .session()
         .is_some_and(|(p, _)| sign_in::is_sandbox(&p))
     {
-        // The org goes back to its seed; no browser page is opened for that.
-        sign_in::sign_out(&app).await?;
+        // The org goes back to its seed (its tokens with it); no browser page is opened.
+        sign_in::sign_out(&app).await;
     }
     Ok(sandbox_org::reset(&app).await?)
 }

@@ -1,18 +1,18 @@
 //! The loopback listener of one sign-in: `127.0.0.1` on an ephemeral port, open only while
-//! the flow waits, at most 16 connections with a 5 s read timeout each, `Host` checked; the
-//! callback is `/` (the redirect URI has no path) and the first valid one (code, relayed token
+//! the flow waits, at most 16 connections with a 5 s read timeout each (when full, the oldest
+//! one still sending its request makes room), `Host` checked; the callback is `/` (the redirect URI has no path) and the first valid one (code, relayed token
 //! or error) goes to the flow. Only a callback carrying this sign-in's `state` can sign in.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{mpsc, watch, Semaphore};
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::sync::{mpsc, watch};
+use tokio::task::{AbortHandle, JoinHandle, JoinSet};
 use tokio::time::{sleep_until, timeout, Instant};
 
 use super::callback::{form_pairs, param, read_request, Request};
@@ -23,7 +23,9 @@ use crate::settings::Language;
 
 /// Each connection must deliver its request within this time (matrix A11).
 pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
-/// Connections served at once; more are closed at accept.
+/// Connections served at once. One more closes the oldest connection that has not yet
+/// delivered its whole request (so 16 local programs trickling bytes cannot keep the browser's
+/// callback out); if every one has, the newcomer is closed at accept.
 pub const MAX_CONNECTIONS: usize = 16;
 /// Where the Implicit relay page POSTs the fragment (the app's own traffic, not a redirect URI).
 pub const RELAY_PATH: &str = "/relay";
@@ -154,14 +156,20 @@ struct Served {
     rejected: Arc<AtomicU32>,
 }
 
+/// A connection being served: in accept order, with whether its request has fully arrived.
+struct Connection {
+    read: Arc<AtomicBool>,
+    abort: AbortHandle,
+}
+
 async fn serve(
     socket: TcpListener,
     served: Arc<Served>,
     mut stop: watch::Receiver<bool>,
     deadline: Instant,
 ) {
-    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let mut connections = JoinSet::new();
+    let mut open: Vec<Connection> = Vec::with_capacity(MAX_CONNECTIONS);
     let mut pause = false;
     loop {
         if std::mem::take(&mut pause) {
@@ -174,12 +182,19 @@ async fn serve(
                     pause = true;
                     continue;
                 };
-                let Ok(permit) = permits.clone().try_acquire_owned() else { continue };
+                open.retain(|c| !c.abort.is_finished());
+                if open.len() >= MAX_CONNECTIONS {
+                    // Full: the oldest connection still sending its request goes.
+                    match open.iter().position(|c| !c.read.load(Ordering::Acquire)) {
+                        Some(oldest) => open.remove(oldest).abort.abort(),
+                        None => continue,
+                    }
+                }
                 let served = served.clone();
-                connections.spawn(async move {
-                    handle(stream, &served).await;
-                    drop(permit);
-                });
+                let read = Arc::new(AtomicBool::new(false));
+                let done = read.clone();
+                let abort = connections.spawn(async move { handle(stream, &served, &done).await });
+                open.push(Connection { read, abort });
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
             _ = stop.wait_for(|stopped| *stopped) => return,
@@ -191,12 +206,14 @@ async fn serve(
     }
 }
 
-async fn handle(mut stream: TcpStream, served: &Served) {
+async fn handle(mut stream: TcpStream, served: &Served, read: &AtomicBool) {
     let request = match timeout(READ_TIMEOUT, read_request(&mut stream)).await {
         Err(_) | Ok(Err(None)) => return,
         Ok(Err(Some(status))) => return answer(stream, page::refusal(status)).await,
         Ok(Ok(request)) => request,
     };
+    // From here on the connection is being answered, and is never closed to make room.
+    read.store(true, Ordering::Release);
     match route(&request, served) {
         Ok(callback) => {
             let reply = Reply {

@@ -14,7 +14,7 @@ pub use callback::{MAX_BODY_BYTES, MAX_HEAD_BYTES};
 pub use client_secret::verify_client_secret;
 pub use loopback::{MAX_CONNECTIONS, READ_TIMEOUT, RELAY_PATH};
 pub use page::RELAY_SCRIPT;
-pub use session::{Grant, Session, SessionInfo};
+pub use session::{Grant, Session, SessionInfo, MAX_TOKEN_LIFETIME};
 pub use sign_in::{
     begin_sign_in, client_credentials, BrowserGrant, CancelSignIn, PendingSignIn, SignInRequest,
     DEFAULT_TIMEOUT, TIMEOUT_RANGE,

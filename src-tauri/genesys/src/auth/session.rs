@@ -14,6 +14,14 @@ use crate::models::TokenInfo;
 use crate::region::Endpoints;
 use crate::secrets::Secret;
 
+/// The longest life a token is believed to have: 38,880,000 s (450 days). No Genesys OAuth
+/// client may issue tokens that live longer: `accessTokenValiditySeconds` is 300 s to 48 h,
+/// and up to 450 days only for SCIM (Identity Management) clients, as the validation of
+/// `access_token_validity_seconds` in terraform-provider-genesyscloud
+/// genesyscloud/oauth_client/resource_genesyscloud_oauth_client_schema.go says. A larger
+/// `expires_in` (from the token endpoint or the Implicit fragment) is cut down to this.
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(38_880_000);
+
 /// How the session's token was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -75,7 +83,7 @@ impl Session {
     ) -> Result<Session> {
         let info = client.token_info(&token).await?;
         let expires_at = match expires_in {
-            Some(seconds) => OffsetDateTime::now_utc() + Duration::from_secs(seconds),
+            Some(seconds) => expiry_after(OffsetDateTime::now_utc(), seconds),
             None => idle_time(&info),
         };
         let mut org_name = info.organization.name.clone();
@@ -158,10 +166,35 @@ impl Session {
     }
 }
 
+/// `now + seconds`, at most [`MAX_TOKEN_LIFETIME`] ahead, without ever overflowing.
+fn expiry_after(now: OffsetDateTime, seconds: u64) -> OffsetDateTime {
+    let lifetime = Duration::from_secs(seconds).min(MAX_TOKEN_LIFETIME);
+    time::Duration::try_from(lifetime)
+        .ok()
+        .and_then(|d| now.checked_add(d))
+        .unwrap_or(now)
+}
+
 /// `dateTokenIdles`, else now: a token whose lifetime is unknown is not trusted beyond now.
 fn idle_time(info: &TokenInfo) -> OffsetDateTime {
     info.date_token_idles
         .as_deref()
         .and_then(|d| OffsetDateTime::parse(d, &Rfc3339).ok())
         .unwrap_or_else(OffsetDateTime::now_utc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_absurd_lifetime_is_capped_and_never_overflows() {
+        let now = OffsetDateTime::now_utc();
+        let cap = time::Duration::try_from(MAX_TOKEN_LIFETIME).expect("fits");
+        for seconds in [u64::MAX, i64::MAX as u64, MAX_TOKEN_LIFETIME.as_secs() + 1] {
+            assert_eq!(expiry_after(now, seconds), now + cap, "{seconds}");
+        }
+        assert_eq!(expiry_after(now, 3600), now + time::Duration::hours(1));
+        assert_eq!(expiry_after(now, 0), now);
+    }
 }

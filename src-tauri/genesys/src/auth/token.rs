@@ -113,12 +113,17 @@ pub(crate) async fn exchange_code(
             )
             .await?;
             seen.store(answer.status.as_u16(), Ordering::Relaxed);
+            let body = if answer.status.is_success() {
+                without_unusable_expiry(answer.body)
+            } else {
+                answer.body
+            };
             let mut response = oauth2::http::Response::builder().status(answer.status);
             for (name, value) in &answer.headers {
                 response = response.header(name, value);
             }
             response
-                .body(answer.body)
+                .body(body)
                 .map_err(|_| Error::Unexpected("unreadable token answer".to_owned()))
         }
     };
@@ -219,7 +224,24 @@ fn token_answer(answer: &Answer) -> Result<IssuedToken> {
             Err(e) => Err(unexpected(describe_json_error(&e))),
         };
     }
-    serde_json::from_slice::<BasicTokenResponse>(&answer.body)
+    serde_json::from_slice::<BasicTokenResponse>(&without_unusable_expiry(answer.body.clone()))
         .map(|t| issued(&t))
         .map_err(|e| unexpected(format!("not a token answer ({})", describe_json_error(&e))))
+}
+
+/// A token answer whose `expires_in` is not a whole, non-negative number of seconds (negative,
+/// fractional, text, beyond `u64`) loses that field: the token itself is fine, and its life is
+/// then taken from `tokens/me` (`dateTokenIdles`) rather than the sign-in failing. Anything
+/// that is not a JSON object is left alone for the token parser to refuse.
+fn without_unusable_expiry(body: Vec<u8>) -> Vec<u8> {
+    let Ok(serde_json::Value::Object(mut fields)) = serde_json::from_slice(&body) else {
+        return body;
+    };
+    match fields.get("expires_in") {
+        Some(value) if !value.is_u64() => {
+            fields.remove("expires_in");
+            serde_json::to_vec(&fields).unwrap_or(body)
+        }
+        _ => body,
+    }
 }
