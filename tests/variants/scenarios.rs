@@ -60,7 +60,17 @@ pub async fn clients_and_roles(w: &World) -> Result<(), String> {
         fast_options(),
     )
     .map_err(|e| fail("a client", e))?;
-    let roles = client.roles(&token).await.map_err(|e| fail("roles", e))?;
+    // Through a rate limit of 3 requests a second, with the app's own retry policy: a 429
+    // with or without `Retry-After` (by variant) must only slow the listing down.
+    w.org.knobs().set_rate_limit(Some(sandbox::RateLimit {
+        requests: 3,
+        window_seconds: 1,
+    }));
+    let patient = ::genesys::api::Client::new(super::super::genesys::setup::endpoints(&w.org))
+        .map_err(|e| fail("a client", e))?;
+    let limited = patient.roles(&token).await;
+    w.org.knobs().set_rate_limit(None);
+    let roles = limited.map_err(|e| fail("roles under a rate limit", e))?;
     let seeded = w.org.snapshot().roles.len();
     if roles.len() != seeded {
         return Err(format!("listed {} roles of {seeded}", roles.len()));
@@ -88,6 +98,28 @@ pub async fn clients_and_roles(w: &World) -> Result<(), String> {
         .create_oauth_client(&request, &token)
         .await
         .map_err(|e| fail("a client with a held role", e))?;
+    // What the new client may grant, read with its own token: `subjects/me` or, where a
+    // client's token is refused there, the client's own roles.
+    let own = ::genesys::auth::client_credentials(
+        super::super::genesys::setup::endpoints(&w.org),
+        "sandbox",
+        &issued.client.id,
+        &issued.secret,
+    )
+    .await
+    .map_err(|e| fail("the new client's token", e))?;
+    let held = own
+        .client()
+        .held_grants(own.token())
+        .await
+        .map_err(|e| fail("what the new client holds", e))?;
+    if held.subject.role_divisions() != request.role_divisions {
+        return Err(format!(
+            "the new client holds {:?}, not {:?}",
+            held.subject.role_divisions(),
+            request.role_divisions
+        ));
+    }
     client
         .delete_oauth_client(&issued.client.id, &token)
         .await
@@ -99,6 +131,56 @@ pub async fn clients_and_roles(w: &World) -> Result<(), String> {
     if seen.and_then(|o| o.observed).is_none() {
         return Err("an ungrantable role's refusal was not seen".to_owned());
     }
+    assign_then_grant(w, &client, &token).await
+}
+
+/// "Assign this role to me first", then a client with that role in the division Genesys
+/// granted it in (home or all divisions, by variant).
+async fn assign_then_grant(
+    w: &World,
+    client: &::genesys::api::Client,
+    token: &::genesys::secrets::Secret,
+) -> Result<(), String> {
+    let (session, _) = w.sign_in().await;
+    let me = client
+        .subject_me(token)
+        .await
+        .map_err(|e| fail("subjects/me", e))?;
+    let roles = client.roles(token).await.map_err(|e| fail("roles", e))?;
+    let role = roles
+        .iter()
+        .find(|r| !me.holds_role(&r.id) && r.name != "Master Admin")
+        .ok_or("every role is held already")?;
+    let waits = ::genesys::api::AssignWaits {
+        settle: Duration::from_millis(20),
+        confirm: Duration::from_secs(5),
+    };
+    let now = ::genesys::api::assign_role_to_me(&session, &role.id, waits, &|_| {})
+        .await
+        .map_err(|e| fail("assigning a role to me", e))?;
+    let pair = now
+        .role_divisions()
+        .into_iter()
+        .find(|p| p.role_id == role.id)
+        .ok_or("the assigned role is not held")?;
+    let request = OAuthClientRequest {
+        name: "Variant matrix client (assigned role)".to_owned(),
+        authorized_grant_type: GrantType::ClientCredentials,
+        description: String::new(),
+        access_token_validity_seconds: 3600,
+        registered_redirect_uri: Vec::new(),
+        scope: Vec::new(),
+        role_divisions: vec![pair],
+        state: ClientState::Active,
+    };
+    let issued = client
+        .create_oauth_client(&request, token)
+        .await
+        .map_err(|e| fail("a client with the role just assigned", e))?;
+    client
+        .delete_oauth_client(&issued.client.id, token)
+        .await
+        .map_err(|e| fail("deleting it", e))?;
     Ok(())
 }
 
@@ -139,6 +221,7 @@ pub async fn guided_setup(w: &World, variant: Variant) -> Result<(), String> {
         journal_dir: journal_dir("variants"),
         observer: Arc::new(NoObserver),
         timing: fast_timing(),
+        cancel: ::genesys::setup::CancelSignal::new(),
     };
     let scope = Scope {
         guided_setup: true,
