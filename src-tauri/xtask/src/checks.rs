@@ -56,6 +56,11 @@ pub fn test_in_session() -> Result {
         ("clippy", "cargo clippy -D warnings", clippy),
         ("cargo-test", "cargo test --workspace", cargo_test),
         (
+            "variants",
+            "the scenarios in every Sandbox variant (the variant x scenario table)",
+            variant_matrix,
+        ),
+        (
             "live",
             "the live suite against the Sandbox org (cargo xtask live --against-sandbox)",
             live_against_sandbox,
@@ -155,9 +160,32 @@ fn ts_check_dir() -> PathBuf {
 fn cargo_test() -> Result {
     let dir = ts_check_dir();
     let _ = std::fs::remove_dir_all(&dir);
-    cmd("cargo", &["test", "--workspace"])
-        .env("TS_RS_EXPORT_DIR", &dir)
-        .run()
+    // The variant matrix runs in its own step, so that its table is printed.
+    cmd(
+        "cargo",
+        &["test", "--workspace", "--", "--skip", VARIANT_MATRIX],
+    )
+    .env("TS_RS_EXPORT_DIR", &dir)
+    .run()
+}
+
+/// The one test that runs the app's scenarios in every Sandbox variant.
+const VARIANT_MATRIX: &str = "variants::every_scenario_passes_in_every_variant_of_the_sandbox_org";
+
+fn variant_matrix() -> Result {
+    cmd(
+        "cargo",
+        &[
+            "test",
+            "--test",
+            "tests",
+            VARIANT_MATRIX,
+            "--",
+            "--exact",
+            "--nocapture",
+        ],
+    )
+    .run()
 }
 
 fn files(dir: &Path) -> BTreeMap<String, String> {
