@@ -16,7 +16,7 @@ use genesys::secrets::MemoryStore;
 use genesys::setup::{draft, NoObserver, SetupContext, SetupTiming};
 
 pub use args::{Args, Target, USAGE};
-pub use practice::sign_in_as_practice_admin;
+pub use practice::{endpoints as sandbox_endpoints, sign_in_as_practice_admin};
 
 /// Where reports and the suite's own setup journals go.
 pub fn out_dir() -> PathBuf {
@@ -83,6 +83,7 @@ async fn suite(session: &Session, args: &Args) -> Report {
         journal_dir,
         observer: Arc::new(NoObserver),
         timing: SetupTiming::default(),
+        cancel: ::genesys::setup::CancelSignal::new(),
     };
     let scope = Scope {
         // The guided setup needs a user: a client-credentials token has no roles to grant.
