@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "setup_resume",
     "setup_roll_back",
     "setup_dismiss",
+    "setup_cancel",
+    "setup_set_aside_journal",
 ];
 
 fn main() {

@@ -94,6 +94,7 @@ async fn one_run() -> Sample {
         journal_dir: dir.clone(),
         observer: steps.clone(),
         timing: SetupTiming::default(),
+        cancel: ::genesys::setup::CancelSignal::new(),
     };
     org.knobs().set_rate_limit(Some(RateLimit {
         requests: 1_000_000,

@@ -85,6 +85,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::setup::setup_resume,
             commands::setup::setup_roll_back,
             commands::setup::setup_dismiss,
+            commands::setup::setup_cancel,
+            commands::setup::setup_set_aside_journal,
         ])
 }
 
@@ -105,8 +107,26 @@ fn log_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
+/// One app per user: a second launch only brings the running window forward, so two
+/// instances never work on the same guided setup run (the run lock refuses the rare rest).
+#[cfg(desktop)]
+fn single_instance<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    use tauri::Manager;
+    tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    })
+}
+
 pub fn run() {
-    let app = setup(Builder::default().plugin(log_plugin()))
+    let builder = Builder::default();
+    // Registered first: a second instance must exit before any other plugin starts.
+    #[cfg(desktop)]
+    let builder = builder.plugin(single_instance());
+    let app = setup(builder.plugin(log_plugin()))
         .build(context())
         .unwrap_or_else(|e| {
             eprintln!("Dip Studio could not start: {e}");

@@ -9,6 +9,7 @@ use tauri::{AppHandle, Runtime};
 use crate::error::CommandResult;
 use crate::integrations::signed_in;
 use crate::role_choices;
+use crate::setup_runs;
 use crate::setup_view;
 use crate::wire::setup::{PlannedGrant, PlannedStep, SetupForm, SetupPlan, SetupRequestInput};
 
@@ -41,6 +42,7 @@ pub async fn form<R: Runtime>(app: &AppHandle<R>) -> CommandResult<SetupForm> {
         c.data_actions_limit(token)
     );
     let (choices, installed, limit) = (choices?, installed?, limit?);
+    let secret_persists = crate::sign_in::vault(app).await.store().persists();
     let defaults = SetupRequest::workshop_defaults(Vec::new());
     Ok(SetupForm {
         request: SetupRequestInput {
@@ -55,6 +57,8 @@ pub async fn form<R: Runtime>(app: &AppHandle<R>) -> CommandResult<SetupForm> {
         divisions: choices.divisions,
         installed: installed.len() as u32,
         limit: u32::try_from(limit).unwrap_or(u32::MAX),
+        secret_persists,
+        unreadable_journals: setup_runs::unreadable(app)?,
     })
 }
 

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use genesys::setup::{self, SetupContext, SetupEvent, SetupObserver, SetupTiming, StepKind};
+use genesys::setup::{
+    self, CancelSignal, SetupContext, SetupEvent, SetupObserver, SetupTiming, StepKind,
+};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -14,7 +16,7 @@ use crate::error::CommandError;
 use crate::integrations::signed_in;
 use crate::setup_view;
 use crate::sign_in;
-use crate::wire::setup::{RunPhase, SetupRunView};
+use crate::wire::setup::{RunPhase, SetupRunView, UnreadableJournal};
 
 pub const JOURNAL_DIR: &str = "setup-runs";
 
@@ -23,6 +25,8 @@ struct Slot {
     view: Option<SetupRunView>,
     listeners: Vec<Channel<SetupRunView>>,
     busy: bool,
+    /// The Cancel of the run under way (or about to start).
+    cancel: CancelSignal,
 }
 
 /// The current (or last, or unfinished) run and who listens to it.
@@ -70,6 +74,36 @@ impl SetupRuns {
             slot.busy = true;
             slot.view = Some(view);
             Ok(())
+        })
+    }
+
+    /// The cancel signal for the next piece of work: a new one, unless work is under way (its
+    /// own stays, and the new work will be refused by `claim`).
+    pub fn cancel_signal(&self) -> CancelSignal {
+        self.with(|slot| {
+            if !slot.busy {
+                slot.cancel = CancelSignal::new();
+            }
+            slot.cancel.clone()
+        })
+    }
+
+    /// Asks run `run_id` to stop, if it is the one running here (a new run has no id until its
+    /// preflight ends: an empty id names it).
+    pub fn cancel(&self, run_id: &str) -> Result<(), CommandError> {
+        self.with(|slot| {
+            let running = slot.view.as_ref().filter(|_| slot.busy);
+            match running {
+                Some(view) if view.run_id == run_id => {
+                    slot.cancel.cancel();
+                    Ok(())
+                }
+                _ => Err(genesys::Error::InvalidInput {
+                    field: "runId",
+                    reason: "this setup run is not running in this window".into(),
+                }
+                .into()),
+            }
         })
     }
 
@@ -131,6 +165,7 @@ pub async fn context<R: Runtime>(
             began: Instant::now(),
         }),
         timing: SetupTiming::default(),
+        cancel: runs.cancel_signal(),
     })
 }
 
@@ -160,7 +195,23 @@ where
     ended.ok_or_else(|| genesys::Error::Unexpected("the setup run vanished".into()).into())
 }
 
-/// At start (or when asked): the run in memory, else an unfinished one from the journals.
+/// Journal files that cannot be read, for the form and the run view (matrix D3: reported,
+/// never taken as empty, and never hiding the runs that can be read).
+pub fn unreadable<R: Runtime>(app: &AppHandle<R>) -> Result<Vec<UnreadableJournal>, CommandError> {
+    Ok(setup::unfinished(&journal_dir(app)?)?
+        .into_iter()
+        .filter_map(|found| match found {
+            setup::FoundJournal::Corrupt { file_name, reason } => {
+                Some(UnreadableJournal { file_name, reason })
+            }
+            setup::FoundJournal::Run { .. } => None,
+        })
+        .collect())
+}
+
+/// At start (or when asked): the run in memory, else the oldest unfinished one from the
+/// journals, with the unreadable ones listed beside it. Only unreadable journals: the first is
+/// reported as the error (the form lists them all, to be moved aside).
 pub fn current<R: Runtime>(
     app: &AppHandle<R>,
     runs: &SetupRuns,
@@ -168,21 +219,33 @@ pub fn current<R: Runtime>(
     if let Some(view) = runs.view() {
         return Ok(Some(view));
     }
-    // The first unfinished run is offered; a journal that cannot be read is reported, never
-    // taken as empty (matrix D3).
-    match setup::unfinished(&journal_dir(app)?)?.into_iter().next() {
-        Some(setup::FoundJournal::Run { journal }) => {
-            let view = setup_view::from_journal(&journal, RunPhase::Interrupted);
+    let found = setup::unfinished(&journal_dir(app)?)?;
+    let unreadable: Vec<_> = found
+        .iter()
+        .filter_map(|f| match f {
+            setup::FoundJournal::Corrupt { file_name, reason } => Some(UnreadableJournal {
+                file_name: file_name.clone(),
+                reason: reason.clone(),
+            }),
+            setup::FoundJournal::Run { .. } => None,
+        })
+        .collect();
+    let run = found.into_iter().find_map(|f| match f {
+        setup::FoundJournal::Run { journal } => Some(journal),
+        setup::FoundJournal::Corrupt { .. } => None,
+    });
+    match (run, unreadable.first()) {
+        (Some(journal), _) => {
+            let mut view = setup_view::from_journal(&journal);
+            view.unreadable_journals = unreadable;
             runs.with(|slot| slot.view.get_or_insert(view).clone());
             Ok(runs.view())
         }
-        Some(setup::FoundJournal::Corrupt { file_name, reason }) => {
-            Err(genesys::Error::JournalCorrupt {
-                file: file_name,
-                reason,
-            }
-            .into())
+        (None, Some(first)) => Err(genesys::Error::JournalCorrupt {
+            file: first.file_name.clone(),
+            reason: first.reason.clone(),
         }
-        None => Ok(None),
+        .into()),
+        (None, None) => Ok(None),
     }
 }

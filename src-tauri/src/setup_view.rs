@@ -1,7 +1,7 @@
 //! Builds the guided setup's wire view from the core: the run's steps from its journal (an
 //! unfinished run found at start) and from each [`SetupEvent`] as it arrives.
 
-use genesys::setup::{EntryState, Journal, SetupEvent, StepKind, StepNote, StepPhase};
+use genesys::setup::{EntryState, Journal, RunStatus, SetupEvent, StepKind, StepNote, StepPhase};
 
 use crate::error::CommandError;
 use crate::wire::setup::{
@@ -40,7 +40,9 @@ pub fn fresh(phase: RunPhase) -> SetupRunView {
         steps: StepKind::ALL.into_iter().map(pending).collect(),
         created: Vec::new(),
         secret_reissued: false,
+        secret_saved: false,
         error: None,
+        unreadable_journals: Vec::new(),
     }
 }
 
@@ -63,11 +65,17 @@ pub fn created(journal: &Journal) -> Vec<CreatedObject> {
     .collect()
 }
 
-/// An unfinished run as its journal left it: the last line per step decides its status.
-pub fn from_journal(journal: &Journal, phase: RunPhase) -> SetupRunView {
+/// An unfinished run as its journal left it: the last line per step decides its status. A run
+/// whose roll back started is offered "Finish roll back" only.
+pub fn from_journal(journal: &Journal) -> SetupRunView {
+    let phase = match journal.status {
+        RunStatus::RollingBack => RunPhase::RollBackUnfinished,
+        _ => RunPhase::Interrupted,
+    };
     let mut view = fresh(phase);
     view.run_id = journal.run_id.clone();
     view.secret_reissued = journal.secret_reissued;
+    view.secret_saved = journal.secret_persisted;
     view.created = created(journal);
     for entry in &journal.entries {
         if let Some(step) = view.steps.iter_mut().find(|s| s.kind == kind(entry.step)) {
@@ -75,6 +83,7 @@ pub fn from_journal(journal: &Journal, phase: RunPhase) -> SetupRunView {
                 EntryState::Intent => StepStatus::Pending,
                 EntryState::Done => StepStatus::Done,
                 EntryState::Failed => StepStatus::Failed,
+                EntryState::Removed => StepStatus::RolledBack,
             };
             step.error = entry.error.as_ref().map(command_error);
         }

@@ -31,8 +31,8 @@ impl Vault {
         .await;
         match probed {
             Ok(Ok(keychain)) => Vault {
+                persistent: keychain.persists(),
                 store: Arc::new(keychain),
-                persistent: true,
             },
             Ok(Err(e)) => {
                 log::warn!("no usable keychain, secrets kept in memory for this run: {e}");
@@ -48,10 +48,13 @@ impl Vault {
         Vault { store, persistent }
     }
 
+    /// The fallback: its store says it does not persist, so the guided setup journals the
+    /// secret as not saved and the screen asks before running.
     fn memory() -> Vault {
+        let store = MemoryStore::new();
         Vault {
-            store: Arc::new(MemoryStore::new()),
-            persistent: false,
+            persistent: store.persists(),
+            store: Arc::new(store),
         }
     }
 
@@ -82,4 +85,16 @@ async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| genesys::Error::Unexpected(format!("keychain task failed: {e}")))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_memory_fallback_never_claims_to_keep_secrets() {
+        let vault = Vault::memory();
+        assert!(!vault.persistent);
+        assert!(!vault.store().persists());
+    }
 }

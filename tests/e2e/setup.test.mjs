@@ -6,6 +6,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
 
+// Without a usable keychain the plan asks to confirm that the secret will not be saved.
+async function runPlan(b) {
+  const agree = await b.$("#setup-confirm-unsaved");
+  if (await agree.isExisting()) await agree.click();
+  await (await b.$("#setup-run")).waitForClickable({ timeout: 20000 });
+  await (await b.$("#setup-run")).click();
+}
+
 const LANGUAGES = [
   { lang: "en", locale: "en_US.UTF-8", title: "Set up Data Actions", done: "Data Actions is set up", forgets: "the step the workshop forgets" },
   { lang: "es", locale: "es_ES.UTF-8", title: "Configurar las acciones de datos", done: "Las acciones de datos están configuradas", forgets: "el paso que el taller olvida" },
@@ -34,7 +42,7 @@ for (const { lang, locale, title, done, forgets } of LANGUAGES) {
       assert.ok(lines[7].includes(forgets), `the activation step is called out: ${lines[7]}`);
       await screenshot(b, `setup-plan-${lang}`);
 
-      await (await b.$("#setup-run")).click();
+      await runPlan(b);
       await (await b.$("#setup-progress")).waitForDisplayed({ timeout: 20000 });
       await screenshot(b, `setup-progress-${lang}`);
       const summary = await b.$('#setup-summary[data-phase="completed"]');
@@ -68,8 +76,7 @@ async function interruptedRun(profile, env) {
     await b.execute(() => (location.hash = "#/setup"));
     await (await b.$("#setup-preview")).waitForClickable({ timeout: 20000 });
     await (await b.$("#setup-preview")).click();
-    await (await b.$("#setup-run")).waitForClickable({ timeout: 20000 });
-    await (await b.$("#setup-run")).click();
+    await runPlan(b);
     const waiting = await b.$('#setup-progress-list li[data-step="waitForActive"][data-status="running"]');
     await waiting.waitForDisplayed({ timeout: 60000, timeoutMsg: "the run never reached the wait for ACTIVE" });
     await screenshot(b, `${profile}-interrupted-en`);

@@ -23,6 +23,8 @@ export function fakeIntegrationsApi(over: Partial<IntegrationsApi & SetupApi> = 
     setupResume: never("setupResume"),
     setupRollBack: never("setupRollBack"),
     setupDismiss: never("setupDismiss"),
+    setupCancel: never("setupCancel"),
+    setupSetAsideJournal: never("setupSetAsideJournal"),
   };
   for (const [k, v] of Object.entries(over)) (all as Record<string, unknown>)[k] = vi.fn(v as (...a: unknown[]) => unknown);
   return all as unknown as Fake<IntegrationsApi & SetupApi>;

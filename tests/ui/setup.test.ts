@@ -30,6 +30,8 @@ const form: SetupForm = {
   divisions: [{ id: "home", name: "Home" }],
   installed: 2,
   limit: 10,
+  secretPersists: true,
+  unreadableJournals: [],
 };
 
 const plan: SetupPlan = {
@@ -51,7 +53,7 @@ function step(kind: StepView["kind"], status: StepView["status"], durationMs: nu
 }
 
 function run(phase: SetupRunView["phase"], steps: StepView[], created: SetupRunView["created"] = []): SetupRunView {
-  return { runId: "0123456789abcdef", phase, steps, created, secretReissued: false, error: null };
+  return { runId: "0123456789abcdef", phase, steps, created, secretReissued: false, secretSaved: true, error: null, unreadableJournals: [] };
 }
 
 beforeEach(() => {
@@ -215,6 +217,98 @@ describe("a run", () => {
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("rolledBack"));
     expect(el.querySelector("#setup-summary")?.textContent).toContain("Tudo o que esta execução criou foi excluído.");
     expect(el.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Desfeito");
+  });
+});
+
+describe("runs that must lose nothing", () => {
+  const torn = { fileName: "setup-run-fedcba9876543210.json", reason: "not a setup journal (Eof at line 1, column 9)" };
+
+  it("offers the readable run and moves an unreadable journal aside on request", async () => {
+    setLanguage("es");
+    const interrupted = { ...run("interrupted", [step("createClient", "done", 500)]), unreadableJournals: [torn] };
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(interrupted), setupSetAsideJournal: () => Promise.resolve("setup-run-fedcba9876543210.unreadable-20261201T101010Z.json") });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-resume")).not.toBeNull());
+    const card = el.querySelector("#setup-unreadable")!;
+    expect(card.querySelector("h2")?.textContent).toBe("Registros de configuración que no se pueden leer");
+    card.querySelector<HTMLButtonElement>(".set-aside")!.click();
+    expect(api.setupSetAsideJournal).toHaveBeenCalledWith(torn.fileName);
+    await vi.waitFor(() => expect(card.textContent).toContain("Apartado como setup-run-fedcba9876543210.unreadable-20261201T101010Z.json"));
+  });
+
+  it("with only unreadable journals, reports the error and lists them above the form", async () => {
+    const api = fakeIntegrationsApi({
+      setupStatus: () => Promise.reject({ kind: "journalCorrupt", message: "torn" }),
+      setupForm: () => Promise.resolve({ ...form, unreadableJournals: [torn] }),
+    });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    expect(el.querySelector('.error-panel[data-kind="journalCorrupt"]')).not.toBeNull();
+    expect(el.querySelector(`#setup-unreadable [data-file="${torn.fileName}"]`)).not.toBeNull();
+  });
+
+  it("asks before running when the secret cannot be saved, in the user's language", async () => {
+    setLanguage("pt-BR");
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve({ ...form, secretPersists: false }), setupPlan: () => Promise.resolve(plan) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    el.querySelector<HTMLFormElement>("#setup-form")!.requestSubmit();
+    await vi.waitFor(() => expect(el.querySelector("#setup-secret-unsaved")).not.toBeNull());
+    expect(el.querySelector("#setup-secret-unsaved")?.textContent).toContain("fica só na memória");
+    const runButton = el.querySelector<HTMLButtonElement>("#setup-run")!;
+    expect(runButton.disabled).toBe(true);
+    const agree = el.querySelector<HTMLInputElement>("#setup-confirm-unsaved")!;
+    agree.checked = true;
+    agree.dispatchEvent(new Event("change"));
+    expect(runButton.disabled).toBe(false);
+  });
+
+  it("says in the summary when the secret was not saved", async () => {
+    const done = { ...run("completed", [step("preflight", "done", 300)]), secretSaved: false };
+    const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(done) }) });
+    await vi.waitFor(() => expect(el.querySelector("#setup-summary")).not.toBeNull());
+    expect(el.querySelector("#setup-secret-not-saved")?.textContent).toContain("was not saved");
+  });
+
+  it("cancels a running run from the progress view, then offers Resume or Roll back", async () => {
+    let push: (r: SetupRunView) => void = () => undefined;
+    const api = fakeIntegrationsApi({
+      setupStatus: (onRun) => {
+        push = onRun;
+        return Promise.resolve(run("running", [step("waitForActive", "running")]));
+      },
+      setupCancel: () => Promise.resolve(),
+    });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-cancel")).not.toBeNull());
+    expect(el.querySelector("#setup-cancel")?.textContent).toBe("Cancel");
+    el.querySelector<HTMLButtonElement>("#setup-cancel")!.click();
+    expect(api.setupCancel).toHaveBeenCalledWith("0123456789abcdef");
+    push({ ...run("failed", [step("waitForActive", "failed")]), error: { kind: "setupCancelled", message: "the setup run was cancelled" } });
+    expect(el.querySelector("#setup-cancel")).toBeNull();
+    expect(el.querySelector("#setup-resume")).not.toBeNull();
+    expect(el.querySelector("#setup-progress + .error-panel, .error-panel")?.getAttribute("data-kind")).toBe("setupCancelled");
+    expect(el.textContent).toContain("The setup was cancelled.");
+  });
+
+  it("offers a roll back that did not finish only to be finished, never resumed", async () => {
+    setLanguage("es");
+    const half = run("rollBackUnfinished", [step("installIntegration", "rolledBack"), step("createClient", "done", 500)]);
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(half), setupRollBack: () => Promise.resolve(run("rolledBack", [])) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-roll-back")).not.toBeNull());
+    expect(el.querySelector("#setup-resume")).toBeNull();
+    expect(el.querySelector("#setup-roll-back")?.textContent).toBe("Terminar de deshacer");
+    el.querySelector<HTMLButtonElement>("#setup-roll-back")!.click();
+    await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("rolledBack"));
+    location.hash = "#/signin";
+    await offerUnfinishedSetup(fakeIntegrationsApi({ setupStatus: () => Promise.resolve(half) }));
+    expect(location.hash).toBe("#/setup");
   });
 });
 

@@ -113,6 +113,8 @@ export const integrationsApi: IntegrationsApi & SetupApi = {
   setupResume: (onRun) => invoke("setup_resume", { onRun: channel<SetupRunView>(onRun) }),
   setupRollBack: (onRun) => invoke("setup_roll_back", { onRun: channel<SetupRunView>(onRun) }),
   setupDismiss: () => invoke("setup_dismiss"),
+  setupCancel: (runId) => invoke("setup_cancel", { runId }),
+  setupSetAsideJournal: (fileName) => invoke("setup_set_aside_journal", { fileName }),
 };
 
 export type Api = typeof api;

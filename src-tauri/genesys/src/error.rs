@@ -36,6 +36,13 @@ pub enum ErrorKind {
     JournalCorrupt,
     /// A guided-setup run belongs to another org or user than the one signed in.
     RunBelongsElsewhere,
+    /// Another window (or app instance) is starting, resuming or rolling back this run now.
+    RunInUse,
+    /// The keychain holds the run's secret but refused to hand it over (locked, access
+    /// denied): unlock it, then resume. Never taken as "no secret".
+    KeychainLocked,
+    /// The user cancelled the guided setup run; it can be resumed or rolled back.
+    SetupCancelled,
     /// The signed-in user lacks permissions a step needs; the message names them.
     MissingPermissions,
     /// The org already holds the most Data Actions integrations Genesys allows.
@@ -106,6 +113,15 @@ pub enum Error {
     /// Resume or roll back of a run started by another org or user (matrix D5).
     #[error("this setup run was started in another {what}")]
     RunBelongsElsewhere { what: &'static str },
+    /// Another holder has the run's lock file (`<journal dir>/.setup-run-<id>.lock`).
+    #[error("this setup run is being worked on in another window")]
+    RunInUse,
+    /// The keychain refused to read the secret it holds (`variant` names the keyring error).
+    #[error("the keychain refused to give the client secret ({variant})")]
+    KeychainLocked { variant: &'static str },
+    /// The run stopped because the user cancelled it.
+    #[error("the setup run was cancelled")]
+    SetupCancelled,
     /// Permissions the signed-in user lacks (matrix C9).
     #[error("missing permissions: {}", .permissions.join(", "))]
     MissingPermissions { permissions: Vec<String> },
@@ -159,6 +175,9 @@ impl Error {
             Error::Keychain { .. } => ErrorKind::Storage,
             Error::JournalCorrupt { .. } => ErrorKind::JournalCorrupt,
             Error::RunBelongsElsewhere { .. } => ErrorKind::RunBelongsElsewhere,
+            Error::RunInUse => ErrorKind::RunInUse,
+            Error::KeychainLocked { .. } => ErrorKind::KeychainLocked,
+            Error::SetupCancelled => ErrorKind::SetupCancelled,
             Error::MissingPermissions { .. } => ErrorKind::MissingPermissions,
             Error::IntegrationLimit { .. } => ErrorKind::IntegrationLimit,
             Error::IntegrationState { .. } => ErrorKind::IntegrationError,

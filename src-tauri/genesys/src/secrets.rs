@@ -57,6 +57,12 @@ pub trait SecretStore: Send + Sync {
     fn set(&self, account: &str, secret: &Secret) -> Result<()>;
     /// Forgets `account`; forgetting an absent account is not an error.
     fn delete(&self, account: &str) -> Result<()>;
+    /// Whether what is saved here survives the app being closed. A store that says no is
+    /// process memory: callers must tell the user that a secret kept there is not saved. A
+    /// store must claim it explicitly: by default a secret is taken as not saved.
+    fn persists(&self) -> bool {
+        false
+    }
 }
 
 /// The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service on Linux)
@@ -134,6 +140,10 @@ impl SecretStore for KeychainStore {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(keychain_error(e)),
         })
+    }
+
+    fn persists(&self) -> bool {
+        true
     }
 }
 
@@ -245,6 +255,8 @@ mod tests {
         store.delete("a").expect("delete");
         store.delete("a").expect("deleting twice is fine");
         assert!(store.get("a").expect("get").is_none());
+        assert!(!store.persists(), "memory never claims to keep a secret");
+        assert!(KeychainStore::new("dip-studio-unit-test").persists());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! "Set up Data Actions" (issue 7): the prefilled form, the plan preview, and the run (start,
-//! status with re-attach, resume, roll back, dismiss) with its live view on a channel.
+//! status with re-attach, resume, roll back, cancel, dismiss) with its live view on a
+//! channel, and moving an unreadable journal aside.
 
 use genesys::setup;
 use tauri::ipc::Channel;
@@ -43,6 +44,7 @@ fn ended(view: &mut SetupRunView, result: genesys::error::Result<setup::SetupSum
             view.run_id = summary.run_id;
             view.phase = RunPhase::Completed;
             view.secret_reissued |= summary.secret_reissued;
+            view.secret_saved = summary.secret_saved;
             view.error = None;
             view.created = vec![
                 created("oauthClient", summary.client_id, summary.client_name),
@@ -97,10 +99,17 @@ pub async fn setup_status<R: Runtime>(
     Ok(view)
 }
 
-fn unfinished_run(runs: &SetupRuns) -> CommandResult<SetupRunView> {
+/// The unfinished run in memory; `resuming` refuses one whose roll back started (it can only
+/// be rolled back to the end).
+fn unfinished_run(runs: &SetupRuns, resuming: bool) -> CommandResult<SetupRunView> {
     runs.view()
         .filter(|v| {
-            matches!(v.phase, RunPhase::Interrupted | RunPhase::Failed) && !v.run_id.is_empty()
+            let offered = match v.phase {
+                RunPhase::Interrupted | RunPhase::Failed => true,
+                RunPhase::RollBackUnfinished => !resuming,
+                _ => false,
+            };
+            offered && !v.run_id.is_empty()
         })
         .ok_or_else(|| {
             genesys::Error::InvalidInput {
@@ -117,7 +126,7 @@ pub async fn setup_resume<R: Runtime>(
     runs: State<'_, SetupRuns>,
     on_run: Channel<SetupRunView>,
 ) -> CommandResult<SetupRunView> {
-    let mut view = unfinished_run(&runs)?;
+    let mut view = unfinished_run(&runs, true)?;
     let ctx = setup_runs::context(&app, &runs).await?;
     runs.listen(on_run);
     let run_id = view.run_id.clone();
@@ -133,7 +142,7 @@ pub async fn setup_roll_back<R: Runtime>(
     runs: State<'_, SetupRuns>,
     on_run: Channel<SetupRunView>,
 ) -> CommandResult<SetupRunView> {
-    let mut view = unfinished_run(&runs)?;
+    let mut view = unfinished_run(&runs, false)?;
     let ctx = setup_runs::context(&app, &runs).await?;
     runs.listen(on_run);
     let run_id = view.run_id.clone();
@@ -154,12 +163,40 @@ pub async fn setup_roll_back<R: Runtime>(
                 step.status = StepStatus::RolledBack;
             }
         }
+        // Another window holding the run changed nothing here; any other failure may have
+        // removed some objects already: only finishing the roll back is offered.
         Err(e) => {
-            view.phase = RunPhase::Failed;
+            view.phase = match e.kind() {
+                genesys::ErrorKind::RunInUse => RunPhase::Interrupted,
+                _ => RunPhase::RollBackUnfinished,
+            };
             view.error = Some(e.into());
         }
     })
     .await
+}
+
+/// Stops the running guided setup at its next step boundary; it then waits to be resumed or
+/// rolled back (its journal says cancelled).
+#[tauri::command]
+pub fn setup_cancel(runs: State<'_, SetupRuns>, run_id: String) -> CommandResult<()> {
+    runs.cancel(&run_id)
+}
+
+/// Renames an unreadable journal (`fileName`: a bare journal file name) in the journal folder
+/// to `<name>.unreadable-<UTC time>.json`, so the runs that can be read are offered alone.
+#[tauri::command]
+pub fn setup_set_aside_journal<R: Runtime>(
+    app: AppHandle<R>,
+    runs: State<'_, SetupRuns>,
+    file_name: String,
+) -> CommandResult<String> {
+    let moved = setup::set_aside(&setup_runs::journal_dir(&app)?, &file_name)?;
+    runs.update(|view| {
+        view.unreadable_journals
+            .retain(|u| u.file_name != file_name)
+    });
+    Ok(moved)
 }
 
 /// Forgets a completed or rolled-back run so the form shows again.

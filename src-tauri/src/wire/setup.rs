@@ -19,6 +19,20 @@ pub struct SetupForm {
     /// Data Actions integrations already installed, and how many the org may hold.
     pub installed: u32,
     pub limit: u32,
+    /// False when secrets are kept in memory only (no usable keychain): the screen says the
+    /// client secret will not be saved and asks before running.
+    pub secret_persists: bool,
+    /// Journal files that cannot be read, each offered to be moved aside.
+    pub unreadable_journals: Vec<UnreadableJournal>,
+}
+
+/// A guided-setup journal file that cannot be read (never taken as empty).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnreadableJournal {
+    pub file_name: String,
+    pub reason: String,
 }
 
 /// What the user asks the guided setup to create.
@@ -116,8 +130,11 @@ pub enum RunPhase {
     Failed,
     RollingBack,
     RolledBack,
-    /// Found unfinished at start (the app stopped mid-run): resume or roll back.
+    /// Found unfinished at start (the app stopped mid-run, or it was cancelled): resume or
+    /// roll back.
     Interrupted,
+    /// A roll back started and did not finish: only "Finish roll back" is offered.
+    RollBackUnfinished,
 }
 
 /// Something the run created, for the summary (and its screen link).
@@ -142,5 +159,10 @@ pub struct SetupRunView {
     pub created: Vec<CreatedObject>,
     /// True when the client's secret had to be issued again (lost before the keychain write).
     pub secret_reissued: bool,
+    /// True once the client secret is in a keychain that keeps it after the app closes; false
+    /// while it is not there yet, or kept in memory only.
+    pub secret_saved: bool,
     pub error: Option<CommandError>,
+    /// Other journals that cannot be read; the valid run is offered all the same.
+    pub unreadable_journals: Vec<UnreadableJournal>,
 }

@@ -99,7 +99,9 @@ async fn one_run_makes_one_client_one_credential_and_one_active_integration() {
     assert_eq!(live.reported_code(), ReportedStateCode::Active);
     assert_eq!(summary.reported_state, ReportedStateCode::Active);
 
-    assert!(summary.secret_saved && !summary.secret_reissued && summary.adopted.is_empty());
+    // Saved means kept across restarts: true in a keychain, false in the in-memory stand-in.
+    assert_eq!(summary.secret_saved, secrets.persists());
+    assert!(!summary.secret_reissued && summary.adopted.is_empty());
     let secret = secrets
         .get(&summary.secret_account)
         .expect("keychain read")
@@ -115,7 +117,8 @@ async fn one_run_makes_one_client_one_credential_and_one_active_integration() {
 
     let journal = load(&dir, &summary.run_id).expect("journal");
     assert_eq!(journal.status, RunStatus::Completed);
-    assert!(journal.secret_persisted);
+    assert_eq!(journal.secret_persisted, secrets.persists());
+    assert!(journal.secret_in_store);
     assert_eq!(
         journal.created.client_id.as_deref(),
         Some(summary.client_id.as_str())

@@ -60,9 +60,12 @@ async fn a_torn_write_leaves_the_old_journal_and_resume_finishes_the_run() {
     let (secrets, dir) = (store(&unique("torn")), journal_dir("torn"));
     let run_id = failed_run(&w, &dir, secrets.clone()).await;
     let old = load(&dir, &run_id).expect("intact");
-    // A kill between writing the temp file and the rename leaves half a new journal beside it.
+    // A kill between writing the temp file and the rename leaves half a new journal beside it
+    // (temp names carry the writer's process id and a random part).
     let bytes = std::fs::read(journal_path(&dir, &run_id)).expect("bytes");
-    let temp = dir.join(format!(".setup-run-{run_id}.json.tmp"));
+    let temp = dir.join(format!(
+        ".setup-run-{run_id}.json.4242-0123456789abcdef.tmp"
+    ));
     std::fs::write(&temp, &bytes[..bytes.len() / 2]).expect("torn temp file");
     assert_eq!(load(&dir, &run_id).expect("still intact"), old);
     assert_eq!(
@@ -82,7 +85,7 @@ async fn a_torn_write_leaves_the_old_journal_and_resume_finishes_the_run() {
     assert_eq!(census(&w.org, &run_id), (1, 1, 1));
     assert!(
         !temp.exists(),
-        "the next save renamed over the torn temp file"
+        "the resume, holding the run, removed the killed writer's temp file"
     );
     assert_eq!(
         load(&dir, &run_id).expect("journal").status,
@@ -207,6 +210,9 @@ impl SecretStore for MockKeychainRefusingSecrets {
     }
     fn delete(&self, account: &str) -> Result<()> {
         self.0.delete(account)
+    }
+    fn persists(&self) -> bool {
+        true
     }
 }
 

@@ -2,7 +2,9 @@
 //! binary re-run on `kill_child`) that prints `checkpoint <name>` and waits on stdin at every
 //! checkpoint; the parent SIGKILLs it at one named point, then resumes or rolls back the run
 //! in-process. At each of 30 points, both ways: 0 orphans, 0 duplicates, the journal final,
-//! the secret in the keychain after a resume (re-issued when the kill lost it).
+//! the secret in the keychain after a resume (re-issued when the kill lost it). A roll back
+//! killed midway is offered only to be finished (Resume is refused), and finishing it leaves
+//! nothing.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
@@ -109,13 +111,19 @@ fn kill_child() {
             journal_dir: PathBuf::from(var("DIR")),
             observer: Arc::new(StdinGate),
             timing: fast_timing(),
+            cancel: ::genesys::setup::CancelSignal::new(),
         };
-        if std::env::var_os(format!("{ENV}_RESUME")).is_some() {
+        let again = |mode: &str| std::env::var_os(format!("{ENV}_{mode}")).is_some();
+        if again("RESUME") || again("ROLLBACK") {
             let run_id = match unfinished(&ctx.journal_dir).expect("journals").as_slice() {
                 [FoundJournal::Run { journal }] => journal.run_id.clone(),
                 other => panic!("one unfinished run: {other:?}"),
             };
-            let _ = resume(&ctx, &run_id).await;
+            if again("ROLLBACK") {
+                let _ = roll_back(&ctx, &run_id).await;
+            } else {
+                let _ = resume(&ctx, &run_id).await;
+            }
             return;
         }
         let request: ::genesys::setup::SetupRequest =
@@ -170,6 +178,22 @@ async fn one(point: &'static str, resuming: bool) -> Result<(), String> {
 /// Kills a run at `points[0]`, then kills a resuming child at each next point, then resumes
 /// or rolls back in-process.
 async fn chained(points: &[&'static str], resuming: bool) -> Result<(), String> {
+    killed(points, resuming, "RESUME").await
+}
+
+/// Kill points of a roll back (run by a child after the run itself was killed with all three
+/// objects made): each leaves a journal that says the roll back started.
+const ROLL_BACK_POINTS: [&str; 4] = [
+    "journal:rollBack:started",
+    "journal:removed:installIntegration",
+    "journal:removed:createCredential",
+    "journal:removed:createClient",
+];
+
+/// The run killed at `points[0]`, then children doing `mode` (RESUME or ROLLBACK) killed at
+/// each next point; then resumed or rolled back in-process. A roll back killed midway must be
+/// refused a resume before it is finished.
+async fn killed(points: &[&'static str], resuming: bool, mode: &str) -> Result<(), String> {
     let point = points[0];
     let w = world().await;
     let token = sign_in(&w).await;
@@ -195,7 +219,7 @@ async fn chained(points: &[&'static str], resuming: bool) -> Result<(), String> 
     }
     for next in &points[1..] {
         let mut env = env_again.clone();
-        env.push((format!("{ENV}_RESUME"), "1".to_owned()));
+        env.push((format!("{ENV}_{mode}"), "1".to_owned()));
         let next = *next;
         let reached = tokio::task::spawn_blocking(move || run_child_until(env, next))
             .await
@@ -215,6 +239,17 @@ async fn chained(points: &[&'static str], resuming: bool) -> Result<(), String> 
     let run_id = match unfinished(&dir).map_err(|e| e.to_string())?.as_slice() {
         [FoundJournal::Run { journal }] => {
             let run_id = journal.run_id.clone();
+            if mode == "ROLLBACK" {
+                if journal.status != RunStatus::RollingBack {
+                    return Err(format!(
+                        "the journal says {:?}, not rolling back",
+                        journal.status
+                    ));
+                }
+                if resume(&ctx, &run_id).await.is_ok() {
+                    return Err("a half rolled-back run was resumed".into());
+                }
+            }
             if resuming {
                 let summary = resume(&ctx, &run_id)
                     .await
@@ -354,10 +389,20 @@ async fn every_kill_point_resumes_or_rolls_back_cleanly() {
             ));
         }
     }
+    // A roll back killed at each of its journal writes, then finished in-process.
+    for point in ROLL_BACK_POINTS {
+        let points = ["journal:enableIntegration:done", point];
+        if let Err(why) = killed(&points, false, "ROLLBACK").await {
+            failures.push(format!(
+                "a roll back killed at {point}, then finished: {why}"
+            ));
+        }
+    }
     println!(
-        "kill test: {} points × (resume, roll back) + {} kills of a resume re-issuing the secret; {} failed",
+        "kill test: {} points × (resume, roll back) + {} kills of a resume re-issuing the secret + {} kills of a roll back; {} failed",
         points.len(),
         twice.len(),
+        ROLL_BACK_POINTS.len(),
         failures.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));

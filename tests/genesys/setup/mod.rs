@@ -3,6 +3,7 @@
 //! test (D1, D2), the journal (D3, D5, F1) and the role choice.
 
 mod faults;
+mod guards;
 mod happy;
 mod journal;
 mod kill;
@@ -123,6 +124,7 @@ pub fn context(
         journal_dir,
         observer,
         timing: fast_timing(),
+        cancel: ::genesys::setup::CancelSignal::new(),
     }
 }
 

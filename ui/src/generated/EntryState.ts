@@ -3,4 +3,4 @@
 /**
  * What a journal line says about a step.
  */
-export type EntryState = "intent" | "done" | "failed";
+export type EntryState = "intent" | "done" | "failed" | "removed";

@@ -22,9 +22,15 @@ target: string, startedAt: string, updatedAt: string, status: RunStatus,
  */
 setup: ValidSetup, created: CreatedObjects, 
 /**
- * Whether the current client secret is in the keychain.
+ * Whether the current client secret is in a keychain that keeps it across restarts. False
+ * when the store is process memory (no usable keychain): the user is told it is not saved.
  */
 secretPersisted: boolean, 
+/**
+ * Whether the current client secret was written to this run's secret store at all (the
+ * keychain or, without one, memory): where a resume in the same process may read it back.
+ */
+secretInStore: boolean, 
 /**
  * Whether the secret had to be re-issued (`POST …/secret`) because it was lost.
  */

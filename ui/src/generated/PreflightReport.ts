@@ -21,4 +21,10 @@ integrations: number, maxIntegrations: number,
 /**
  * Whether a keychain probe (write, read back, delete) worked.
  */
-keychainAvailable: boolean, };
+keychainAvailable: boolean, 
+/**
+ * Whether the secret store keeps the client secret after the app closes. False when the
+ * app fell back to memory (no usable keychain): a run may go on, but the user is told
+ * first that the secret will not be saved.
+ */
+secretPersists: boolean, };

@@ -3,4 +3,4 @@
 /**
  * Where a run stands.
  */
-export type RunStatus = "running" | "failed" | "completed" | "rolledBack";
+export type RunStatus = "running" | "failed" | "completed" | "rolledBack" | "cancelled" | "rollingBack";

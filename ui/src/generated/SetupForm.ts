@@ -2,6 +2,7 @@
 import type { DivisionChoice } from "./DivisionChoice";
 import type { RoleChoice } from "./RoleChoice";
 import type { SetupRequestInput } from "./SetupRequestInput";
+import type { UnreadableJournal } from "./UnreadableJournal";
 
 /**
  * The form, prefilled: names from the workshop in the user's language, the roles the user
@@ -11,4 +12,13 @@ export type SetupForm = { request: SetupRequestInput, roles: Array<RoleChoice>, 
 /**
  * Data Actions integrations already installed, and how many the org may hold.
  */
-installed: number, limit: number, };
+installed: number, limit: number, 
+/**
+ * False when secrets are kept in memory only (no usable keychain): the screen says the
+ * client secret will not be saved and asks before running.
+ */
+secretPersists: boolean, 
+/**
+ * Journal files that cannot be read, each offered to be moved aside.
+ */
+unreadableJournals: Array<UnreadableJournal>, };

@@ -3,6 +3,7 @@ import type { CommandError } from "./CommandError";
 import type { CreatedObject } from "./CreatedObject";
 import type { RunPhase } from "./RunPhase";
 import type { StepView } from "./StepView";
+import type { UnreadableJournal } from "./UnreadableJournal";
 
 /**
  * A run as the UI shows it; sent whole on every change.
@@ -11,4 +12,13 @@ export type SetupRunView = { runId: string, phase: RunPhase, steps: Array<StepVi
 /**
  * True when the client's secret had to be issued again (lost before the keychain write).
  */
-secretReissued: boolean, error: CommandError | null, };
+secretReissued: boolean, 
+/**
+ * True once the client secret is in a keychain that keeps it after the app closes; false
+ * while it is not there yet, or kept in memory only.
+ */
+secretSaved: boolean, error: CommandError | null, 
+/**
+ * Other journals that cannot be read; the valid run is offered all the same.
+ */
+unreadableJournals: Array<UnreadableJournal>, };

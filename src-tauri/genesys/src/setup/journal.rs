@@ -37,12 +37,20 @@ pub enum RunStatus {
     Completed,
     /// Everything it created was deleted.
     RolledBack,
+    /// The user cancelled it from the window: resume or roll back, like Failed.
+    Cancelled,
+    /// A roll back started and did not finish (killed, or a removal failed): some objects may
+    /// be gone already, so the only offer is to finish the roll back, never Resume.
+    RollingBack,
 }
 
 impl RunStatus {
-    /// Whether the run still needs the user: resume or roll back.
+    /// Whether the run still needs the user: resume, roll back, or finish a roll back.
     pub fn is_unfinished(self) -> bool {
-        matches!(self, RunStatus::Running | RunStatus::Failed)
+        matches!(
+            self,
+            RunStatus::Running | RunStatus::Failed | RunStatus::Cancelled | RunStatus::RollingBack
+        )
     }
 }
 
@@ -57,6 +65,8 @@ pub enum EntryState {
     Done,
     /// The step failed.
     Failed,
+    /// A roll back removed (or found gone) the object this step made, `object_id`.
+    Removed,
 }
 
 /// One journal line.
@@ -102,8 +112,13 @@ pub struct Journal {
     /// What the run creates.
     pub setup: ValidSetup,
     pub created: CreatedObjects,
-    /// Whether the current client secret is in the keychain.
+    /// Whether the current client secret is in a keychain that keeps it across restarts. False
+    /// when the store is process memory (no usable keychain): the user is told it is not saved.
     pub secret_persisted: bool,
+    /// Whether the current client secret was written to this run's secret store at all (the
+    /// keychain or, without one, memory): where a resume in the same process may read it back.
+    #[serde(default)]
+    pub secret_in_store: bool,
     /// Whether the secret had to be re-issued (`POST …/secret`) because it was lost.
     pub secret_reissued: bool,
     pub entries: Vec<JournalEntry>,
@@ -155,6 +170,7 @@ impl Journal {
             setup,
             created: CreatedObjects::default(),
             secret_persisted: false,
+            secret_in_store: false,
             secret_reissued: false,
             entries: Vec::new(),
         }
@@ -197,24 +213,45 @@ pub fn journal_path(dir: &Path, run_id: &str) -> PathBuf {
     dir.join(format!("{PREFIX}{run_id}{SUFFIX}"))
 }
 
-fn storage(what: &str, e: &std::io::Error) -> Error {
+pub(crate) fn storage(what: &str, e: &std::io::Error) -> Error {
     Error::Storage(format!("{what}: {}", e.kind()))
 }
 
-/// Writes `journal` atomically: a temp file beside it, fsync, rename over the old one, fsync
-/// the directory (so the rename itself survives a power cut).
+/// A temp file name of its own for one save of run `run_id`: the process id and a random
+/// part, so two writers (two windows, two app instances) never share one.
+pub(crate) fn temp_name(run_id: &str) -> Result<String> {
+    let unique = super::marker::new_run_id()?;
+    Ok(format!(
+        ".{PREFIX}{run_id}{SUFFIX}.{}-{unique}.tmp",
+        std::process::id()
+    ))
+}
+
+/// Writes `journal` atomically: a temp file of its own beside it (created exclusively, never
+/// an existing one), fsync, rename over the old one, fsync the directory (so the rename itself
+/// survives a power cut).
 pub fn save(dir: &Path, journal: &Journal) -> Result<()> {
     fs::create_dir_all(dir).map_err(|e| storage("creating the journal folder", &e))?;
     let path = journal_path(dir, &journal.run_id);
-    let temp = dir.join(format!(".{PREFIX}{}{SUFFIX}.tmp", journal.run_id));
+    let temp = dir.join(temp_name(&journal.run_id)?);
     let bytes = serde_json::to_vec_pretty(journal)
         .map_err(|e| Error::Storage(format!("journal not serializable ({:?})", e.classify())))?;
-    let mut file = fs::File::create(&temp).map_err(|e| storage("writing the journal", &e))?;
-    file.write_all(&bytes)
-        .and_then(|()| file.sync_all())
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
         .map_err(|e| storage("writing the journal", &e))?;
+    let written = file
+        .write_all(&bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| storage("writing the journal", &e));
     drop(file);
-    fs::rename(&temp, &path).map_err(|e| storage("replacing the journal", &e))?;
+    let renamed = written
+        .and_then(|()| fs::rename(&temp, &path).map_err(|e| storage("replacing the journal", &e)));
+    if renamed.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    renamed?;
     sync_dir(dir)
 }
 
@@ -251,7 +288,7 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn parse(bytes: &[u8], run_id: &str, file: &str) -> Result<Journal> {
+pub(crate) fn parse(bytes: &[u8], run_id: &str, file: &str) -> Result<Journal> {
     let corrupt = |reason: String| Error::JournalCorrupt {
         file: file.to_owned(),
         reason,
@@ -287,9 +324,11 @@ pub fn unfinished(dir: &Path) -> Result<Vec<FoundJournal>> {
     for entry in entries {
         let entry = entry.map_err(|e| storage("listing the journal folder", &e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
+        // Only `setup-run-<run id>.json`: files set aside as unreadable are not journals.
         let Some(run_id) = name
             .strip_prefix(PREFIX)
             .and_then(|n| n.strip_suffix(SUFFIX))
+            .filter(|id| is_run_id(id))
         else {
             continue;
         };
@@ -368,6 +407,27 @@ mod tests {
         let err = load(&dir, "fedcba9876543210").expect_err("zeroed");
         assert_eq!(err.kind(), crate::ErrorKind::JournalCorrupt, "{err}");
         assert!(load(&dir, "../x").is_err());
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn every_save_has_a_temp_file_of_its_own() {
+        let names: std::collections::HashSet<_> = (0..64)
+            .map(|_| temp_name("0123456789abcdef").expect("random"))
+            .collect();
+        assert_eq!(names.len(), 64, "temp names repeat: {names:?}");
+        let name = names.iter().next().expect("one");
+        assert!(name.contains(&std::process::id().to_string()), "{name}");
+        assert!(
+            name.starts_with('.'),
+            "hidden from the journal listing: {name}"
+        );
+        let dir = temp_dir("temp");
+        let journal = Journal::new("0123456789abcdef", "org", "user", "sandbox", setup());
+        save(&dir, &journal).expect("saved");
+        save(&dir, &journal).expect("saved again");
+        let left: Vec<_> = fs::read_dir(&dir).expect("dir").flatten().collect();
+        assert_eq!(left.len(), 1, "no temp file left behind");
         fs::remove_dir_all(&dir).ok();
     }
 }

@@ -16,20 +16,25 @@
 //! // Running (events and checkpoints go to ctx.observer)
 //! SetupContext { client: Client, token: Secret, target: String /* region code or "sandbox" */,
 //!                secrets: Arc<dyn SecretStore>, journal_dir: PathBuf,
-//!                observer: Arc<dyn SetupObserver>, timing: SetupTiming }
+//!                observer: Arc<dyn SetupObserver>, timing: SetupTiming,
+//!                cancel: CancelSignal /* the window's Cancel: SetupCancelled */ }
 //! async start(&SetupContext, &SetupRequest) -> Result<SetupSummary>
 //! async resume(&SetupContext, run_id) -> Result<SetupSummary>        // same org+user+target
-//! async roll_back(&SetupContext, run_id) -> Result<RollbackSummary>
+//! async roll_back(&SetupContext, run_id) -> Result<RollbackSummary>  // journals its progress
+//! // start/resume/roll_back hold <journal_dir>/.setup-run-<id>.lock: a second one is RunInUse
 //! unfinished(journal_dir) -> Result<Vec<FoundJournal>>   // Run{journal} | Corrupt{fileName, reason}
 //! load(journal_dir, run_id) -> Result<Journal>           // Err kind JournalCorrupt (D3)
+//! set_aside(journal_dir, file_name) -> Result<String>    // an unreadable journal, renamed
 //! trait SetupObserver { fn event(&self, &SetupEvent); fn checkpoint(&self, &str) {} }
 //! ```
 //!
 //! Every serializable type here is exported to TypeScript and holds no secret. Errors carry
 //! the kinds `missingPermissions`, `integrationLimit`, `keychainUnavailable`, `signInRequired`
 //! (401 mid-run: sign in again as the same user, then resume), `integrationError`,
-//! `journalCorrupt`, `runBelongsElsewhere`, plus the usual `api` / `network` with `contextId`.
+//! `journalCorrupt`, `runBelongsElsewhere`, `runInUse`, `keychainLocked`, `setupCancelled`,
+//! plus the usual `api` / `network` with `contextId`.
 
+mod cancel;
 mod events;
 mod journal;
 mod marker;
@@ -40,9 +45,12 @@ mod request;
 mod role_choice;
 mod rollback;
 mod run;
+mod run_lock;
 mod secret;
 mod steps;
+mod unreadable;
 
+pub use cancel::CancelSignal;
 pub use events::{NoObserver, SetupEvent, SetupObserver, StepError, StepNote, StepPhase};
 pub use journal::{
     journal_path, load, unfinished, CreatedObjects, EntryState, FoundJournal, Journal,
@@ -59,3 +67,5 @@ pub use request::{
 pub use role_choice::{permission_covers, suggest_role, WORKSHOP_PERMISSION};
 pub use rollback::{roll_back, RemovedObject, RollbackSummary};
 pub use run::{resume, start, SetupContext, SetupSummary, SetupTiming};
+pub use run_lock::{lock_path, RunLock};
+pub use unreadable::set_aside;

@@ -48,6 +48,10 @@ pub struct PreflightReport {
     pub max_integrations: usize,
     /// Whether a keychain probe (write, read back, delete) worked.
     pub keychain_available: bool,
+    /// Whether the secret store keeps the client secret after the app closes. False when the
+    /// app fell back to memory (no usable keychain): a run may go on, but the user is told
+    /// first that the secret will not be saved.
+    pub secret_persists: bool,
 }
 
 impl PreflightReport {
@@ -128,6 +132,7 @@ pub async fn preflight(
     token: &Secret,
     secrets: Arc<dyn SecretStore>,
 ) -> Result<PreflightReport> {
+    let secret_persists = secrets.persists();
     let probe = tokio::task::spawn_blocking(move || probe(secrets.as_ref()));
     let (me, subject, integrations, limit) = tokio::join!(
         me(client, token),
@@ -154,6 +159,7 @@ pub async fn preflight(
         integrations: integrations.len(),
         max_integrations: limit,
         keychain_available: probe.await.map(|r| r.is_ok()).unwrap_or(false),
+        secret_persists,
     })
 }
 

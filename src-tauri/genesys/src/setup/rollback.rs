@@ -1,15 +1,19 @@
 //! Rolling a run back (issue 7, matrix D1/D6): everything carrying its marker or named in its
 //! journal is deleted in reverse order — integration, credential, client (inactive, then
 //! DELETE) — then the keychain entry; 404 counts as done, so a second roll back is harmless.
+//! The journal follows along: status RollingBack before the first removal, a `removed` line
+//! after each, RolledBack at the end; a roll back killed midway is offered "Finish roll back"
+//! (this again), never Resume.
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::events::{SetupEvent, StepPhase};
-use super::journal::{self, RunStatus};
+use super::journal::{self, EntryState, Journal, RunStatus};
 use super::plan::StepKind;
 use super::reconcile::{self, Object};
 use super::run::{same_owner, SetupContext};
+use super::run_lock::RunLock;
 use crate::error::{Error, Result};
 use crate::secrets::oauth_client_secret_account;
 
@@ -31,11 +35,30 @@ pub struct RollbackSummary {
     pub removed: Vec<RemovedObject>,
 }
 
-/// Rolls run `run_id` back: the same org and user only (D5). Objects the journal never
+/// Saves `journal` after `change`, then passes checkpoint `journal:<point>`.
+fn write(
+    ctx: &SetupContext,
+    journal: &mut Journal,
+    point: &str,
+    change: impl FnOnce(&mut Journal),
+) -> Result<()> {
+    change(journal);
+    journal.updated_at = journal::now();
+    journal::save(&ctx.journal_dir, journal)?;
+    ctx.observer.checkpoint(&format!("journal:{point}"));
+    Ok(())
+}
+
+/// Rolls run `run_id` back: the same org and user only (D5), holding the run's lock (a second
+/// roll back or a resume elsewhere gets [`Error::RunInUse`]). Objects the journal never
 /// recorded (a kill after the POST, before the journal write) are found by marker.
 pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSummary> {
+    let _lock = RunLock::acquire(&ctx.journal_dir, run_id)?;
     let mut journal = journal::load(&ctx.journal_dir, run_id)?;
     same_owner(ctx, &journal).await?;
+    write(ctx, &mut journal, "rollBack:started", |j| {
+        j.status = RunStatus::RollingBack
+    })?;
     let (client, token) = (&ctx.client, &ctx.token);
     let mut removed = Vec::new();
     let journaled = journal.created.clone();
@@ -58,7 +81,16 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
                     .await
                     .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))??;
             }
-            for &step in undone_steps(object) {
+            let steps = undone_steps(object);
+            let point = format!("removed:{}", steps[0].as_str());
+            write(ctx, &mut journal, &point, |j| {
+                if object == Object::Client {
+                    j.secret_persisted = false;
+                    j.secret_in_store = false;
+                }
+                j.record(steps[0], EntryState::Removed, Some(&id), None);
+            })?;
+            for &step in steps {
                 ctx.observer.event(&SetupEvent {
                     run_id: run_id.to_owned(),
                     step,
@@ -72,11 +104,11 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
             removed.push(RemovedObject { object, id });
         }
     }
-    journal.status = RunStatus::RolledBack;
-    journal.secret_persisted = false;
-    journal.updated_at = journal::now();
-    journal::save(&ctx.journal_dir, &journal)?;
-    ctx.observer.checkpoint("journal:run:rolledBack");
+    write(ctx, &mut journal, "run:rolledBack", |j| {
+        j.status = RunStatus::RolledBack;
+        j.secret_persisted = false;
+        j.secret_in_store = false;
+    })?;
     Ok(RollbackSummary {
         run_id: run_id.to_owned(),
         removed,

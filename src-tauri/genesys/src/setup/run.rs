@@ -9,12 +9,14 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::cancel::CancelSignal;
 use super::events::{SetupEvent, SetupObserver, StepError, StepNote, StepPhase};
 use super::journal::{self, EntryState, Journal, RunStatus};
 use super::marker::new_run_id;
 use super::plan::StepKind;
 use super::preflight::{identity, preflight};
 use super::request::SetupRequest;
+use super::run_lock::RunLock;
 use crate::api::Client;
 use crate::error::{Error, Result};
 use crate::models::ReportedStateCode;
@@ -48,7 +50,7 @@ impl Default for SetupTiming {
 
 /// Everything a run needs: the org's API client (its retry policy), the signed-in user's
 /// token, where the org is (`target`: region code or `sandbox`, for keychain account names),
-/// the keychain, the journal folder, and who hears about progress.
+/// the keychain, the journal folder, who hears about progress, and the window's Cancel.
 pub struct SetupContext {
     pub client: Client,
     pub token: Secret,
@@ -57,6 +59,7 @@ pub struct SetupContext {
     pub journal_dir: PathBuf,
     pub observer: Arc<dyn SetupObserver>,
     pub timing: SetupTiming,
+    pub cancel: CancelSignal,
 }
 
 /// What a completed run made. Holds no secret (the secret is in the keychain under
@@ -159,14 +162,26 @@ impl<'a> Driver<'a> {
     }
 
     /// Runs one step: `started` event, the work, then `succeeded` or `failed` (journal line
-    /// with the error, status Failed: resumable). Steps already done are `skipped`.
+    /// with the error, status Failed: resumable). Steps already done are `skipped`. The work
+    /// races the run's cancel signal: a cancel ends it at its next await point with
+    /// [`Error::SetupCancelled`], journaled as status Cancelled (still unfinished).
     pub async fn step<F>(&self, step: StepKind, work: F) -> Result<()>
     where
         F: std::future::Future<Output = Result<(Option<String>, Option<StepNote>)>>,
     {
         let started = Instant::now();
         self.event(step, StepPhase::Started, None, None, None, None);
-        match work.await {
+        let cancel = &self.ctx.cancel;
+        let outcome = if cancel.is_cancelled() {
+            Err(Error::SetupCancelled)
+        } else {
+            tokio::select! {
+                biased;
+                () = cancel.cancelled() => Err(Error::SetupCancelled),
+                done = work => done,
+            }
+        };
+        match outcome {
             Ok((id, note)) => {
                 self.event(
                     step,
@@ -182,9 +197,13 @@ impl<'a> Driver<'a> {
                 self.event(step, StepPhase::Failed, Some(started), None, None, Some(&e));
                 let error = StepError::from(&e);
                 // A journal that cannot be written any more keeps its last good state.
+                let status = match e {
+                    Error::SetupCancelled => RunStatus::Cancelled,
+                    _ => RunStatus::Failed,
+                };
                 let _ = self.write(&format!("{}:failed", step.as_str()), |j| {
                     j.record(step, EntryState::Failed, None, Some(error));
-                    j.status = RunStatus::Failed;
+                    j.status = status;
                 });
                 Err(e)
             }
@@ -206,6 +225,7 @@ fn state_name(state: EntryState) -> &'static str {
         EntryState::Intent => "intent",
         EntryState::Done => "done",
         EntryState::Failed => "failed",
+        EntryState::Removed => "removed",
     }
 }
 
@@ -218,6 +238,7 @@ pub async fn start(ctx: &SetupContext, request: &SetupRequest) -> Result<SetupSu
     let setup = request.validate(&report.held)?;
     report.check(true)?;
     let run_id = new_run_id()?;
+    let _lock = RunLock::acquire(&ctx.journal_dir, &run_id)?;
     let journal = Journal::new(&run_id, &report.org_id, &report.user_id, &ctx.target, setup);
     let driver = Driver::new(ctx, journal);
     driver.write("run:started", |j| {
@@ -228,9 +249,23 @@ pub async fn start(ctx: &SetupContext, request: &SetupRequest) -> Result<SetupSu
 }
 
 /// Resumes unfinished run `run_id` from its journal (matrix D1): the same org and user only
-/// (D5); every create first looks for what an earlier attempt made, by marker.
+/// (D5); every create first looks for what an earlier attempt made, by marker. Holds the
+/// run's lock throughout: a second resume (another window or instance) gets
+/// [`Error::RunInUse`] at once and sends nothing. A run whose roll back started is finished by
+/// rolling back again, never resumed (some of its objects may be gone).
 pub async fn resume(ctx: &SetupContext, run_id: &str) -> Result<SetupSummary> {
+    let _lock = RunLock::acquire(&ctx.journal_dir, run_id)?;
     let journal = journal::load(&ctx.journal_dir, run_id)?;
+    if !journal.status.is_unfinished() || journal.status == RunStatus::RollingBack {
+        return Err(Error::InvalidInput {
+            field: "runId",
+            reason: match journal.status {
+                RunStatus::RollingBack => "its roll back has started: finish the roll back",
+                _ => "this run is finished",
+            }
+            .to_owned(),
+        });
+    }
     same_owner(ctx, &journal).await?;
     let driver = Driver::new(ctx, journal);
     driver

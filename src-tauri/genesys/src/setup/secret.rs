@@ -14,21 +14,27 @@ use crate::secrets::Secret;
 
 impl Driver<'_> {
     /// Writes the secret to the keychain (off the async runtime) and journals whether it got
-    /// there. A refusing keychain is not fatal: the run goes on with the secret in memory and
-    /// the summary says it was not saved (matrix E3).
+    /// there and whether it stays there: a store that is process memory keeps it for this run
+    /// only, and that is journaled as not saved. A refusing keychain is not fatal: the run goes
+    /// on with the secret in memory and the summary says it was not saved (matrix E3).
     async fn persist(&self, client_id: &str, secret: &Secret) -> Result<bool> {
         let (store, account, value) = (
             self.ctx.secrets.clone(),
             self.secret_account(client_id),
             secret.clone(),
         );
+        let lasting = store.persists();
         self.checkpoint("before:keychainWrite");
-        let saved = tokio::task::spawn_blocking(move || store.set(&account, &value))
+        let written = tokio::task::spawn_blocking(move || store.set(&account, &value))
             .await
             .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))?
             .is_ok();
         self.checkpoint("after:keychainWrite");
-        self.write("secret:persisted", |j| j.secret_persisted = saved)?;
+        let saved = written && lasting;
+        self.write("secret:persisted", |j| {
+            j.secret_in_store = written;
+            j.secret_persisted = saved;
+        })?;
         Ok(saved)
     }
 
@@ -55,6 +61,7 @@ impl Driver<'_> {
         self.write("secret:reissued", |j| {
             j.secret_reissued = true;
             j.secret_persisted = false;
+            j.secret_in_store = false;
         })?;
         self.persist(client_id, &issued.secret).await?;
         let j = self.journal();
@@ -82,19 +89,33 @@ impl Driver<'_> {
         Ok(())
     }
 
-    /// The client secret: in memory, else in the keychain, else re-issued.
+    /// The client secret: in memory, else in the keychain, else re-issued. Only a keychain
+    /// that answers "no such entry" leads to a re-issue (which stops the old secret working);
+    /// a keychain that refuses (locked, access denied) fails the step with
+    /// [`Error::KeychainLocked`], so the user unlocks it and resumes.
     pub(crate) async fn ensure_secret(&self, client_id: &str) -> Result<Secret> {
         if let Some(secret) = self.secret() {
             return Ok(secret);
         }
-        if self.journal().secret_persisted {
+        let j = self.journal();
+        if j.secret_persisted || j.secret_in_store {
             let (store, account) = (self.ctx.secrets.clone(), self.secret_account(client_id));
             let kept = tokio::task::spawn_blocking(move || store.get(&account))
                 .await
                 .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))?;
-            if let Ok(Some(secret)) = kept {
-                self.set_secret(secret.clone());
-                return Ok(secret);
+            match kept {
+                Ok(Some(secret)) => {
+                    self.set_secret(secret.clone());
+                    return Ok(secret);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    let variant = match e {
+                        Error::Keychain { variant, .. } => variant,
+                        _ => "Other",
+                    };
+                    return Err(Error::KeychainLocked { variant });
+                }
             }
         }
         self.reissue(client_id).await
@@ -102,7 +123,7 @@ impl Driver<'_> {
 
     pub(crate) async fn store_secret(&self) -> Result<()> {
         let j = self.journal();
-        if j.is_done(StepKind::StoreSecret) && j.secret_persisted {
+        if j.is_done(StepKind::StoreSecret) && (j.secret_persisted || j.secret_in_store) {
             self.skipped(StepKind::StoreSecret, None);
             return Ok(());
         }

@@ -123,6 +123,7 @@ impl Driver<'_> {
             self.write("createClient:done", |j| {
                 j.created.client_id = Some(id.clone());
                 j.secret_persisted = false;
+                j.secret_in_store = false;
                 j.record(StepKind::CreateClient, EntryState::Done, Some(&id), None);
             })?;
             Ok((Some(id), note))

@@ -33,6 +33,10 @@ export interface SetupApi {
   setupRollBack(onRun: (run: SetupRunView) => void): Promise<SetupRunView>;
   /** Forgets a finished run so the form shows again. */
   setupDismiss(): Promise<void>;
+  /** Stops the running run at its next step; it then waits to be resumed or rolled back. */
+  setupCancel(runId: string): Promise<void>;
+  /** Moves an unreadable journal aside (renamed in its folder); resolves to its new name. */
+  setupSetAsideJournal(fileName: string): Promise<string>;
 }
 
 export type {

@@ -32,7 +32,7 @@ export function offerUnfinishedSetup(api: Pick<SetupApi, "setupStatus">): Promis
   };
   return api.setupStatus(() => undefined).then(
     (run) => {
-      if (run?.phase === "interrupted") open();
+      if (run?.phase === "interrupted" || run?.phase === "rollBackUnfinished") open();
     },
     (err: unknown) => {
       if (toCommandError(err).kind === "journalCorrupt") open();

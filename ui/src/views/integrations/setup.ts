@@ -1,12 +1,15 @@
 // "Set up Data Actions" (#/setup): the form, the plan preview in plain words, Run with each
 // step's progress, duration and result live, and the summary. The run lives in Rust: on return
-// (or a reload) the screen re-attaches to it, and a run left unfinished is offered Resume
-// (the default) or Roll back.
+// (or a reload) the screen re-attaches to it, a running one can be cancelled, and a run left
+// unfinished is offered Resume (the default) or Roll back — or only "Finish roll back" when its
+// roll back had started. Journals that cannot be read are listed, each with a way to move it
+// aside, without hiding the runs that can be read.
+import type { UnreadableJournal } from "../../generated/UnreadableJournal";
 import type { RunPhase } from "../../generated/RunPhase";
 import type { SetupForm } from "../../generated/SetupForm";
 import { h } from "../../dom";
 import { t } from "../../i18n";
-import { errorPanel } from "../errors";
+import { errorPanel, toCommandError } from "../errors";
 import { objectName } from "./common";
 import type { SetupApi, SetupPlan, SetupRequestInput, SetupRunView } from "./deps";
 import { setupFormView } from "./setup-form";
@@ -96,6 +99,45 @@ export function setupView(deps: SetupDeps): HTMLElement {
     });
   };
 
+  function unreadableCard(journals: UnreadableJournal[]): HTMLElement | null {
+    if (journals.length === 0) return null;
+    const items = journals.map((j) => {
+      const aside = h("button", { type: "button", class: "set-aside" }, t("integrations.setup.setAside"));
+      const li = h("li", { "data-file": j.fileName }, h("code", {}, j.fileName), " ", h("span", { class: "hint" }, j.reason), " ", aside);
+      aside.addEventListener("click", () => {
+        aside.disabled = true;
+        deps.api.setupSetAsideJournal(j.fileName).then(
+          (moved) => li.replaceChildren(h("span", { class: "hint" }, t("integrations.setup.setAsideDone", { name: moved }))),
+          (err) => {
+            aside.disabled = false;
+            fail(err);
+          },
+        );
+      });
+      return li;
+    });
+    return h("section", { class: "card warning", id: "setup-unreadable" }, h("h2", {}, t("integrations.setup.unreadableTitle")), h("p", {}, t("integrations.setup.unreadableText")), h("ul", {}, ...items));
+  }
+
+  function finishRollBack(): HTMLElement {
+    const rollBack = h("button", { type: "button", class: "primary", id: "setup-roll-back" }, t("integrations.setup.finishRollBack"));
+    rollBack.addEventListener("click", () => act((cb) => deps.api.setupRollBack(cb), rollBack));
+    queueMicrotask(() => rollBack.focus());
+    return h("section", { class: "card", id: "setup-unfinished-roll-back" }, h("h2", {}, t("integrations.setup.rollBackUnfinishedTitle")), h("p", {}, t("integrations.setup.rollBackUnfinishedText")), h("div", { class: "actions" }, rollBack));
+  }
+
+  function cancelButton(run: SetupRunView): HTMLElement {
+    const cancel = h("button", { type: "button", id: "setup-cancel" }, t("integrations.setup.cancel"));
+    cancel.addEventListener("click", () => {
+      cancel.disabled = true;
+      deps.api.setupCancel(run.runId).catch((err) => {
+        cancel.disabled = false;
+        fail(err);
+      });
+    });
+    return h("div", { class: "actions" }, cancel);
+  }
+
   function resumeButtons(primaryResume: boolean): HTMLElement {
     const resume = h("button", { type: "button", class: primaryResume ? "primary" : "", id: "setup-resume" }, t("integrations.setup.resume"));
     const rollBack = h("button", { type: "button", id: "setup-roll-back" }, t("integrations.setup.rollBack"));
@@ -121,7 +163,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
       h("h2", {}, phaseTitle(run.phase)),
       run.phase === "completed" ? h("p", {}, t("integrations.setup.completedText")) : h("p", {}, t("integrations.setup.rolledBackText")),
       created.length ? h("ul", { class: "created", id: "setup-created" }, ...created) : null,
-      run.phase === "completed" ? h("p", { class: "hint" }, t("integrations.setup.secretInKeychain")) : null,
+      run.phase === "completed" ? (run.secretSaved ? h("p", { class: "hint" }, t("integrations.setup.secretInKeychain")) : h("p", { class: "warning", id: "setup-secret-not-saved" }, t("integrations.setup.secretNotSaved"))) : null,
       run.phase === "completed" ? h("p", {}, h("a", { href: "#/integrations", class: "button", id: "setup-see-diagram" }, t("integrations.setup.seeDiagram"))) : null,
       again,
     );
@@ -138,14 +180,20 @@ export function setupView(deps: SetupDeps): HTMLElement {
       progressList(run.steps),
     );
     const error = run.error ? errorPanel(run.error) : null;
+    const unreadable = unreadableCard(run.unreadableJournals);
+    const cancelled = run.error?.kind === "setupCancelled";
     switch (run.phase) {
       case "interrupted":
-        return show(h("section", { class: "card", id: "setup-unfinished" }, h("h2", {}, t("integrations.setup.unfinishedTitle")), h("p", {}, t("integrations.setup.unfinishedText")), resumeButtons(true)), reissued, progress);
+        return show(h("section", { class: "card", id: "setup-unfinished" }, h("h2", {}, t("integrations.setup.unfinishedTitle")), h("p", {}, t("integrations.setup.unfinishedText")), resumeButtons(true)), reissued, progress, unreadable);
+      case "rollBackUnfinished":
+        return show(finishRollBack(), error, progress, unreadable);
       case "failed":
-        return show(progress, error, reissued, h("section", { class: "card" }, h("p", {}, t("integrations.setup.failedText")), resumeButtons(false)));
+        return show(progress, error, reissued, h("section", { class: "card" }, h("p", {}, t(cancelled ? "integrations.setup.cancelledText" : "integrations.setup.failedText")), resumeButtons(false)), unreadable);
       case "completed":
       case "rolledBack":
         return show(summary(run), reissued, progress);
+      case "running":
+        return show(progress, reissued, cancelButton(run));
       default:
         return show(progress, reissued);
     }
@@ -156,6 +204,19 @@ export function setupView(deps: SetupDeps): HTMLElement {
     const change = h("button", { type: "button", id: "setup-change" }, t("integrations.setup.change"));
     run.addEventListener("click", () => act((cb) => deps.api.setupStart(request, cb), run));
     change.addEventListener("click", () => showForm(model, request));
+    // Without a keychain the client secret lives in memory only: said first, and confirmed.
+    let unsaved: HTMLElement | null = null;
+    if (!model.secretPersists) {
+      const agree = h("input", { type: "checkbox", id: "setup-confirm-unsaved" });
+      run.disabled = true;
+      agree.addEventListener("change", () => (run.disabled = !agree.checked));
+      unsaved = h(
+        "div",
+        { class: "warning", id: "setup-secret-unsaved" },
+        h("p", {}, t("integrations.setup.secretNotPersisted")),
+        h("label", { class: "choice" }, agree, h("span", {}, t("integrations.setup.confirmNotPersisted"))),
+      );
+    }
     show(
       h(
         "section",
@@ -163,10 +224,12 @@ export function setupView(deps: SetupDeps): HTMLElement {
         h("h2", {}, t("integrations.setup.planTitle")),
         h("p", { class: "hint" }, t("integrations.setup.planIntro")),
         planList(plan.steps, model.installed, model.limit),
+        unsaved,
         h("div", { class: "actions" }, run, " ", change),
       ),
     );
-    run.focus();
+    if (run.disabled) change.focus();
+    else run.focus();
   }
 
   function showForm(model: SetupForm | null, draft: SetupRequestInput | null = null): void {
@@ -185,14 +248,16 @@ export function setupView(deps: SetupDeps): HTMLElement {
       problems.replaceChildren();
       deps.api.setupPlan(request).then((plan) => showPlan(model, request, plan), fail);
     });
-    show(h("section", { class: "card" }, parts.form));
+    show(unreadableCard(model.unreadableJournals), h("section", { class: "card" }, parts.form));
   }
 
   deps.api.setupStatus(onRun).then(
     (run) => (run ? (last ? showRun(last) : onRun(run)) : showForm(null)),
     (err) => {
-      show();
       fail(err);
+      // Only unreadable journals: the form lists them, each to be moved aside.
+      if (toCommandError(err).kind === "journalCorrupt") showForm(null);
+      else show();
     },
   );
   return root;
