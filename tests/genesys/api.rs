@@ -249,3 +249,65 @@ async fn b7_malformed_api_answers_are_typed_errors() {
     w.org.knobs().clear_faults();
     session.validate().await.expect("fine again");
 }
+
+/// A client of the Sandbox org with these request budgets (and the fast retries).
+fn budgeted(w: &World, max_in_flight: usize, per_minute: u32) -> ::genesys::api::Client {
+    let options = ::genesys::api::ClientOptions {
+        max_in_flight,
+        per_minute,
+        ..super::retries::fast_options()
+    };
+    ::genesys::api::Client::with_options(w.endpoints(), options).expect("a client")
+}
+
+#[tokio::test]
+async fn twenty_parallel_requests_reach_the_org_four_at_a_time() {
+    let w = world().await;
+    let (session, _) = w.sign_in().await;
+    let api = ::genesys::api::Client::with_options(w.endpoints(), super::retries::fast_options())
+        .expect("a client");
+    // Long enough that twenty requests sent at once would overlap at the org.
+    w.org.knobs().set_latency(Duration::from_millis(150));
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        // Clones share the one budget.
+        let (api, token) = (api.clone(), session.token().clone());
+        requests.spawn(async move { api.token_info(&token).await });
+    }
+    while let Some(done) = requests.join_next().await {
+        done.expect("no panic").expect("answered");
+    }
+    let most = w.org.knobs().max_concurrent_requests();
+    assert!(
+        (2..=::genesys::api::client::MAX_IN_FLIGHT as u32).contains(&most),
+        "the org saw {most} requests at once"
+    );
+}
+
+#[tokio::test]
+async fn a_burst_past_the_minute_budget_is_spread_over_the_next_minutes() {
+    let w = world().await;
+    let (session, _) = w.sign_in().await;
+    let api = budgeted(&w, 4, 3);
+    // Paused time: the budget's minute passes on tokio's clock, not the wall clock.
+    tokio::time::pause();
+    let start = tokio::time::Instant::now();
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..7 {
+        let (api, token) = (api.clone(), session.token().clone());
+        requests.spawn(async move {
+            api.token_info(&token).await.map(|_| start.elapsed())
+        });
+    }
+    let mut finished = Vec::new();
+    while let Some(done) = requests.join_next().await {
+        finished.push(done.expect("no panic").expect("answered"));
+    }
+    finished.sort();
+    let minutes: Vec<u64> = finished.iter().map(|d| d.as_secs() / 60).collect();
+    assert_eq!(
+        minutes,
+        [0, 0, 0, 1, 1, 1, 2],
+        "three a minute, in the order they were asked: {finished:?}"
+    );
+}

@@ -25,6 +25,8 @@ pub fn fast_options() -> ClientOptions {
             max_retry_after: Duration::from_secs(1),
             conflict_step: Duration::from_millis(5),
         },
+        read_after_create_within: Duration::from_secs(2),
+        ..ClientOptions::default()
     }
 }
 
@@ -279,4 +281,65 @@ async fn c4_a_429_is_retried_with_and_without_retry_after_and_never_endlessly() 
         );
     }
     knobs.clear_faults();
+}
+
+/// A 404 answered `times` times by `method path`, from the next matching call on.
+fn not_found(method: &str, path: &str, times: u32) -> FaultRule {
+    fault(method, path, status(404), 0, Some(times))
+}
+
+#[tokio::test]
+async fn reads_right_after_a_create_wait_out_a_404_but_not_forever() {
+    let w = world().await;
+    let admin = super::oauth_clients::admin(&w).await;
+    let token = admin.token();
+    let api = fast_client(&w);
+    let knobs = w.org.knobs();
+
+    // The install's notes: the configuration read right after the POST answers 404 twice.
+    knobs.add_fault(not_found("GET", CONFIG, 2));
+    let installed = api
+        .install_integration("DA", Some("run-1"), token)
+        .await
+        .expect("the notes are written once the configuration is readable");
+    assert_eq!(w.org.snapshot().integrations[0].config.notes, "run-1");
+    // The guided setup configures the integration right after installing it.
+    knobs.clear_faults();
+    knobs.add_fault(not_found("GET", CONFIG, 2));
+    let credential = api
+        .create_oauth_client_credential("c", "client", &Secret::new("s"), token)
+        .await
+        .expect("a credential");
+    api.set_integration_credential(&installed.id, Some(&credential.id), token)
+        .await
+        .expect("configured once readable");
+
+    knobs.clear_faults();
+    knobs.add_fault(not_found("GET", "/api/v2/integrations/credentials/{credentialId}", 2));
+    let read = api
+        .credential_after_create(&credential.id, token)
+        .await
+        .expect("the credential once readable");
+    assert_eq!(read.id.as_deref(), Some(credential.id.as_str()));
+
+    let (client_id, _) = super::api::cc_client(&w, &admin).await;
+    knobs.clear_faults();
+    knobs.add_fault(not_found("GET", "/api/v2/oauth/clients/{clientId}", 2));
+    let client = api
+        .oauth_client_after_create(&client_id, token)
+        .await
+        .expect("the client once readable");
+    assert_eq!(client.id, client_id);
+
+    // Something that never appears: the 404 comes back once the bounded wait is over.
+    knobs.clear_faults();
+    let err = api
+        .oauth_client_after_create("7d1c0a5e-1006-4b6e-9c2f-a11ce0000999", token)
+        .await
+        .expect_err("never created");
+    assert!(matches!(err, Error::Api { status: 404, .. }), "{err:?}");
+    // A plain read does not wait: a 404 there means gone.
+    knobs.add_fault(not_found("GET", "/api/v2/oauth/clients/{clientId}", 1));
+    let gone = api.oauth_client(&client_id, token).await;
+    assert!(matches!(gone, Err(Error::Api { status: 404, .. })), "{gone:?}");
 }

@@ -1,5 +1,5 @@
 //! The layers every request passes: the correlation id (and `ErrorBody` rendering with the same
-//! `contextId`), the latency knob, and injected faults matched by route and method (a 429's
+//! `contextId`), the latency knob (which also counts the requests in flight), and injected faults matched by route and method (a 429's
 //! `Retry-After` left out under variant `no-retry-after`).
 
 use std::time::Duration;
@@ -52,13 +52,30 @@ pub async fn correlate(State(host): State<Host>, request: Request, next: Next) -
     response
 }
 
-/// The latency knob, applied to every request on both hosts.
+/// The latency knob, applied to every request on both hosts; it also counts the requests in
+/// flight and keeps the most seen at once.
 pub async fn latency(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
-    let delay = lock(&ctx.knobs).latency;
+    let delay = {
+        let mut knobs = lock(&ctx.knobs);
+        knobs.in_flight = knobs.in_flight.saturating_add(1);
+        knobs.max_in_flight = knobs.max_in_flight.max(knobs.in_flight);
+        knobs.latency
+    };
+    // Counted down however the request ends (answered, or dropped with its connection).
+    let _in_flight = InFlight(ctx.clone());
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
     next.run(request).await
+}
+
+struct InFlight(Ctx);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut knobs = lock(&self.0.knobs);
+        knobs.in_flight = knobs.in_flight.saturating_sub(1);
+    }
 }
 
 /// Injected faults, matched on the route template or the concrete path and the method.

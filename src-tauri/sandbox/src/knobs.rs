@@ -1,6 +1,6 @@
 //! The test knobs: latency, fault injection by route and method, a per-token rate limit, the
 //! eventual-consistency and activation delays, a movable clock, `nextUri` on the credentials
-//! cursor listing, and reset.
+//! cursor listing, the most requests seen in flight at once, and reset.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -93,6 +93,9 @@ pub struct KnobState {
     pub variant: Variant,
     /// Whether the credentials cursor listing names its next page in `nextUri`.
     pub cursor_next_uri: bool,
+    /// Requests being answered now (both hosts), and the most seen at once since the start.
+    pub in_flight: u32,
+    pub max_in_flight: u32,
 }
 
 impl KnobState {
@@ -110,6 +113,8 @@ impl KnobState {
             clock_offset_ms: 0,
             variant: options.variant,
             cursor_next_uri: true,
+            in_flight: 0,
+            max_in_flight: 0,
         }
     }
 
@@ -199,6 +204,10 @@ impl Knobs {
     /// off, a client must page with `after` alone, as Terraform does.
     pub fn set_cursor_next_uri(&self, on: bool) {
         lock(&self.0.knobs).cursor_next_uri = on;
+    }
+    /// The most requests both hosts were answering at once since the start (or the last reset).
+    pub fn max_concurrent_requests(&self) -> u32 {
+        lock(&self.0.knobs).max_in_flight
     }
     /// Back to the seeded org and to the knobs the options set.
     pub fn reset(&self) -> Result<(), Error> {

@@ -37,6 +37,8 @@ pub fn fast_options() -> ClientOptions {
             max_retry_after: Duration::from_secs(2),
             conflict_step: Duration::from_millis(5),
         },
+        read_after_create_within: Duration::from_secs(2),
+        ..ClientOptions::default()
     }
 }
 

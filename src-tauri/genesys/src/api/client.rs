@@ -1,7 +1,8 @@
 //! The one HTTP client of the core: reqwest over rustls with no redirects, timeouts and a
 //! response cap; Genesys errors become [`Error::Api`]. Idempotent requests are retried on 5xx,
-//! timeouts, connection errors and 429 (matrix C1, C4, C5); a POST never is. A 429 holds every
-//! request of the client (and its clones) until its `Retry-After` has passed.
+//! timeouts, connection errors and 429 (matrix C1, C4, C5); a POST never is. The client and its
+//! clones keep to one budget: a few requests in flight, a few hundred a minute, and a 429 holds
+//! every request until its `Retry-After` has passed.
 
 use std::time::{Duration, SystemTime};
 
@@ -23,8 +24,17 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// API answers larger than this are refused (matrix B7, G6).
 pub const MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
+/// Requests one client (and its clones) has in flight at most (default).
+pub const MAX_IN_FLIGHT: usize = 4;
+/// Requests one client (and its clones) starts in any rolling minute at most (default): under
+/// the 300 a minute Genesys allows one token, with room for the login host and other tools.
+pub const PER_MINUTE: u32 = 240;
+/// How long a read right after a create retries a 404 (default): Genesys is eventually
+/// consistent, so a new object may not be readable at once.
+pub const READ_AFTER_CREATE_WITHIN: Duration = Duration::from_secs(60);
 
-/// Timeouts and retries of a [`Client`]; `Default` is what the app uses (matrix H "HTTP").
+/// Timeouts, retries and request budget of a [`Client`]; `Default` is what the app uses
+/// (matrix H "HTTP").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientOptions {
     /// A whole request (connect, send, read) gives up after this long: 30 s.
@@ -32,6 +42,12 @@ pub struct ClientOptions {
     /// Connecting gives up after this long: 10 s.
     pub connect_timeout: Duration,
     pub retry: RetryPolicy,
+    /// Requests in flight at once, shared by clones: 4.
+    pub max_in_flight: usize,
+    /// Requests started in any rolling minute, shared by clones: 240.
+    pub per_minute: u32,
+    /// How long a read right after a create retries a 404: 60 s.
+    pub read_after_create_within: Duration,
 }
 
 impl Default for ClientOptions {
@@ -40,6 +56,9 @@ impl Default for ClientOptions {
             request_timeout: REQUEST_TIMEOUT,
             connect_timeout: CONNECT_TIMEOUT,
             retry: RetryPolicy::default(),
+            max_in_flight: MAX_IN_FLIGHT,
+            per_minute: PER_MINUTE,
+            read_after_create_within: READ_AFTER_CREATE_WITHIN,
         }
     }
 }
@@ -50,8 +69,10 @@ pub struct Client {
     http: reqwest::Client,
     endpoints: Endpoints,
     retry: RetryPolicy,
-    /// Shared by clones: the pause the last 429 asked for (matrix C4, "pool-wide").
+    /// Shared by clones: requests in flight, starts this minute, and the pause the last 429
+    /// asked for (matrix C4, "pool-wide").
     gate: RateGate,
+    read_after_create_within: Duration,
 }
 
 /// Whether the client may send `method` again after a failure. PATCH is not idempotent in
@@ -86,13 +107,19 @@ impl Client {
             http,
             endpoints,
             retry: options.retry,
-            gate: RateGate::default(),
+            gate: RateGate::new(options.max_in_flight, options.per_minute),
+            read_after_create_within: options.read_after_create_within,
         })
     }
 
     /// How this client retries.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.retry
+    }
+
+    /// How long a read right after a create retries a 404.
+    pub fn read_after_create_within(&self) -> Duration {
+        self.read_after_create_within
     }
 
     /// The login and API base URLs this client talks to.
@@ -167,7 +194,7 @@ impl Client {
         let may_retry = retried(&method);
         let mut attempt = 1;
         loop {
-            self.gate.wait().await;
+            let admission = self.gate.admit().await;
             let mut request = self
                 .http
                 .request(method.clone(), &url)
@@ -182,6 +209,8 @@ impl Client {
                 Ok(response) => read(response, MAX_RESPONSE_BYTES).await,
                 Err(e) => Err(network(e)),
             };
+            // The slot is free while this request waits to be sent again.
+            drop(admission);
             let wait = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
                 Ok(answer) if answer.status == StatusCode::TOO_MANY_REQUESTS => {

@@ -128,6 +128,12 @@ impl Client {
         self.get(&credential_path(id), token).await
     }
 
+    /// [`Client::credential`] of a credential just created: a 404 is waited out
+    /// ([`Client::after_create`]).
+    pub async fn credential_after_create(&self, id: &str, token: &Secret) -> Result<Credential> {
+        self.after_create(|| self.credential(id, token)).await
+    }
+
     /// `POST /api/v2/integrations/credentials` of type `pureCloudOAuthClient` with the client's
     /// id and secret. Not retried (a retry could create a second credential).
     pub async fn create_oauth_client_credential(

@@ -108,7 +108,9 @@ impl Client {
 
     /// GET → `change` → PUT with the version read. On a version conflict it waits (the
     /// answer's `Retry-After`, else `(n + 1) · conflict_step` after the `n`-th conflict, as
-    /// Terraform's `RetryWhen` does) and starts again from the GET.
+    /// Terraform's `RetryWhen` does) and starts again from the GET. The app writes a
+    /// configuration only right after installing the integration or reading it, so a 404 on
+    /// the first GET is taken as "not visible yet" and waited out ([`Client::after_create`]).
     pub(crate) async fn update_config(
         &self,
         id: &str,
@@ -118,7 +120,12 @@ impl Client {
         let path = config_path(id);
         let mut conflicts = 0;
         loop {
-            let current = self.integration_config(id, token).await?;
+            let current = if conflicts == 0 {
+                self.after_create(|| self.integration_config(id, token))
+                    .await?
+            } else {
+                self.integration_config(id, token).await?
+            };
             let mut wanted = change(current);
             wanted.id = None;
             let body = serde_json::to_vec(&wanted).map_err(|e| Error::InvalidInput {

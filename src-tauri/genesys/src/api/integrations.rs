@@ -71,7 +71,8 @@ impl Client {
     /// `POST /api/v2/integrations`: installs a Data Actions integration named `name` (it
     /// starts DISABLED). Not retried. `CreateIntegrationRequest` has no `notes`, so `notes`
     /// are written afterwards into the configuration's `notes` (a configuration `PUT`); if
-    /// that fails the error is returned and the integration exists without them.
+    /// that fails the error is returned and the integration exists without them. The reads
+    /// after the create wait out a 404 ([`Client::after_create`]).
     pub async fn install_integration(
         &self,
         name: &str,
@@ -97,7 +98,8 @@ impl Client {
             config
         })
         .await?;
-        self.integration(&installed.id, token).await
+        self.after_create(|| self.integration(&installed.id, token))
+            .await
     }
 
     /// `PATCH /api/v2/integrations/{id}` with only `intendedState` (`ENABLED`/`DISABLED`).

@@ -85,6 +85,12 @@ impl Client {
         self.get(&client_path(id), token).await
     }
 
+    /// [`Client::oauth_client`] of a client just created, waiting out a 404 as Terraform's read does
+    /// (terraform-provider-genesyscloud genesyscloud/oauth_client/resource_genesyscloud_oauth_client.go).
+    pub async fn oauth_client_after_create(&self, id: &str, token: &Secret) -> Result<OAuthClient> {
+        self.after_create(|| self.oauth_client(id, token)).await
+    }
+
     /// `POST /api/v2/oauth/clients`: the new client and its secret, shown only now. Not
     /// retried. Build `request` with [`crate::oauth_client_form::OAuthClientForm::validate`].
     pub async fn create_oauth_client(

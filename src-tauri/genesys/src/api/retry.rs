@@ -1,8 +1,13 @@
 //! When and how long to wait before trying a request again (matrix C1, C4, C5, C6, H "HTTP"):
-//! the [`RetryPolicy`], `Retry-After` in seconds or as an HTTP-date, jittered backoff, and the
-//! pause before re-reading a configuration whose version moved.
+//! the [`RetryPolicy`], `Retry-After` in seconds or as an HTTP-date, jittered backoff, the
+//! pause before re-reading a configuration whose version moved, and reading again something
+//! just created while it answers 404.
 
+use std::future::Future;
 use std::time::{Duration, SystemTime};
+
+use super::Client;
+use crate::error::{Error, Result};
 
 /// The longest the client waits before one retry, whatever `Retry-After` says.
 pub const MAX_WAIT: Duration = Duration::from_secs(120);
@@ -82,6 +87,36 @@ impl RetryPolicy {
         retry_after
             .and_then(|v| self.retry_after(v, now))
             .unwrap_or_else(|| self.conflict_step.saturating_mul(index.saturating_add(1)))
+    }
+}
+
+impl Client {
+    /// `read` again while it answers 404, for at most `read_after_create_within`, pausing
+    /// with the retry backoff: a read of something this app has just created. Genesys is
+    /// eventually consistent, and Terraform retries a read that answers 404 for this reason
+    /// (terraform-provider-genesyscloud genesyscloud/util/util_retries.go,
+    /// `WithRetriesForRead` with `IsStatus404`). A 404 left at the end is returned.
+    pub async fn after_create<T, F, Fut>(&self, mut read: F) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let deadline = tokio::time::Instant::now() + self.read_after_create_within();
+        let mut attempt = 1;
+        loop {
+            match read().await {
+                Err(Error::Api { status: 404, .. })
+                    if tokio::time::Instant::now() < deadline =>
+                {
+                    let pause = self.retry_policy().jittered_backoff(attempt);
+                    let left = deadline - tokio::time::Instant::now();
+                    log::debug!("not readable yet after its create (404); again in {pause:?}");
+                    tokio::time::sleep(pause.min(left)).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
     }
 }
 
