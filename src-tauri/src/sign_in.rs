@@ -37,11 +37,13 @@ fn grant_of(method: SignInMethod) -> Grant {
 }
 
 /// Opens the loopback listener for a browser sign-in; the caller opens the browser.
-/// `prompt_login` asks the login host for its form even if the browser is still signed in.
+/// `prompt_login` asks the login host for its form even if the browser is still signed in;
+/// `ports`, if any, are the ports the client registers (tried in order).
 pub async fn begin<R: Runtime>(
     app: &AppHandle<R>,
     profile: Profile,
     prompt_login: bool,
+    ports: Vec<u16>,
 ) -> Result<(String, String), Error> {
     let grant = match profile.method {
         SignInMethod::Pkce => BrowserGrant::Pkce,
@@ -63,6 +65,7 @@ pub async fn begin<R: Runtime>(
         prompt_login,
         language: state.language(),
         timeout: auth::DEFAULT_TIMEOUT,
+        ports,
     })
     .await?;
     let urls = (pending.authorize_url.clone(), pending.redirect_uri.clone());

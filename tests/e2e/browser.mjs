@@ -2,7 +2,7 @@
 // DIP_STUDIO_TEST_BROWSER) with the sign-in URL. It drives a REAL browser, Debian's headless
 // Chromium through chromedriver: it loads the Sandbox org's sign-in page, signs in as the
 // practice admin (or presses Cancel), lands on the app's loopback page and records what that
-// page said in $DIP_STUDIO_BROWSER_RESULT (JSON), with a screenshot. Given the login host's
+// page said and its own `location.href` in $DIP_STUDIO_BROWSER_RESULT (JSON), with a screenshot. Given the login host's
 // `/logout` (opened at sign-out), it loads that page and records it the same way.
 import { remote } from "webdriverio";
 import { spawn } from "node:child_process";
@@ -106,9 +106,13 @@ async function run() {
       { timeout: 20000, interval: 100, timeoutMsg: "the browser did not reach the app's loopback page" },
     );
     const landed = new URL(await browser.getUrl());
+    // What the page itself reports as its address once its script has run: the Implicit
+    // relay page must have wiped the fragment (the token) with history.replaceState.
+    const href = await browser.execute(() => location.href);
     const result = {
       origin: landed.origin,
       path: landed.pathname,
+      href,
       hasFragment: landed.hash.length > 0,
       text: await (await browser.$("body")).getText(),
     };

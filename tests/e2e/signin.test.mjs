@@ -70,6 +70,10 @@ test("legacy Implicit sign-in relays the fragment through the loopback page", as
     assert.match(card, new RegExp(`${ORG}.* as ${ADMIN}`));
     const page = browserResult(result);
     assert.equal(page.hasFragment, false, "the page wipes the token from the address bar");
+    assert.equal(typeof page.href, "string", "the browser read the relay page's own location.href");
+    assert.ok(page.href.startsWith(`${page.origin}/`), `location.href is the loopback page: ${page.href}`);
+    assert.ok(!page.href.includes("#"), `no fragment is left in location.href: ${page.href}`);
+    assert.ok(!page.href.includes("access_token"), "the token is gone from location.href");
     assert.match(page.text, /close this tab/);
   } finally {
     await b.deleteSession();

@@ -23,6 +23,7 @@ fn offline(timeout: Duration) -> SignInRequest {
         prompt_login: false,
         language: Language::En,
         timeout,
+        ports: Vec::new(),
     }
 }
 
@@ -296,4 +297,52 @@ async fn a11_sixteen_trickling_connections_cannot_keep_the_callback_out() {
     assert_eq!(page.status(), 200);
     finish.await.expect("no panic").expect("signed in");
     tricklers.abort_all();
+}
+
+/// A free port on 127.0.0.1 now (bound, then released).
+fn free_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+    probe.local_addr().expect("an address").port()
+}
+
+/// Fixed-port mode: the client's registered ports are tried in order, the redirect URI carries
+/// the one bound, and when every one is taken the error names them all.
+#[tokio::test]
+async fn a3_a_fixed_port_client_gets_the_first_free_registered_port() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("another program");
+    let first = taken.local_addr().expect("an address").port();
+    let second = free_port();
+    let request = SignInRequest {
+        ports: vec![first, second],
+        ..offline(Duration::from_secs(60))
+    };
+    let pending = begin_sign_in(request.clone()).await.expect("begins");
+    assert_eq!(pending.local_addr().port(), second, "the first is taken");
+    assert_eq!(pending.redirect_uri, format!("http://127.0.0.1:{second}"));
+    let sent = reqwest::Url::parse(&pending.authorize_url).expect("a URL");
+    let redirect = sent.query_pairs().find(|(k, _)| k == "redirect_uri");
+    assert_eq!(
+        redirect.map(|(_, v)| v.into_owned()),
+        Some(pending.redirect_uri.clone())
+    );
+
+    // Now the second is held too (by the pending sign-in): neither is free.
+    let err = begin_sign_in(request).await.expect_err("every port taken");
+    assert_eq!(err.kind(), ErrorKind::PortsInUse, "{err}");
+    assert!(
+        err.to_string().ends_with(&format!(": {first}, {second}")),
+        "names the ports in order: {err}"
+    );
+    drop((pending, taken));
+
+    let eleven: Vec<u16> = (40_000..40_011).collect();
+    for ports in [vec![80], vec![0], vec![second, second], eleven] {
+        let err = begin_sign_in(SignInRequest {
+            ports: ports.clone(),
+            ..offline(Duration::from_secs(60))
+        })
+        .await
+        .expect_err("refused before binding");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{ports:?}: {err}");
+    }
 }

@@ -77,6 +77,7 @@ impl World {
             prompt_login: false,
             language: Language::En,
             timeout: ::genesys::auth::DEFAULT_TIMEOUT,
+            ports: Vec::new(),
         }
     }
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionView, SignInOptions } from "../../ui/src/api";
 import { setLanguage } from "../../ui/src/i18n";
-import { signInView, validateClientId, type SignInDeps } from "../../ui/src/views/signin";
+import { parsePorts, signInView, signOutProblems, validateClientId, type SignInDeps } from "../../ui/src/views/signin";
 
 const options: SignInOptions = {
   regions: [
@@ -30,7 +30,7 @@ function deps(over: Partial<Fake> = {}): { api: Fake; onSignedIn: ReturnType<typ
       signInWait: vi.fn(),
       signInCancel: vi.fn().mockResolvedValue(undefined),
       signInClientCredentials: vi.fn(),
-      signOut: vi.fn().mockResolvedValue(undefined),
+      signOut: vi.fn().mockResolvedValue({ revoked: true, keychainCleared: true }),
       ...over,
     },
     onSignedIn: vi.fn(),
@@ -100,7 +100,7 @@ describe("signInView", () => {
     id.dispatchEvent(new Event("input"));
     $<HTMLFormElement>(el, "#signin-form").requestSubmit();
     await vi.waitFor(() => expect($(el, "#signin-waiting")).not.toBeNull());
-    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "region", code: "eu-west-1" }, "pkce", CLIENT, false);
+    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "region", code: "eu-west-1" }, "pkce", CLIENT, false, []);
     expect($(el, "#signin-url").textContent).toBe("https://login.mypurecloud.ie/oauth/authorize?x=1");
     $<HTMLButtonElement>(el, "#signin-cancel").click();
     expect(d.api.signInCancel).toHaveBeenCalledOnce();
@@ -140,7 +140,7 @@ describe("signInView", () => {
     expect(box.closest("label")!.hidden).toBe(false);
     $<HTMLFormElement>(el, "#signin-form").requestSubmit();
     await vi.waitFor(() => expect(d.onSignedIn).toHaveBeenCalledWith(signedIn));
-    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "sandbox" }, "pkce", "", true);
+    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "sandbox" }, "pkce", "", true, []);
   });
 
   it("says that signing out of a browser sign-in also signs the browser out", () => {
@@ -178,5 +178,56 @@ describe("signInView", () => {
     expect($(el, "#signin-session").textContent).toContain("Sandbox org (this computer)");
     $<HTMLButtonElement>(el, "#signin-signout").click();
     await vi.waitFor(() => expect(d.onSignedOut).toHaveBeenCalledOnce());
+  });
+
+  it("sends the client's registered ports, refuses bad ones before any call, and names them when all are taken", async () => {
+    const taken = { kind: "portsInUse", message: "every port registered for sign-in is in use: 8123, 8124" };
+    const d = deps({ signInStart: vi.fn().mockRejectedValue(taken) });
+    const el = mount(d);
+    const ports = $<HTMLInputElement>(el, "#signin-ports");
+    ports.value = "80, 8123";
+    ports.dispatchEvent(new Event("input"));
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    expect($(el, "#signin-ports-error").textContent).toContain("1024 to 65535");
+    expect(d.api.signInStart).not.toHaveBeenCalled();
+    ports.value = "8123, 8124";
+    ports.dispatchEvent(new Event("input"));
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    expect(d.api.signInStart).toHaveBeenCalledWith({ kind: "sandbox" }, "pkce", "", false, [8123, 8124]);
+    await vi.waitFor(() => expect(el.querySelector("#signin-ports-explainer")?.textContent).toContain("(8123, 8124)"));
+    expect($<HTMLInputElement>(el, "#signin-ports").value).toBe("8123, 8124");
+  });
+
+  it("hands what sign-out could not do to the screen that is drawn next", async () => {
+    const outcome = { revoked: false, keychainCleared: false };
+    const d = deps({ signOut: vi.fn().mockResolvedValue(outcome) });
+    const el = mount(d, signedIn);
+    $<HTMLButtonElement>(el, "#signin-signout").click();
+    await vi.waitFor(() => expect(d.onSignedOut).toHaveBeenCalledWith(outcome));
+  });
+});
+
+describe("parsePorts mirrors genesys::auth ports", () => {
+  it("takes up to 10 different ports from 1024 to 65535, in order", () => {
+    expect(parsePorts("")).toEqual({ ports: [] });
+    expect(parsePorts(" 8123, 8124;9000 ")).toEqual({ ports: [8123, 8124, 9000] });
+    for (const bad of ["80", "1023", "65536", "8123,8123", "81.5", "port", "-2000"]) {
+      expect(parsePorts(bad), bad).toHaveProperty("error");
+    }
+    const eleven = Array.from({ length: 11 }, (_, i) => 40000 + i).join(",");
+    expect(parsePorts(eleven)).toEqual({ error: "Enter at most 10 ports." });
+  });
+});
+
+describe("signOutProblems", () => {
+  it("names each step that failed, and is nothing when all went well", () => {
+    expect(signOutProblems({ revoked: true, keychainCleared: true })).toBeNull();
+    const both = signOutProblems({ revoked: false, keychainCleared: false })!;
+    expect(both.querySelector("#signout-not-revoked")?.textContent).toContain("revoke");
+    expect(both.querySelector("#signout-keychain-kept")?.textContent).toContain("keychain");
+    setLanguage("es");
+    const keychain = signOutProblems({ revoked: true, keychainCleared: false })!;
+    expect(keychain.querySelector("#signout-not-revoked")).toBeNull();
+    expect(keychain.textContent).toContain("llavero");
   });
 });

@@ -23,6 +23,7 @@ import type { Settings } from "./generated/Settings";
 import type { SettingsView } from "./generated/SettingsView";
 import type { SignInMethod } from "./generated/SignInMethod";
 import type { SignInOptions } from "./generated/SignInOptions";
+import type { SignOutView } from "./generated/SignOutView";
 
 export type {
   AppInfo,
@@ -45,6 +46,7 @@ export type {
   SettingsView,
   SignInMethod,
   SignInOptions,
+  SignOutView,
 };
 
 export const api = {
@@ -53,14 +55,14 @@ export const api = {
   getSettings: (): Promise<SettingsView> => invoke<SettingsView>("get_settings"),
   setSettings: (preferences: Preferences): Promise<SettingsView> => invoke<SettingsView>("set_settings", { preferences }),
   signInOptions: (): Promise<SignInOptions> => invoke<SignInOptions>("sign_in_options"),
-  signInStart: (target: OrgTarget, method: SignInMethod, clientId: string, promptLogin: boolean): Promise<PendingView> =>
-    invoke<PendingView>("sign_in_start", { target, method, clientId, promptLogin }),
+  signInStart: (target: OrgTarget, method: SignInMethod, clientId: string, promptLogin: boolean, ports: number[]): Promise<PendingView> =>
+    invoke<PendingView>("sign_in_start", { target, method, clientId, promptLogin, ports }),
   signInWait: (): Promise<SessionView> => invoke<SessionView>("sign_in_wait"),
   signInCancel: (): Promise<void> => invoke<void>("sign_in_cancel"),
   signInClientCredentials: (target: OrgTarget, clientId: string, clientSecret: string): Promise<SessionView> =>
     invoke<SessionView>("sign_in_client_credentials", { target, clientId, clientSecret }),
   currentSession: (): Promise<SessionView | null> => invoke<SessionView | null>("current_session"),
-  signOut: (): Promise<void> => invoke<void>("sign_out"),
+  signOut: (): Promise<SignOutView> => invoke<SignOutView>("sign_out"),
   resetSandbox: (): Promise<void> => invoke<void>("reset_sandbox"),
   sandboxAccount: (): Promise<SandboxAccount> => invoke<SandboxAccount>("sandbox_account"),
   // OAuth clients screen (issue 5). Only oauthClientSecretReveal ever returns a secret, once.

@@ -10,7 +10,7 @@ import { errorPanel } from "./views/errors";
 import { integrationsScreen, offerUnfinishedSetup } from "./views/integrations";
 import { settingsView } from "./views/settings";
 import { routeFromHash, shellView, type Shell } from "./views/shell";
-import { signInView } from "./views/signin";
+import { signInView, signOutProblems } from "./views/signin";
 
 interface AppModel {
   info: AppInfo;
@@ -35,9 +35,9 @@ function showError(shell: Shell, err: unknown): void {
 }
 
 /** Re-reads what sign-in changes (the session and saved profiles), then redraws. */
-async function refreshSession(next: AppModel): Promise<void> {
+async function refreshSession(next: AppModel): Promise<Shell> {
   const [session, signIn] = await Promise.all([api.currentSession(), api.signInOptions()]);
-  render({ ...next, session, signIn, justSaved: false });
+  return render({ ...next, session, signIn, justSaved: false });
 }
 
 function screenFor(next: AppModel, shell: Shell): HTMLElement {
@@ -72,18 +72,24 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
           api,
           // Signed in again (e.g. the saved token had expired): an unfinished setup is offered now.
           onSignedIn: () => void refreshSession(next).then(() => offerUnfinishedSetup(integrationsApi), fail),
-          onSignedOut: () => void refreshSession(next).catch(fail),
+          // Signed out either way; what could not be done (revoke, keychain) is then shown.
+          onSignedOut: (outcome) =>
+            void refreshSession(next).then((shell) => {
+              const problems = signOutProblems(outcome);
+              if (problems) shell.errors.append(problems);
+            }, fail),
         },
       );
   }
 }
 
-function render(next: AppModel): void {
+function render(next: AppModel): Shell {
   model = next;
   const shell = shellView(routeFromHash(location.hash), next.session);
   shell.main.append(screenFor(next, shell));
   app.replaceChildren(shell.root);
   app.removeAttribute("aria-busy");
+  return shell;
 }
 
 async function boot(): Promise<void> {

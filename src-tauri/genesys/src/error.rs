@@ -26,6 +26,8 @@ pub enum ErrorKind {
     SignInTimedOut,
     /// The user cancelled sign-in in the app.
     SignInCancelled,
+    /// Every port configured for a fixed-port sign-in client is taken by another program.
+    PortsInUse,
     /// Genesys answered with an error; the message (and `contextId`) are shown verbatim.
     Api,
     /// The host could not be reached, timed out, or answered with something unreadable.
@@ -104,6 +106,9 @@ pub enum Error {
     /// The user cancelled in the app.
     #[error("sign-in was cancelled")]
     SignInCancelled,
+    /// A fixed-port sign-in found each of its ports (in the order tried) in use.
+    #[error("every port registered for sign-in is in use: {}", list_ports(.ports))]
+    PortsInUse { ports: Vec<u16> },
     /// Connecting, sending or reading failed (`reqwest::Error` without its URL).
     #[error("network: {0}")]
     Network(String),
@@ -169,6 +174,7 @@ impl Error {
             Error::SignInDenied { .. } => ErrorKind::SignInDenied,
             Error::SignInTimedOut { .. } => ErrorKind::SignInTimedOut,
             Error::SignInCancelled => ErrorKind::SignInCancelled,
+            Error::PortsInUse { .. } => ErrorKind::PortsInUse,
             Error::Keychain {
                 unavailable: true, ..
             } => ErrorKind::KeychainUnavailable,
@@ -198,3 +204,12 @@ impl Error {
 
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `8123, 8124`: the ports a message names.
+fn list_ports(ports: &[u16]) -> String {
+    ports
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -23,6 +23,7 @@ pub async fn sign_in_as_practice_admin(org: &RunningSandbox) -> Result<Session, 
         prompt_login: false,
         language: Language::En,
         timeout: DEFAULT_TIMEOUT,
+        ports: Vec::new(),
     })
     .await
     .map_err(|e| format!("sign-in does not begin: {e}"))?;

@@ -69,6 +69,7 @@ async fn browser_sign_in(region: &Region, client_id: &str) -> Result<Session, St
         prompt_login: false,
         language: Language::En,
         timeout: genesys::auth::DEFAULT_TIMEOUT,
+        ports: Vec::new(),
     })
     .await
     .map_err(|e| format!("sign-in does not begin: {e}"))?;

@@ -60,11 +60,14 @@ pub async fn sign_in_start<R: Runtime>(
     method: SignInMethod,
     client_id: String,
     prompt_login: Option<bool>,
+    ports: Option<Vec<u16>>,
 ) -> CommandResult<PendingView> {
     let profile = Profile::new(target, method, &client_id)?;
     // Absent means false: "sign in as a different user" is the exception.
     let prompt_login = prompt_login.unwrap_or(false);
-    let (authorize_url, _) = sign_in::begin(&app, profile, prompt_login).await?;
+    // Absent or empty: any free port (the client registers `http://127.0.0.1` without one).
+    let ports = ports.unwrap_or_default();
+    let (authorize_url, _) = sign_in::begin(&app, profile, prompt_login, ports).await?;
     // The flow keeps waiting when no browser opens: the user can copy the URL (matrix A18).
     let browser_opened = match browser::open(&app, &authorize_url).await {
         Ok(()) => true,

@@ -3,4 +3,4 @@
 /**
  * What kind of failure happened, as the UI sees it. Add a kind only when the UI branches on it.
  */
-export type ErrorKind = "invalidInput" | "storage" | "unexpected" | "signInRequired" | "clientRejected" | "signInDenied" | "signInTimedOut" | "signInCancelled" | "api" | "network" | "keychainUnavailable" | "journalCorrupt" | "runBelongsElsewhere" | "runInUse" | "keychainLocked" | "setupCancelled" | "missingPermissions" | "integrationLimit" | "integrationError" | "credentialRefused";
+export type ErrorKind = "invalidInput" | "storage" | "unexpected" | "signInRequired" | "clientRejected" | "signInDenied" | "signInTimedOut" | "signInCancelled" | "portsInUse" | "api" | "network" | "keychainUnavailable" | "journalCorrupt" | "runBelongsElsewhere" | "runInUse" | "keychainLocked" | "setupCancelled" | "missingPermissions" | "integrationLimit" | "integrationError" | "credentialRefused";

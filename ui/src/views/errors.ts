@@ -15,6 +15,7 @@ export const KINDS: readonly ErrorKind[] = [
   "signInDenied",
   "signInTimedOut",
   "signInCancelled",
+  "portsInUse",
   "api",
   "network",
   "keychainUnavailable",

@@ -1,8 +1,9 @@
 // The Sign-in screen: pick the Sandbox org or a region, sign in through the browser (PKCE,
 // or the legacy Implicit grant; optionally as a different user) or with client credentials;
-// wait for the browser with the URL to copy and Cancel; show the session with Sign out;
-// saved orgs one click away.
-import type { Api, OrgTarget, Profile, SandboxAccount, SessionView, SignInMethod, SignInOptions } from "../api";
+// wait for the browser with the URL to copy and Cancel; show the session with Sign out (and
+// what it could not do); saved orgs one click away. A client that registers fixed ports gets
+// them listed here.
+import type { Api, OrgTarget, Profile, SandboxAccount, SessionView, SignInMethod, SignInOptions, SignOutView } from "../api";
 import { h } from "../dom";
 import { dateTime, profileLabel, regionLabel } from "../format";
 import { t } from "../i18n";
@@ -21,7 +22,8 @@ export interface SignInModel {
 export interface SignInDeps {
   api: Pick<Api, "signInStart" | "signInWait" | "signInCancel" | "signInClientCredentials" | "signOut">;
   onSignedIn: (view: SessionView) => void;
-  onSignedOut: () => void;
+  /** Signed out (the session is gone either way); `outcome` says what could not be done. */
+  onSignedOut: (outcome: SignOutView) => void;
 }
 
 /** What the form holds; kept across waits and errors so nothing typed is lost. */
@@ -31,6 +33,21 @@ interface FormState {
   clientId: string;
   /** Ask the login host for its form even if the browser is still signed in (`prompt=login`). */
   promptLogin: boolean;
+  /** The ports the client registers, as typed ("8123, 8124"); empty: any port. */
+  ports: string;
+}
+
+/** Mirrors the Rust check (genesys::auth ports): up to 10 different ports, 1024 to 65535. */
+export function parsePorts(text: string): { ports: number[] } | { error: string } {
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== "");
+  if (parts.length > 10) return { error: t("signin.portsTooMany") };
+  const ports: number[] = [];
+  for (const part of parts) {
+    const port = /^\d{1,5}$/.test(part) ? Number(part) : NaN;
+    if (!(port >= 1024 && port <= 65535) || ports.includes(port)) return { error: t("signin.portsInvalid") };
+    ports.push(port);
+  }
+  return { ports };
 }
 
 /** Mirrors the Rust validation (genesys::profile): a GUID for real regions and client credentials. */
@@ -43,6 +60,21 @@ export function validateClientId(target: string, method: SignInMethod, clientId:
 
 function targetOf(value: string): OrgTarget {
   return value === "sandbox" ? { kind: "sandbox" } : { kind: "region", code: value };
+}
+
+/** What a sign-out could not do, to show once the screen is redrawn; null if it did all. */
+export function signOutProblems(outcome: SignOutView): HTMLElement | null {
+  const failed = [
+    outcome.revoked ? null : h("li", { id: "signout-not-revoked" }, t("signin.signOutNotRevoked")),
+    outcome.keychainCleared ? null : h("li", { id: "signout-keychain-kept" }, t("signin.signOutKeychainKept")),
+  ].filter((item): item is HTMLLIElement => item !== null);
+  if (failed.length === 0) return null;
+  return h(
+    "section",
+    { class: "warning", id: "signout-problems", role: "alert" },
+    h("h2", {}, t("signin.signOutIncomplete")),
+    h("ul", {}, ...failed),
+  );
 }
 
 function sessionCard(view: SessionView, deps: SignInDeps, fail: (err: unknown) => void): HTMLElement {
@@ -105,6 +137,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
     method: last?.method ?? "pkce",
     clientId: last?.clientId ?? "",
     promptLogin: false,
+    ports: "",
   };
   const root = h("section", { class: "screen", "aria-labelledby": "signin-title", "data-screen": "signin" });
   const problems = h("div", { class: "errors", id: "signin-errors" });
@@ -117,6 +150,11 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       return;
     }
     const panel = errorPanel(e, () => problems.replaceChildren());
+    if (e.kind === "portsInUse") {
+      const parsed = parsePorts(form.ports);
+      const ports = "ports" in parsed ? parsed.ports.join(", ") : form.ports;
+      panel.append(h("p", { class: "explainer", id: "signin-ports-explainer" }, t("signin.portsInUse", { ports })));
+    }
     if (e.kind === "clientRejected") {
       const region = form.target === "sandbox" ? t("org.sandbox") : form.target;
       panel.append(
@@ -144,7 +182,9 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
     problems.replaceChildren();
     const target = targetOf(form.target);
     try {
-      const pending = await deps.api.signInStart(target, form.method, form.clientId.trim(), form.promptLogin);
+      const parsed = parsePorts(form.ports);
+      const ports = "ports" in parsed ? parsed.ports : [];
+      const pending = await deps.api.signInStart(target, form.method, form.clientId.trim(), form.promptLogin, ports);
       body.replaceChildren(waiting(pending.authorizeUrl, pending.browserOpened));
       deps.onSignedIn(await deps.api.signInWait());
     } catch (err) {
@@ -188,6 +228,16 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       promptLogin,
       h("span", {}, h("span", { class: "choice-label" }, t("signin.promptLogin")), h("span", { class: "hint" }, t("signin.promptLoginHint"))),
     );
+    const ports = h("input", { id: "signin-ports", name: "ports", autocomplete: "off", spellcheck: "false", inputmode: "numeric", value: form.ports });
+    const portsError = h("p", { class: "field-error", id: "signin-ports-error", role: "alert" });
+    const portsRow = h(
+      "details",
+      { class: "field", id: "signin-ports-row", open: form.ports !== "" },
+      h("summary", {}, h("label", { for: "signin-ports" }, t("signin.ports"))),
+      ports,
+      h("p", { class: "hint" }, t("signin.portsHint")),
+      portsError,
+    );
     const guideSlot = h("div", {});
     const implicitWarning = h("p", { class: "warning", id: "signin-implicit-warning" }, t("signin.implicitWarning"));
     const legacy = h(
@@ -204,6 +254,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       clientIdRow.hidden = sandbox && !cc;
       secretRow.hidden = !cc;
       promptLoginRow.hidden = cc;
+      portsRow.hidden = cc;
       implicitWarning.hidden = form.method !== "implicit";
       if (sandboxHint) sandboxHint.hidden = !sandbox || cc;
       guideSlot.replaceChildren(...(!sandbox && !cc ? [guide(model.options.redirectUri, form.method)] : []));
@@ -229,6 +280,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       clientIdRow,
       secretRow,
       promptLoginRow,
+      portsRow,
       guideSlot,
       submit,
     );
@@ -240,6 +292,10 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       }
       if (input.name === "promptLogin") form.promptLogin = input.checked;
     });
+    ports.addEventListener("input", () => {
+      form.ports = ports.value;
+      portsError.textContent = "";
+    });
     clientId.addEventListener("input", () => {
       form.clientId = clientId.value;
       clientIdError.textContent = "";
@@ -250,7 +306,10 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       clientIdError.textContent = idProblem ?? "";
       const secretProblem = form.method === "clientCredentials" && secret.value.trim() === "" ? t("signin.fieldRequired") : null;
       secretError.textContent = secretProblem ?? "";
-      if (idProblem || secretProblem) return;
+      const parsedPorts = form.method === "clientCredentials" ? { ports: [] } : parsePorts(form.ports);
+      const portsProblem = "error" in parsedPorts ? parsedPorts.error : null;
+      portsError.textContent = portsProblem ?? "";
+      if (idProblem || secretProblem || portsProblem) return;
       if (form.method === "clientCredentials") {
         submit.disabled = true;
         deps.api

@@ -1,14 +1,14 @@
-//! The loopback listener of one sign-in: `127.0.0.1` on an ephemeral port, open only while
-//! the flow waits, at most 16 connections with a 5 s read timeout each (when full, the oldest
-//! one still sending its request makes room), `Host` checked; the callback is `/` (the redirect URI has no path) and the first valid one (code, relayed token
-//! or error) goes to the flow. Only a callback carrying this sign-in's `state` can sign in.
+//! The loopback listener of one sign-in: `127.0.0.1` on an ephemeral port (or the first free
+//! one a fixed-port client registers), open only while the flow waits; at most 16 connections
+//! (when full, the oldest still sending its request makes room), 5 s each to send it; `Host`
+//! checked; the callback is `/` and the first valid one (code, relayed token or error, with
+//! this sign-in's `state`) goes to the flow.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, watch};
@@ -17,6 +17,8 @@ use tokio::time::{sleep_until, timeout, Instant};
 
 use super::callback::{form_pairs, param, read_request, Request};
 use super::page::{self, Page};
+use super::pkce::same;
+use super::ports;
 use crate::error::{Error, Result};
 use crate::secrets::Secret;
 use crate::settings::Language;
@@ -83,15 +85,15 @@ pub(crate) struct Listener {
 }
 
 impl Listener {
-    /// Binds `127.0.0.1:0` and serves until `deadline`, `stop`, or [`Listener::close`].
+    /// Binds `127.0.0.1` on an ephemeral port, or on the first free one of `ports`, and
+    /// serves until `deadline`, `stop`, or [`Listener::close`].
     pub async fn open(
         expect: Expectation,
         stop: watch::Receiver<bool>,
         deadline: Instant,
+        ports: &[u16],
     ) -> Result<Listener> {
-        let socket = TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .map_err(|e| Error::Unexpected(format!("cannot listen on 127.0.0.1 ({})", e.kind())))?;
+        let socket = ports::bind(ports).await?;
         let addr = socket
             .local_addr()
             .map_err(|e| Error::Unexpected(format!("no local address ({})", e.kind())))?;
@@ -156,12 +158,6 @@ struct Served {
     rejected: Arc<AtomicU32>,
 }
 
-/// A connection being served: in accept order, with whether its request has fully arrived.
-struct Connection {
-    read: Arc<AtomicBool>,
-    abort: AbortHandle,
-}
-
 async fn serve(
     socket: TcpListener,
     served: Arc<Served>,
@@ -169,7 +165,8 @@ async fn serve(
     deadline: Instant,
 ) {
     let mut connections = JoinSet::new();
-    let mut open: Vec<Connection> = Vec::with_capacity(MAX_CONNECTIONS);
+    // The connections being served, in accept order: whether the request has fully arrived.
+    let mut open: Vec<(Arc<AtomicBool>, AbortHandle)> = Vec::with_capacity(MAX_CONNECTIONS);
     let mut pause = false;
     loop {
         if std::mem::take(&mut pause) {
@@ -182,19 +179,17 @@ async fn serve(
                     pause = true;
                     continue;
                 };
-                open.retain(|c| !c.abort.is_finished());
+                open.retain(|(_, task)| !task.is_finished());
                 if open.len() >= MAX_CONNECTIONS {
                     // Full: the oldest connection still sending its request goes.
-                    match open.iter().position(|c| !c.read.load(Ordering::Acquire)) {
-                        Some(oldest) => open.remove(oldest).abort.abort(),
+                    match open.iter().position(|(read, _)| !read.load(Ordering::Acquire)) {
+                        Some(oldest) => open.remove(oldest).1.abort(),
                         None => continue,
                     }
                 }
-                let served = served.clone();
                 let read = Arc::new(AtomicBool::new(false));
-                let done = read.clone();
-                let abort = connections.spawn(async move { handle(stream, &served, &done).await });
-                open.push(Connection { read, abort });
+                let abort = connections.spawn(handle(stream, served.clone(), read.clone()));
+                open.push((read, abort));
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
             _ = stop.wait_for(|stopped| *stopped) => return,
@@ -206,7 +201,7 @@ async fn serve(
     }
 }
 
-async fn handle(mut stream: TcpStream, served: &Served, read: &AtomicBool) {
+async fn handle(mut stream: TcpStream, served: Arc<Served>, read: Arc<AtomicBool>) {
     let request = match timeout(READ_TIMEOUT, read_request(&mut stream)).await {
         Err(_) | Ok(Err(None)) => return,
         Ok(Err(Some(status))) => return answer(stream, page::refusal(status)).await,
@@ -214,7 +209,7 @@ async fn handle(mut stream: TcpStream, served: &Served, read: &AtomicBool) {
     };
     // From here on the connection is being answered, and is never closed to make room.
     read.store(true, Ordering::Release);
-    match route(&request, served) {
+    match route(&request, &served) {
         Ok(callback) => {
             let reply = Reply {
                 stream,
@@ -300,13 +295,4 @@ fn route(request: &Request, served: &Served) -> std::result::Result<Callback, Pa
         }),
         _ => Err(page::bad_request(language)),
     }
-}
-
-/// Compares two `state` values without an early exit on the first differing byte.
-fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (Sha256::digest(a.as_bytes()), Sha256::digest(b.as_bytes()));
-    a.iter()
-        .zip(b.iter())
-        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-        == 0
 }

@@ -1,5 +1,5 @@
 //! PKCE S256 (RFC 7636) and the sign-in `state`: 32 bytes from the OS random number generator
-//! each, base64url without padding (43 characters).
+//! each, base64url without padding (43 characters); `state` compared in constant time.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -45,6 +45,15 @@ pub fn s256(verifier: &str) -> String {
 /// A fresh 256-bit `state`, base64url (43 characters).
 pub fn new_state() -> Result<String> {
     Ok(URL_SAFE_NO_PAD.encode(os_random()?))
+}
+
+/// Compares two `state` values without an early exit on the first differing byte.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (Sha256::digest(a.as_bytes()), Sha256::digest(b.as_bytes()));
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
 }
 
 fn os_random() -> Result<[u8; RANDOM_BYTES]> {

@@ -13,6 +13,7 @@ use tokio::time::{sleep_until, Instant};
 use super::loopback::{Callback, Expectation, Listener, Reply};
 use super::page;
 use super::pkce::{new_state, Pkce};
+use super::ports;
 use super::session::{Grant, Session};
 use super::token;
 use crate::api::Client;
@@ -54,6 +55,11 @@ pub struct SignInRequest {
     pub language: Language,
     /// How long to wait for the browser: 60 to 600 s ([`DEFAULT_TIMEOUT`] is 300 s).
     pub timeout: Duration,
+    /// For a client whose redirect URI names a port (`http://127.0.0.1:8123`): the ports it
+    /// registers, tried in order until one is free ([`Error::PortsInUse`] if none is); the
+    /// redirect URI then carries that port. Empty: any free port. At most
+    /// [`super::MAX_PORTS`], each within [`super::PORT_RANGE`], none twice.
+    pub ports: Vec<u16>,
 }
 
 /// A sign-in waiting for the browser. Dropping it closes the listener.
@@ -116,6 +122,7 @@ pub async fn begin_sign_in(request: SignInRequest) -> Result<PendingSignIn> {
             reason: "must be the id of a Code or Token OAuth client".to_owned(),
         });
     }
+    ports::check(&request.ports)?;
     let request = SignInRequest {
         client_id: client_id.to_owned(),
         ..request
@@ -133,7 +140,7 @@ pub async fn begin_sign_in(request: SignInRequest) -> Result<PendingSignIn> {
         state: state.clone(),
         language: request.language,
     };
-    let listener = Listener::open(expect, stop, deadline).await?;
+    let listener = Listener::open(expect, stop, deadline, &request.ports).await?;
     let redirect_uri = format!("http://{}", listener.addr);
     let authorize_url = token::authorize_url(
         &request.endpoints,
@@ -160,7 +167,8 @@ impl PendingSignIn {
         self.cancel.clone()
     }
 
-    /// The listener's address: always `127.0.0.1` and an ephemeral port.
+    /// The listener's address: always `127.0.0.1`, on an ephemeral port or the first free one
+    /// of [`SignInRequest::ports`].
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.addr
     }
