@@ -104,9 +104,9 @@ fn expected(step: &str, fault: &str) -> Outcome {
         ("preflight", "401" | "409" | "500-all") => Outcome::Restarted,
         // A fault that never stops: the run cannot finish, so it is rolled back.
         (_, "500-all") => Outcome::RolledBack,
-        // The token endpoint answers 401 while Genesys has not yet learnt a new secret (matrix
-        // C14): retried within the verify window, like any refusal of a fresh secret.
-        ("verifySecret", "401") => Outcome::Done,
+        // The token endpoint may refuse a secret Genesys has not learnt yet (matrix C14): any
+        // refusal of the fresh secret, 401 or 409, is retried within the verify window.
+        ("verifySecret", "401" | "409") => Outcome::Done,
         // 401 elsewhere is the user's token: sign in again, then resume.
         (_, "401") => Outcome::Resumed,
         // A conflict on the configuration is a stale version: read it again and retry.
