@@ -1,11 +1,20 @@
-//! Which integration credentials use an OAuth client (named in the delete confirmation), and
-//! giving such a credential a client's new secret after a regenerate, from Rust memory.
+//! OAuth clients behind integration credentials: which credentials use a client (named in the
+//! delete confirmation), the Client Credentials client the credentials screen creates (its
+//! secret straight to the vault) and taking it back when its credential could not be made.
 
 use genesys::api::integrations::DATA_ACTIONS_CREDENTIAL_SLOT;
 use genesys::auth::Session;
-use genesys::Error;
+use genesys::models::{GrantType, RoleDivision};
+use genesys::oauth_client_form::OAuthClientForm;
+use genesys::secrets::{oauth_client_secret_account, Secret};
+use genesys::{Error, Profile};
 use serde::Serialize;
+use tauri::{AppHandle, Runtime};
 use ts_rs::TS;
+
+use crate::integrations::client_view;
+use crate::sign_in;
+use crate::wire::integrations::ClientView;
 
 /// A `pureCloudOAuthClient` credential whose `clientId` is the client's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -54,4 +63,64 @@ pub async fn using_client(session: &Session, client_id: &str) -> Result<Credenti
         }
     }
     Ok(uses)
+}
+
+/// Creates a Client Credentials client with `role_divisions` (validated by the core against the
+/// roles the user holds) and puts its secret in the vault before anything else happens.
+pub async fn create_for_credential<R: Runtime>(
+    app: &AppHandle<R>,
+    profile: &Profile,
+    session: &Session,
+    name: String,
+    role_divisions: Vec<RoleDivision>,
+) -> Result<(String, Secret, ClientView), Error> {
+    let form = OAuthClientForm {
+        name,
+        description: String::new(),
+        grant_type: GrantType::ClientCredentials,
+        token_duration_seconds: String::new(),
+        redirect_uris: Vec::new(),
+        scopes: Vec::new(),
+        role_divisions,
+        state: None,
+    };
+    let issued = session
+        .client()
+        .create_oauth_client_from_form(&form, session.token())
+        .await?;
+    let account = oauth_client_secret_account(profile.target.code(), &issued.client.id);
+    if let Err(e) = sign_in::vault(app)
+        .await
+        .set(account, issued.secret.clone())
+        .await
+    {
+        log::warn!("a new client's secret was not saved: {:?}", e.kind());
+    }
+    let view = client_view(app, profile, &issued.client).await;
+    Ok((issued.client.id.clone(), issued.secret, view))
+}
+
+/// Takes back a client [`create_for_credential`] made, when its credential could not be made:
+/// deletes it in Genesys and its secret from the vault, so no client is left that nothing uses.
+/// Best effort: the credential's error is what the user sees; a failed clean-up is logged.
+pub async fn discard<R: Runtime>(
+    app: &AppHandle<R>,
+    profile: &Profile,
+    session: &Session,
+    client_id: &str,
+) {
+    if let Err(e) = session
+        .client()
+        .delete_oauth_client(client_id, session.token())
+        .await
+    {
+        log::warn!("a client made for a credential was not deleted: {e}");
+    }
+    let account = oauth_client_secret_account(profile.target.code(), client_id);
+    if let Err(e) = sign_in::vault(app).await.delete(account).await {
+        log::warn!(
+            "a discarded client's secret was not removed: {:?}",
+            e.kind()
+        );
+    }
 }

@@ -156,6 +156,27 @@ describe("one integration", () => {
     expect(el.innerHTML).not.toContain("s3cret-value");
   });
 
+  it("shows a refused typed secret at its field in the user's language, not as a failure of the screen", async () => {
+    setLanguage("es");
+    const refused = { kind: "invalidInput", message: "clientSecret: Genesys Cloud gives no token for this client id and secret" };
+    const configure = vi.fn(() => Promise.reject(refused));
+    const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()), integrationConfigure: configure });
+    const el = integrationDetailView("bare", { api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#credential-form")).not.toBeNull());
+    const typed = el.querySelector<HTMLInputElement>("#credential-mode-typed")!;
+    typed.checked = true;
+    typed.dispatchEvent(new Event("change", { bubbles: true }));
+    el.querySelector<HTMLInputElement>("#credential-client-id")!.value = CLIENT_ID;
+    el.querySelector<HTMLInputElement>("#credential-client-secret")!.value = "typo";
+    el.querySelector<HTMLFormElement>("#credential-form")!.requestSubmit();
+    expect(el.querySelector("#credential-status")?.textContent).toBe("Comprobando el ID de cliente y el secreto con Genesys Cloud…");
+    await vi.waitFor(() => expect(el.querySelector("#credential-client-secret-error")?.textContent).toContain("Genesys Cloud no emite un token"));
+    expect(el.querySelector("#credential-client-secret")?.getAttribute("aria-invalid")).toBe("true");
+    expect(el.innerHTML).not.toContain("typo");
+    expect(el.innerHTML).not.toContain("gives no token");
+  });
+
   it("follows the state live while activating, then shows the smoke check", async () => {
     let resolve: (v: unknown) => void = () => undefined;
     const setEnabled = vi.fn((_id: string, _on: boolean, onState: (v: ReturnType<typeof integration>) => void) => {

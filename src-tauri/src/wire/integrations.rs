@@ -1,8 +1,12 @@
 //! The Data Actions integration screen's wire types: integrations with their live
-//! `reportedState`, the credentials they use, the OAuth clients a credential can point at.
+//! `reportedState`, the credentials they use, the OAuth clients a credential can point at, and
+//! the credential choice (whose typed secret is redacted in `Debug`).
+
+use std::fmt;
 
 use genesys::models::{ClientState, GrantType};
-use serde::{Deserialize, Serialize};
+use genesys::secrets::Secret;
+use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
 use crate::error::CommandError;
@@ -115,10 +119,12 @@ pub struct ClientChoices {
 pub enum CredentialChoice {
     /// A client whose secret this app holds in the keychain.
     KeychainClient { client_id: String },
-    /// A client id and secret typed by the user (the secret goes to the keychain too).
+    /// A client id and secret typed by the user (the secret goes to the keychain too, once a
+    /// token was minted with it).
     Typed {
         client_id: String,
-        client_secret: String,
+        #[ts(type = "string")]
+        client_secret: TypedSecret,
     },
     /// A new Client Credentials client created here with one role in one division.
     NewClient {
@@ -128,6 +134,29 @@ pub enum CredentialChoice {
     },
     /// No credential: the integration cannot activate until one is set.
     Remove,
+}
+
+/// A secret the window sends (read from JSON as a plain string). It is never serialized back,
+/// and `Debug` prints `[redacted]`, so a logged choice shows no secret.
+#[derive(Clone)]
+pub struct TypedSecret(Secret);
+
+impl TypedSecret {
+    pub fn secret(&self) -> &Secret {
+        &self.0
+    }
+}
+
+impl fmt::Debug for TypedSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for TypedSecret {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| TypedSecret(Secret::new(s)))
+    }
 }
 
 /// What configuring credentials did.
@@ -163,4 +192,26 @@ pub enum SmokeCheck {
 pub struct Activation {
     pub integration: IntegrationView,
     pub smoke: SmokeCheck,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_secret_is_read_from_json_but_never_printed() {
+        let choice: CredentialChoice = serde_json::from_value(serde_json::json!({
+            "kind": "typed", "clientId": "c", "clientSecret": "CANARY-typed-secret"
+        }))
+        .expect("a typed choice");
+        let printed = format!("{choice:?}");
+        assert!(!printed.contains("CANARY"), "{printed}");
+        assert!(printed.contains("[redacted]"), "{printed}");
+        match choice {
+            CredentialChoice::Typed { client_secret, .. } => {
+                assert_eq!(client_secret.secret().expose(), "CANARY-typed-secret")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

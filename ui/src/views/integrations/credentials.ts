@@ -1,6 +1,7 @@
 // "Configuration > Credentials > Configure" (the workshop's words): give an integration its
 // pureCloudOAuthClient credential from a client whose secret is in the keychain, a typed client
-// id and secret (the secret field is emptied once sent, and never shown back), or a new Client
+// id and secret (the secret field is emptied once sent, and never shown back; Rust proves it
+// with a token before saving it, and a refusal is shown at the field), or a new Client
 // Credentials client created here (its secret goes straight to the keychain).
 import type { ClientChoices } from "../../generated/ClientChoices";
 import type { CredentialChoice } from "../../generated/CredentialChoice";
@@ -17,6 +18,13 @@ export interface CredentialsDeps {
   api: Pick<IntegrationsApi, "integrationConfigure" | "integrationClientChoices">;
   onConfigured: (done: Configured) => void;
   onError: (err: unknown) => void;
+}
+
+/** Rust's answer when the typed id and secret get no token (the field is named "clientSecret";
+ *  a blank secret never reaches Rust). */
+function secretRefused(err: unknown): boolean {
+  const e = err as { kind?: unknown; message?: unknown } | null;
+  return e?.kind === "invalidInput" && typeof e.message === "string" && e.message.startsWith("clientSecret:");
 }
 
 function radio(mode: Mode, checked: boolean): HTMLElement {
@@ -106,7 +114,7 @@ export function credentialsForm(integration: IntegrationView, overview: Integrat
     const wanted = choice();
     if (!wanted) return;
     save.disabled = true;
-    status.textContent = t("integrations.credentials.saving");
+    status.textContent = t(wanted.kind === "typed" ? "integrations.credentials.checkingSecret" : "integrations.credentials.saving");
     // The secret leaves the DOM as soon as it is sent: it is never shown back.
     secretInput.value = "";
     deps.api.integrationConfigure(integration.id, wanted).then(
@@ -120,7 +128,8 @@ export function credentialsForm(integration: IntegrationView, overview: Integrat
       (err) => {
         save.disabled = false;
         status.textContent = "";
-        deps.onError(err);
+        if (wanted.kind === "typed" && secretRefused(err)) showProblem(secretError, secretInput, t("integrations.credentials.secretRefused"));
+        else deps.onError(err);
       },
     );
   });
