@@ -1,5 +1,8 @@
 //! Fixed-port sign-in, for orgs whose OAuth client registers its loopback redirect URI with a
 //! port (`http://127.0.0.1:8123`): which ports may be listed, and binding the first free one.
+//! The `gc` CLI asks for such a port too ("Redirect URI port", 0 for any: requestRedirectURIPort
+//! in platform-client-sdk-cli build/gc/cmd/profiles/createprofile.go); we take several, since
+//! one registered port may be held by another program.
 
 use tokio::net::TcpListener;
 
