@@ -1,5 +1,7 @@
 //! Shared by the benches: the Sandbox org's endpoints, a no-redirect HTTP client, and a PKCE
 //! sign-in as the practice admin (the live suite's, so there is one way to do it).
+// Each bench includes this module and uses only part of it.
+#![allow(dead_code)]
 
 use genesys::auth::Session;
 use genesys::Endpoints;
