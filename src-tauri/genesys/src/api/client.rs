@@ -1,8 +1,8 @@
-//! The one HTTP client of the core: reqwest over rustls with no redirects, timeouts and a
-//! response cap; Genesys errors become [`Error::Api`]. Idempotent requests are retried on 5xx,
-//! timeouts, connection errors and 429 (matrix C1, C4, C5); a POST never is. The client and its
-//! clones keep to one budget: a few requests in flight, a few hundred a minute, and a 429 holds
-//! every request until its `Retry-After` has passed.
+//! The one HTTP client of the core: reqwest over rustls trusting the OS store (`tls.rs`), with
+//! no redirects, timeouts and a response cap; Genesys errors become [`Error::Api`]. Idempotent
+//! requests are retried on 5xx, timeouts, connection errors and 429 (matrix C1, C4, C5); a POST
+//! never is. The client and its clones keep to one budget: a few requests in flight, a few
+//! hundred a minute, and a 429 holds every request until its `Retry-After` has passed.
 
 use std::time::{Duration, SystemTime};
 
@@ -89,14 +89,15 @@ fn loggable(path: &str) -> &str {
 
 impl Client {
     /// A client for `endpoints` with the default [`ClientOptions`]. Fails only if the TLS
-    /// backend cannot start.
+    /// backend cannot start (the platform verifier falling back to Mozilla's roots is no
+    /// failure).
     pub fn new(endpoints: Endpoints) -> Result<Client> {
         Client::with_options(endpoints, ClientOptions::default())
     }
 
     /// A client for `endpoints` with these timeouts and retries (tests use short ones).
     pub fn with_options(endpoints: Endpoints, options: ClientOptions) -> Result<Client> {
-        let http = reqwest::Client::builder()
+        let http = super::tls::builder()
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(options.connect_timeout)
             .timeout(options.request_timeout)

@@ -12,6 +12,7 @@ mod rate_gate;
 pub mod retry;
 pub mod self_assign;
 pub mod tokens;
+mod tls;
 pub mod users;
 
 pub use authorization::{GrantsSource, HeldGrants};

@@ -54,7 +54,10 @@ impl RateGate {
             let oldest = {
                 let now = Instant::now();
                 let mut started = self.started.lock().unwrap_or_else(|p| p.into_inner());
-                while started.front().is_some_and(|t| now.duration_since(*t) >= MINUTE) {
+                while started
+                    .front()
+                    .is_some_and(|t| now.duration_since(*t) >= MINUTE)
+                {
                     started.pop_front();
                 }
                 if started.len() < self.per_minute {
@@ -116,7 +119,11 @@ mod tests {
         assert!(third.is_err(), "two in flight: a third waits for a slot");
         drop(first);
         let _third = gate.admit().await;
-        assert_eq!(start.elapsed(), Duration::from_secs(1), "a freed slot admits at once");
+        assert_eq!(
+            start.elapsed(),
+            Duration::from_secs(1),
+            "a freed slot admits at once"
+        );
         drop(_second);
         let _fourth = clone.admit().await;
         assert_eq!(

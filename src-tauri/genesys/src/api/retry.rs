@@ -105,9 +105,7 @@ impl Client {
         let mut attempt = 1;
         loop {
             match read().await {
-                Err(Error::Api { status: 404, .. })
-                    if tokio::time::Instant::now() < deadline =>
-                {
+                Err(Error::Api { status: 404, .. }) if tokio::time::Instant::now() < deadline => {
                     let pause = self.retry_policy().jittered_backoff(attempt);
                     let left = deadline - tokio::time::Instant::now();
                     log::debug!("not readable yet after its create (404); again in {pause:?}");
