@@ -195,18 +195,22 @@ where
     ended.ok_or_else(|| genesys::Error::Unexpected("the setup run vanished".into()).into())
 }
 
-/// Journal files that cannot be read, for the form and the run view (matrix D3: reported,
-/// never taken as empty, and never hiding the runs that can be read).
+/// A journal file that cannot be read, as the form and the run view list it.
+fn corrupt(found: &setup::FoundJournal) -> Option<UnreadableJournal> {
+    match found {
+        setup::FoundJournal::Corrupt { file_name, reason } => Some(UnreadableJournal {
+            file_name: file_name.clone(),
+            reason: reason.clone(),
+        }),
+        setup::FoundJournal::Run { .. } => None,
+    }
+}
+
+/// Journal files that cannot be read, for the form (matrix D3: reported, never taken as
+/// empty, and never hiding the runs that can be read).
 pub fn unreadable<R: Runtime>(app: &AppHandle<R>) -> Result<Vec<UnreadableJournal>, CommandError> {
-    Ok(setup::unfinished(&journal_dir(app)?)?
-        .into_iter()
-        .filter_map(|found| match found {
-            setup::FoundJournal::Corrupt { file_name, reason } => {
-                Some(UnreadableJournal { file_name, reason })
-            }
-            setup::FoundJournal::Run { .. } => None,
-        })
-        .collect())
+    let found = setup::unfinished(&journal_dir(app)?)?;
+    Ok(found.iter().filter_map(corrupt).collect())
 }
 
 /// At start (or when asked): the run in memory, else the oldest unfinished one from the
@@ -220,16 +224,7 @@ pub fn current<R: Runtime>(
         return Ok(Some(view));
     }
     let found = setup::unfinished(&journal_dir(app)?)?;
-    let unreadable: Vec<_> = found
-        .iter()
-        .filter_map(|f| match f {
-            setup::FoundJournal::Corrupt { file_name, reason } => Some(UnreadableJournal {
-                file_name: file_name.clone(),
-                reason: reason.clone(),
-            }),
-            setup::FoundJournal::Run { .. } => None,
-        })
-        .collect();
+    let unreadable: Vec<_> = found.iter().filter_map(corrupt).collect();
     let run = found.into_iter().find_map(|f| match f {
         setup::FoundJournal::Run { journal } => Some(journal),
         setup::FoundJournal::Corrupt { .. } => None,

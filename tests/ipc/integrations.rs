@@ -27,6 +27,8 @@ const COMMANDS: &[&str] = &[
     "setup_resume",
     "setup_roll_back",
     "setup_dismiss",
+    "setup_cancel",
+    "setup_set_aside_journal",
 ];
 
 /// A JavaScript channel id as `new Channel()` sends it; the mock webview drops its messages.
@@ -79,8 +81,17 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     let form = invoke(&webview, "setup_form", json!({})).expect("the form");
     assert_eq!(
         keys(&form),
-        ["divisions", "installed", "limit", "request", "roles"]
+        [
+            "divisions",
+            "installed",
+            "limit",
+            "request",
+            "roles",
+            "secretPersists",
+            "unreadableJournals"
+        ]
     );
+    assert!(form["secretPersists"].is_boolean(), "{form}");
     assert_eq!(form["limit"], 10);
     assert_eq!(form["installed"], 0);
     let request = form["request"].clone();
@@ -140,8 +151,14 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
             "phase",
             "runId",
             "secretReissued",
-            "steps"
+            "secretSaved",
+            "steps",
+            "unreadableJournals"
         ]
+    );
+    assert_eq!(
+        run["secretSaved"], form["secretPersists"],
+        "saved only where it lasts"
     );
     assert_eq!(run["phase"], "completed", "{run}");
     assert!(
@@ -361,4 +378,76 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     ] {
         no_secret(answer);
     }
+}
+
+/// Matrix D3 beside a readable run: the torn journal hides nothing (the run is offered, the
+/// torn file listed) and is moved aside on request, by a journal file name of the folder only.
+#[test]
+fn an_unreadable_journal_hides_no_run_and_is_moved_aside_on_request() {
+    let (_app, webview) = app();
+    invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
+    sign_in(&webview);
+    let form = invoke(&webview, "setup_form", json!({})).expect("the form");
+    let request = form["request"].clone();
+    let run = invoke(
+        &webview,
+        "setup_start",
+        json!({"request": request, "onRun": CHANNEL}),
+    )
+    .expect("the run");
+    let run_id = run["runId"].as_str().expect("a run id");
+    invoke(&webview, "setup_dismiss", json!({})).expect("dismissed");
+    let info = invoke(&webview, "app_info", json!({})).expect("app info");
+    let dir =
+        std::path::Path::new(info["dataDir"].as_str().expect("a data dir")).join("setup-runs");
+    let torn = dir.join("setup-run-0123456789abcdef.json");
+    std::fs::write(&torn, b"{\"format\":1,\"runId\":\"0123").expect("a torn journal");
+    // Beside a run that can be read, the torn journal hides nothing: the run is offered, the
+    // torn file listed, and moved aside on request (journal file names only).
+    let readable = dir.join(format!("setup-run-{run_id}.json"));
+    let text = std::fs::read_to_string(&readable).expect("the run's journal");
+    let failed = text.replace("\"status\": \"completed\"", "\"status\": \"failed\"");
+    assert_ne!(failed, text, "the journal says completed");
+    std::fs::write(&readable, failed).expect("the run left unfinished");
+    let offered = invoke(&webview, "setup_status", json!({"onRun": CHANNEL})).expect("offered");
+    assert_eq!(offered["phase"], "interrupted", "{offered}");
+    assert_eq!(offered["runId"], run_id);
+    let torn_name = "setup-run-0123456789abcdef.json";
+    assert_eq!(offered["unreadableJournals"][0]["fileName"], torn_name);
+    let readable_name = format!("setup-run-{run_id}.json");
+    for bad in [
+        "../setup-run-0123456789abcdef.json",
+        "setup-runs/setup-run-0123456789abcdef.json",
+        "settings.json",
+        readable_name.as_str(),
+    ] {
+        let refused = invoke(
+            &webview,
+            "setup_set_aside_journal",
+            json!({"fileName": bad}),
+        )
+        .expect_err("not an unreadable journal of the folder");
+        assert_eq!(refused["kind"], "invalidInput", "{bad}: {refused}");
+    }
+    assert!(readable.exists() && torn.exists(), "nothing was moved");
+    let moved = invoke(
+        &webview,
+        "setup_set_aside_journal",
+        json!({"fileName": torn_name}),
+    )
+    .expect("moved aside");
+    let moved = moved.as_str().expect("the new name");
+    assert!(
+        moved.starts_with("setup-run-0123456789abcdef.unreadable-") && moved.ends_with("Z.json"),
+        "{moved}"
+    );
+    assert!(
+        !torn.exists() && dir.join(moved).exists(),
+        "renamed in its folder"
+    );
+    let offered = invoke(&webview, "setup_status", json!({"onRun": CHANNEL})).expect("offered");
+    assert_eq!(offered["unreadableJournals"], json!([]), "{offered}");
+    let idle =
+        invoke(&webview, "setup_cancel", json!({"runId": run_id})).expect_err("nothing is running");
+    assert_eq!(idle["kind"], "invalidInput", "{idle}");
 }
