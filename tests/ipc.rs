@@ -57,7 +57,9 @@ fn app_with_secrets(
         .expect("the app builds on the mock runtime");
     {
         use tauri::Manager;
-        let installed = app.state::<dip_studio::AppState>().install_vault(store, true);
+        let installed = app
+            .state::<dip_studio::AppState>()
+            .install_vault(store, true);
         assert!(installed, "the vault is not opened while the app builds");
     }
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -196,16 +198,91 @@ fn ui_ready_reports_the_first_paint_once() {
     assert_eq!(first, second, "the first paint is recorded once");
 }
 
+/// Every command build.rs lists (the one list the ACL and the handlers are checked against) is
+/// refused from a remote origin and from a window other than `main` (matrix F5).
 #[test]
-fn commands_are_refused_from_any_origin_but_the_app() {
-    let (_app, webview) = app();
-    for origin in ["http://127.0.0.1:4567", "https://evil.example"] {
-        let res = invoke_from(&webview, origin, "app_info", json!({}));
-        let denial = res.expect_err("a remote origin must not reach app commands");
-        assert!(
-            denial.to_string().contains("not allowed"),
-            "app_info from {origin} must be denied by the ACL, got {denial}"
+fn every_command_is_refused_from_any_origin_but_the_app_and_any_window_but_main() {
+    let (app, webview) = app();
+    let listed = security_config::listed_commands();
+    assert!(listed.len() > 20, "build.rs lists the commands: {listed:?}");
+    let commands: Vec<&str> = listed.iter().map(String::as_str).collect();
+    assert_main_window_only(&app, &webview, &commands);
+}
+
+/// An app on the mock runtime whose app data folder is its own (`identifier` differs), so a
+/// test may put files there without touching the other tests' `settings.json`, started as the
+/// app starts (its setup hook run).
+fn app_in_own_folder(
+    identifier: &str,
+) -> (
+    App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    hermetic();
+    let mut ctx = context();
+    ctx.config_mut().identifier = identifier.to_owned();
+    let mut app = setup(mock_builder())
+        .build(ctx)
+        .expect("the app builds on the mock runtime");
+    // Runs the app's setup hook as a start does (it loads `settings.json` through the store
+    // plugin); `build` alone does not.
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    use tauri::Manager;
+    let store = Arc::new(MemoryStore::new());
+    let installed = app
+        .state::<dip_studio::AppState>()
+        .install_vault(store, true);
+    assert!(installed, "the setup does not open the vault");
+    // The setup opened the configured main window.
+    let webview = app.get_webview_window("main").expect("the main window");
+    (app, webview)
+}
+
+/// A `settings.json` that is torn, not JSON or of the wrong shape: the app starts as it always
+/// does (the store plugin loads it while the app is built), shows the defaults with `wasReset`,
+/// and the next save writes a good file that the next start reads back.
+#[test]
+fn a_corrupt_settings_file_starts_the_app_on_defaults_and_says_so() {
+    hermetic();
+    let identifier = format!("studio.dip.desktop.corrupt-{}", std::process::id());
+    let data = std::path::PathBuf::from(std::env::var_os("XDG_DATA_HOME").expect("hermetic"));
+    let dir = data.join(&identifier);
+    std::fs::create_dir_all(&dir).expect("its app data folder");
+    let file = dir.join("settings.json");
+    let corrupt: [&[u8]; 4] = [
+        b"{\"settings\": {\"language\": {\"mode\": \"fix",
+        b"\x00\xff\xfe not json at all",
+        b"{\"settings\": {\"theme\": 42, \"language\": \"klingon\"}}",
+        b"[1, 2, 3]",
+    ];
+    for bytes in corrupt {
+        std::fs::write(&file, bytes).expect("a corrupt settings file");
+        let (app, webview) = app_in_own_folder(&identifier);
+        let shown = invoke(&webview, "get_settings", json!({})).expect("the app answers");
+        let what = String::from_utf8_lossy(bytes);
+        assert_eq!(shown["wasReset"], true, "{what}: {shown}");
+        assert_eq!(
+            shown["settings"]["theme"], "system",
+            "{what}: defaults, {shown}"
         );
+        assert_eq!(shown["settings"]["profiles"], json!([]), "{what}: {shown}");
+        let saved = invoke(
+            &webview,
+            "set_settings",
+            json!({"preferences": {"language": {"mode": "fixed", "language": "pt-BR"}, "theme": "dark"}}),
+        )
+        .expect("the next save works");
+        assert_eq!(saved["wasReset"], false);
+        drop(webview);
+        drop(app);
+        let (_app, webview) = app_in_own_folder(&identifier);
+        let again = invoke(&webview, "get_settings", json!({})).expect("the app answers");
+        assert_eq!(
+            again["wasReset"], false,
+            "{what}: the saved file is good: {again}"
+        );
+        assert_eq!(again["settings"]["theme"], "dark", "{what}: {again}");
     }
 }
 

@@ -10,16 +10,29 @@ use crate::state::{AppState, SettingsSlot};
 const STORE_FILE: &str = "settings.json";
 const KEY: &str = "settings";
 
-/// Loads the stored settings into the app state; unreadable ones are reset with a warning.
+/// Loads the stored settings into the app state; unreadable ones are reset with a warning and
+/// `was_reset`. A file the store cannot even parse is moved aside first (kept for a look,
+/// `settings.unreadable.json`), or the store would refuse every later save as well.
 pub fn load<R: Runtime>(app: &AppHandle<R>) {
-    let stored = match app.store(STORE_FILE) {
-        Ok(store) => store.get(KEY),
+    let (stored, unreadable) = match app.store(STORE_FILE) {
+        // The plugin drops a load error and starts empty: reading again tells a missing file
+        // (fine: first start) from one it cannot parse (a reset the user is told about).
+        Ok(store) => match store.reload() {
+            Err(tauri_plugin_store::Error::Deserialize(e)) => {
+                log::warn!("settings file unreadable, using defaults: {e}");
+                set_aside(app);
+                (None, true)
+            }
+            _ => (store.get(KEY), false),
+        },
         Err(e) => {
             log::warn!("settings store unreadable, using defaults: {e}");
-            None
+            set_aside(app);
+            (None, true)
         }
     };
-    let (settings, was_reset) = Settings::from_stored(stored);
+    let (settings, invalid) = Settings::from_stored(stored);
+    let was_reset = unreadable || invalid;
     if was_reset {
         log::warn!("stored settings were invalid and have been reset to defaults");
     }
@@ -27,6 +40,17 @@ pub fn load<R: Runtime>(app: &AppHandle<R>) {
         settings,
         was_reset,
     });
+}
+
+/// Renames an unparsable `settings.json` to `settings.unreadable.json` (replacing an older one).
+fn set_aside<R: Runtime>(app: &AppHandle<R>) {
+    let Ok(dir) = app.path().app_data_dir() else {
+        return;
+    };
+    let moved = std::fs::rename(dir.join(STORE_FILE), dir.join("settings.unreadable.json"));
+    if let Err(e) = moved {
+        log::warn!("the unreadable settings file was not moved aside: {e}");
+    }
 }
 
 pub fn save<R: Runtime>(app: &AppHandle<R>, settings: &Settings) -> Result<(), genesys::Error> {

@@ -20,6 +20,11 @@ fn json(path: &str) -> Value {
     serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Every command `src-tauri/build.rs` lists.
+pub(super) fn listed_commands() -> BTreeSet<String> {
+    build_commands(&read("src-tauri/build.rs"))
+}
+
 /// The quoted names in a Rust list `const COMMANDS: &[&str] = &[ … ];`.
 fn build_commands(build_rs: &str) -> BTreeSet<String> {
     let start = build_rs
