@@ -295,9 +295,7 @@ async fn a_burst_past_the_minute_budget_is_spread_over_the_next_minutes() {
     let mut requests = tokio::task::JoinSet::new();
     for _ in 0..7 {
         let (api, token) = (api.clone(), session.token().clone());
-        requests.spawn(async move {
-            api.token_info(&token).await.map(|_| start.elapsed())
-        });
+        requests.spawn(async move { api.token_info(&token).await.map(|_| start.elapsed()) });
     }
     let mut finished = Vec::new();
     while let Some(done) = requests.join_next().await {

@@ -315,7 +315,11 @@ async fn reads_right_after_a_create_wait_out_a_404_but_not_forever() {
         .expect("configured once readable");
 
     knobs.clear_faults();
-    knobs.add_fault(not_found("GET", "/api/v2/integrations/credentials/{credentialId}", 2));
+    knobs.add_fault(not_found(
+        "GET",
+        "/api/v2/integrations/credentials/{credentialId}",
+        2,
+    ));
     let read = api
         .credential_after_create(&credential.id, token)
         .await
@@ -341,5 +345,8 @@ async fn reads_right_after_a_create_wait_out_a_404_but_not_forever() {
     // A plain read does not wait: a 404 there means gone.
     knobs.add_fault(not_found("GET", "/api/v2/oauth/clients/{clientId}", 1));
     let gone = api.oauth_client(&client_id, token).await;
-    assert!(matches!(gone, Err(Error::Api { status: 404, .. })), "{gone:?}");
+    assert!(
+        matches!(gone, Err(Error::Api { status: 404, .. })),
+        "{gone:?}"
+    );
 }

@@ -99,7 +99,16 @@ pub(super) fn sign_in(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) 
 
 #[test]
 fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() {
-    let (_app, webview) = app();
+    let (app, webview) = app();
+    invoke(&webview, "sandbox_account", json!({})).expect("the Sandbox org starts");
+    // Every secret and token the org issues from here on is a canary no answer may carry.
+    {
+        use tauri::Manager;
+        let state = app.state::<dip_studio::AppState>();
+        let running = state.sandbox.blocking_lock();
+        let org = running.as_ref().expect("the Sandbox org runs");
+        org.knobs().set_canary_secrets(true);
+    }
     sign_in(&webview);
 
     let roles = invoke(&webview, "authorization_roles", json!({})).expect("roles");
@@ -268,7 +277,15 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
             "no secret in any answer but the reveal"
         );
         assert!(!text.contains("\"secret\""), "no secret field: {text}");
+        assert!(
+            !text.contains("CANARY-"),
+            "no issued secret or token: {text}"
+        );
     }
+    assert!(
+        secret.starts_with("CANARY-"),
+        "the canaries were on: the reveal shows one"
+    );
     assert!(listed
         .as_array()
         .is_some_and(|l| l.iter().any(|c| c["id"] == id.as_str())));

@@ -5,13 +5,16 @@
 //! credential whatever `config.current` embeds, deactivates, reactivates with a smoke check,
 //! refuses bad input before any request, and deletes (404 = already gone).
 
+use std::sync::{Arc, Mutex};
+
 use dip_studio::AppState;
-use sandbox::{EmbeddedConfig, Variant, WrongSecret};
+use genesys::secrets::{MemoryStore, Secret, SecretStore};
+use sandbox::{EmbeddedConfig, FaultKind, FaultRule, Variant, WrongSecret};
 use serde_json::{json, Value};
 use tauri::Manager;
 
 use super::clients::sign_in;
-use super::{app, assert_main_window_only, invoke, keys};
+use super::{app, app_with_secrets, assert_main_window_only, invoke, keys};
 
 const COMMANDS: &[&str] = &[
     "integrations_overview",
@@ -56,18 +59,27 @@ fn integration_and_setup_commands_are_for_the_main_window_only_and_ask_to_sign_i
 
 /// Chooses how the app's own Sandbox org answers (it serves no HTTP knobs).
 fn set_variant(app: &tauri::App<tauri::test::MockRuntime>, variant: Variant) {
-    let state = app.state::<AppState>();
-    let running = state.sandbox.blocking_lock();
-    running
-        .as_ref()
-        .expect("the Sandbox org runs")
-        .knobs()
-        .set_variant(variant);
+    knobs(app).set_variant(variant);
 }
 
+/// The app's own Sandbox org, for its knobs (it serves no HTTP knobs).
+fn knobs(app: &tauri::App<tauri::test::MockRuntime>) -> sandbox::Knobs {
+    let state = app.state::<AppState>();
+    let running = state.sandbox.blocking_lock();
+    running.as_ref().expect("the Sandbox org runs").knobs()
+}
+
+/// No secret field in an IPC answer, and none of the Sandbox's canary values (every secret,
+/// code and token it issued, with [`knobs`]`.set_canary_secrets(true)`).
 fn no_secret(answer: &Value) {
     let text = answer.to_string();
-    for word in ["\"secret\"", "clientSecret", "\"token\"", "accessToken"] {
+    for word in [
+        "\"secret\"",
+        "clientSecret",
+        "\"token\"",
+        "accessToken",
+        "CANARY-",
+    ] {
         assert!(!text.contains(word), "no {word} may cross IPC: {text}");
     }
 }
@@ -76,6 +88,8 @@ fn no_secret(answer: &Value) {
 fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integration() {
     let (app, webview) = app();
     invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
+    // Every secret and token issued from here on is a canary that no answer may carry.
+    knobs(&app).set_canary_secrets(true);
     sign_in(&webview);
 
     let form = invoke(&webview, "setup_form", json!({})).expect("the form");
@@ -285,9 +299,39 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         "the credential's client mints a token"
     );
 
-    // A wrong secret in the credential: reported ERROR, or ACTIVE with the smoke check refused.
-    let wrong = json!({"id": integration_id, "choice": {"kind": "typed", "clientId": client["id"], "clientSecret": "not-the-secret"}});
-    invoke(&webview, "integration_configure", wrong).expect("Genesys stores any secret");
+    // A typed secret with a typo is refused before anything is saved: the keychain keeps the
+    // right one, so the smoke check still passes.
+    let typo = json!({"id": integration_id, "choice": {"kind": "typed", "clientId": client["id"], "clientSecret": "not-the-secret"}});
+    let refused = invoke(&webview, "integration_configure", typo).expect_err("no token with it");
+    assert_eq!(refused["kind"], "invalidInput", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("clientSecret:")),
+        "{refused}"
+    );
+    let still = invoke(
+        &webview,
+        "integration_set_enabled",
+        json!({"id": integration_id, "enabled": true, "onState": CHANNEL}),
+    )
+    .expect("settled");
+    assert_eq!(still["smoke"], json!({"outcome": "passed"}), "{still}");
+
+    // A wrong secret in the credential (the client's secret was regenerated elsewhere, so the
+    // keychain's copy is stale): reported ERROR, or ACTIVE with the smoke check refused.
+    let (_, session) = app.state::<AppState>().session().expect("signed in");
+    let client_id = client["id"].as_str().expect("a client id").to_owned();
+    tauri::async_runtime::block_on(
+        session
+            .client()
+            .regenerate_oauth_client_secret(&client_id, session.token()),
+    )
+    .expect("regenerated behind the app's back");
+    let stale =
+        json!({"id": integration_id, "choice": {"kind": "keychainClient", "clientId": client_id}});
+    let restaled =
+        invoke(&webview, "integration_configure", stale).expect("Genesys stores any secret");
     let activate = json!({"id": integration_id, "enabled": true, "onState": CHANNEL});
     set_variant(
         &app,
@@ -374,10 +418,16 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     );
 
     for answer in [
-        &form, &plan, &run, &status, &overview, &off, &on, &active, &error, &reused, &choices,
+        &form, &plan, &run, &status, &overview, &off, &on, &still, &restaled, &active, &error,
+        &reused, &choices,
     ] {
         no_secret(answer);
     }
+    let text = refused.to_string();
+    assert!(
+        !text.contains("CANARY-") && !text.contains("not-the-secret"),
+        "{text}"
+    );
 }
 
 /// Matrix D3 beside a readable run: the torn journal hides nothing (the run is offered, the
@@ -450,4 +500,159 @@ fn an_unreadable_journal_hides_no_run_and_is_moved_aside_on_request() {
     let idle =
         invoke(&webview, "setup_cancel", json!({"runId": run_id})).expect_err("nothing is running");
     assert_eq!(idle["kind"], "invalidInput", "{idle}");
+}
+
+/// A keychain double that remembers which accounts were written and deleted, in order.
+#[derive(Default)]
+struct Recording {
+    inner: MemoryStore,
+    log: Mutex<Vec<(&'static str, String)>>,
+}
+
+impl Recording {
+    /// What was written or deleted for OAuth client secrets (sign-in keeps its own entries).
+    fn log(&self) -> Vec<(&'static str, String)> {
+        let log = self.log.lock().expect("the log");
+        log.iter()
+            .filter(|(_, account)| account.starts_with("oauth-client-secret:"))
+            .cloned()
+            .collect()
+    }
+}
+
+impl SecretStore for Recording {
+    fn get(&self, account: &str) -> genesys::error::Result<Option<Secret>> {
+        self.inner.get(account)
+    }
+    fn set(&self, account: &str, secret: &Secret) -> genesys::error::Result<()> {
+        self.log
+            .lock()
+            .expect("the log")
+            .push(("set", account.to_owned()));
+        self.inner.set(account, secret)
+    }
+    fn delete(&self, account: &str) -> genesys::error::Result<()> {
+        self.log
+            .lock()
+            .expect("the log")
+            .push(("delete", account.to_owned()));
+        self.inner.delete(account)
+    }
+}
+
+/// "Configure credentials" through IPC: a typed secret is proven before it is saved (a typo
+/// leaves the keychain as it was), and a client created for the credential is deleted, with its
+/// keychain entry, when the credential cannot be made.
+#[test]
+fn configuring_credentials_keeps_the_saved_secret_on_a_typo_and_leaves_no_orphan_client() {
+    let store = Arc::new(Recording::default());
+    let (app, webview) = app_with_secrets(store.clone());
+    invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
+    knobs(&app).set_canary_secrets(true);
+    sign_in(&webview);
+    let installed = invoke(
+        &webview,
+        "integration_install",
+        json!({"name": "Genesys Cloud Data Actions"}),
+    )
+    .expect("installed");
+    let id = installed["id"].as_str().expect("an id").to_owned();
+    let choices = invoke(&webview, "integration_client_choices", json!({})).expect("choices");
+    let new_client = |name: &str| {
+        json!({"id": id, "choice": {"kind": "newClient", "name": name,
+            "roleId": choices["suggestedRoleId"], "divisionId": choices["homeDivisionId"]}})
+    };
+    let first = invoke(
+        &webview,
+        "integration_configure",
+        new_client("First client"),
+    )
+    .expect("a new client and its credential");
+    let client_id = first["createdClient"]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    let account = format!("oauth-client-secret:sandbox/{client_id}");
+    assert_eq!(
+        store.log(),
+        [("set", account.clone())],
+        "its secret is kept"
+    );
+
+    let typo = json!({"id": id, "choice": {"kind": "typed", "clientId": client_id, "clientSecret": "not-the-secret"}});
+    let refused = invoke(&webview, "integration_configure", typo).expect_err("no token with it");
+    assert_eq!(refused["kind"], "invalidInput", "{refused}");
+    assert_eq!(
+        store.log(),
+        [("set", account.clone())],
+        "the typo replaced nothing in the keychain"
+    );
+    let right = store
+        .inner
+        .get(&account)
+        .expect("read")
+        .expect("still there");
+    let proven = json!({"id": id, "choice": {"kind": "typed", "clientId": client_id, "clientSecret": right.expose()}});
+    let saved = invoke(&webview, "integration_configure", proven).expect("a working secret");
+    assert_eq!(saved["credential"]["clientId"], client_id.as_str());
+    assert_eq!(store.log().len(), 2, "saved once proven");
+
+    // The credential cannot be made (created or, for this integration's own one, replaced).
+    let knobs = knobs(&app);
+    for (method, path) in [
+        ("POST", "/api/v2/integrations/credentials"),
+        ("PUT", "/api/v2/integrations/credentials/{credentialId}"),
+    ] {
+        knobs.add_fault(FaultRule {
+            method: Some(method.into()),
+            path: path.into(),
+            kind: FaultKind::Status {
+                status: 400,
+                retry_after: None,
+            },
+            after: 0,
+            times: Some(1),
+        });
+    }
+    let failed = invoke(
+        &webview,
+        "integration_configure",
+        new_client("Second client"),
+    )
+    .expect_err("the credential fails");
+    assert_eq!(failed["kind"], "api", "{failed}");
+    let log = store.log();
+    let (_, second) = log
+        .get(2)
+        .expect("the second client's secret was kept")
+        .clone();
+    assert_ne!(second, account);
+    assert_eq!(log.get(3), Some(&("delete", second.clone())), "{log:?}");
+    let state = app.state::<AppState>();
+    let clients: Vec<String> = state
+        .sandbox
+        .blocking_lock()
+        .as_ref()
+        .expect("the Sandbox org runs")
+        .snapshot()
+        .oauth_clients
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    assert!(clients.contains(&"First client".to_owned()), "{clients:?}");
+    assert!(
+        !clients.contains(&"Second client".to_owned()),
+        "no orphan client is left: {clients:?}"
+    );
+    for answer in [&installed, &choices, &first, &saved] {
+        no_secret(answer);
+    }
+    // Errors name the field ("clientSecret: …") but carry no secret.
+    for error in [&refused, &failed] {
+        let text = error.to_string();
+        assert!(
+            !text.contains("CANARY-") && !text.contains("not-the-secret"),
+            "{text}"
+        );
+    }
 }
