@@ -199,7 +199,7 @@ fn ui_ready_reports_the_first_paint_once() {
 }
 
 /// Every command build.rs lists (the one list the ACL and the handlers are checked against) is
-/// refused from a remote origin and from a window other than `main` (matrix F5).
+/// refused from a remote origin and from a window other than `main` (security-matrix.md F5).
 #[test]
 fn every_command_is_refused_from_any_origin_but_the_app_and_any_window_but_main() {
     let (app, webview) = app();
@@ -299,7 +299,7 @@ fn keys(value: &Value) -> Vec<String> {
 }
 
 /// Every one of `commands` is refused by the ACL from a remote origin, and from a window other
-/// than `main` (matrix F5).
+/// than `main` (security-matrix.md F5).
 fn assert_main_window_only(
     app: &App<tauri::test::MockRuntime>,
     main: &WebviewWindow<tauri::test::MockRuntime>,

@@ -1,5 +1,5 @@
 //! `cargo bench --bench guided_setup` (printed by `cargo xtask bench`): the whole guided setup
-//! (issue 7) over real HTTP against a Sandbox org that answers every request after 100 ms, with
+//! over real HTTP against a Sandbox org that answers every request after 100 ms, with
 //! the app's default client options. Prints the wall time, the requests the Sandbox counted on
 //! the user's token, and the ratio to the critical path of 5 dependent round trips (context →
 //! client → credential → config → enable, 5 × 100 ms). Prints numbers; asserts nothing on time.

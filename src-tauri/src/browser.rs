@@ -1,5 +1,5 @@
 //! Opens the system browser (tauri-plugin-opener) at a Genesys login host's `/oauth/authorize`
-//! (sign-in) or `/logout` (sign-out), or the Sandbox org's, and nothing else (matrix F8). The
+//! (sign-in) or `/logout` (sign-out), or the Sandbox org's, and nothing else (security-matrix.md F8). The
 //! webview cannot open anything: it has no opener permission.
 
 use genesys::{Error, REGIONS};

@@ -1,6 +1,6 @@
 //! Activate / deactivate a Data Actions integration and follow `reportedState` until it settles,
 //! sending each state seen to the window; after ACTIVE, the smoke check: the credential's client
-//! can mint a client-credentials token with the secret the vault holds (matrix C14). A refusal
+//! can mint a client-credentials token with the secret the vault holds (security-matrix.md C14). A refusal
 //! is `credentialRefused`: an org may report ACTIVE although the credential's secret is wrong.
 
 use std::time::Duration;

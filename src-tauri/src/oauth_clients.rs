@@ -30,7 +30,7 @@ pub struct IssuedClientView {
     /// For `oauth_client_secret_reveal` (once, within 60 s), copy and forget.
     pub reveal_handle: String,
     /// False when no keychain answered: the secret lives in memory for this run only, so the
-    /// user must copy it now or regenerate it later (matrix E3/E4).
+    /// user must copy it now or regenerate it later (security-matrix.md E3/E4).
     pub saved_to_keychain: bool,
 }
 

@@ -1,4 +1,4 @@
-//! The one-time reveal of a new OAuth client secret (security matrix F4): create and
+//! The one-time reveal of a new OAuth client secret (security-matrix.md F4): create and
 //! regenerate keep the secret here, in Rust memory, under a random handle. The window may read
 //! it once (`reveal`), ask Rust to copy it to the clipboard, and must `forget` it when its dialog
 //! closes; a handle also expires [`REVEAL_TTL`] after it was issued. Time is passed in, so the

@@ -206,7 +206,7 @@ fn corrupt(found: &setup::FoundJournal) -> Option<UnreadableJournal> {
     }
 }
 
-/// Journal files that cannot be read, for the form (matrix D3: reported, never taken as
+/// Journal files that cannot be read, for the form (security-matrix.md D3: reported, never taken as
 /// empty, and never hiding the runs that can be read).
 pub fn unreadable<R: Runtime>(app: &AppHandle<R>) -> Result<Vec<UnreadableJournal>, CommandError> {
     let found = setup::unfinished(&journal_dir(app)?)?;

@@ -1,4 +1,4 @@
-// The Data Actions integration screen in the real window (issue 7): signed in to the Sandbox
+// The Data Actions integration screen in the real window: signed in to the Sandbox
 // org, install an integration (n of 10 shown), see it drawn broken in the diagram (no
 // credential) with Configure credentials one click away, create a new Client Credentials
 // client right there (its secret goes to the real keychain, never to the window), activate and

@@ -1,4 +1,4 @@
-// Secret hygiene in the real app (matrix F1): after a browser sign-in and a client-credentials
+// Secret hygiene in the real app (security-matrix.md F1): after a browser sign-in and a client-credentials
 // sign-in, neither the access tokens (read back from the real keychain with secret-tool) nor
 // the client secret appear anywhere the app writes (settings, Sandbox state, logs, WebKit
 // storage and caches) or in what the window shows.

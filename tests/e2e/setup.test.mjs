@@ -1,4 +1,4 @@
-// The guided setup in the real window, in en, es and pt-BR (issue 7): signed in to the Sandbox
+// The guided setup in the real window, in en, es and pt-BR: signed in to the Sandbox
 // org, the prefilled form, the plan preview in plain words, Run with each step's progress live,
 // and the summary of what was created, ACTIVE; then the integration screen and its diagram show
 // the healthy chain. Screenshots of the plan, the progress and the summary in each language.

@@ -1,4 +1,4 @@
-//! The secret canary (matrix F1, F2): with the Sandbox issuing `CANARY-<uuid>` tokens, codes
+//! The secret canary (security-matrix.md F1, F2): with the Sandbox issuing `CANARY-<uuid>` tokens, codes
 //! and secrets, none of them appears in any `Debug`, `Display`, error, page or `SessionInfo`.
 
 use ::genesys::auth::{client_credentials, Grant, Session};

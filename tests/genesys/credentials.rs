@@ -1,7 +1,7 @@
-//! Integration credentials through the `genesys` API against the Sandbox org (issue 7):
+//! Integration credentials through the `genesys` API against the Sandbox org:
 //! create, the cursor listing over several pages (with and without `nextUri`), read (the
 //! secret never comes back),
-//! replace, delete and 404 AlreadyGone; and the secret check of a new client (matrix C14).
+//! replace, delete and 404 AlreadyGone; and the secret check of a new client (security-matrix.md C14).
 
 use std::time::{Duration, Instant};
 

@@ -1,4 +1,4 @@
-//! The code exchange at the token endpoint: typed failures and no retry (matrix A14), and
+//! The code exchange at the token endpoint: typed failures and no retry (security-matrix.md A14), and
 //! only ever at the region the sign-in started in (A17).
 
 use ::genesys::auth::BrowserGrant;

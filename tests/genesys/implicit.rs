@@ -1,5 +1,5 @@
 //! The legacy Implicit flow through the relay page, and what every listener page carries:
-//! matrix A19 and A20.
+//! security-matrix.md A19 and A20.
 
 use std::time::Duration;
 

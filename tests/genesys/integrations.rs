@@ -1,6 +1,6 @@
-//! The Data Actions integration through the `genesys` API against the Sandbox org (issue 7):
+//! The Data Actions integration through the `genesys` API against the Sandbox org:
 //! install, list, read, configure the credential with the current version (409 and 408
-//! recovery with Terraform's pauses, matrix C6) whatever the integration embeds, empty notes,
+//! recovery with Terraform's pauses, security-matrix.md C6) whatever the integration embeds, empty notes,
 //! the type's `maxInstances`, enable → ACTIVATING → ACTIVE or ERROR, disable, delete and 404
 //! AlreadyGone.
 

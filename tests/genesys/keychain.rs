@@ -1,4 +1,4 @@
-//! The OS keychain for real (matrix E1, E4): a round trip through the Secret Service that
+//! The OS keychain for real (security-matrix.md E1, E4): a round trip through the Secret Service that
 //! `cargo xtask test` starts (gnome-keyring under `dbus-run-session`), or, with no session bus
 //! at all, the typed "keychain unavailable" error. It never passes without checking either.
 //! Also E6: parallel writers of one entry neither fail nor tear it. Every entry a test writes

@@ -1,4 +1,4 @@
-//! The loopback listener's lifecycle and defences: matrix A3, A5, A6, A10, A11, A12 (F10).
+//! The loopback listener's lifecycle and defences: security-matrix.md A3, A5, A6, A10, A11, A12 (F10).
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};

@@ -1,4 +1,4 @@
-//! The OAuth client form against the Sandbox org (issue 5, matrix B1–B4): each validation rule
+//! The OAuth client form against the Sandbox org (security-matrix.md B1–B4): each validation rule
 //! refuses before any request, naming the field the UI shows the message beside.
 
 use ::genesys::models::{GrantType, RoleDivision};

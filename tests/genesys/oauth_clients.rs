@@ -1,4 +1,4 @@
-//! OAuth clients through the `genesys` API against the Sandbox org (issue 5): every grant
+//! OAuth clients through the `genesys` API against the Sandbox org: every grant
 //! type, Genesys's own errors with `contextId`, edit, disable/enable, delete until 404 and
 //! secret regeneration.
 

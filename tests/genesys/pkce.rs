@@ -1,4 +1,4 @@
-//! The PKCE browser flow against the Sandbox org: matrix A1, A7, A8, A9, A13.
+//! The PKCE browser flow against the Sandbox org: security-matrix.md A1, A7, A8, A9, A13.
 
 use std::time::{Duration, Instant};
 

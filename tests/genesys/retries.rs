@@ -1,4 +1,4 @@
-//! The client's retries against the Sandbox org (matrix C1, C4, C12, H "HTTP"): GET, PUT, PATCH
+//! The client's retries against the Sandbox org (security-matrix.md C1, C4, C12, H "HTTP"): GET, PUT, PATCH
 //! and DELETE are sent again after 500/502/503, a connection reset, a hang past the request
 //! timeout or a 429 with or without `Retry-After`; exhausted retries fail with the last
 //! answer's `contextId`; 4xx and POST are never retried. Backoff is milliseconds here through
@@ -153,7 +153,7 @@ async fn c1_exhausted_retries_fail_with_the_last_answers_context_id() {
         .await
         .expect("no fault, no error");
 
-    // A proxy's HTML page every time (matrix B7): a typed error, the page not copied.
+    // A proxy's HTML page every time (security-matrix.md B7): a typed error, the page not copied.
     let html = FaultKind::Body {
         status: 502,
         content_type: "text/html".into(),

@@ -1,7 +1,7 @@
 //! The OAuth clients screen's commands through the mock runtime: the ACL lets only the app's
 //! main window call them, and, signed in to the app's own Sandbox org, their answers have the
 //! generated wire shapes and hold no secret — except the one-time reveal, which fails the
-//! second time (matrix F4, F5).
+//! second time (security-matrix.md F4, F5).
 
 use serde_json::{json, Value};
 

@@ -1,5 +1,5 @@
-//! The Data Actions screen's and the guided setup's commands through the mock runtime (issue 7):
-//! the ACL lets only the main window call them (matrix F5), and signed in to the app's own
+//! The Data Actions screen's and the guided setup's commands through the mock runtime:
+//! the ACL lets only the main window call them (security-matrix.md F5), and signed in to the app's own
 //! Sandbox org the guided setup runs to ACTIVE with every answer in its generated wire shape and
 //! no secret in any answer or channel message (F1); the screen then shows each integration's
 //! credential whatever `config.current` embeds, deactivates, reactivates with a smoke check,

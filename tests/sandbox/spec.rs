@@ -5,7 +5,7 @@
 //! `additionalProperties`, `items`, `enum` and the `date-time`/`int32` formats. It is stricter
 //! than Swagger in one way: a property the schema does not declare is an error (it catches
 //! misspelt field names). `format: uri` accepts the relative URIs Genesys returns
-//! (genesys-api.md §3.2 follows the real API here, where the spec says `uri`).
+//! (the listings' `nextUri`, `selfUri` and the like are paths on the API host).
 
 use std::sync::LazyLock;
 

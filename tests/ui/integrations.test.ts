@@ -1,4 +1,4 @@
-// The Data Actions integration screen and its diagram (issue 7): the limit shown before it is
+// The Data Actions integration screen and its diagram: the limit shown before it is
 // hit, live reportedState with Genesys's ERROR detail, broken links drawn broken with the fix one
 // click away, validation beside fields, the secret field emptied once sent, activation followed
 // live with the smoke check (a refused secret named as such), the limit from the type, delete

@@ -1,4 +1,4 @@
-// The guided setup's screen (issue 7): the prefilled form with problems beside their fields,
+// The guided setup's screen: the prefilled form with problems beside their fields,
 // the plan preview in plain words per step and language, live progress from the run's channel,
 // the summary, and an unfinished run offered Resume (the default) or Roll back.
 import { beforeEach, describe, expect, it, vi } from "vitest";

@@ -65,7 +65,7 @@ export const api = {
   signOut: (): Promise<SignOutView> => invoke<SignOutView>("sign_out"),
   resetSandbox: (): Promise<void> => invoke<void>("reset_sandbox"),
   sandboxAccount: (): Promise<SandboxAccount> => invoke<SandboxAccount>("sandbox_account"),
-  // OAuth clients screen (issue 5). Only oauthClientSecretReveal ever returns a secret, once.
+  // OAuth clients screen. Only oauthClientSecretReveal ever returns a secret, once.
   oauthClientsList: (): Promise<OAuthClient[]> => invoke<OAuthClient[]>("oauth_clients_list"),
   oauthClientGet: (id: string): Promise<OAuthClient> => invoke<OAuthClient>("oauth_client_get", { id }),
   oauthClientCreate: (form: OAuthClientForm): Promise<IssuedClientView> =>
@@ -99,7 +99,7 @@ function channel<T>(on: (message: T) => void): Channel<T> {
   return ch;
 }
 
-// The Data Actions integration screens and the guided setup (issue 7). No secret comes back:
+// The Data Actions integration screens and the guided setup. No secret comes back:
 // a typed client secret only goes in.
 export const integrationsApi: IntegrationsApi & SetupApi = {
   integrationsOverview: () => invoke("integrations_overview"),

@@ -69,7 +69,7 @@ pub enum Error {
     /// Anything else; the message says what happened.
     #[error("{0}")]
     Unexpected(String),
-    /// A Platform API error, from Genesys `ErrorBody` (genesys-api.md §3.1): HTTP status, the
+    /// A Platform API error, from Genesys `ErrorBody` (platform-client-sdk-python build/PureCloudPlatformClientV2/models/error_body.py): HTTP status, the
     /// Genesys `code` (empty when the body was not an `ErrorBody`), its `message`, and the
     /// `contextId` (else the `ININ-Correlation-Id` header).
     #[error("{message} (HTTP {status}, {code})")]
@@ -112,10 +112,10 @@ pub enum Error {
     /// Connecting, sending or reading failed (`reqwest::Error` without its URL).
     #[error("network: {0}")]
     Network(String),
-    /// A guided-setup journal that is not readable (matrix D3).
+    /// A guided-setup journal that is not readable (security-matrix.md D3).
     #[error("the setup journal {file} cannot be read: {reason}")]
     JournalCorrupt { file: String, reason: String },
-    /// Resume or roll back of a run started by another org or user (matrix D5).
+    /// Resume or roll back of a run started by another org or user (security-matrix.md D5).
     #[error("this setup run was started in another {what}")]
     RunBelongsElsewhere { what: &'static str },
     /// Another holder has the run's lock file (`<journal dir>/.setup-run-<id>.lock`).
@@ -127,7 +127,7 @@ pub enum Error {
     /// The run stopped because the user cancelled it.
     #[error("the setup run was cancelled")]
     SetupCancelled,
-    /// Permissions the signed-in user lacks (matrix C9).
+    /// Permissions the signed-in user lacks (security-matrix.md C9).
     #[error("missing permissions: {}", .permissions.join(", "))]
     MissingPermissions { permissions: Vec<String> },
     /// The org's Data Actions integrations are at Genesys's maximum.
@@ -140,7 +140,7 @@ pub enum Error {
     /// the credential, although the integration may report ACTIVE.
     #[error("the integration's credential was refused a token for the OAuth client {client_id}")]
     CredentialRefused { client_id: String },
-    /// A keyring failure, named by variant only (never the bytes; matrix E7).
+    /// A keyring failure, named by variant only (never the bytes; security-matrix.md E7).
     #[error("keychain: {variant}")]
     Keychain {
         variant: &'static str,

@@ -25,7 +25,7 @@ impl OrgTarget {
         }
     }
 
-    /// The region of a real org; an unknown code (a tampered store, matrix B6) is refused.
+    /// The region of a real org; an unknown code (a tampered store, security-matrix.md B6) is refused.
     pub fn region(&self) -> Result<Option<&'static Region>> {
         match self {
             OrgTarget::Sandbox => Ok(None),

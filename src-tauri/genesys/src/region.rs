@@ -1,4 +1,4 @@
-//! The Genesys Cloud regions (genesys-api.md §1) and the two base URLs a session talks to:
+//! The Genesys Cloud regions (platform-client-sdk-javascript build/src/purecloud-platform-client-v2/PureCloudRegionHosts.js) and the two base URLs a session talks to:
 //! the login host and the API host. A real region and the Sandbox org differ only in those.
 
 use serde::Serialize;
@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn every_region_is_listed_once_with_its_hosts() {
-        assert_eq!(REGIONS.len(), 18, "genesys-api.md §1 lists 18 regions");
+        assert_eq!(REGIONS.len(), 18, "the JS SDK lists 18 regions");
         let mut codes: Vec<_> = REGIONS.iter().map(|r| r.code).collect();
         codes.sort_unstable();
         codes.dedup();

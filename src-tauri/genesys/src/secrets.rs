@@ -9,7 +9,7 @@ use zeroize::Zeroize;
 
 use crate::error::{Error, Result};
 
-/// The Windows Credential Manager limit, in UTF-16 code units (matrix E5): longer secrets are
+/// The Windows Credential Manager limit, in UTF-16 code units (security-matrix.md E5): longer secrets are
 /// refused before anything is written, on every platform alike.
 pub const MAX_SECRET_UTF16_UNITS: usize = 1280;
 
@@ -69,7 +69,7 @@ pub trait SecretStore: Send + Sync {
 /// through `keyring`, under one service name (namespace it per build kind).
 ///
 /// Its calls block (D-Bus, Security framework): call them off the async runtime. They are
-/// serialized process-wide, so parallel tasks cannot interleave writes (matrix E6).
+/// serialized process-wide, so parallel tasks cannot interleave writes (security-matrix.md E6).
 #[derive(Debug, Clone)]
 pub struct KeychainStore {
     service: String,
@@ -84,7 +84,7 @@ impl KeychainStore {
     }
 
     /// Writes, reads back and deletes a probe entry, so a missing or locked keychain is found
-    /// before anything worth keeping depends on it (matrix E4).
+    /// before anything worth keeping depends on it (security-matrix.md E4).
     pub fn probe(&self) -> Result<()> {
         let account = "dip-studio-probe";
         let mut bytes = [0u8; 16];

@@ -113,13 +113,13 @@ impl Settings {
     }
 
     /// Reads settings from what the store holds. A missing, corrupted or tampered value
-    /// yields the defaults and says so, so the caller can warn the user (matrix D4).
+    /// yields the defaults and says so, so the caller can warn the user (security-matrix.md D4).
     pub fn from_stored(value: Option<serde_json::Value>) -> (Settings, bool) {
         match value {
             None => (Settings::default(), false),
             Some(v) => match serde_json::from_value::<Settings>(v) {
                 Ok(mut settings) => {
-                    // A profile naming an unknown region (a tampered store, matrix B6) is
+                    // A profile naming an unknown region (a tampered store, security-matrix.md B6) is
                     // dropped: the user is asked for the region again.
                     let before = settings.profiles.len();
                     settings.profiles.retain(|p| p.target.region().is_ok());

@@ -7,7 +7,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-/// One Genesys API error, rendered as `ErrorBody` (genesys-api.md §3.1). Boxed: it travels in
+/// One Genesys API error, rendered as `ErrorBody` (platform-client-sdk-python build/PureCloudPlatformClientV2/models/error_body.py). Boxed: it travels in
 /// every `Result` of the handlers.
 #[derive(Debug, Clone)]
 pub struct ApiError(Box<Detail>);
@@ -70,7 +70,7 @@ impl ApiError {
             429 => ("too.many.requests", "Rate limit exceeded the maximum."),
             503 => ("service.unavailable", "Service unavailable."),
             504 => ("request.timeout", "The request timed out."),
-            // genesys-api.md lists no code for 405, 413, 502 or other statuses; these keep the
+            // No public source names the codes of 405, 413, 502 or other statuses; these keep the
             // Genesys naming pattern and are the Sandbox's choice.
             405 => (
                 "method.not.allowed",

@@ -174,11 +174,11 @@ impl Knobs {
         lock(&self.0.knobs).activation_delay = delay;
     }
     /// How long a new or regenerated client secret is refused at `/oauth/token` (the auth-cache
-    /// lag behind the security matrix's C14).
+    /// lag behind security-matrix.md C14).
     pub fn set_secret_delay(&self, delay: Duration) {
         lock(&self.0.knobs).secret_delay = delay;
     }
-    /// Issue secrets, codes and tokens as `CANARY-<uuid>` (for leak scans, matrix F1).
+    /// Issue secrets, codes and tokens as `CANARY-<uuid>` (for leak scans, security-matrix.md F1).
     pub fn set_canary_secrets(&self, on: bool) {
         lock(&self.0.knobs).canary_secrets = on;
     }

@@ -5,8 +5,8 @@ use serde_json::{json, Value};
 
 use crate::error_body::ApiError;
 
-/// Largest page served. genesys-api.md §3.2 says no source states a maximum ("typically
-/// 100–500"); the Sandbox takes 500, as the issue asks, and answers 400 above it.
+/// Largest page served. No public source states Genesys's maximum; the Sandbox
+/// takes 500 and answers 400 above it.
 pub const MAX_PAGE_SIZE: usize = 500;
 
 /// Decoded query parameters in order (repeated names kept).

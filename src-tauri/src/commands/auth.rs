@@ -68,7 +68,7 @@ pub async fn sign_in_start<R: Runtime>(
     // Absent or empty: any free port (the client registers `http://127.0.0.1` without one).
     let ports = ports.unwrap_or_default();
     let (authorize_url, _) = sign_in::begin(&app, profile, prompt_login, ports).await?;
-    // The flow keeps waiting when no browser opens: the user can copy the URL (matrix A18).
+    // The flow keeps waiting when no browser opens: the user can copy the URL (security-matrix.md A18).
     let browser_opened = match browser::open(&app, &authorize_url).await {
         Ok(()) => true,
         Err(e) => {

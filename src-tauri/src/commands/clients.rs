@@ -1,7 +1,7 @@
-//! The OAuth clients screen (issue 5): list, read, create, edit, disable/enable, delete,
+//! The OAuth clients screen: list, read, create, edit, disable/enable, delete,
 //! regenerate the secret, the scope catalogue, the roles × divisions picker and "assign this
 //! role to me". Thin adapters over `genesys`; no secret crosses IPC except
-//! `oauth_client_secret_reveal`, once (matrix F4).
+//! `oauth_client_secret_reveal`, once (security-matrix.md F4).
 
 use std::time::Instant;
 

@@ -1,4 +1,4 @@
-//! The Data Actions integration screen (issue 7): overview (list and diagram), install,
+//! The Data Actions integration screen: overview (list and diagram), install,
 //! configure credentials, activate / deactivate followed live, delete. No secret comes back.
 
 use genesys::api::Removal;

@@ -1,4 +1,4 @@
-//! "Set up Data Actions" (issue 7): the prefilled form, the plan preview, and the run (start,
+//! "Set up Data Actions": the prefilled form, the plan preview, and the run (start,
 //! status with re-attach, resume, roll back, cancel, dismiss) with its live view on a
 //! channel, and moving an unreadable journal aside.
 

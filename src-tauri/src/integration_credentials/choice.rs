@@ -16,7 +16,7 @@ use crate::sign_in;
 use crate::wire::integrations::{ClientView, CredentialChoice};
 
 /// How long a typed secret is tried at the login host before it counts as refused: a secret
-/// regenerated moments ago is refused for a while (matrix C14 plans for about 10 s).
+/// regenerated moments ago is refused for a while (security-matrix.md C14 plans for about 10 s).
 pub const TYPED_SECRET_WITHIN: Duration = Duration::from_secs(10);
 
 /// A typed client id and secret, once a token was minted with them; only then is the secret

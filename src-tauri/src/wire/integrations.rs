@@ -73,7 +73,7 @@ pub struct IntegrationsOverview {
     pub integrations: Vec<IntegrationView>,
     pub credentials: Vec<CredentialView>,
     pub clients: Vec<ClientView>,
-    /// Data Actions integrations an org may hold (issue 7: 10).
+    /// Data Actions integrations an org may hold (10 when the integration type gives no maxInstances).
     pub limit: u32,
 }
 

@@ -78,13 +78,13 @@ pub fn bench() -> Result {
     Ok(())
 }
 
-/// The guided setup at 100 ms Sandbox latency per request (issue 7): wall time, requests and
+/// The guided setup at 100 ms Sandbox latency per request: wall time, requests and
 /// the ratio to its critical path, printed by `cargo bench --bench guided_setup`.
 fn guided_setup() -> Result {
     cmd::cmd("cargo", &["bench", "-q", "--bench", "guided_setup"]).run()
 }
 
-/// The roles × divisions picker with 5,000 roles at 50 ms Sandbox latency (issue 5): the time
+/// The roles × divisions picker with 5,000 roles at 50 ms Sandbox latency: the time
 /// to the full list over real HTTP (`cargo bench --bench roles` prints it), then, in the debug
 /// app's window, the time to show the list and each keystroke's filter time, measured in the
 /// page by tests/e2e/bench/roles-filter.mjs.

@@ -1,4 +1,4 @@
-//! The fault matrix (issue 7, matrix C1–C8, C13): every step × 500, 503, 429 with
+//! The fault matrix (security-matrix.md C1–C8, C13): every step × 500, 503, 429 with
 //! `Retry-After: 1`, connection reset, a hang past the request timeout, 401 mid-run, 409,
 //! "created but answered 5xx", a body cut mid-way, and a 500 that never stops. Each run ends
 //! completed (directly, after a resume — with a fresh sign-in for 401 — or after starting
@@ -104,7 +104,7 @@ fn expected(step: &str, fault: &str) -> Outcome {
         ("preflight", "401" | "409" | "500-all") => Outcome::Restarted,
         // A fault that never stops: the run cannot finish, so it is rolled back.
         (_, "500-all") => Outcome::RolledBack,
-        // The token endpoint may refuse a secret Genesys has not learnt yet (matrix C14): any
+        // The token endpoint may refuse a secret Genesys has not learnt yet (security-matrix.md C14): any
         // refusal of the fresh secret, 401 or 409, is retried within the verify window.
         ("verifySecret", "401" | "409") => Outcome::Done,
         // 401 elsewhere is the user's token: sign in again, then resume.

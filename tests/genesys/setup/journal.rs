@@ -1,4 +1,4 @@
-//! The journal against real runs (matrix D3, D5, E3, F1): a write torn by a kill leaves the
+//! The journal against real runs (security-matrix.md D3, D5, E3, F1): a write torn by a kill leaves the
 //! old journal intact; a garbage or zeroed journal is refused with a typed error, never taken
 //! as empty; a run cannot be resumed or rolled back by another org or user; a keychain that
 //! refuses the secret is journaled as not persisted; and no secret ever reaches the journal,
@@ -192,7 +192,7 @@ async fn another_org_or_user_cannot_resume_or_roll_back() {
 }
 
 /// A keychain that works for the probe but refuses client secrets: a locked keyring or a
-/// dismissed prompt cannot be produced on demand, so this seam is mocked (matrix E3).
+/// dismissed prompt cannot be produced on demand, so this seam is mocked (security-matrix.md E3).
 struct MockKeychainRefusingSecrets(MemoryStore);
 
 impl SecretStore for MockKeychainRefusingSecrets {

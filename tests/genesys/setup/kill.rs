@@ -1,4 +1,4 @@
-//! The kill test (issue 7, matrix D1, D2): the guided setup runs in a child process (this test
+//! The kill test (security-matrix.md D1, D2): the guided setup runs in a child process (this test
 //! binary re-run on `kill_child`) that prints `checkpoint <name>` and waits on stdin at every
 //! checkpoint; the parent SIGKILLs it at one named point, then resumes or rolls back the run
 //! in-process. At each of 30 points, both ways: 0 orphans, 0 duplicates, the journal final,

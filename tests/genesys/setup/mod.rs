@@ -1,5 +1,5 @@
-//! The guided setup (issue 7) against the Sandbox org over real HTTP, with the real Secret
-//! Service when a session bus is there: the happy path, the fault matrix (matrix C), the kill
+//! The guided setup against the Sandbox org over real HTTP, with the real Secret
+//! Service when a session bus is there: the happy path, the fault matrix (security-matrix.md C), the kill
 //! test (D1, D2), the journal (D3, D5, F1) and the role choice.
 
 mod faults;

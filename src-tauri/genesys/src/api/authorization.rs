@@ -1,4 +1,4 @@
-//! `/api/v2/authorization/...` and `/api/v2/users/{id}/roles` (genesys-api.md §5): every role
+//! `/api/v2/authorization/...` and `/api/v2/users/{id}/roles` (platform-client-sdk-python build/PureCloudPlatformClientV2/apis/authorization_api.py): every role
 //! (paged as Terraform pages them), roles by id, divisions, what the token's subject holds
 //! (falling back to a client's own role divisions when `subjects/me` refuses a client), and a
 //! user's roles.

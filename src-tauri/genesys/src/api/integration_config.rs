@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::models::{CredentialInfo, IntegrationConfiguration};
 use crate::secrets::Secret;
 
-/// Configuration `PUT`s tried when the version keeps moving (matrix C6; Terraform's `RetryWhen`
+/// Configuration `PUT`s tried when the version keeps moving (security-matrix.md C6; Terraform's `RetryWhen`
 /// also tries 10 times).
 pub const MAX_CONFIG_ATTEMPTS: u32 = 10;
 
@@ -87,7 +87,7 @@ impl Client {
 
     /// Sets (or with `None` removes) the `pureCloudOAuthClient` credential: `GET` the current
     /// configuration, `PUT` it back with its `version` and the credential by id. A version
-    /// conflict re-reads and tries again, at most [`MAX_CONFIG_ATTEMPTS`] times (matrix C6).
+    /// conflict re-reads and tries again, at most [`MAX_CONFIG_ATTEMPTS`] times (security-matrix.md C6).
     pub async fn set_integration_credential(
         &self,
         id: &str,

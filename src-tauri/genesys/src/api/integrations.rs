@@ -20,7 +20,7 @@ pub const DATA_ACTIONS_TYPE: &str = "purecloud-data-actions";
 /// Its credential slot, which is also the credential type's name.
 pub const DATA_ACTIONS_CREDENTIAL_SLOT: &str = "pureCloudOAuthClient";
 /// Data Actions integrations an org may hold when the integration type gives no
-/// `maxInstances` (genesys-api.md §3.3, issue 7); see [`Client::data_actions_limit`].
+/// `maxInstances` (platform-client-sdk-python build/PureCloudPlatformClientV2/models/integration_type.py); see [`Client::data_actions_limit`].
 pub const MAX_DATA_ACTIONS_INTEGRATIONS: usize = 10;
 
 /// What a `DELETE` did.

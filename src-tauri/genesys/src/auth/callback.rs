@@ -4,7 +4,7 @@
 use percent_encoding::percent_decode_str;
 use tokio::io::{AsyncRead, AsyncReadExt};
 
-/// Request line and headers, together, at most this many bytes (matrix A10, H).
+/// Request line and headers, together, at most this many bytes (security-matrix.md A10, H).
 pub const MAX_HEAD_BYTES: usize = 8 * 1024;
 /// The relay POST body (a fragment with one token) at most this many bytes.
 pub const MAX_BODY_BYTES: usize = 8 * 1024;

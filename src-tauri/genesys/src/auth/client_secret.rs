@@ -1,4 +1,4 @@
-//! Proving a client secret works (matrix C14, issue 7's smoke check): mint a client-credentials
+//! Proving a client secret works (security-matrix.md C14, the connection test): mint a client-credentials
 //! token, retrying while Genesys's grant cache has not caught up, then revoke the token.
 
 use std::time::Duration;

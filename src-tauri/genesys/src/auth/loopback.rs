@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::secrets::Secret;
 use crate::settings::Language;
 
-/// Each connection must deliver its request within this time (matrix A11).
+/// Each connection must deliver its request within this time (security-matrix.md A11).
 pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// Connections served at once. One more closes the oldest connection that has not yet
 /// delivered its whole request (so 16 local programs trickling bytes cannot keep the browser's

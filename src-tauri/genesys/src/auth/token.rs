@@ -1,5 +1,5 @@
 //! The login host's `/oauth/token` and `/oauth/authorize` URL: the PKCE code exchange through
-//! the `oauth2` crate, and client credentials with HTTP Basic (genesys-api.md §2.3). Never
+//! the `oauth2` crate, and client credentials with HTTP Basic (platform-client-sdk-go platformclientv2/configuration.go). Never
 //! retried: a code is single-use, and a fresh sign-in gets a fresh `state` and verifier.
 
 use std::sync::atomic::{AtomicU16, Ordering};
@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::region::Endpoints;
 use crate::secrets::Secret;
 
-/// Token answers larger than this are refused (matrix A14).
+/// Token answers larger than this are refused (security-matrix.md A14).
 pub const MAX_TOKEN_RESPONSE_BYTES: usize = 1024 * 1024;
 
 /// An access token just issued, and how long it lives.

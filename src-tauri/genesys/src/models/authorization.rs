@@ -1,4 +1,4 @@
-//! Authorization (genesys-api.md §5): roles, divisions, the signed-in subject's grants
+//! Authorization (platform-client-sdk-python build/PureCloudPlatformClientV2/models/domain_organization_role.py and authz_subject.py): roles, divisions, the signed-in subject's grants
 //! (`subjects/me`, what the user may grant) and a user's roles.
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! Integration credentials (`/api/v2/integrations/credentials`, genesys-api.md §6): the
+//! Integration credentials (`/api/v2/integrations/credentials`, platform-client-sdk-python build/PureCloudPlatformClientV2/models/credential.py): the
 //! `CredentialInfo` the listings and writes answer, and `Credential` as `GET` reads it.
 
 use std::collections::BTreeMap;

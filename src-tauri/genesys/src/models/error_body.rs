@@ -1,4 +1,4 @@
-//! `ErrorBody`, the Platform API's error document (genesys-api.md §3.1).
+//! `ErrorBody`, the Platform API's error document (platform-client-sdk-python build/PureCloudPlatformClientV2/models/error_body.py).
 
 use serde::Deserialize;
 

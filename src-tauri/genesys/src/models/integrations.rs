@@ -1,4 +1,4 @@
-//! Integrations (`/api/v2/integrations`, genesys-api.md §6, Appendix A): `Integration` with its
+//! Integrations (`/api/v2/integrations`, platform-client-sdk-python build/PureCloudPlatformClientV2/models/integration.py): `Integration` with its
 //! intended and reported state (its configuration is in `integration_config.rs`), and the
 //! integration type's instance limit.
 
@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::integration_config::{lenient, optional_notes, EmbeddedConfiguration};
 use super::IntegrationConfigurationInfo;
 
-/// `intendedState`: what the admin asked for. Unknown values are kept as `Unknown` (matrix B7).
+/// `intendedState`: what the admin asked for. Unknown values are kept as `Unknown` (security-matrix.md B7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[ts(export)]

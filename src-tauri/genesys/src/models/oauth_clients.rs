@@ -1,4 +1,4 @@
-//! OAuth clients (`/api/v2/oauth/clients`, genesys-api.md §4): `OAuthClient` as read,
+//! OAuth clients (`/api/v2/oauth/clients`, platform-client-sdk-python build/PureCloudPlatformClientV2/models/o_auth_client.py): `OAuthClient` as read,
 //! `OAuthClientRequest` as written, grant types, states, role/division pairs and scopes.
 
 use serde::{Deserialize, Serialize};

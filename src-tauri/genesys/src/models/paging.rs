@@ -1,4 +1,4 @@
-//! `*EntityListing`: one page of a Genesys page-number listing (genesys-api.md §3.2).
+//! `*EntityListing`: one page of a Genesys page-number listing (the SDKs' `…EntityListing` models: entities, pageSize, pageNumber, total, pageCount, nextUri).
 
 use serde::Deserialize;
 

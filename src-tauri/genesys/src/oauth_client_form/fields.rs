@@ -1,4 +1,4 @@
-//! One validator per field of the OAuth client form (issue 5, matrix B1–B4): each returns the
+//! One validator per field of the OAuth client form (security-matrix.md B1–B4): each returns the
 //! value to send, or [`Error::InvalidInput`] naming the field, before any request is made.
 
 use std::collections::BTreeSet;

@@ -1,5 +1,5 @@
 //! The OAuth client form as the user fills it in, and its validation in Rust before any
-//! request (issue 5): the grant type decides which of roles, scopes and redirect URIs apply.
+//! request: the grant type decides which of roles, scopes and redirect URIs apply.
 
 mod fields;
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Property tests of every form validator (matrix B8): arbitrary input never panics, and
+//! Property tests of every form validator (security-matrix.md B8): arbitrary input never panics, and
 //! accept/reject agrees with a model built from how each input was generated.
 
 use proptest::prelude::*;

@@ -1,4 +1,4 @@
-//! The run journal (issue 7, matrix D): one JSON file per run in a directory the caller gives
+//! The run journal (security-matrix.md D): one JSON file per run in a directory the caller gives
 //! (the app data directory), rewritten temp → fsync → rename → fsync(dir) after every change so
 //! a kill leaves the old or the new journal, never a mix. It records who ran it where, each
 //! step's intent before its request and the created id after, and never a secret.
@@ -124,7 +124,7 @@ pub struct Journal {
     pub entries: Vec<JournalEntry>,
 }
 
-/// A journal found in the directory: a run to offer, or a file that cannot be read (matrix D3:
+/// A journal found in the directory: a run to offer, or a file that cannot be read (security-matrix.md D3:
 /// reported, never taken as empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase", tag = "type")]

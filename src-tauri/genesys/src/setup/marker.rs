@@ -28,8 +28,8 @@ pub fn marker(run_id: &str) -> String {
 }
 
 /// A name carrying the marker: `Genesys Cloud Data Actions [dip-studio-run:…]`. Credentials have
-/// no description or notes field and `CreateIntegrationRequest` has only `name` (genesys-api.md
-/// Appendix A), so for those two the name is the only place a marker survives a lost answer.
+/// no description or notes field and `CreateIntegrationRequest` has only `name` (platform-client-sdk-python build/PureCloudPlatformClientV2/models/
+/// create_integration_request.py), so for those two the name is the only place a marker survives a lost answer.
 pub fn marked_name(name: &str, run_id: &str) -> String {
     format!("{name} [{}]", marker(run_id))
 }

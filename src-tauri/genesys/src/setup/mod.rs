@@ -1,4 +1,4 @@
-//! The guided setup ("Set up Data Actions", issue 7): the whole workshop chapter as one run
+//! The guided setup ("Set up Data Actions"): the whole workshop chapter as one run
 //! that never leaves orphans. Public API (stable; extend compatibly):
 //!
 //! ```text

@@ -1,4 +1,4 @@
-//! Finding what a run created by its marker (matrix C2, C3, D1): before any POST is repeated,
+//! Finding what a run created by its marker (security-matrix.md C2, C3, D1): before any POST is repeated,
 //! and when rolling back (objects whose create answer never reached the journal).
 
 use serde::Serialize;
@@ -81,7 +81,7 @@ pub async fn find(
     })
 }
 
-/// Deletes `object` `id`; already gone (404) counts as done (matrix D6). A client is deleted
+/// Deletes `object` `id`; already gone (404) counts as done (security-matrix.md D6). A client is deleted
 /// the Genesys way (inactive, DELETE, read until 404); one Genesys keeps inactive for its
 /// 30-day rule counts as deleted too.
 pub async fn remove(client: &Client, object: Object, id: &str, token: &Secret) -> Result<()> {

@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::models::{ClientState, GrantType, OAuthClientRequest, RoleDivision};
 use crate::oauth_client_form::{client_name, OAuthClientForm, MAX_NAME_CHARS};
 
-/// The client name the form starts with (the name genesys-api.md §8 uses; the workshop chapter
-/// leaves it to the reader).
+/// The client name the form starts with (the workshop chapter leaves the name to the
+/// reader).
 pub const DEFAULT_CLIENT_NAME: &str = "Data Actions client";
 /// The credential name the form starts with.
 pub const DEFAULT_CREDENTIAL_NAME: &str = "Data Actions client credential";

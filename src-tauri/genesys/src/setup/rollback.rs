@@ -1,4 +1,4 @@
-//! Rolling a run back (issue 7, matrix D1/D6): everything carrying its marker or named in its
+//! Rolling a run back (security-matrix.md D1/D6): everything carrying its marker or named in its
 //! journal is deleted in reverse order — integration, credential, client (inactive, then
 //! DELETE) — then the keychain entry; 404 counts as done, so a second roll back is harmless.
 //! The journal follows along: status RollingBack before the first removal, a `removed` line

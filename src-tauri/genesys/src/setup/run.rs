@@ -25,13 +25,13 @@ use crate::secrets::{oauth_client_secret_account, Secret, SecretStore};
 /// How long a run waits for things Genesys does eventually.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SetupTiming {
-    /// Minting a token with the new secret is retried this long (matrix C14: Genesys caches
+    /// Minting a token with the new secret is retried this long (security-matrix.md C14: Genesys caches
     /// grants).
     pub verify_within: Duration,
     /// The integration must report ACTIVE (or ERROR) within this.
     pub activation_within: Duration,
     /// Attempts of a create (POST) whose answer was lost, each after looking for the object by
-    /// its marker first (matrix C3).
+    /// its marker first (security-matrix.md C3).
     pub create_attempts: u32,
     /// Pause before a create is tried again.
     pub create_backoff: Duration,
@@ -248,7 +248,7 @@ pub async fn start(ctx: &SetupContext, request: &SetupRequest) -> Result<SetupSu
     driver.drive().await
 }
 
-/// Resumes unfinished run `run_id` from its journal (matrix D1): the same org and user only
+/// Resumes unfinished run `run_id` from its journal (security-matrix.md D1): the same org and user only
 /// (D5); every create first looks for what an earlier attempt made, by marker. Holds the
 /// run's lock throughout: a second resume (another window or instance) gets
 /// [`Error::RunInUse`] at once and sends nothing. A run whose roll back started is finished by
@@ -280,7 +280,7 @@ pub async fn resume(ctx: &SetupContext, run_id: &str) -> Result<SetupSummary> {
     driver.drive().await
 }
 
-/// Refuses a journal of another org or user than the signed-in one (matrix C8, D5).
+/// Refuses a journal of another org or user than the signed-in one (security-matrix.md C8, D5).
 pub(crate) async fn same_owner(ctx: &SetupContext, journal: &Journal) -> Result<()> {
     let (org, user) = identity(&ctx.client, &ctx.token).await?;
     if org != journal.org_id {

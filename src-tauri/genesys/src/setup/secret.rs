@@ -1,4 +1,4 @@
-//! The client secret during a run (issue 7, matrix D2, E3, C14): written to the keychain at
+//! The client secret during a run (security-matrix.md D2, E3, C14): written to the keychain at
 //! once, re-issued (`POST …/secret`) when a kill or a lost answer lost it — and then given to
 //! the credential if one exists — and proven by minting a token, before the credential is made
 //! and again once the integration is ACTIVE.
@@ -16,7 +16,7 @@ impl Driver<'_> {
     /// Writes the secret to the keychain (off the async runtime) and journals whether it got
     /// there and whether it stays there: a store that is process memory keeps it for this run
     /// only, and that is journaled as not saved. A refusing keychain is not fatal: the run goes
-    /// on with the secret in memory and the summary says it was not saved (matrix E3).
+    /// on with the secret in memory and the summary says it was not saved (security-matrix.md E3).
     async fn persist(&self, client_id: &str, secret: &Secret) -> Result<bool> {
         let (store, account, value) = (
             self.ctx.secrets.clone(),

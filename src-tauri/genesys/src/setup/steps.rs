@@ -1,7 +1,7 @@
 //! The steps of a run after preflight that touch Genesys objects (the secret's are in
 //! `secret.rs`). Each one is skipped when the journal says it is done; each create (POST)
 //! writes its intent first and is never repeated blindly: the object is looked up by marker
-//! before any second attempt (matrix C2/C3).
+//! before any second attempt (security-matrix.md C2/C3).
 
 use std::future::Future;
 use std::time::Instant;
@@ -22,7 +22,7 @@ enum Made<T> {
 }
 
 /// Whether a failed POST may have been lost on the way (so: look, then maybe try again). A 4xx
-/// other than 429 is Genesys saying no: not retried (matrix C9, C10; 401 is C8).
+/// other than 429 is Genesys saying no: not retried (security-matrix.md C9, C10; 401 is C8).
 fn worth_another_try(e: &Error) -> bool {
     match e {
         Error::Network(_) | Error::UnexpectedResponse { .. } => true,

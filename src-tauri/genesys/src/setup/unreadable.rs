@@ -1,4 +1,4 @@
-//! Journals that cannot be read (matrix D3) are reported, never taken as empty; this moves one
+//! Journals that cannot be read (security-matrix.md D3) are reported, never taken as empty; this moves one
 //! aside when the user asks, so it stops being offered: it is renamed in its own folder to
 //! `<name>.unreadable-<UTC time>.json` (kept for support, skipped by [`super::unfinished`]).
 

@@ -161,7 +161,7 @@ pub fn config_view(org: &Org, i: &IntegrationRecord) -> Value {
 }
 
 /// Why an integration cannot authenticate: the `reportedState.detail.message` (its wording is
-/// the Sandbox's; genesys-api.md §10 lists the real behaviour as unknown), and whether only the
+/// the Sandbox's; no public source states the real behaviour), and whether only the
 /// secret is wrong (the case variant `wrong-secret-active` reports as ACTIVE).
 pub struct Refusal {
     pub message: String,

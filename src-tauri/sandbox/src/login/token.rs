@@ -19,7 +19,7 @@ use crate::org::{OAuthClientRecord, Org, TokenRecord};
 use crate::paging::Query;
 use crate::store::Ctx;
 
-/// An OAuth error: `{error, description, error_description}` (genesys-api.md §2.3).
+/// An OAuth error: `{error, description, error_description}` (platform-client-sdk-go platformclientv2/configuration.go, `AuthErrorResponse`).
 pub struct OAuthError(pub StatusCode, pub &'static str, pub String);
 
 impl OAuthError {
@@ -76,7 +76,8 @@ fn no_store(mut response: Response) -> Response {
 pub struct Issued {
     pub access_token: String,
     pub expires_in: i64,
-    /// Only for the confidential code grant (genesys-api.md §2.3).
+    /// Only for the confidential code grant (the Go SDK's code grant requires one, its PKCE grant
+    /// does not: platform-client-sdk-go platformclientv2/configuration.go).
     pub refresh_token: Option<String>,
 }
 

@@ -1,4 +1,4 @@
-// The secret, once (issue 5, matrix F4): after create or regenerate, a dialog asks Rust for
+// The secret, once (security-matrix.md F4): after create or regenerate, a dialog asks Rust for
 // the secret (a handle that works once), shows it with Copy (Rust copies it to the clipboard
 // and clears it after 60 s) and "Saved in your keychain". Closing forgets the handle in Rust
 // (unticked: the keychain entry is deleted too) and removes every node that held the secret.

@@ -23,7 +23,7 @@ export function integrationsScreen(route: "integrations" | "setup", hash: string
 
 /**
  * At start: a guided setup left unfinished opens #/setup, which offers Resume or Roll back; so
- * does a journal that cannot be read, which #/setup reports (matrix D3). Other failures wait
+ * does a journal that cannot be read, which #/setup reports (security-matrix.md D3). Other failures wait
  * until the user opens #/setup.
  */
 export function offerUnfinishedSetup(api: Pick<SetupApi, "setupStatus">): Promise<void> {
