@@ -133,9 +133,9 @@ async fn variants(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiE
     let names: Vec<String> = body(&bytes)?;
     let mut variant = Variant::default();
     for name in &names {
-        variant.choose(name).map_err(|message| {
-            ApiError::new(StatusCode::BAD_REQUEST, "invalid.value", &message)
-        })?;
+        variant
+            .choose(name)
+            .map_err(|message| ApiError::new(StatusCode::BAD_REQUEST, "invalid.value", &message))?;
     }
     Knobs(ctx).set_variant(variant);
     Ok(done())

@@ -164,7 +164,10 @@ pub fn behaviours() -> Vec<(&'static str, Vec<&'static str>)> {
         ("embedded config.current", names(EmbeddedConfig::ALL)),
         ("users/me permissions", names(MePermissions::ALL)),
         ("subjects/me for a client", names(ClientSubject::ALL)),
-        ("self-assigned role's division", names(SelfAssignDivision::ALL)),
+        (
+            "self-assigned role's division",
+            names(SelfAssignDivision::ALL),
+        ),
         ("ungrantable role", names(UngrantableRole::ALL)),
         ("wrong credential secret", names(WrongSecret::ALL)),
         ("roles page cap", names(RolesPageCap::ALL)),
@@ -196,11 +199,19 @@ impl Variant {
             || pick(EmbeddedConfig::ALL, name, &mut self.embedded_config)
             || pick(MePermissions::ALL, name, &mut self.me_permissions)
             || pick(ClientSubject::ALL, name, &mut self.client_subject)
-            || pick(SelfAssignDivision::ALL, name, &mut self.self_assign_division)
+            || pick(
+                SelfAssignDivision::ALL,
+                name,
+                &mut self.self_assign_division,
+            )
             || pick(UngrantableRole::ALL, name, &mut self.ungrantable_role)
             || pick(WrongSecret::ALL, name, &mut self.wrong_secret)
             || pick(RolesPageCap::ALL, name, &mut self.roles_page_cap)
-            || pick(ImplicitErrorState::ALL, name, &mut self.implicit_error_state)
+            || pick(
+                ImplicitErrorState::ALL,
+                name,
+                &mut self.implicit_error_state,
+            )
             || pick(RetryAfter::ALL, name, &mut self.retry_after);
         if found {
             Ok(())
@@ -221,7 +232,10 @@ impl Variant {
                 out.push(name);
             }
         };
-        note(self.redirect_path != d.redirect_path, self.redirect_path.name());
+        note(
+            self.redirect_path != d.redirect_path,
+            self.redirect_path.name(),
+        );
         note(
             self.embedded_config != d.embedded_config,
             self.embedded_config.name(),
@@ -242,7 +256,10 @@ impl Variant {
             self.ungrantable_role != d.ungrantable_role,
             self.ungrantable_role.name(),
         );
-        note(self.wrong_secret != d.wrong_secret, self.wrong_secret.name());
+        note(
+            self.wrong_secret != d.wrong_secret,
+            self.wrong_secret.name(),
+        );
         note(
             self.roles_page_cap != d.roles_page_cap,
             self.roles_page_cap.name(),

@@ -11,12 +11,11 @@ mod paging;
 mod rate_gate;
 pub mod retry;
 pub mod self_assign;
-pub mod tokens;
 mod tls;
+pub mod tokens;
 pub mod users;
 
 pub use authorization::{GrantsSource, HeldGrants};
-pub use self_assign::{assign_role_to_me, AssignProgress, AssignWaits};
 pub use client::{Client, ClientOptions};
 pub use integration_config::MAX_CONFIG_ATTEMPTS;
 pub use integrations::{
@@ -25,3 +24,4 @@ pub use integrations::{
 pub use oauth_clients::{ClientDeletion, IssuedOAuthClient};
 pub use paging::MAX_PAGES;
 pub use retry::RetryPolicy;
+pub use self_assign::{assign_role_to_me, AssignProgress, AssignWaits};
