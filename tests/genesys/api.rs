@@ -309,3 +309,43 @@ async fn a_burst_past_the_minute_budget_is_spread_over_the_next_minutes() {
         "three a minute, in the order they were asked: {finished:?}"
     );
 }
+
+#[tokio::test]
+async fn a_long_listing_reads_its_pages_a_few_at_a_time_and_keeps_each_role_once() {
+    let org = sandbox::Sandbox::start(sandbox::SandboxOptions {
+        extra_roles: 1_000,
+        consistency_delay: Duration::ZERO,
+        ..sandbox::SandboxOptions::default()
+    })
+    .await
+    .expect("the Sandbox org starts");
+    let w = World {
+        org,
+        browser: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+    };
+    let (admin, _) = w.sign_in().await;
+    // Long enough that pages asked for together overlap at the org.
+    w.org.knobs().set_latency(Duration::from_millis(100));
+    let roles = admin
+        .client()
+        .roles(admin.token())
+        .await
+        .expect("every page");
+    let seeded = w.org.snapshot().roles.len();
+    let mut ids: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        (roles.len(), ids.len()),
+        (seeded, seeded),
+        "every role, once"
+    );
+    let most = w.org.knobs().max_concurrent_requests();
+    assert!(
+        (2..=::genesys::api::client::MAX_IN_FLIGHT as u32).contains(&most),
+        "pages 2.. are asked for together, within the limit: {most} at once"
+    );
+}

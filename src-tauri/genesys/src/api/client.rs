@@ -118,6 +118,11 @@ impl Client {
         &self.retry
     }
 
+    /// How many requests this client (and its clones) may have in flight.
+    pub fn max_in_flight(&self) -> usize {
+        self.gate.max_in_flight()
+    }
+
     /// How long a read right after a create retries a 404.
     pub fn read_after_create_within(&self) -> Duration {
         self.read_after_create_within

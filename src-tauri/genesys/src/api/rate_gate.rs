@@ -24,6 +24,7 @@ pub(crate) struct RateGate {
     /// When each of the last `per_minute` requests started (oldest first).
     started: Arc<Mutex<VecDeque<Instant>>>,
     per_minute: usize,
+    in_flight: usize,
 }
 
 /// Held while one request is in flight; dropping it frees the slot.
@@ -40,7 +41,13 @@ impl RateGate {
             slots: Arc::new(Semaphore::new(max_in_flight.max(1))),
             started: Arc::default(),
             per_minute: (per_minute as usize).max(1),
+            in_flight: max_in_flight.max(1),
         }
+    }
+
+    /// How many requests may be in flight at once.
+    pub(crate) fn max_in_flight(&self) -> usize {
+        self.in_flight
     }
 
     /// Waits until a request may start: the 429 pause is over, a slot is free and the minute's
