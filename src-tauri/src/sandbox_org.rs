@@ -104,3 +104,13 @@ pub async fn reset<R: Runtime>(app: &AppHandle<R>) -> Result<(), genesys::Error>
         None => Ok(()),
     }
 }
+
+/// Where the running Sandbox org moved an unreadable state file at start, for the window to say.
+pub async fn set_aside_state_file<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
+    let state = app.state::<AppState>();
+    let running = state.sandbox.lock().await;
+    running
+        .as_ref()?
+        .set_aside_state_file()
+        .map(|p| p.display().to_string())
+}

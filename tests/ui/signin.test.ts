@@ -13,7 +13,7 @@ const options: SignInOptions = {
   profiles: [],
   redirectUri: "http://127.0.0.1",
 };
-const sandbox = { orgName: "Contoso Health", adminEmail: "admin@contoso.example", adminPassword: "rehearse" };
+const sandbox = { orgName: "Contoso Health", adminEmail: "admin@contoso.example", adminPassword: "rehearse", setAsideStateFile: null };
 const CLIENT = "1b9e2c4a-0d5f-4f0e-8a66-3c1d2e4f5a01";
 const signedIn: SessionView = {
   session: { orgId: "o", orgName: "Contoso Health", userId: "u", userName: "Avery Admin", userEmail: "a@c", regionCode: "sandbox", expiresAt: "2026-11-22T10:00:00Z", grant: "pkce" },
@@ -73,6 +73,16 @@ describe("signInView", () => {
     expect($(el, "#signin-client-id").closest(".field")!.hasAttribute("hidden")).toBe(true);
     expect($(el, "#signin-sandbox-hint").textContent).toContain("admin@contoso.example");
     expect($(el, "#signin-submit").textContent).toBe("Sign in to the Sandbox org");
+    expect(el.querySelector("#signin-sandbox-set-aside")).toBeNull();
+  });
+
+  it("says where an unreadable Sandbox state file went when the org had to start afresh", () => {
+    const d = deps();
+    const el = signInView(
+      { options, session: null, sandbox: { ...sandbox, setAsideStateFile: "/data/sandbox-org.unreadable-20261201T101500Z.json" } },
+      d as unknown as SignInDeps,
+    );
+    expect($(el, "#signin-sandbox-set-aside").textContent).toContain("sandbox-org.unreadable-20261201T101500Z.json");
   });
 
   it("asks for a client id with first-run guidance for a real region, and refuses a bad one before any call", () => {

@@ -187,6 +187,9 @@ pub struct SandboxAccount {
     pub org_name: String,
     pub admin_email: String,
     pub admin_password: String,
+    /// Where the Sandbox org's saved state went when it could not be read at start (the org
+    /// was seeded anew); `None` when it was read, or there was none.
+    pub set_aside_state_file: Option<String>,
 }
 
 #[tauri::command]
@@ -196,5 +199,6 @@ pub async fn sandbox_account<R: Runtime>(app: AppHandle<R>) -> CommandResult<San
         org_name: seed.org_name,
         admin_email: seed.admin_email,
         admin_password: seed.admin_password,
+        set_aside_state_file: sandbox_org::set_aside_state_file(&app).await,
     })
 }

@@ -4,4 +4,9 @@
  * The Sandbox org's practice admin, to sign in with on its page. These are fixture
  * credentials of the local emulation, not a user's secret.
  */
-export type SandboxAccount = { orgName: string, adminEmail: string, adminPassword: string, };
+export type SandboxAccount = { orgName: string, adminEmail: string, adminPassword: string, 
+/**
+ * Where the Sandbox org's saved state went when it could not be read at start (the org
+ * was seeded anew); `None` when it was read, or there was none.
+ */
+setAsideStateFile: string | null, };

@@ -215,8 +215,14 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
     const clientIdError = h("p", { class: "field-error", id: "signin-client-id-error", role: "alert" });
     const secret = h("input", { id: "signin-client-secret", name: "clientSecret", type: "password", autocomplete: "off" });
     const secretError = h("p", { class: "field-error", id: "signin-client-secret-error", role: "alert" });
+    const setAside = model.sandbox?.setAsideStateFile;
     const sandboxHint = model.sandbox
-      ? h("p", { class: "hint", id: "signin-sandbox-hint" }, t("signin.sandboxHint", { email: model.sandbox.adminEmail, password: model.sandbox.adminPassword }))
+      ? h(
+          "div",
+          { id: "signin-sandbox-hint" },
+          h("p", { class: "hint" }, t("signin.sandboxHint", { email: model.sandbox.adminEmail, password: model.sandbox.adminPassword })),
+          setAside ? h("p", { class: "warning", role: "status", id: "signin-sandbox-set-aside" }, t("signin.sandboxStateSetAside", { path: setAside })) : null,
+        )
       : null;
     const submit = h("button", { type: "submit", class: "primary", id: "signin-submit" });
     const clientIdRow = h("div", { class: "field" }, h("label", { for: "signin-client-id" }, t("signin.clientId")), clientId, h("p", { class: "hint" }, t("signin.clientIdHint")), clientIdError);
