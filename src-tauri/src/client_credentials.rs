@@ -36,7 +36,7 @@ pub struct CredentialUses {
 }
 
 /// Lists every credential, then reads each OAuth one (`GET .../credentials/{id}` returns the
-/// non-sensitive fields, `clientId` among them; genesys-api.md §6) and keeps those naming
+/// non-sensitive fields, `clientId` among them; platform-client-sdk-python build/PureCloudPlatformClientV2/models/credential_info.py) and keeps those naming
 /// `client_id`. One read per credential: Genesys documents no filter by field.
 pub async fn using_client(session: &Session, client_id: &str) -> Result<CredentialUses, Error> {
     let (client, token) = (session.client(), session.token());

@@ -1,4 +1,4 @@
-//! Client credentials, and the typed API client's errors and 429 handling (matrix C4, B7,
+//! Client credentials, and the typed API client's errors and 429 handling (security-matrix.md C4, B7,
 //! F3) against the Sandbox org.
 
 use std::time::{Duration, Instant};
@@ -151,7 +151,7 @@ async fn c4_a_429_waits_for_retry_after_and_a_post_is_not_retried_but_holds_the_
         .expect_err("a POST is never retried blindly");
     assert!(matches!(err, Error::Api { status: 429, .. }), "{err:?}");
     // ...but the next request on this token, from any clone of the client, waits out the
-    // POST's Retry-After (matrix C4, pool-wide).
+    // POST's Retry-After (security-matrix.md C4, pool-wide).
     let started = Instant::now();
     let other = session.client().clone();
     other
@@ -226,7 +226,7 @@ async fn b7_malformed_api_answers_are_typed_errors() {
             "application/json",
             format!("[\"{}\"]", "x".repeat(11 * 1024 * 1024)),
         ),
-        // A 5xx HTML page and a cut body on a GET are retried now (matrix C1): retries.rs
+        // A 5xx HTML page and a cut body on a GET are retried now (security-matrix.md C1): retries.rs
         // checks them, and the typed error once retries run out.
     ];
     for kind in cases {

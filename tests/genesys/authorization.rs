@@ -1,5 +1,5 @@
-//! Roles, divisions and grants through the `genesys` API against the Sandbox org (issue 5,
-//! security-matrix.md G1/G2, B4): every role under each roles page cap (5,000 extra), what a role grants
+//! Roles, divisions and grants through the `genesys` API against the Sandbox org
+//! (security-matrix.md G1/G2, B4): every role under each roles page cap (5,000 extra), what a role grants
 //! read from its policies, what the admin holds, "assign this role to me" (nothing read before
 //! the settle time, under each self-assign division), a create refused for its roles retried
 //! once (under each refusal status), and a client's grants when `subjects/me` refuses it.

@@ -1,4 +1,4 @@
-//! The client's retries against the Sandbox org (security-matrix.md C1, C4, C12, H "HTTP"): GET, PUT, PATCH
+//! The client's retries against the Sandbox org (security-matrix.md C1, C4, C12, and its HTTP numbers): GET, PUT, PATCH
 //! and DELETE are sent again after 500/502/503, a connection reset, a hang past the request
 //! timeout or a 429 with or without `Retry-After`; exhausted retries fail with the last
 //! answer's `contextId`; 4xx and POST are never retried. Backoff is milliseconds here through
@@ -349,4 +349,51 @@ async fn reads_right_after_a_create_wait_out_a_404_but_not_forever() {
         matches!(gone, Err(Error::Api { status: 404, .. })),
         "{gone:?}"
     );
+}
+
+/// G4: an org that answers 429 for two minutes (four answers asking for 30 s each, the app's
+/// own policy) holds the request back a whole `Retry-After` each time, then it succeeds.
+/// Paused time: the Sandbox's count of calls is sampled mid-window on tokio's clock.
+#[tokio::test]
+async fn g4_two_minutes_of_429_pause_the_request_one_probe_per_retry_after() {
+    let w = world().await;
+    let admin = super::oauth_clients::admin(&w).await;
+    let token = admin.token().clone();
+    let options = ClientOptions {
+        retry: RetryPolicy::default(),
+        // Longer than the whole stretch: only the 429s decide when the next probe goes.
+        request_timeout: Duration::from_secs(600),
+        ..fast_options()
+    };
+    let api = Client::with_options(w.endpoints(), options).expect("a client");
+    let id = api
+        .install_integration("DA", None, &token)
+        .await
+        .expect("installed")
+        .id;
+    let knobs = w.org.knobs();
+    let window = Duration::from_secs(30);
+    let too_many = FaultKind::Status {
+        status: 429,
+        retry_after: Some(window.as_secs()),
+    };
+    knobs.add_fault(fault("GET", ONE, too_many, 0, Some(4)));
+    tokio::time::pause();
+    let start = tokio::time::Instant::now();
+    let read = tokio::spawn({
+        let (api, id) = (api.clone(), id.clone());
+        async move { api.integration(&id, &token).await.map(|i| i.id) }
+    });
+    // Halfway through window k, the org has seen the first request and one probe per
+    // window before it: k + 1 calls, never a burst.
+    for k in 0..4u32 {
+        tokio::time::sleep_until(start + window * k + window / 2).await;
+        let seen = knobs.fault_matches()[0];
+        assert!(seen <= k + 1, "window {k}: {seen} calls, a 429 storm");
+        assert!(!read.is_finished(), "window {k}: the request waits out the 429s");
+    }
+    let read = read.await.expect("the request task");
+    assert_eq!(read.ok().as_deref(), Some(id.as_str()), "it completes");
+    assert_eq!(knobs.fault_matches(), [5], "four 429s and the answer");
+    knobs.clear_faults();
 }

@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use crate::error::CommandError;
 
-/// `reportedState.code` (genesys-api.md §6); `UNKNOWN` for a value this app does not know.
+/// `reportedState.code` (platform-client-sdk-python build/PureCloudPlatformClientV2/models/integration_status_info.py); `UNKNOWN` for a value this app does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[ts(export)]

@@ -1,6 +1,6 @@
 //! The one HTTP client of the core: reqwest over rustls trusting the OS store (`tls.rs`), with
 //! no redirects, timeouts and a response cap; Genesys errors become [`Error::Api`]. Idempotent
-//! requests are retried on 5xx, timeouts, connection errors and 429 (matrix C1, C4, C5); a POST
+//! requests are retried on 5xx, timeouts, connection errors and 429 (security-matrix.md C1, C4, C5); a POST
 //! never is. The client and its clones keep to one budget: a few requests in flight, a few
 //! hundred a minute, and a 429 holds every request until its `Retry-After` has passed.
 
@@ -22,7 +22,7 @@ use crate::secrets::Secret;
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A whole request (connect, send, read) gives up after this long (default).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// API answers larger than this are refused (matrix B7, G6).
+/// API answers larger than this are refused (security-matrix.md B7, G6).
 pub const MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
 /// Requests one client (and its clones) has in flight at most (default).
 pub const MAX_IN_FLIGHT: usize = 4;
@@ -34,7 +34,7 @@ pub const PER_MINUTE: u32 = 240;
 pub const READ_AFTER_CREATE_WITHIN: Duration = Duration::from_secs(60);
 
 /// Timeouts, retries and request budget of a [`Client`]; `Default` is what the app uses
-/// (matrix H "HTTP").
+/// (security-matrix.md, HTTP numbers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientOptions {
     /// A whole request (connect, send, read) gives up after this long: 30 s.
@@ -70,7 +70,7 @@ pub struct Client {
     endpoints: Endpoints,
     retry: RetryPolicy,
     /// Shared by clones: requests in flight, starts this minute, and the pause the last 429
-    /// asked for (matrix C4, "pool-wide").
+    /// asked for (security-matrix.md C4, "pool-wide").
     gate: RateGate,
     read_after_create_within: Duration,
 }

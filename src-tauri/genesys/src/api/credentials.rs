@@ -1,4 +1,4 @@
-//! `/api/v2/integrations/credentials` (genesys-api.md §6, §8 step 5): the cursor listing,
+//! `/api/v2/integrations/credentials` (platform-client-sdk-python build/PureCloudPlatformClientV2/apis/integrations_api.py): the cursor listing,
 //! read (redacted by Genesys), create, replace and delete of `pureCloudOAuthClient` credentials.
 
 use std::collections::HashSet;
@@ -16,7 +16,7 @@ use crate::models::{Credential, CredentialCursorPage, CredentialInfo};
 use crate::secrets::Secret;
 
 const LISTING: &str = "/api/v2/integrations/credentials/listing";
-/// The cursor listing's largest page (genesys-api.md §3.2).
+/// The cursor listing's largest page (the Sandbox's 200; no public source states Genesys's).
 const PAGE_SIZE: u32 = 200;
 
 fn credential_path(id: &str) -> String {

@@ -1,4 +1,4 @@
-//! `/api/v2/integrations/{id}/config/current` (genesys-api.md §6, §8 step 6): the configuration
+//! `/api/v2/integrations/{id}/config/current` (platform-client-sdk-python build/PureCloudPlatformClientV2/apis/integrations_api.py): the configuration
 //! the app trusts (never the copy an integration embeds), and writing it back with its current
 //! `version`: re-read and try again while the version moves, pausing between tries.
 

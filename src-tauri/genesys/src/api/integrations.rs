@@ -1,4 +1,4 @@
-//! `/api/v2/integrations` for Genesys Cloud Data Actions (genesys-api.md §6, §8 steps 4, 7):
+//! `/api/v2/integrations` for Genesys Cloud Data Actions (platform-client-sdk-python build/PureCloudPlatformClientV2/apis/integrations_api.py):
 //! the type's instance limit, list, read, install, enable/disable, follow the reported state,
 //! delete. The configuration (credential, notes) is in `integration_config.rs`.
 

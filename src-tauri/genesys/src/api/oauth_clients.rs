@@ -1,4 +1,4 @@
-//! `/api/v2/oauth/clients` and `/api/v2/oauth/scopes` (genesys-api.md §4): list, read, create,
+//! `/api/v2/oauth/clients` and `/api/v2/oauth/scopes` (platform-client-sdk-python build/PureCloudPlatformClientV2/apis/o_auth_api.py): list, read, create,
 //! replace, disable/enable, delete the Genesys way, regenerate the secret; the scope catalogue.
 
 use std::time::Duration;

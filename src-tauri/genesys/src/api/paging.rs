@@ -1,4 +1,4 @@
-//! Every page of a Genesys page-number listing (matrix G1/G2): follow `pageCount`, stop at an
+//! Every page of a Genesys page-number listing (security-matrix.md G1/G2): follow `pageCount`, stop at an
 //! empty page, never past [`MAX_PAGES`], and keep each id once even if the listing shifts. A
 //! server that caps the page size on page 1 is asked with its own size from then on. Once page
 //! 1 gives `pageCount`, the next pages are asked for a few at a time (as many as the client lets

@@ -1,7 +1,7 @@
 //! How fast one org is asked, shared by every clone of a [`super::Client`]: at most
 //! `max_in_flight` requests at once, at most `per_minute` started in any rolling minute (so a
 //! long listing and a guided setup together stay under Genesys's per-token limit), and the
-//! pause a 429 asks for (matrix C4: "the next request on that token starts ≥ Retry-After later,
+//! pause a 429 asks for (security-matrix.md C4: "the next request on that token starts ≥ Retry-After later,
 //! pool-wide"). A POST answered 429 is not sent again by the client, but whatever the caller
 //! does next (the guided setup looks for the object by its marker) still waits it out.
 

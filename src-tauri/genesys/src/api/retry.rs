@@ -1,4 +1,4 @@
-//! When and how long to wait before trying a request again (security-matrix.md C1, C4, C5, C6, H "HTTP"):
+//! When and how long to wait before trying a request again (security-matrix.md C1, C4, C5, C6, and its HTTP numbers):
 //! the [`RetryPolicy`], `Retry-After` in seconds or as an HTTP-date, jittered backoff, the
 //! pause before re-reading a configuration whose version moved, and reading again something
 //! just created while it answers 404.
