@@ -156,6 +156,11 @@ impl Knobs {
             .faults
             .push(ArmedFault { rule, seen: 0 });
     }
+    /// How many calls each fault rule has matched so far, in the order they were added
+    /// (fired or let through), so a test can count the requests a route received.
+    pub fn fault_matches(&self) -> Vec<u32> {
+        lock(&self.0.knobs).faults.iter().map(|a| a.seen).collect()
+    }
     pub fn clear_faults(&self) {
         lock(&self.0.knobs).faults.clear();
     }
