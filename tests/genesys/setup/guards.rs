@@ -1,7 +1,8 @@
 //! What must never be lost or doubled around a guided setup run, against the Sandbox over real
 //! HTTP: two resumes of one run at once (the run lock lets exactly one through), a keychain
 //! that fell back to memory (journaled as not saved), a keychain that refuses to hand over the
-//! secret on Resume (a retryable failure, never a re-issue), a roll back that stops midway
+//! secret on Resume (a retryable failure, never a re-issue), a secret lost before the keychain
+//! once the credential exists (re-issued and given to it), a roll back that stops midway
 //! (journaled; only "finish roll back" is offered) and a cancel from the window.
 
 use std::path::Path;
@@ -14,7 +15,7 @@ use ::genesys::error::Result;
 use ::genesys::secrets::{MemoryStore, Secret, SecretStore};
 use ::genesys::setup::{
     load, preflight, resume, roll_back, start, unfinished, CancelSignal, EntryState, FoundJournal,
-    RunStatus, SetupEvent, SetupObserver, StepKind, StepPhase,
+    RunStatus, SetupEvent, SetupObserver, StepKind, StepNote, StepPhase,
 };
 use ::genesys::{Error, ErrorKind};
 use sandbox::{FaultKind, FaultRule};
@@ -418,5 +419,82 @@ async fn a_cancel_stops_a_slow_step_and_the_run_waits_for_resume_or_roll_back() 
         .await
         .expect("resumed after the cancel");
     assert_eq!(marked_total(&w.org), (1, 1, 1));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// D2 with a credential already made: the run stopped after the credential (its configuration
+/// PUT refused), then its journal is set back to what a kill between the client's POST and the
+/// keychain write leaves (the secret neither in the store nor journaled as there). Resume
+/// re-issues the secret, stores it, gives it to the existing credential, and says so.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_lost_before_the_keychain_is_reissued_and_given_to_the_existing_credential() {
+    let w = world().await;
+    let dir = journal_dir("reissue-credential");
+    let keychain = Arc::new(MemoryStore::new());
+    let path = "/api/v2/integrations/{integrationId}/config/current";
+    let run_id = failed_at(&w, "PUT", path, &dir, keychain.clone()).await;
+    let mut journal = load(&dir, &run_id).expect("journal");
+    let client_id = journal.created.client_id.clone().expect("a client");
+    let credential_id = journal.created.credential_id.clone().expect("a credential");
+    let account = ::genesys::secrets::oauth_client_secret_account("sandbox", &client_id);
+    let old = keychain.get(&account).expect("read").expect("kept");
+    keychain.delete(&account).expect("the crash never wrote it");
+    journal.secret_persisted = false;
+    journal.secret_in_store = false;
+    journal.secret_reissued = false;
+    let bytes = serde_json::to_vec_pretty(&journal).expect("json");
+    std::fs::write(::genesys::setup::journal_path(&dir, &run_id), bytes).expect("journal");
+
+    let recorder = Arc::new(Recorder::default());
+    let ctx = context(
+        &w.org,
+        sign_in(&w).await,
+        keychain.clone(),
+        dir.clone(),
+        recorder.clone(),
+    );
+    let summary = resume(&ctx, &run_id).await.expect("the resume completes");
+    assert!(
+        summary.secret_reissued,
+        "the summary says the secret changed"
+    );
+    assert_eq!(summary.credential_id, credential_id, "the same credential");
+    let events = recorder.events.lock().expect("events").clone();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.step == StepKind::StoreSecret && e.note == Some(StepNote::SecretReissued)),
+        "an event tells the user the secret changed: {events:?}"
+    );
+    let new = keychain.get(&account).expect("read").expect("stored");
+    assert_ne!(new, old, "a new secret");
+    let within = Duration::from_secs(5);
+    verify_client_secret(&endpoints(&w.org), &client_id, &new, within)
+        .await
+        .expect("the stored secret gets a token");
+
+    // The credential holds the new secret (the Sandbox keeps its SHA-256) for the same client,
+    // and that pair gets a token: the integration can sign in.
+    let snapshot = w.org.snapshot();
+    let credential = snapshot
+        .credentials
+        .iter()
+        .find(|c| c.id == credential_id)
+        .expect("the credential");
+    let digest = |s: &Secret| -> String {
+        use sha2::Digest;
+        let hash = sha2::Sha256::digest(s.expose().as_bytes());
+        hash.iter().map(|b| format!("{b:02x}")).collect()
+    };
+    assert_eq!(
+        credential.sensitive_sha256.get("clientSecret"),
+        Some(&digest(&new)),
+        "the credential was updated"
+    );
+    let credential_client = credential.fields.get("clientId").expect("a client id");
+    verify_client_secret(&endpoints(&w.org), credential_client, &new, within)
+        .await
+        .expect("the credential's client id and secret get a token");
+    assert_eq!(marked_total(&w.org), (1, 1, 1), "nothing made twice");
     std::fs::remove_dir_all(&dir).ok();
 }
