@@ -2,7 +2,8 @@
 //! the smallest held role granting `routing:queue:view` (by its `permissionPolicies`: its
 //! `permissions` are legacy names); preflight finds the user's permissions whether or not
 //! `users/me` lists them; a role the user does not hold, or an org at the integration limit,
-//! is refused before anything is created or journaled.
+//! is refused before anything is created or journaled; a user lacking a permission is told
+//! which one, by the refused request (sent once) and by preflight.
 
 use std::sync::Arc;
 
@@ -139,4 +140,86 @@ async fn preflight_finds_the_permissions_whether_users_me_lists_them_or_not() {
             report.missing_permissions
         );
     }
+}
+
+/// A rule that never fires (`after` is never reached) and only counts the calls to a route.
+fn counter(method: &str, path: &str) -> sandbox::FaultRule {
+    sandbox::FaultRule {
+        method: Some(method.into()),
+        path: path.into(),
+        kind: sandbox::FaultKind::Hang,
+        after: u32::MAX,
+        times: None,
+    }
+}
+
+/// C9: the signed-in admin is left with the Developer role only (through
+/// `PUT /api/v2/users/{id}/roles`, which replaces a user's roles): it may
+/// view integrations but not add or edit them. A step's POST and an idempotent PUT answered
+/// 403 `missing.permissions` reach the org once each and fail naming the permission;
+/// preflight lists it too and refuses to start because of it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_user_lacking_a_permission_is_told_which_and_asked_once() {
+    let w = world().await;
+    let token = sign_in(&w).await;
+    let client = Client::with_options(endpoints(&w.org), fast_options()).expect("client");
+    let id = client
+        .install_integration("DA", None, &token)
+        .await
+        .expect("installed while the admin holds Admin")
+        .id;
+    let roles = format!(
+        "{}/api/v2/users/{}/roles",
+        w.org.api_base_url(),
+        w.org.seed().admin_user_id
+    );
+    let written = reqwest::Client::new()
+        .put(roles)
+        .bearer_auth(token.expose())
+        .json(&serde_json::json!([role_named(&w, "Developer")]))
+        .send()
+        .await
+        .expect("the roles are answered");
+    assert!(written.status().is_success(), "{}", written.status());
+
+    let knobs = w.org.knobs();
+    knobs.add_fault(counter("POST", "/api/v2/integrations"));
+    knobs.add_fault(counter(
+        "PUT",
+        "/api/v2/integrations/{integrationId}/config/current",
+    ));
+    let add = "integrations:integration:add";
+    let err = client
+        .install_integration("Second", None, &token)
+        .await
+        .expect_err("not allowed to add");
+    assert!(matches!(err, Error::Api { status: 403, .. }), "{err:?}");
+    assert!(err.to_string().contains(add), "{err}");
+    let err = client
+        .set_integration_credential(&id, None, &token)
+        .await
+        .expect_err("not allowed to edit");
+    assert!(matches!(err, Error::Api { status: 403, .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("integrations:integration:edit"),
+        "{err}"
+    );
+    assert_eq!(
+        knobs.fault_matches(),
+        [1, 1],
+        "each sent once, never retried"
+    );
+
+    let report = preflight(&client, &token, store(&unique("lacking")))
+        .await
+        .expect("preflight");
+    assert!(
+        report.missing_permissions.iter().any(|p| p == add),
+        "{:?}",
+        report.missing_permissions
+    );
+    let refused = report.check(true).expect_err("a run may not start");
+    assert_eq!(refused.kind(), ErrorKind::MissingPermissions);
+    assert!(refused.to_string().contains(add), "{refused}");
+    knobs.clear_faults();
 }
