@@ -1,12 +1,13 @@
 //! IPC wire shapes through the Tauri mock runtime with the app's real config and
 //! capabilities: what the UI receives is exactly what ui/src/generated describes.
 
+mod browser_fails;
 mod clients;
 mod integrations;
 mod security_config;
 mod sign_out;
 
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Mutex, Once, PoisonError};
 
 use dip_studio::{context, setup};
 use genesys::secrets::{MemoryStore, SecretStore};
@@ -286,6 +287,26 @@ fn a_corrupt_settings_file_starts_the_app_on_defaults_and_says_so() {
     }
 }
 
+/// `sign_in_start` with `body`, the debug build's test browser (`DIP_STUDIO_TEST_BROWSER`)
+/// set to `browser` for this call only. The variable is process-wide and the tests run in
+/// parallel, so every test that starts a sign-in goes through here: one at a time, each sees
+/// its own browser. Afterwards it is `true` again (opens nothing), so no later sign-out or
+/// sign-in in this process reaches the developer's real browser.
+fn start_sign_in_with_browser(
+    webview: &WebviewWindow<tauri::test::MockRuntime>,
+    browser: &str,
+    body: Value,
+) -> Result<Value, Value> {
+    // The name src-tauri/src/browser.rs reads (its module is private to the app crate).
+    const TEST_BROWSER_ENV: &str = "DIP_STUDIO_TEST_BROWSER";
+    static TEST_BROWSER: Mutex<()> = Mutex::new(());
+    let _only_us = TEST_BROWSER.lock().unwrap_or_else(PoisonError::into_inner);
+    std::env::set_var(TEST_BROWSER_ENV, browser);
+    let started = invoke(webview, "sign_in_start", body);
+    std::env::set_var(TEST_BROWSER_ENV, "true");
+    started
+}
+
 /// The keys of a JSON object answer, sorted, for wire-shape checks against generated types.
 fn keys(value: &Value) -> Vec<String> {
     let mut keys: Vec<String> = value
@@ -331,15 +352,14 @@ fn assert_main_window_only(
 /// the authorize URL has no `prompt`, true adds `prompt=login`.
 #[test]
 fn sign_in_start_asks_for_the_login_form_only_when_told() {
-    // Debug builds run this command instead of the system browser: `true` opens nothing.
-    std::env::set_var("DIP_STUDIO_TEST_BROWSER", "true");
     let (_app, webview) = app();
     let start = |prompt: Option<bool>| {
         let mut body = json!({"target": {"kind": "sandbox"}, "method": "pkce", "clientId": ""});
         if let Some(prompt) = prompt {
             body["promptLogin"] = json!(prompt);
         }
-        let pending = invoke(&webview, "sign_in_start", body).expect("sign-in starts");
+        // `true` opens nothing.
+        let pending = start_sign_in_with_browser(&webview, "true", body).expect("sign-in starts");
         assert_eq!(keys(&pending), ["authorizeUrl", "browserOpened"]);
         pending["authorizeUrl"].as_str().expect("a URL").to_owned()
     };

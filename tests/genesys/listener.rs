@@ -1,4 +1,5 @@
-//! The loopback listener's lifecycle and defences: security-matrix.md A3, A5, A6, A10, A11, A12 (F10).
+//! The loopback listener's lifecycle and defences: security-matrix.md A3, A5, A6, A10, A11, A12 (F10),
+//! and D7 (the app killed mid-sign-in leaves its port free).
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
@@ -345,4 +346,105 @@ async fn a3_a_fixed_port_client_gets_the_first_free_registered_port() {
         .expect_err("refused before binding");
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{ports:?}: {err}");
     }
+}
+
+/// The D7 child's environment: `_LOGIN`, `_API` (the Sandbox org's bases) and `_CLIENT`.
+const KILLED_SIGN_IN_ENV: &str = "DIP_SIGN_IN_KILL_CHILD";
+
+/// Run only by the D7 test: the app's side of a PKCE sign-in (this test binary re-run as a
+/// child) begins against the parent's Sandbox org, prints `listening <port>`, and then waits
+/// on stdin, holding the listener open, until it is killed.
+#[test]
+#[ignore = "the D7 test's child process; run by listener::d7_an_app_killed_during_sign_in_leaves_its_port_free"]
+fn killed_sign_in_child() {
+    let var = |name: &str| {
+        std::env::var(format!("{KILLED_SIGN_IN_ENV}_{name}"))
+            .unwrap_or_else(|_| panic!("{KILLED_SIGN_IN_ENV}_{name}: run by the D7 test only"))
+    };
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    runtime.block_on(async {
+        let pending = begin_sign_in(SignInRequest {
+            endpoints: Endpoints {
+                login_base: var("LOGIN"),
+                api_base: var("API"),
+            },
+            client_id: var("CLIENT"),
+            region_code: "sandbox".into(),
+            ..offline(::genesys::auth::DEFAULT_TIMEOUT)
+        })
+        .await
+        .expect("the sign-in begins");
+        println!("\nlistening {}", pending.local_addr().port());
+        let mut go = String::new();
+        // Returns only if the parent went away (stdin closed): the sign-in ends with it.
+        let _ = std::io::stdin().read_line(&mut go);
+        drop(pending);
+    });
+}
+
+/// D7: the app SIGKILLed while its sign-in waits for the browser. The OS closes the dead
+/// process's listener: nothing accepts on its port any more, and the restarted app may bind
+/// `127.0.0.1` on that very port (a client registering fixed ports needs it back).
+#[tokio::test]
+async fn d7_an_app_killed_during_sign_in_leaves_its_port_free() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+
+    let w = world().await;
+    let env = [
+        ("LOGIN", w.org.login_base_url()),
+        ("API", w.org.api_base_url()),
+        ("CLIENT", w.org.seed().code_client_id.clone()),
+    ]
+    .map(|(k, v)| (format!("{KILLED_SIGN_IN_ENV}_{k}"), v));
+    let exe = std::env::current_exe().expect("this test binary");
+    let mut child = Command::new(exe)
+        .args([
+            "genesys::listener::killed_sign_in_child",
+            "--exact",
+            "--nocapture",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .envs(env)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the child starts");
+    let stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let port = stdout
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|line| line.strip_prefix("listening ")?.trim().parse::<u16>().ok());
+    let Some(port) = port else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the child never reported its listener");
+    };
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let listened = accepts(addr).await;
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    assert!(listened, "the child's sign-in listened on {addr}");
+
+    assert!(
+        !accepts(addr).await,
+        "nothing accepts on {addr} after the kill"
+    );
+    let rebound = std::net::TcpListener::bind(addr);
+    assert!(rebound.is_ok(), "{addr} is free to bind: {rebound:?}");
+    drop(rebound);
+    // The restarted app's own sign-in gets that port back.
+    let again = begin_sign_in(SignInRequest {
+        ports: vec![port],
+        ..w.request(BrowserGrant::Pkce)
+    })
+    .await
+    .expect("a new sign-in begins");
+    assert_eq!(
+        again.local_addr(),
+        addr,
+        "the new sign-in listens on the freed port"
+    );
 }

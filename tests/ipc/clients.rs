@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use super::{app, assert_main_window_only, invoke, keys};
+use super::{app, assert_main_window_only, invoke, keys, start_sign_in_with_browser};
 
 const COMMANDS: &[&str] = &[
     "oauth_clients_list",
@@ -48,16 +48,26 @@ fn clients_commands_are_listed_allowed_for_main_only_and_ask_to_sign_in_first() 
 /// Signs in to the app's Sandbox org as its practice admin, playing the browser with reqwest
 /// on another thread while `sign_in_wait` waits for the loopback callback.
 pub(super) fn sign_in(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) {
-    // Debug builds run this command instead of the system browser: `true` opens nothing.
-    std::env::set_var("DIP_STUDIO_TEST_BROWSER", "true");
     let account = invoke(webview, "sandbox_account", json!({})).expect("the Sandbox org starts");
-    let pending = invoke(
+    // `true` opens nothing: the sign-in page is played by `play_browser_and_wait`.
+    let pending = start_sign_in_with_browser(
         webview,
-        "sign_in_start",
+        "true",
         json!({"target": {"kind": "sandbox"}, "method": "pkce", "clientId": ""}),
     )
     .expect("sign-in starts");
     let url = pending["authorizeUrl"].as_str().expect("a URL").to_owned();
+    play_browser_and_wait(webview, &account, url);
+}
+
+/// Plays the browser at `url` on another thread (the sign-in page, the practice admin's
+/// `account` credentials posted, the redirect to the loopback listener followed) while
+/// `sign_in_wait` waits for the callback; the sign-in must succeed.
+pub(super) fn play_browser_and_wait(
+    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    account: &Value,
+    url: String,
+) {
     let (email, password) = (
         account["adminEmail"].as_str().expect("email").to_owned(),
         account["adminPassword"]
