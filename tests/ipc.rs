@@ -38,6 +38,13 @@ fn hermetic() {
 }
 
 /// The app on the mock runtime, its secrets in memory (never the developer's keychain).
+/// Held by every test that uses the app's Sandbox org or guided setup: those share the test
+/// process's data folder (the Sandbox org's state file, the setup journals), so they take turns.
+pub(crate) fn org_turn() -> std::sync::MutexGuard<'static, ()> {
+    static ORG: Mutex<()> = Mutex::new(());
+    ORG.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 fn app() -> (
     App<tauri::test::MockRuntime>,
     WebviewWindow<tauri::test::MockRuntime>,
@@ -352,6 +359,7 @@ fn assert_main_window_only(
 /// the authorize URL has no `prompt`, true adds `prompt=login`.
 #[test]
 fn sign_in_start_asks_for_the_login_form_only_when_told() {
+    let _turn = org_turn();
     let (_app, webview) = app();
     let start = |prompt: Option<bool>| {
         let mut body = json!({"target": {"kind": "sandbox"}, "method": "pkce", "clientId": ""});

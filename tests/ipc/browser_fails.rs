@@ -9,6 +9,7 @@ use super::{app, invoke, keys, start_sign_in_with_browser};
 
 #[test]
 fn a_browser_that_does_not_start_leaves_the_url_to_copy_and_the_sign_in_waiting() {
+    let _turn = crate::ipc::org_turn();
     let (_app, webview) = app();
     let account = invoke(&webview, "sandbox_account", json!({})).expect("the Sandbox org starts");
     // A program that exists nowhere: spawning it fails, as a missing system browser does.

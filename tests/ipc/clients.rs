@@ -109,6 +109,7 @@ pub(super) fn play_browser_and_wait(
 
 #[test]
 fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() {
+    let _turn = crate::ipc::org_turn();
     let (app, webview) = app();
     invoke(&webview, "sandbox_account", json!({})).expect("the Sandbox org starts");
     // Every secret and token the org issues from here on is a canary no answer may carry.

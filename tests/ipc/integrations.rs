@@ -86,6 +86,7 @@ fn no_secret(answer: &Value) {
 
 #[test]
 fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integration() {
+    let _turn = crate::ipc::org_turn();
     let (app, webview) = app();
     invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
     // Every secret and token issued from here on is a canary that no answer may carry.
@@ -434,6 +435,7 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
 /// torn file listed) and is moved aside on request, by a journal file name of the folder only.
 #[test]
 fn an_unreadable_journal_hides_no_run_and_is_moved_aside_on_request() {
+    let _turn = crate::ipc::org_turn();
     let (_app, webview) = app();
     invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
     sign_in(&webview);
@@ -500,6 +502,10 @@ fn an_unreadable_journal_hides_no_run_and_is_moved_aside_on_request() {
     let idle =
         invoke(&webview, "setup_cancel", json!({"runId": run_id})).expect_err("nothing is running");
     assert_eq!(idle["kind"], "invalidInput", "{idle}");
+    // The setup folder is the test process's, shared with the other tests: leave no
+    // unfinished run behind for them.
+    std::fs::remove_file(&readable).expect("the run's journal is removed");
+    std::fs::remove_file(dir.join(moved)).expect("the set-aside file is removed");
 }
 
 /// A keychain double that remembers which accounts were written and deleted, in order.
@@ -545,6 +551,7 @@ impl SecretStore for Recording {
 /// keychain entry, when the credential cannot be made.
 #[test]
 fn configuring_credentials_keeps_the_saved_secret_on_a_typo_and_leaves_no_orphan_client() {
+    let _turn = crate::ipc::org_turn();
     let store = Arc::new(Recording::default());
     let (app, webview) = app_with_secrets(store.clone());
     invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");

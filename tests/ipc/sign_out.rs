@@ -51,6 +51,7 @@ fn issued(app: &tauri::App<tauri::test::MockRuntime>, token: &Secret) -> bool {
 
 #[test]
 fn a_keychain_that_refuses_to_delete_does_not_stop_the_revoke_or_the_sign_out() {
+    let _turn = crate::ipc::org_turn();
     let keychain = Arc::new(KeychainRefusingDeletes::default());
     let (app, webview) = app_with_secrets(keychain.clone());
     sign_in(&webview);

@@ -2,7 +2,7 @@
 import type { Journal } from "./Journal";
 
 /**
- * A journal found in the directory: a run to offer, or a file that cannot be read (matrix D3:
+ * A journal found in the directory: a run to offer, or a file that cannot be read (security-matrix.md D3:
  * reported, never taken as empty).
  */
 export type FoundJournal = { "type": "run", journal: Journal, } | { "type": "corrupt", fileName: string, reason: string, };

@@ -8,6 +8,6 @@ import type { IntegrationView } from "./IntegrationView";
  */
 export type IntegrationsOverview = { integrations: Array<IntegrationView>, credentials: Array<CredentialView>, clients: Array<ClientView>, 
 /**
- * Data Actions integrations an org may hold (issue 7: 10).
+ * Data Actions integrations an org may hold (10 when the integration type gives no maxInstances).
  */
 limit: number, };

@@ -11,6 +11,6 @@ export type IssuedClientView = { client: OAuthClient,
 revealHandle: string, 
 /**
  * False when no keychain answered: the secret lives in memory for this run only, so the
- * user must copy it now or regenerate it later (matrix E3/E4).
+ * user must copy it now or regenerate it later (security-matrix.md E3/E4).
  */
 savedToKeychain: boolean, };
