@@ -37,13 +37,22 @@ pub async fn world() -> World {
 
 /// A World whose Sandbox org answers as `variant` says.
 pub async fn world_with(variant: Variant) -> World {
-    let options = SandboxOptions {
+    world_from(quick(variant)).await
+}
+
+/// The tests' Sandbox options: no role-change delay, a short activation, hangs of 5 s.
+pub fn quick(variant: Variant) -> SandboxOptions {
+    SandboxOptions {
         consistency_delay: Duration::ZERO,
         activation_delay: Duration::from_millis(100),
         hang_duration: Duration::from_secs(5),
         variant,
         ..SandboxOptions::default()
-    };
+    }
+}
+
+/// A World on a Sandbox org started with `options`.
+pub async fn world_from(options: SandboxOptions) -> World {
     let org = Sandbox::start(options)
         .await
         .expect("the Sandbox org starts");

@@ -5,12 +5,10 @@
 
 mod scenarios;
 
-use std::time::Duration;
-
-use sandbox::{Sandbox, SandboxOptions, Variant};
+use sandbox::{SandboxOptions, Variant};
 use tokio::task::JoinSet;
 
-use super::genesys::World;
+use super::genesys::{quick, world_from, World};
 
 /// One row of the table: the variant, then each scenario's result (`Ok` or why it failed).
 struct Row {
@@ -22,23 +20,11 @@ struct Row {
 const EXTRA_ROLES: usize = 130;
 
 pub async fn world_in(variant: Variant) -> World {
-    let options = SandboxOptions {
-        consistency_delay: Duration::ZERO,
-        activation_delay: Duration::from_millis(100),
-        hang_duration: Duration::from_secs(5),
+    world_from(SandboxOptions {
         extra_roles: EXTRA_ROLES,
-        variant,
-        ..SandboxOptions::default()
-    };
-    let org = Sandbox::start(options)
-        .await
-        .expect("the Sandbox org starts");
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("a reqwest client");
-    World { org, browser }
+        ..quick(variant)
+    })
+    .await
 }
 
 async fn row(variant: Variant) -> Row {
