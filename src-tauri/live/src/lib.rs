@@ -22,7 +22,15 @@ pub use practice::{endpoints as sandbox_endpoints, sign_in_as_practice_admin};
 pub fn out_dir() -> PathBuf {
     let root = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+        .unwrap_or_else(|| {
+            // The workspace's target folder: this crate is at src-tauri/live.
+            let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            manifest
+                .ancestors()
+                .nth(2)
+                .unwrap_or(manifest)
+                .join("target")
+        });
     root.join("live")
 }
 
