@@ -6,7 +6,7 @@ import type { SetupForm } from "../../ui/src/generated/SetupForm";
 import type { SetupPlan } from "../../ui/src/generated/SetupPlan";
 import type { SetupRunView } from "../../ui/src/generated/SetupRunView";
 import type { StepView } from "../../ui/src/generated/StepView";
-import { setLanguage } from "../../ui/src/i18n";
+import { setLanguage, t } from "../../ui/src/i18n";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toCommandError } from "../../ui/src/views/errors";
@@ -271,6 +271,16 @@ describe("runs that must lose nothing", () => {
     const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(done) }) });
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")).not.toBeNull());
     expect(el.querySelector("#setup-secret-not-saved")?.textContent).toContain("was not saved");
+  });
+
+  it("says in the summary when a resume had to issue the client a new secret", async () => {
+    const done = { ...run("completed", [step("preflight", "done", 300)]), secretReissued: true };
+    const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(done) }) });
+    await vi.waitFor(() => expect(el.querySelector("#setup-summary")).not.toBeNull());
+    expect(el.querySelector("#setup-secret-reissued")?.textContent).toBe(t("integrations.setup.secretReissued"));
+    const plain = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(run("completed", [step("preflight", "done", 300)])) }) });
+    await vi.waitFor(() => expect(plain.querySelector("#setup-summary")).not.toBeNull());
+    expect(plain.querySelector("#setup-secret-reissued")).toBeNull();
   });
 
   it("cancels a running run from the progress view, then offers Resume or Roll back", async () => {

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionView, SignInOptions } from "../../ui/src/api";
 import { setLanguage } from "../../ui/src/i18n";
+import en from "../../ui/src/i18n/en.json";
 import { parsePorts, signInView, signOutProblems, validateClientId, type SignInDeps } from "../../ui/src/views/signin";
 
 const options: SignInOptions = {
@@ -118,6 +119,25 @@ describe("signInView", () => {
     await vi.waitFor(() => expect($(el, "#signin-form")).not.toBeNull());
     expect($<HTMLInputElement>(el, "#signin-client-id").value).toBe(CLIENT);
     expect($(el, "#signin-errors").textContent).toBe("");
+  });
+
+  it("when no browser opens, says so and keeps waiting with the URL to copy", async () => {
+    const d = deps({
+      signInStart: vi.fn().mockResolvedValue({ authorizeUrl: "https://login.mypurecloud.ie/oauth/authorize?x=2", browserOpened: false }),
+      signInWait: vi.fn().mockReturnValue(new Promise(() => {})),
+    });
+    const el = mount(d);
+    choose(el, "#signin-org", "eu-west-1");
+    const id = $<HTMLInputElement>(el, "#signin-client-id");
+    id.value = CLIENT;
+    id.dispatchEvent(new Event("input"));
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    await vi.waitFor(() => expect($(el, "#signin-waiting")).not.toBeNull());
+    const panel = $(el, "#signin-waiting");
+    expect(panel.textContent).toContain(en.signin.notOpened);
+    expect($(el, "#signin-url").textContent).toBe("https://login.mypurecloud.ie/oauth/authorize?x=2");
+    expect(panel.querySelector("button:not(#signin-cancel)"), "a copy button beside the URL").not.toBeNull();
+    expect(d.api.signInWait).toHaveBeenCalled();
   });
 
   it("explains a region mismatch when the login host rejects the client", async () => {
