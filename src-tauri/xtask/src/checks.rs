@@ -113,6 +113,7 @@ fn fmt() -> Result {
     cmd("cargo", &["fmt", "--all", "--check"]).run()
 }
 
+// Built with cargo-test's TS_RS_EXPORT_DIR too (see `variant_matrix`).
 fn live_against_sandbox() -> Result {
     cmd(
         "cargo",
@@ -125,6 +126,7 @@ fn live_against_sandbox() -> Result {
             "--against-sandbox",
         ],
     )
+    .env("TS_RS_EXPORT_DIR", ts_check_dir())
     .run()
 }
 
@@ -172,6 +174,8 @@ fn cargo_test() -> Result {
 /// The one test that runs the app's scenarios in every Sandbox variant.
 const VARIANT_MATRIX: &str = "variants::every_scenario_passes_in_every_variant_of_the_sandbox_org";
 
+// Built with cargo-test's TS_RS_EXPORT_DIR: ts-rs reads it when it compiles, so another value
+// would rebuild every crate that exports types.
 fn variant_matrix() -> Result {
     cmd(
         "cargo",
@@ -185,6 +189,7 @@ fn variant_matrix() -> Result {
             "--nocapture",
         ],
     )
+    .env("TS_RS_EXPORT_DIR", ts_check_dir())
     .run()
 }
 
