@@ -162,10 +162,18 @@ fn ts_check_dir() -> PathBuf {
 fn cargo_test() -> Result {
     let dir = ts_check_dir();
     let _ = std::fs::remove_dir_all(&dir);
-    // The variant matrix runs in its own step, so that its table is printed.
+    // The variant matrix runs in its own step, so that its table is printed. Every test binary
+    // runs even after a failure, so the types they export are all there for the next check.
     cmd(
         "cargo",
-        &["test", "--workspace", "--", "--skip", VARIANT_MATRIX],
+        &[
+            "test",
+            "--workspace",
+            "--no-fail-fast",
+            "--",
+            "--skip",
+            VARIANT_MATRIX,
+        ],
     )
     .env("TS_RS_EXPORT_DIR", &dir)
     .run()
