@@ -1,6 +1,6 @@
 // The OAuth clients screen in the real window, in en, es and pt-BR: signed in to the Sandbox
 // org, the list, the form for each grant type, the roles picker with a not-held role disabled
-// and explained in the chapter's words, then assigned to oneself after consent; a Client
+// and explained by the held-roles rule, then assigned to oneself after consent; a Client
 // Credentials client created with one held role in the home division, its secret shown once
 // (copied by Rust, saved in the real keychain, gone from the window after the dialog closes),
 // the client found in the list, then deleted after the confirmation.
@@ -21,21 +21,21 @@ const LANGUAGES = [
     lang: "en",
     locale: "en_US.UTF-8",
     title: "OAuth clients",
-    notHeld: "To grant roles to an OAuth client, you must have those roles assigned to your profile.",
+    notHeld: "An OAuth client can only be given roles that are assigned to you.",
     rule: /within the last 30 days is not reversible/,
   },
   {
     lang: "es",
     locale: "es_ES.UTF-8",
     title: "Clientes OAuth",
-    notHeld: "Para conceder funciones a un cliente OAuth, debe tener esas funciones asignadas a su perfil.",
+    notHeld: "Un cliente OAuth solo puede recibir roles que usted tenga asignados.",
     rule: /últimos 30 días no se puede deshacer/,
   },
   {
     lang: "pt-BR",
     locale: "pt_BR.UTF-8",
     title: "Clientes OAuth",
-    notHeld: "Para conceder funções a um cliente OAuth, você deve ter essas funções atribuídas ao seu perfil.",
+    notHeld: "Um cliente OAuth só pode receber funções que estejam atribuídas a você.",
     rule: /últimos 30 dias não pode ser desfeito/,
   },
 ];
@@ -93,7 +93,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       await screenshot(b, `clients-form-saml2-${lang}`);
       await pickGrant(b, "clientCredentials");
 
-      // The not-held role: disabled, with the chapter's sentence and the assign action.
+      // The not-held role: disabled, with the held-roles rule and the assign action.
       await search.setValue("Quality Evaluator");
       const notHeldBox = await b.$(`input[data-role-id="${QUALITY_EVALUATOR}"]`);
       await notHeldBox.waitForExist({ timeout: 5000 });

@@ -1,5 +1,5 @@
 // The OAuth client form: it mirrors Rust's checks (errors beside each field, before any call),
-// adapts to the grant type with the chapter's explanation, never offers PASSWORD, and shows a
+// adapts to the grant type with its explanation, never offers PASSWORD, and shows a
 // Rust refusal beside its field and an API error with its contextId, keeping what was typed.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { OAuthClientForm, RolesView } from "../../ui/src/api";
@@ -96,12 +96,12 @@ describe("validators mirror genesys::oauth_client_form", () => {
 });
 
 describe("the form", () => {
-  it("offers every creatable grant type with the chapter's explanation, never PASSWORD", () => {
+  it("offers every creatable grant type with its explanation, never PASSWORD", () => {
     mount();
     const offered = [...document.querySelectorAll<HTMLInputElement>("input[name=clients-grant]")].map((r) => r.value);
     expect(offered).toEqual(CREATABLE);
     expect(offered).not.toContain("PASSWORD");
-    expect($("#clients-grant").textContent).toContain("not in the context of a user");
+    expect($("#clients-grant").textContent).toContain(t("clients.grants.clientCredentials.explain"));
     for (const lang of languages) {
       setLanguage(lang);
       for (const g of CREATABLE) expect(t(`clients.grants.${GRANT_KEYS[g]}.explain`)).not.toMatch(/^clients\./);

@@ -1,5 +1,5 @@
 // The roles × divisions picker: filters as you type over every role and draws a page at a
-// time; a role the user does not hold is disabled with the chapter's sentence and can be
+// time; a role the user does not hold is disabled with the sentence saying why and can be
 // assigned after explicit consent, with a countdown of Genesys's settle time from Rust's
 // progress; a picked role starts in the home division; a client that cannot say what it holds
 // is told so.
@@ -105,11 +105,11 @@ describe("divisions", () => {
 });
 
 describe("a role the user does not hold", () => {
-  it("is disabled, explained with the chapter's sentence in each language, and offers assign-to-me", () => {
+  it("is disabled, explained with the held-roles rule in each language, and offers assign-to-me", () => {
     for (const [lang, sentence] of [
-      ["en", "To grant roles to an OAuth client, you must have those roles assigned to your profile."],
-      ["es", "Para conceder funciones a un cliente OAuth, debe tener esas funciones asignadas a su perfil."],
-      ["pt-BR", "Para conceder funções a um cliente OAuth, você deve ter essas funções atribuídas ao seu perfil."],
+      ["en", "An OAuth client can only be given roles that are assigned to you."],
+      ["es", "Un cliente OAuth solo puede recibir roles que usted tenga asignados."],
+      ["pt-BR", "Um cliente OAuth só pode receber funções que estejam atribuídas a você."],
     ] as const) {
       setLanguage(lang);
       document.body.replaceChildren(rolesPicker(view([notHeld]), api(), []).root);
