@@ -15,12 +15,12 @@ async function runPlan(b) {
 }
 
 const LANGUAGES = [
-  { lang: "en", locale: "en_US.UTF-8", title: "Set up Data Actions", done: "Data Actions is set up", forgets: "the step the workshop forgets" },
-  { lang: "es", locale: "es_ES.UTF-8", title: "Configurar las acciones de datos", done: "Las acciones de datos están configuradas", forgets: "el paso que el taller olvida" },
-  { lang: "pt-BR", locale: "pt_BR.UTF-8", title: "Configurar as ações de dados", done: "As ações de dados estão configuradas", forgets: "o passo que o workshop esquece" },
+  { lang: "en", locale: "en_US.UTF-8", title: "Set up Data Actions", done: "Data Actions is set up", activationNote: "no data action can run" },
+  { lang: "es", locale: "es_ES.UTF-8", title: "Configurar las acciones de datos", done: "Las acciones de datos están configuradas", activationNote: "no se puede ejecutar ninguna acción de datos" },
+  { lang: "pt-BR", locale: "pt_BR.UTF-8", title: "Configurar as ações de dados", done: "As ações de dados estão configuradas", activationNote: "nenhuma ação de dados pode ser executada" },
 ];
 
-for (const { lang, locale, title, done, forgets } of LANGUAGES) {
+for (const { lang, locale, title, done, activationNote } of LANGUAGES) {
   test(`guided setup in ${lang}: plan, run to ACTIVE, summary, diagram`, async () => {
     const profile = `setup-${lang}`;
     const { env } = browserEnv(profile, `setup-${lang}`);
@@ -39,7 +39,7 @@ for (const { lang, locale, title, done, forgets } of LANGUAGES) {
       await plan.waitForDisplayed({ timeout: 20000, timeoutMsg: "the plan never showed" });
       const lines = await b.execute(() => [...document.querySelectorAll("#setup-plan-list li")].map((li) => li.textContent));
       assert.equal(lines.length, 9, "every step of the run is listed");
-      assert.ok(lines[7].includes(forgets), `the activation step is called out: ${lines[7]}`);
+      assert.ok(lines[7].includes(activationNote), `the activation step is called out: ${lines[7]}`);
       await screenshot(b, `setup-plan-${lang}`);
 
       await runPlan(b);

@@ -128,7 +128,7 @@ describe("the plan preview", () => {
     expect(lines[0]).toContain("(2 of 10 installed)");
     expect(lines[1]).toBe('Create the OAuth client "Data Actions client" with the Client Credentials grant and tokens valid 24 h, granted the role Queue viewer in the division Home.');
     expect(lines[4]).toBe('Create the credential "Data Actions client credential" holding the client\'s ID and secret.');
-    expect(lines[7]).toBe("Activate the integration: the step the workshop forgets.");
+    expect(lines[7]).toBe("Activate the integration: until it is Active, no data action can run.");
   });
 
   it("words them in Spanish and Brazilian Portuguese", async () => {
