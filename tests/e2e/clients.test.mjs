@@ -67,7 +67,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
     const b = await launch(profile, { locale, env });
     try {
       await signInToSandbox(b);
-      await go(b, "#clients");
+      await go(b, "#/clients");
       assert.equal(await text(b, "#clients-title"), title);
       await (await b.$("#clients-table")).waitForDisplayed({ timeout: 10000 });
       await screenshot(b, `clients-list-${lang}`);
@@ -146,7 +146,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       assert.equal((await b.getPageSource()).includes(secret), false, "the secret is gone from the window");
       await screenshot(b, `clients-detail-${lang}`);
 
-      await go(b, "#clients");
+      await go(b, "#/clients");
       const row = await b.$(`#clients-table tr[data-client-id="${clientId}"]`);
       await row.waitForDisplayed({ timeout: 10000 });
       assert.match(await row.getText(), new RegExp(name));

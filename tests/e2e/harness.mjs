@@ -123,7 +123,7 @@ export async function waitForSession(b) {
  * `browserEnv(...).env`, for tests of the screens that need a session.
  */
 export async function signInToSandbox(b) {
-  await b.execute(() => (location.hash = "#signin"));
+  await b.execute(() => (location.hash = "#/signin"));
   await (await b.$("#signin-submit")).waitForClickable({ timeout: 10000 });
   await (await b.$("#signin-submit")).click();
   return waitForSession(b);

@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { OAuthClientForm, RolesView } from "../../ui/src/api";
 import { catalogues, keysOf, languages, setLanguage, t } from "../../ui/src/i18n";
-import { clientForm, GRANT_KEYS, type ClientFormDeps } from "../../ui/src/views/clients/form";
+import { clientForm, type ClientFormDeps } from "../../ui/src/views/clients/form";
+import { GRANT_KEYS } from "../../ui/src/views/clients/grants";
 import { checkRedirectUri, checkTokenDuration, checkName, durationLabel, fieldOfRustError, CREATABLE } from "../../ui/src/views/clients/validate";
 
 const HOME = "d-home";

@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RolesView } from "../../ui/src/api";
 import type { RoleView } from "../../ui/src/generated/RoleView";
 import { setLanguage, t } from "../../ui/src/i18n";
-import { defaultDivision, filterRoles, grantableDivisions, PAGE, rolesPicker } from "../../ui/src/views/clients/roles";
+import { defaultDivision, grantableDivisions } from "../../ui/src/views/clients/divisions";
+import { filterRoles, PAGE, rolesPicker } from "../../ui/src/views/clients/roles";
 import type { AssignProgress } from "../../ui/src/generated/AssignProgress";
 
 const HOME = "d-home";

@@ -134,7 +134,7 @@ describe("the screen", () => {
   it("asks to sign in first when signed out, and calls nothing", () => {
     const fakeApi = { oauthClientsList: vi.fn() };
     const el = clientsScreen("#clients", { api: fakeApi, session: null, navigate: vi.fn() } as unknown as ClientsDeps);
-    expect(el.querySelector("#clients-signed-out a")?.getAttribute("href")).toBe("#signin");
+    expect(el.querySelector("#clients-signed-out a")?.getAttribute("href")).toBe("#/signin");
     expect(fakeApi.oauthClientsList).not.toHaveBeenCalled();
   });
 
@@ -149,7 +149,7 @@ describe("the screen", () => {
     search.value = "web";
     search.dispatchEvent(new Event("input"));
     expect(document.querySelectorAll("#clients-table tbody tr").length).toBe(1);
-    expect($("#clients-table a").getAttribute("href")).toBe("#clients/c-2");
+    expect($("#clients-table a").getAttribute("href")).toBe("#/clients/c-2");
   });
 });
 

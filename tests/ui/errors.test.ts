@@ -1,7 +1,7 @@
 // The error surface: localized headline by kind, Genesys's message and contextId, no stack.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setLanguage } from "../../ui/src/i18n";
-import { errorPanel, toCommandError } from "../../ui/src/views/errors";
+import { errorPanel, toCommandError } from "../../ui/src/kit/errors";
 
 beforeEach(() => setLanguage("en"));
 

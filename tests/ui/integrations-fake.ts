@@ -1,9 +1,10 @@
-// A typed fake of the integration and setup commands (ui/src/api.ts `integrationsApi`): the
+// A typed fake of the integration and setup commands (ui/src/api.ts `api.integrations` and
+// `api.setup`): the
 // seam the vitest tests substitute; every method is a vi.fn the test can program and inspect.
 import { vi } from "vitest";
 import type { IntegrationsOverview } from "../../ui/src/generated/IntegrationsOverview";
 import type { IntegrationView } from "../../ui/src/generated/IntegrationView";
-import type { IntegrationsApi, SetupApi } from "../../ui/src/views/integrations/deps";
+import type { IntegrationsApi, SetupApi } from "../../ui/src/api";
 
 type Fake<T> = { [K in keyof T]: T[K] & ReturnType<typeof vi.fn> };
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SettingsView } from "../../ui/src/api";
 import { setLanguage } from "../../ui/src/i18n";
-import { settingsView } from "../../ui/src/views/settings";
+import { settingsView } from "../../ui/src/views/settings/screen";
 
 const systemEs: SettingsView = {
   settings: { language: { mode: "system" }, theme: "system", profiles: [] },

@@ -9,9 +9,9 @@ import type { StepView } from "../../ui/src/generated/StepView";
 import { setLanguage, t } from "../../ui/src/i18n";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { toCommandError } from "../../ui/src/views/errors";
-import { offerUnfinishedSetup } from "../../ui/src/views/integrations";
-import { setupView } from "../../ui/src/views/integrations/setup";
+import { toCommandError } from "../../ui/src/kit/errors";
+import { offerUnfinishedSetup } from "../../ui/src/views/setup/screen";
+import { setupView } from "../../ui/src/views/setup/view";
 import { fakeIntegrationsApi } from "./integrations-fake";
 
 const form: SetupForm = {

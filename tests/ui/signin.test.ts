@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionView, SignInOptions } from "../../ui/src/api";
 import { setLanguage } from "../../ui/src/i18n";
 import en from "../../ui/src/i18n/en.json";
-import { parsePorts, signInView, signOutProblems, validateClientId, type SignInDeps } from "../../ui/src/views/signin";
+import { parsePorts, validateClientId, type SignInDeps } from "../../ui/src/views/sign-in/rules";
+import { signInView } from "../../ui/src/views/sign-in/screen";
+import { signOutProblems } from "../../ui/src/views/sign-in/session";
 
 const options: SignInOptions = {
   regions: [

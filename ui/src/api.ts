@@ -1,9 +1,21 @@
-// The only module that imports @tauri-apps/*: one typed wrapper per IPC command.
-// Views import this file; UI tests substitute it with vi.mock or pass fakes.
+// The only module that imports @tauri-apps/*: one typed wrapper per IPC command, grouped by
+// screen as the Rust command files are (src-tauri/src/commands/<group>.rs), each named after
+// its command in camelCase. Imports nothing from views/; each screen receives the methods it
+// calls (a Pick of its group), so UI tests pass fakes of exactly those.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./generated/AppInfo";
+import type { Activation } from "./generated/Activation";
+import type { ClientChoices } from "./generated/ClientChoices";
+import type { Configured } from "./generated/Configured";
+import type { CredentialChoice } from "./generated/CredentialChoice";
+import type { IntegrationView } from "./generated/IntegrationView";
+import type { IntegrationsOverview } from "./generated/IntegrationsOverview";
+import type { Removal } from "./generated/Removal";
+import type { SetupForm } from "./generated/SetupForm";
+import type { SetupPlan } from "./generated/SetupPlan";
+import type { SetupRequestInput } from "./generated/SetupRequestInput";
+import type { SetupRunView } from "./generated/SetupRunView";
 import type { AssignProgress } from "./generated/AssignProgress";
-import type { IntegrationsApi, SetupApi, SetupRunView } from "./views/integrations/deps";
 import type { ClientState } from "./generated/ClientState";
 import type { CommandError } from "./generated/CommandError";
 import type { CredentialUses } from "./generated/CredentialUses";
@@ -26,6 +38,17 @@ import type { SignInOptions } from "./generated/SignInOptions";
 import type { SignOutView } from "./generated/SignOutView";
 
 export type {
+  Activation,
+  ClientChoices,
+  Configured,
+  CredentialChoice,
+  IntegrationView,
+  IntegrationsOverview,
+  Removal,
+  SetupForm,
+  SetupPlan,
+  SetupRequestInput,
+  SetupRunView,
   AppInfo,
   ClientState,
   CommandError,
@@ -49,49 +72,6 @@ export type {
   SignOutView,
 };
 
-export const api = {
-  appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
-  uiReady: (): Promise<number> => invoke<number>("ui_ready"),
-  getSettings: (): Promise<SettingsView> => invoke<SettingsView>("get_settings"),
-  setSettings: (preferences: Preferences): Promise<SettingsView> => invoke<SettingsView>("set_settings", { preferences }),
-  signInOptions: (): Promise<SignInOptions> => invoke<SignInOptions>("sign_in_options"),
-  signInStart: (target: OrgTarget, method: SignInMethod, clientId: string, promptLogin: boolean, ports: number[]): Promise<PendingView> =>
-    invoke<PendingView>("sign_in_start", { target, method, clientId, promptLogin, ports }),
-  signInWait: (): Promise<SessionView> => invoke<SessionView>("sign_in_wait"),
-  signInCancel: (): Promise<void> => invoke<void>("sign_in_cancel"),
-  signInClientCredentials: (target: OrgTarget, clientId: string, clientSecret: string): Promise<SessionView> =>
-    invoke<SessionView>("sign_in_client_credentials", { target, clientId, clientSecret }),
-  currentSession: (): Promise<SessionView | null> => invoke<SessionView | null>("current_session"),
-  signOut: (): Promise<SignOutView> => invoke<SignOutView>("sign_out"),
-  resetSandbox: (): Promise<void> => invoke<void>("reset_sandbox"),
-  sandboxAccount: (): Promise<SandboxAccount> => invoke<SandboxAccount>("sandbox_account"),
-  // OAuth clients screen. Only oauthClientSecretReveal ever returns a secret, once.
-  oauthClientsList: (): Promise<OAuthClient[]> => invoke<OAuthClient[]>("oauth_clients_list"),
-  oauthClientGet: (id: string): Promise<OAuthClient> => invoke<OAuthClient>("oauth_client_get", { id }),
-  oauthClientCreate: (form: OAuthClientForm): Promise<IssuedClientView> =>
-    invoke<IssuedClientView>("oauth_client_create", { form }),
-  oauthClientUpdate: (id: string, form: OAuthClientForm): Promise<OAuthClient> =>
-    invoke<OAuthClient>("oauth_client_update", { id, form }),
-  oauthClientSetState: (id: string, clientState: ClientState): Promise<OAuthClient> =>
-    invoke<OAuthClient>("oauth_client_set_state", { id, clientState }),
-  oauthClientDelete: (id: string): Promise<DeletionView> => invoke<DeletionView>("oauth_client_delete", { id }),
-  oauthClientRegenerateSecret: (id: string): Promise<IssuedClientView> =>
-    invoke<IssuedClientView>("oauth_client_regenerate_secret", { id }),
-  oauthClientSecretReveal: (handle: string): Promise<string> => invoke<string>("oauth_client_secret_reveal", { handle }),
-  oauthClientSecretCopy: (handle: string): Promise<void> => invoke<void>("oauth_client_secret_copy", { handle }),
-  oauthClientSecretForget: (handle: string, keepInKeychain: boolean): Promise<void> =>
-    invoke<void>("oauth_client_secret_forget", { handle, keepInKeychain }),
-  oauthScopes: (): Promise<OAuthScope[]> => invoke<OAuthScope[]>("oauth_scopes"),
-  authorizationRoles: (): Promise<RolesView> => invoke<RolesView>("authorization_roles"),
-  authorizationRolePermissions: (id: string): Promise<string[]> =>
-    invoke<string[]>("authorization_role_permissions", { id }),
-  authorizationAssignRoleToMe: (roleId: string, onProgress: (p: AssignProgress) => void): Promise<string[]> =>
-    invoke<string[]>("authorization_assign_role_to_me", { roleId, onProgress: channel(onProgress) }),
-  oauthClientCredentials: (id: string): Promise<CredentialUses> => invoke<CredentialUses>("oauth_client_credentials", { id }),
-  oauthClientCredentialUpdate: (credentialId: string, name: string, clientId: string, handle: string): Promise<void> =>
-    invoke<void>("oauth_client_credential_update", { credentialId, name, clientId, handle }),
-};
-
 /** A channel whose every message goes to `on` (Tauri v2 `ipc::Channel`). */
 function channel<T>(on: (message: T) => void): Channel<T> {
   const ch = new Channel<T>();
@@ -99,24 +79,88 @@ function channel<T>(on: (message: T) => void): Channel<T> {
   return ch;
 }
 
-// The Data Actions integration screens and the guided setup. No secret comes back:
-// a typed client secret only goes in.
-export const integrationsApi: IntegrationsApi & SetupApi = {
-  integrationsOverview: () => invoke("integrations_overview"),
-  integrationInstall: (name) => invoke("integration_install", { name }),
-  integrationClientChoices: () => invoke("integration_client_choices"),
-  integrationConfigure: (id, choice) => invoke("integration_configure", { id, choice }),
-  integrationSetEnabled: (id, enabled, onState) => invoke("integration_set_enabled", { id, enabled, onState: channel(onState) }),
-  integrationDelete: (id) => invoke("integration_delete", { id }),
-  setupForm: () => invoke("setup_form"),
-  setupPlan: (request) => invoke("setup_plan", { request }),
-  setupStart: (request, onRun) => invoke("setup_start", { request, onRun: channel<SetupRunView>(onRun) }),
-  setupStatus: (onRun) => invoke("setup_status", { onRun: channel<SetupRunView>(onRun) }),
-  setupResume: (onRun) => invoke("setup_resume", { onRun: channel<SetupRunView>(onRun) }),
-  setupRollBack: (onRun) => invoke("setup_roll_back", { onRun: channel<SetupRunView>(onRun) }),
-  setupDismiss: () => invoke("setup_dismiss"),
-  setupCancel: (runId) => invoke("setup_cancel", { runId }),
-  setupSetAsideJournal: (fileName) => invoke("setup_set_aside_journal", { fileName }),
+export const api = {
+  // commands/app.rs
+  app: {
+    appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
+    uiReady: (): Promise<number> => invoke<number>("ui_ready"),
+  },
+  // commands/settings.rs
+  settings: {
+    getSettings: (): Promise<SettingsView> => invoke<SettingsView>("get_settings"),
+    setSettings: (preferences: Preferences): Promise<SettingsView> => invoke<SettingsView>("set_settings", { preferences }),
+  },
+  // commands/sign_in.rs: signing in and out, and the Sandbox org's account and reset.
+  signIn: {
+    signInOptions: (): Promise<SignInOptions> => invoke<SignInOptions>("sign_in_options"),
+    signInStart: (target: OrgTarget, method: SignInMethod, clientId: string, promptLogin: boolean, ports: number[]): Promise<PendingView> =>
+      invoke<PendingView>("sign_in_start", { target, method, clientId, promptLogin, ports }),
+    signInWait: (): Promise<SessionView> => invoke<SessionView>("sign_in_wait"),
+    signInCancel: (): Promise<void> => invoke<void>("sign_in_cancel"),
+    signInClientCredentials: (target: OrgTarget, clientId: string, clientSecret: string): Promise<SessionView> =>
+      invoke<SessionView>("sign_in_client_credentials", { target, clientId, clientSecret }),
+    currentSession: (): Promise<SessionView | null> => invoke<SessionView | null>("current_session"),
+    signOut: (): Promise<SignOutView> => invoke<SignOutView>("sign_out"),
+    resetSandbox: (): Promise<void> => invoke<void>("reset_sandbox"),
+    sandboxAccount: (): Promise<SandboxAccount> => invoke<SandboxAccount>("sandbox_account"),
+  },
+  // commands/clients.rs: OAuth clients, scopes and roles. Only oauthClientSecretReveal ever
+  // returns a secret, once.
+  clients: {
+    oauthClientsList: (): Promise<OAuthClient[]> => invoke<OAuthClient[]>("oauth_clients_list"),
+    oauthClientGet: (id: string): Promise<OAuthClient> => invoke<OAuthClient>("oauth_client_get", { id }),
+    oauthClientCreate: (form: OAuthClientForm): Promise<IssuedClientView> => invoke<IssuedClientView>("oauth_client_create", { form }),
+    oauthClientUpdate: (id: string, form: OAuthClientForm): Promise<OAuthClient> => invoke<OAuthClient>("oauth_client_update", { id, form }),
+    oauthClientSetState: (id: string, clientState: ClientState): Promise<OAuthClient> =>
+      invoke<OAuthClient>("oauth_client_set_state", { id, clientState }),
+    oauthClientDelete: (id: string): Promise<DeletionView> => invoke<DeletionView>("oauth_client_delete", { id }),
+    oauthClientRegenerateSecret: (id: string): Promise<IssuedClientView> => invoke<IssuedClientView>("oauth_client_regenerate_secret", { id }),
+    oauthClientSecretReveal: (handle: string): Promise<string> => invoke<string>("oauth_client_secret_reveal", { handle }),
+    oauthClientSecretCopy: (handle: string): Promise<void> => invoke<void>("oauth_client_secret_copy", { handle }),
+    oauthClientSecretForget: (handle: string, keepInKeychain: boolean): Promise<void> =>
+      invoke<void>("oauth_client_secret_forget", { handle, keepInKeychain }),
+    oauthScopes: (): Promise<OAuthScope[]> => invoke<OAuthScope[]>("oauth_scopes"),
+    authorizationRoles: (): Promise<RolesView> => invoke<RolesView>("authorization_roles"),
+    authorizationRolePermissions: (id: string): Promise<string[]> => invoke<string[]>("authorization_role_permissions", { id }),
+    authorizationAssignRoleToMe: (roleId: string, onProgress: (p: AssignProgress) => void): Promise<string[]> =>
+      invoke<string[]>("authorization_assign_role_to_me", { roleId, onProgress: channel(onProgress) }),
+    oauthClientCredentials: (id: string): Promise<CredentialUses> => invoke<CredentialUses>("oauth_client_credentials", { id }),
+    oauthClientCredentialUpdate: (credentialId: string, name: string, clientId: string, handle: string): Promise<void> =>
+      invoke<void>("oauth_client_credential_update", { credentialId, name, clientId, handle }),
+  },
+  // commands/integrations.rs: the Data Actions integrations. A typed client secret only goes in.
+  integrations: {
+    integrationsOverview: (): Promise<IntegrationsOverview> => invoke<IntegrationsOverview>("integrations_overview"),
+    integrationInstall: (name: string): Promise<IntegrationView> => invoke<IntegrationView>("integration_install", { name }),
+    integrationClientChoices: (): Promise<ClientChoices> => invoke<ClientChoices>("integration_client_choices"),
+    integrationConfigure: (id: string, choice: CredentialChoice): Promise<Configured> => invoke<Configured>("integration_configure", { id, choice }),
+    /** Activates or deactivates, calling `onState` with each reportedState seen on the way. */
+    integrationSetEnabled: (id: string, enabled: boolean, onState: (view: IntegrationView) => void): Promise<Activation> =>
+      invoke<Activation>("integration_set_enabled", { id, enabled, onState: channel(onState) }),
+    integrationDelete: (id: string): Promise<Removal> => invoke<Removal>("integration_delete", { id }),
+  },
+  // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.
+  setup: {
+    setupForm: (): Promise<SetupForm> => invoke<SetupForm>("setup_form"),
+    setupPlan: (request: SetupRequestInput): Promise<SetupPlan> => invoke<SetupPlan>("setup_plan", { request }),
+    setupStart: (request: SetupRequestInput, onRun: (run: SetupRunView) => void): Promise<SetupRunView> =>
+      invoke<SetupRunView>("setup_start", { request, onRun: channel(onRun) }),
+    /** The current or unfinished run (re-attaching `onRun` to a live one), or null. */
+    setupStatus: (onRun: (run: SetupRunView) => void): Promise<SetupRunView | null> =>
+      invoke<SetupRunView | null>("setup_status", { onRun: channel(onRun) }),
+    setupResume: (onRun: (run: SetupRunView) => void): Promise<SetupRunView> => invoke<SetupRunView>("setup_resume", { onRun: channel(onRun) }),
+    setupRollBack: (onRun: (run: SetupRunView) => void): Promise<SetupRunView> => invoke<SetupRunView>("setup_roll_back", { onRun: channel(onRun) }),
+    /** Forgets a finished run so the form shows again. */
+    setupDismiss: (): Promise<void> => invoke<void>("setup_dismiss"),
+    /** Stops the running run at its next step; it then waits to be resumed or rolled back. */
+    setupCancel: (runId: string): Promise<void> => invoke<void>("setup_cancel", { runId }),
+    /** Moves an unreadable journal aside (renamed in its folder); resolves to its new name. */
+    setupSetAsideJournal: (fileName: string): Promise<string> => invoke<string>("setup_set_aside_journal", { fileName }),
+  },
 };
 
 export type Api = typeof api;
+export type SignInApi = Api["signIn"];
+export type ClientsApi = Api["clients"];
+export type IntegrationsApi = Api["integrations"];
+export type SetupApi = Api["setup"];

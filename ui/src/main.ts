@@ -1,16 +1,19 @@
 // Boot and a small hash router: loads settings (language, theme) and the session (restored
 // silently if its token is still valid), draws the shell and the current screen, and tells
 // the backend when the first screen is interactive.
-import { api, integrationsApi, type AppInfo, type SandboxAccount, type SessionView, type SettingsView, type SignInOptions } from "./api";
-import { clear } from "./dom";
+import { api, type AppInfo, type SandboxAccount, type SessionView, type SettingsView, type SignInOptions } from "./api";
 import { setLanguage } from "./i18n";
-import { aboutView } from "./views/about";
+import { clear } from "./kit/dom";
+import { errorPanel } from "./kit/errors";
+import { goTo } from "./kit/screen";
+import { aboutView } from "./views/app/about";
+import { routeFromHash, shellView, type Shell } from "./views/app/shell";
 import { clientsScreen } from "./views/clients/screen";
-import { errorPanel } from "./views/errors";
-import { integrationsScreen, offerUnfinishedSetup } from "./views/integrations";
-import { settingsView } from "./views/settings";
-import { routeFromHash, shellView, type Shell } from "./views/shell";
-import { signInView, signOutProblems } from "./views/signin";
+import { integrationsScreen } from "./views/integrations/screen";
+import { settingsView } from "./views/settings/screen";
+import { offerUnfinishedSetup, setupScreen } from "./views/setup/screen";
+import { signInView } from "./views/sign-in/screen";
+import { signOutProblems } from "./views/sign-in/session";
 
 interface AppModel {
   info: AppInfo;
@@ -36,7 +39,7 @@ function showError(shell: Shell, err: unknown): void {
 
 /** Re-reads what sign-in changes (the session and saved profiles), then redraws. */
 async function refreshSession(next: AppModel): Promise<Shell> {
-  const [session, signIn] = await Promise.all([api.currentSession(), api.signInOptions()]);
+  const [session, signIn] = await Promise.all([api.signIn.currentSession(), api.signIn.signInOptions()]);
   return render({ ...next, session, signIn, justSaved: false });
 }
 
@@ -48,7 +51,7 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
       return settingsView(
         next.settings,
         {
-          api,
+          api: { setSettings: api.settings.setSettings, resetSandbox: api.signIn.resetSandbox },
           onSaved: (view) => {
             applySettings(view);
             render({ ...next, settings: view, justSaved: true });
@@ -61,17 +64,18 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
     case "about":
       return aboutView(next.info);
     case "clients":
-      return clientsScreen(location.hash, { api, session: next.session, navigate: (hash) => (location.hash = hash) });
+      return clientsScreen(location.hash, { api: api.clients, session: next.session, navigate: goTo });
     case "integrations":
+      return integrationsScreen(location.hash, { api: api.integrations, session: next.session, navigate: goTo });
     case "setup":
-      return integrationsScreen(route, location.hash, next.session !== null, integrationsApi);
+      return setupScreen({ api: api.setup, session: next.session, navigate: goTo });
     case "signin":
       return signInView(
         { options: next.signIn, session: next.session, sandbox: next.sandbox },
         {
-          api,
+          api: api.signIn,
           // Signed in again (e.g. the saved token had expired): an unfinished setup is offered now.
-          onSignedIn: () => void refreshSession(next).then(() => offerUnfinishedSetup(integrationsApi), fail),
+          onSignedIn: () => void refreshSession(next).then(() => offerUnfinishedSetup(api.setup), fail),
           // Signed out either way; what could not be done (revoke, keychain) is then shown.
           onSignedOut: (outcome) =>
             void refreshSession(next).then((shell) => {
@@ -94,20 +98,20 @@ function render(next: AppModel): Shell {
 
 async function boot(): Promise<void> {
   try {
-    const [info, settings] = await Promise.all([api.appInfo(), api.getSettings()]);
+    const [info, settings] = await Promise.all([api.app.appInfo(), api.settings.getSettings()]);
     applySettings(settings);
     const [session, signIn, sandbox] = await Promise.all([
-      api.currentSession(),
-      api.signInOptions(),
+      api.signIn.currentSession(),
+      api.signIn.signInOptions(),
       // The Sandbox org's practice account; if it cannot start, sign-in to it will say why.
-      api.sandboxAccount().catch(() => null),
+      api.signIn.sandboxAccount().catch(() => null),
     ]);
     window.addEventListener("hashchange", () => {
       if (model) render({ ...model, justSaved: false });
     });
     render({ info, settings, session, signIn, sandbox, justSaved: false });
-    if (session) void offerUnfinishedSetup(integrationsApi);
-    requestAnimationFrame(() => requestAnimationFrame(() => void api.uiReady()));
+    if (session) void offerUnfinishedSetup(api.setup);
+    requestAnimationFrame(() => requestAnimationFrame(() => void api.app.uiReady()));
   } catch (err) {
     app.replaceChildren(errorPanel(err));
     app.removeAttribute("aria-busy");

@@ -19,7 +19,7 @@ test("roles picker: time to the full list and per-keystroke filter time with 5,0
   try {
     await signInToSandbox(b);
     const started = Date.now();
-    await b.execute(() => (location.hash = "#clients/new"));
+    await b.execute(() => (location.hash = "#/clients/new"));
     const search = await b.$("#clients-roles-search");
     await search.waitForDisplayed({ timeout: 60000, timeoutMsg: "the roles never loaded" });
     const listMs = Date.now() - started;

@@ -3,13 +3,12 @@
 // write, a countdown of the settle time in which nothing reads the grant (Genesys's caches
 // need it), then the check. Resolves with the divisions the user now holds the role in, or
 // null if the user said no.
-import type { Api } from "../../api";
+import type { ClientsApi } from "../../api";
 import type { AssignProgress } from "../../generated/AssignProgress";
 import type { RoleView } from "../../generated/RoleView";
-import { h } from "../../dom";
 import { t } from "../../i18n";
-import { errorPanel } from "../errors";
-import { openModal } from "./modal";
+import { h } from "../../kit/dom";
+import { askInModal } from "../../kit/modal";
 
 /** The progress line for one message from Rust. */
 export function progressLine(p: AssignProgress): HTMLElement[] {
@@ -26,49 +25,23 @@ export function progressLine(p: AssignProgress): HTMLElement[] {
   }
 }
 
-export function askToAssign(api: Pick<Api, "authorizationAssignRoleToMe">, role: RoleView): Promise<string[] | null> {
-  return new Promise((resolve) => {
-    let busy = false;
-    const modal = openModal("clients-assign", t("clients.assign.title", { role: role.name }), () => {
-      if (busy) return;
-      modal.close();
-      resolve(null);
-    });
-    const progress = h("div", { class: "assign-progress", role: "status", id: "clients-assign-progress" });
-    const problems = h("div", { class: "errors" });
-    const yes = h("button", { type: "button", class: "primary", id: "clients-assign-yes" }, t("clients.assign.confirm"));
-    const no = h("button", { type: "button", id: "clients-assign-no" }, t("clients.assign.cancel"));
-    modal.body.append(
+export function askToAssign(api: Pick<ClientsApi, "authorizationAssignRoleToMe">, role: RoleView): Promise<string[] | null> {
+  const progress = h("div", { class: "assign-progress", role: "status", id: "clients-assign-progress" });
+  return askInModal({
+    id: "clients-assign",
+    title: t("clients.assign.title", { role: role.name }),
+    body: [
       h("p", {}, t("clients.assign.what", { role: role.name })),
       h("p", { class: "hint" }, t("clients.assign.how")),
       h("p", { class: "hint" }, t("clients.assign.wait")),
       progress,
-      problems,
-    );
-    modal.actions.append(yes, " ", no);
-    no.addEventListener("click", () => {
-      modal.close();
-      resolve(null);
-    });
-    yes.addEventListener("click", () => {
-      busy = true;
-      yes.disabled = true;
-      no.disabled = true;
-      problems.replaceChildren();
-      progress.replaceChildren(h("progress", { "aria-label": t("clients.assign.waiting") }), " ", t("clients.assign.waiting"));
-      api.authorizationAssignRoleToMe(role.id, (p) => progress.replaceChildren(...progressLine(p))).then(
-        (divisions) => {
-          modal.close();
-          resolve(divisions);
-        },
-        (err) => {
-          busy = false;
-          yes.disabled = false;
-          no.disabled = false;
-          progress.replaceChildren();
-          problems.replaceChildren(errorPanel(err));
-        },
-      );
-    });
+    ],
+    yes: { id: "clients-assign-yes", label: t("clients.assign.confirm"), kind: "primary" },
+    no: { id: "clients-assign-no", label: t("clients.assign.cancel") },
+    act: () => api.authorizationAssignRoleToMe(role.id, (p) => progress.replaceChildren(...progressLine(p))),
+    busy: (running) =>
+      running
+        ? progress.replaceChildren(h("progress", { "aria-label": t("clients.assign.waiting") }), " ", t("clients.assign.waiting"))
+        : progress.replaceChildren(),
   });
 }

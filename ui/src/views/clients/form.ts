@@ -3,16 +3,18 @@
 // roles × divisions; Code Authorization and Implicit: redirect URIs and scopes; SAML2 Bearer:
 // scopes. PASSWORD is never offered. Checked here first (validate.ts), then in Rust; every
 // error is shown beside its field and nothing typed is lost.
-import type { Api, OAuthClient, OAuthClientForm, OAuthScope, RolesView } from "../../api";
+import type { ClientsApi, OAuthClient, OAuthClientForm, OAuthScope, RolesView } from "../../api";
 import type { GrantType } from "../../generated/GrantType";
-import { h } from "../../dom";
 import { t } from "../../i18n";
-import { errorPanel, toCommandError } from "../errors";
-import { rolesPicker, type RolesPicker } from "./roles";
-import { scopesPicker, type ScopesPicker } from "./scopes";
-import { CREATABLE, durationLabel, fieldOfRustError, validateForm, type Field, type FieldErrors, type FormValues } from "./validate";
+import { h } from "../../kit/dom";
+import { errorPanel, toCommandError } from "../../kit/errors";
+import { grantChoicesView } from "./grants";
+import { pickerSlot } from "./picker-slot";
+import { rolesPicker } from "./roles";
+import { scopesPicker } from "./scopes";
+import { durationLabel, fieldOfRustError, validateForm, type Field, type FieldErrors, type FormValues } from "./validate";
 
-export type FormApi = Pick<Api, "oauthScopes" | "authorizationRoles" | "authorizationRolePermissions" | "authorizationAssignRoleToMe">;
+export type FormApi = Pick<ClientsApi, "oauthScopes" | "authorizationRoles" | "authorizationRolePermissions" | "authorizationAssignRoleToMe">;
 
 export interface ClientFormDeps {
   api: FormApi;
@@ -22,19 +24,6 @@ export interface ClientFormDeps {
   editing: OAuthClient | null;
 }
 
-export const GRANT_KEYS: Record<string, string> = {
-  "CLIENT-CREDENTIALS": "clientCredentials",
-  CODE: "code",
-  TOKEN: "token",
-  "SAML2-BEARER": "saml2Bearer",
-  PASSWORD: "password",
-  UNKNOWN: "unknown",
-};
-
-export function grantLabel(grant: GrantType): string {
-  return t(`clients.grants.${GRANT_KEYS[grant] ?? "unknown"}.label`);
-}
-
 function fieldError(field: Field): HTMLParagraphElement {
   return h("p", { class: "field-error", id: `clients-${field}-error`, role: "alert" });
 }
@@ -42,8 +31,6 @@ function fieldError(field: Field): HTMLParagraphElement {
 export function clientForm(deps: ClientFormDeps): HTMLFormElement {
   const editing = deps.editing;
   let grant: GrantType = editing?.authorizedGrantType ?? "CLIENT-CREDENTIALS";
-  let roles: RolesPicker | null = null;
-  let scopes: ScopesPicker | null = null;
   const initialScopes = editing?.scope ?? [];
   const initialRoles = editing?.roleDivisions ?? [];
 
@@ -82,28 +69,10 @@ export function clientForm(deps: ClientFormDeps): HTMLFormElement {
     roleDivisions: fieldError("roleDivisions"),
   };
 
-  const grantChoices = h("div", { class: "grant-choices" });
-  for (const g of CREATABLE) {
-    const key = GRANT_KEYS[g] as string;
-    const radio = h("input", { type: "radio", name: "clients-grant", id: `clients-grant-${key}`, value: g, checked: g === grant });
-    radio.addEventListener("change", () => {
-      grant = g;
-      adapt();
-    });
-    grantChoices.append(
-      h(
-        "label",
-        { class: "choice grant-choice", for: `clients-grant-${key}` },
-        radio,
-        h(
-          "span",
-          {},
-          h("span", { class: "choice-label" }, t(`clients.grants.${key}.label`), " ", h("code", { class: "grant-code" }, g)),
-          h("span", { class: "hint" }, t(`clients.grants.${key}.explain`)),
-        ),
-      ),
-    );
-  }
+  const grantChoices = grantChoicesView(grant, (g) => {
+    grant = g;
+    adapt();
+  });
   const implicitWarning = h("p", { class: "warning", id: "clients-implicit-warning" }, t("clients.grants.token.retiring"));
 
   const redirectsField = h(
@@ -122,47 +91,17 @@ export function clientForm(deps: ClientFormDeps): HTMLFormElement {
     durationHint,
     errors.tokenDuration,
   );
-  const rolesSlot = h("div", { id: "clients-roles-slot" });
-  const scopesSlot = h("div", { id: "clients-scopes-slot" });
+  const roles = pickerSlot("clients-roles-slot", "clients.roles.loadingAll", () =>
+    deps.api.authorizationRoles().then((view: RolesView) => rolesPicker(view, deps.api, initialRoles)),
+  );
+  const scopes = pickerSlot("clients-scopes-slot", "clients.scopes.loading", () =>
+    deps.api.oauthScopes().then((list: OAuthScope[]) => scopesPicker(list, initialScopes)),
+  );
+  const rolesSlot = roles.slot;
+  const scopesSlot = scopes.slot;
   const problems = h("div", { class: "errors", id: "clients-form-errors" });
   const submit = h("button", { type: "submit", class: "primary", id: "clients-submit" }, editing ? t("clients.form.save") : t("clients.form.create"));
   const status = h("p", { class: "status", role: "status", id: "clients-form-status" });
-
-  function loading(slot: HTMLElement, key: string): void {
-    slot.replaceChildren(h("p", { class: "hint", role: "status" }, t(key)));
-  }
-
-  function loadRoles(): void {
-    if (roles || rolesSlot.dataset.loading) return;
-    rolesSlot.dataset.loading = "1";
-    loading(rolesSlot, "clients.roles.loadingAll");
-    deps.api.authorizationRoles().then(
-      (view: RolesView) => {
-        roles = rolesPicker(view, deps.api, initialRoles);
-        rolesSlot.replaceChildren(roles.root);
-      },
-      (err) => {
-        delete rolesSlot.dataset.loading;
-        rolesSlot.replaceChildren(errorPanel(err));
-      },
-    );
-  }
-
-  function loadScopes(): void {
-    if (scopes || scopesSlot.dataset.loading) return;
-    scopesSlot.dataset.loading = "1";
-    loading(scopesSlot, "clients.scopes.loading");
-    deps.api.oauthScopes().then(
-      (list: OAuthScope[]) => {
-        scopes = scopesPicker(list, initialScopes);
-        scopesSlot.replaceChildren(scopes.root);
-      },
-      (err) => {
-        delete scopesSlot.dataset.loading;
-        scopesSlot.replaceChildren(errorPanel(err));
-      },
-    );
-  }
 
   function adapt(): void {
     const credentials = grant === "CLIENT-CREDENTIALS";
@@ -171,8 +110,8 @@ export function clientForm(deps: ClientFormDeps): HTMLFormElement {
     implicitWarning.hidden = grant !== "TOKEN";
     rolesSlot.hidden = !credentials;
     scopesSlot.hidden = credentials;
-    if (credentials) loadRoles();
-    else loadScopes();
+    if (credentials) roles.load();
+    else scopes.load();
     form.dataset.grant = grant;
   }
 
@@ -185,8 +124,8 @@ export function clientForm(deps: ClientFormDeps): HTMLFormElement {
       grantType: grant,
       tokenDuration: duration.value,
       redirectUris: redirected ? redirects.value.split("\n").filter((l) => l.trim() !== "") : [],
-      scopes: credentials ? [] : (scopes?.value() ?? []),
-      roleDivisions: credentials ? (roles?.value() ?? []) : [],
+      scopes: credentials ? [] : (scopes.picker()?.value() ?? []),
+      roleDivisions: credentials ? (roles.picker()?.value() ?? []) : [],
     };
   }
 

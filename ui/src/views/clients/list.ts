@@ -1,10 +1,10 @@
 // The list of the org's OAuth clients: name, grant type, state, created, created by; a search
 // over name, id, grant type and description; each row opens the client's detail.
 import type { OAuthClient } from "../../api";
-import { h } from "../../dom";
-import { dateTime } from "../../format";
+import { h } from "../../kit/dom";
+import { dateTime } from "../../kit/format";
 import { t } from "../../i18n";
-import { grantLabel } from "./form";
+import { grantLabel } from "./grants";
 
 /** The signed-in user, to name them where Genesys gives only their id (createdBy). */
 export type Me = { id: string; name: string } | null;
@@ -43,7 +43,7 @@ export function clientsList(clients: OAuthClient[], me: Me = null): HTMLElement 
         h(
           "tr",
           { "data-client-id": c.id },
-          h("td", {}, h("a", { href: `#clients/${encodeURIComponent(c.id)}`, class: "client-link" }, c.name)),
+          h("td", {}, h("a", { href: `#/clients/${encodeURIComponent(c.id)}`, class: "client-link" }, c.name)),
           h("td", {}, grantLabel(c.authorizedGrantType)),
           h("td", {}, h("span", { class: `state state-${c.state}` }, stateLabel(c.state))),
           h("td", {}, c.dateCreated ? dateTime(c.dateCreated) : "—"),
@@ -63,7 +63,7 @@ export function clientsList(clients: OAuthClient[], me: Me = null): HTMLElement 
       { class: "toolbar" },
       h("label", { for: "clients-search", class: "sr-only" }, t("clients.list.search")),
       search,
-      h("a", { href: "#clients/new", class: "button", id: "clients-new" }, t("clients.list.new")),
+      h("a", { href: "#/clients/new", class: "button", id: "clients-new" }, t("clients.list.new")),
     ),
     count,
     h(

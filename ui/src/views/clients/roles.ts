@@ -3,16 +3,17 @@
 // 5,000 roles stay fast. Roles the user does not hold are disabled with the chapter's sentence
 // and an "Assign this role to me first" action. Each picked role gets a division: the home
 // division by default, any division the user holds it in, or all divisions (*).
-import type { Api, RolesView } from "../../api";
+import type { ClientsApi, RolesView } from "../../api";
 import type { RoleDivision } from "../../generated/RoleDivision";
 import type { RoleView } from "../../generated/RoleView";
-import { h } from "../../dom";
 import { t } from "../../i18n";
-import { errorPanel } from "../errors";
+import { h } from "../../kit/dom";
+import { errorPanel } from "../../kit/errors";
 import { askToAssign } from "./assign";
+import { ALL, defaultDivision, grantableDivisions } from "./divisions";
+import { permissionsToggle } from "./permissions";
 
 export const PAGE = 60;
-export const ALL = "*";
 
 export interface RolesPicker {
   root: HTMLElement;
@@ -20,23 +21,7 @@ export interface RolesPicker {
   value: () => RoleDivision[];
 }
 
-type PickerApi = Pick<Api, "authorizationRolePermissions" | "authorizationAssignRoleToMe">;
-
-/** Divisions a held role may be granted in: all of them if held in `*`, else the held ones. */
-export function grantableDivisions(role: RoleView, view: RolesView): { id: string; name: string }[] {
-  const all = role.held.includes(ALL);
-  const named = view.divisions
-    .filter((d) => all || role.held.includes(d.id))
-    .map((d) => ({ id: d.id, name: d.name ?? d.id }));
-  return all ? [{ id: ALL, name: t("clients.roles.allDivisions") }, ...named] : named;
-}
-
-/** The division a newly picked role starts in: home if grantable there, else the first. */
-export function defaultDivision(role: RoleView, view: RolesView): string | null {
-  const options = grantableDivisions(role, view);
-  const home = options.find((d) => d.id === view.homeDivisionId);
-  return (home ?? options.find((d) => d.id !== ALL) ?? options[0])?.id ?? null;
-}
+type PickerApi = Pick<ClientsApi, "authorizationRolePermissions" | "authorizationAssignRoleToMe">;
 
 /** Indices of roles whose name or description contains every word of `query`. */
 export function filterRoles(index: string[], query: string): number[] {
@@ -105,24 +90,6 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
     if (picked.size === 0) chosen.append(h("li", { class: "hint" }, t("clients.roles.noneChosen")));
   }
 
-  function permissionsToggle(role: RoleView): HTMLElement {
-    const details = h("details", { class: "role-permissions" }, h("summary", {}, t("clients.roles.permissions", { count: String(role.permissionCount) })));
-    details.addEventListener("toggle", () => {
-      if (!details.open || details.dataset.loaded) return;
-      details.dataset.loaded = "1";
-      const out = h("ul", { class: "mono" }, h("li", { class: "hint" }, t("clients.roles.loading")));
-      details.append(out);
-      api.authorizationRolePermissions(role.id).then(
-        (perms) => out.replaceChildren(...(perms.length ? perms.map((p) => h("li", {}, p)) : [h("li", { class: "hint" }, t("clients.roles.noPermissions"))])),
-        (err) => {
-          delete details.dataset.loaded;
-          out.replaceChildren(errorPanel(err));
-        },
-      );
-    });
-    return details;
-  }
-
   function row(role: RoleView): HTMLLIElement {
     const held = role.held.length > 0;
     const id = `clients-role-${role.id}`;
@@ -148,7 +115,7 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
         box,
         h("span", {}, h("span", { class: "choice-label" }, role.name), role.description ? h("span", { class: "hint" }, role.description) : null),
       ),
-      permissionsToggle(role),
+      permissionsToggle(role, api),
     );
     rows.set(role.id, item);
     if (held && picked.has(role.id)) item.append(divisionSelect(role));

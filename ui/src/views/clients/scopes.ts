@@ -1,7 +1,7 @@
 // The scopes picker: the org's scope catalogue (GET /api/v2/oauth/scopes) with descriptions,
 // searchable, one checkbox each. Scopes apply to every grant type but Client Credentials.
 import type { OAuthScope } from "../../api";
-import { h } from "../../dom";
+import { h } from "../../kit/dom";
 import { t } from "../../i18n";
 
 export interface ScopesPicker {

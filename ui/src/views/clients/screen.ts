@@ -1,46 +1,33 @@
-// The OAuth clients screen and its routes: #clients (the list), #clients/new (create) and
-// #clients/<id> (detail: edit, disable, delete, regenerate). Signed out, it says to sign in
-// first. After create, the secret is shown once, then the new client's detail opens.
-import type { Api, SessionView } from "../../api";
-import { h } from "../../dom";
+// The OAuth clients screen (commands/clients.rs) and its routes: #/clients (the list),
+// #/clients/new (create) and #/clients/<id> (detail: edit, disable, delete, regenerate). Signed
+// out, it says to sign in first. After create, the secret is shown once, then the new client's
+// detail opens.
+import type { ClientsApi } from "../../api";
 import { t } from "../../i18n";
-import { errorPanel } from "../errors";
+import { h } from "../../kit/dom";
+import { errorPanel } from "../../kit/errors";
+import type { ScreenDeps } from "../../kit/screen";
+import { signInFirst } from "../../kit/signed-out";
 import { clientDetail, type DetailApi } from "./detail";
 import { clientForm } from "./form";
 import { clientsList } from "./list";
 import { showSecretOnce } from "./secret";
 import "./clients.css";
 
-export type ClientsApi = DetailApi & Pick<Api, "oauthClientsList" | "oauthClientGet" | "oauthClientCreate">;
-
-export interface ClientsDeps {
-  api: ClientsApi;
-  session: SessionView | null;
-  /** Goes to a hash route (the app redraws on hashchange). */
-  navigate: (hash: string) => void;
-}
+export type ClientsScreenApi = DetailApi & Pick<ClientsApi, "oauthClientsList" | "oauthClientGet" | "oauthClientCreate">;
+export type ClientsDeps = ScreenDeps<ClientsScreenApi>;
 
 // An error to show on the next screen drawn (forgetting a secret failed while navigating).
 let pendingNotice: unknown = null;
 
 export type ClientsRoute = { kind: "list" } | { kind: "new" } | { kind: "detail"; id: string };
 
-/** `#clients`, `#/clients`, `#clients/new`, `#clients/<id>`. */
+/** `#/clients`, `#/clients/new`, `#/clients/<id>` (and the same without the slash). */
 export function clientsRoute(hash: string): ClientsRoute {
   const rest = hash.replace(/^#\/?clients\/?/, "");
   if (rest === "") return { kind: "list" };
   if (rest === "new") return { kind: "new" };
   return { kind: "detail", id: decodeURIComponent(rest.split("/")[0] ?? "") };
-}
-
-export function signInFirst(): HTMLElement {
-  return h(
-    "section",
-    { class: "card", id: "clients-signed-out" },
-    h("h2", {}, t("clients.signedOut.title")),
-    h("p", {}, t("clients.signedOut.body")),
-    h("a", { href: "#signin", class: "button" }, t("clients.signedOut.action")),
-  );
 }
 
 function loading(): HTMLElement {
@@ -59,7 +46,13 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
     body,
   );
   if (!deps.session) {
-    body.append(signInFirst());
+    body.append(
+      signInFirst("clients-signed-out", {
+        title: t("clients.signedOut.title"),
+        body: t("clients.signedOut.body"),
+        action: t("clients.signedOut.action"),
+      }),
+    );
     return root;
   }
   const { api } = deps;
@@ -75,7 +68,7 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
     api.oauthClientsList().then((clients) => body.replaceChildren(clientsList(clients, me)), fail);
   } else if (route.kind === "new") {
     body.append(
-      h("p", {}, h("a", { href: "#clients", id: "clients-back" }, `← ${t("clients.detail.back")}`)),
+      h("p", {}, h("a", { href: "#/clients", id: "clients-back" }, `← ${t("clients.detail.back")}`)),
       h("h2", { id: "clients-form-title", class: "sr-only" }, t("clients.new.title")),
       clientForm({
         api,
@@ -83,7 +76,7 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
         submit: (form) =>
           api.oauthClientCreate(form).then(async (issued) => {
             pendingNotice = await showSecretOnce(api, issued);
-            deps.navigate(`#clients/${encodeURIComponent(issued.client.id)}`);
+            deps.navigate(`#/clients/${encodeURIComponent(issued.client.id)}`);
           }),
       }),
     );

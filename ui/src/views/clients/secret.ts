@@ -2,13 +2,13 @@
 // the secret (a handle that works once), shows it with Copy (Rust copies it to the clipboard
 // and clears it after 60 s) and "Saved in your keychain". Closing forgets the handle in Rust
 // (unticked: the keychain entry is deleted too) and removes every node that held the secret.
-import type { Api, IssuedClientView } from "../../api";
-import { h } from "../../dom";
+import type { ClientsApi, IssuedClientView } from "../../api";
+import { h } from "../../kit/dom";
 import { t } from "../../i18n";
-import { errorPanel } from "../errors";
-import { openModal } from "./modal";
+import { errorPanel } from "../../kit/errors";
+import { openModal } from "../../kit/modal";
 
-export type SecretApi = Pick<Api, "oauthClientSecretReveal" | "oauthClientSecretCopy" | "oauthClientSecretForget">;
+export type SecretApi = Pick<ClientsApi, "oauthClientSecretReveal" | "oauthClientSecretCopy" | "oauthClientSecretForget">;
 
 /** Shows the dialog; resolves once it has closed and Rust has forgotten the secret, with null
  *  or the error of forgetting it (e.g. the keychain entry could not be deleted). */

@@ -1,11 +1,12 @@
-// The OAuth client form's checks, mirroring genesys::oauth_client_form (Rust has the last
-// word): each field gets a localized message beside it before anything is sent. Rust's own
+// The OAuth client form's checks, mirroring src-tauri/genesys/src/oauth_client_form/fields.rs
+// (Rust has the last word; the shared name rules are kit/fields.ts): each field gets a localized
+// message beside it before anything is sent. Rust's own
 // refusal names its field as "field: reason", which fieldOfRustError reads back.
 import type { GrantType } from "../../generated/GrantType";
 import type { RoleDivision } from "../../generated/RoleDivision";
 import { t } from "../../i18n";
+import { descriptionProblem, hasHiddenCharacters, hasWhiteSpace, MAX_NAME_CHARS, nameProblem, trim, type NameProblem } from "../../kit/fields";
 
-export const MAX_NAME_CHARS = 256;
 export const TOKEN_MIN = 300;
 export const TOKEN_MAX = 172_800;
 export const TOKEN_DEFAULT = 86_400;
@@ -27,31 +28,15 @@ export interface FormValues {
   roleDivisions: RoleDivision[];
 }
 
-// Bidi embeddings/overrides/isolates/marks and zero-width characters, as Rust's is_invisible_format.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/u;
-// Rust's char::is_control: C0, DEL and C1.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
-const CONTROL_EXCEPT_TAB_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-const WHITESPACE = /[\s\u0085]/u;
-
-/** Rust's str::trim: Unicode White_Space at both ends. */
-function trim(text: string): string {
-  return text.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
-}
+const NAME_KEYS: Record<NameProblem, string> = { required: "nameRequired", tooLong: "nameTooLong", invisible: "invisibleCharacters" };
 
 export function checkName(text: string): string | null {
-  const name = trim(text);
-  if (name === "") return t("clients.errors.nameRequired");
-  if ([...name].length > MAX_NAME_CHARS) return t("clients.errors.nameTooLong", { max: String(MAX_NAME_CHARS) });
-  if (CONTROL.test(name) || INVISIBLE.test(name)) return t("clients.errors.invisibleCharacters");
-  return null;
+  const problem = nameProblem(text);
+  return problem ? t(`clients.errors.${NAME_KEYS[problem]}`, { max: String(MAX_NAME_CHARS) }) : null;
 }
 
 export function checkDescription(text: string): string | null {
-  const description = trim(text);
-  return CONTROL_EXCEPT_TAB_NEWLINE.test(description) || INVISIBLE.test(description)
-    ? t("clients.errors.invisibleCharacters")
-    : null;
+  return descriptionProblem(text) ? t("clients.errors.invisibleCharacters") : null;
 }
 
 export function checkTokenDuration(text: string): string | null {
@@ -81,7 +66,7 @@ export function checkRedirectUri(text: string): { error: string | null; normal: 
   const bad = (key: string): { error: string; normal: string } => ({ error: t(`clients.errors.${key}`, { uri }), normal: "" });
   if (uri === "") return bad("redirectEmpty");
   if (new TextEncoder().encode(uri).length > MAX_REDIRECT_URI_LEN) return bad("redirectTooLong");
-  if (WHITESPACE.test(uri) || CONTROL.test(uri) || INVISIBLE.test(uri)) return bad("redirectSpaces");
+  if (hasWhiteSpace(uri) || hasHiddenCharacters(uri)) return bad("redirectSpaces");
   if (uri.includes("#")) return bad("redirectFragment");
   if (uri.includes("*")) return bad("redirectWildcard");
   const at = uri.indexOf("://");

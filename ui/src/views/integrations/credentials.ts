@@ -3,14 +3,18 @@
 // id and secret (the secret field is emptied once sent, and never shown back; Rust proves it
 // with a token before saving it, and a refusal is shown at the field), or a new Client
 // Credentials client created here (its secret goes straight to the keychain).
-import type { ClientChoices } from "../../generated/ClientChoices";
-import type { CredentialChoice } from "../../generated/CredentialChoice";
-import type { IntegrationsOverview } from "../../generated/IntegrationsOverview";
-import type { IntegrationView } from "../../generated/IntegrationView";
-import { h } from "../../dom";
+import type { ClientChoices, Configured, CredentialChoice, IntegrationsApi, IntegrationsOverview, IntegrationView } from "../../api";
 import { t } from "../../i18n";
-import { clientIdProblem, fieldError, nameProblem, showProblem, textField } from "./common";
-import type { Configured, IntegrationsApi } from "./deps";
+import { h } from "../../kit/dom";
+import { clientIdProblem, nameProblem } from "../../kit/fields";
+import { fieldError, nameMessage, showProblem, textField } from "../../kit/inputs";
+
+const CLIENT_ID_KEYS = { required: "integrations.fieldRequired", invalid: "integrations.clientIdInvalid" } as const;
+
+function clientIdMessage(text: string): string | null {
+  const problem = clientIdProblem(text);
+  return problem ? t(CLIENT_ID_KEYS[problem]) : null;
+}
 
 type Mode = "keychainClient" | "typed" | "newClient" | "remove";
 
@@ -83,12 +87,12 @@ export function credentialsForm(integration: IntegrationView, overview: Integrat
     if (mode === "remove") return { kind: "remove" };
     if (mode === "keychainClient") return usable.length ? { kind: "keychainClient", clientId: picked.input.value } : null;
     if (mode === "typed") {
-      const idOk = showProblem(typedId.error, typedId.input, clientIdProblem(typedId.input.value));
+      const idOk = showProblem(typedId.error, typedId.input, clientIdMessage(typedId.input.value));
       const secretOk = showProblem(secretError, secretInput, secretInput.value.trim() === "" ? t("integrations.fieldRequired") : null);
       return idOk && secretOk ? { kind: "typed", clientId: typedId.input.value.trim(), clientSecret: secretInput.value.trim() } : null;
     }
     if (!fresh) return null;
-    const nameOk = showProblem(fresh.name.error, fresh.name.input, nameProblem(fresh.name.input.value));
+    const nameOk = showProblem(fresh.name.error, fresh.name.input, nameMessage(nameProblem(fresh.name.input.value)));
     const roleOk = showProblem(fresh.role.error, fresh.role.input, fresh.role.input.value ? null : t("integrations.fieldRequired"));
     return nameOk && roleOk ? { kind: "newClient", name: fresh.name.input.value.trim(), roleId: fresh.role.input.value, divisionId: fresh.division.input.value } : null;
   };

@@ -1,19 +1,21 @@
 // One Data Actions integration (#/integrations/<id>): its live state, its credential and the
 // client behind it, Configure credentials, Activate / Deactivate (following reportedState until
 // it settles, then the smoke check), and Delete after a confirmation that says what goes.
-import type { Activation } from "../../generated/Activation";
-import type { IntegrationsOverview } from "../../generated/IntegrationsOverview";
-import type { IntegrationView } from "../../generated/IntegrationView";
-import { h } from "../../dom";
+import type { Activation, IntegrationsApi, IntegrationsOverview, IntegrationView } from "../../api";
 import { t } from "../../i18n";
-import { errorPanel } from "../errors";
-import { objectName, stateBadge } from "./common";
+import { inlineConfirm } from "../../kit/confirm";
+import { h } from "../../kit/dom";
+import { errorPanel } from "../../kit/errors";
+import { objectName } from "../../kit/format";
+import { goTo } from "../../kit/screen";
 import { credentialsForm } from "./credentials";
-import type { IntegrationsApi } from "./deps";
+import { stateBadge } from "./state";
 import "./integrations.css";
 
 export interface DetailDeps {
   api: IntegrationsApi;
+  /** Goes to a hash route; the address bar by default. */
+  navigate?: (hash: string) => void;
 }
 
 function smokeLine(done: Activation): HTMLElement | null {
@@ -84,22 +86,18 @@ function activation(i: IntegrationView, deps: DetailDeps, onDone: (done: Activat
 
 function deletion(i: IntegrationView, deps: DetailDeps, fail: (err: unknown) => void): HTMLElement {
   const ask = h("button", { type: "button", class: "danger", id: "integration-delete" }, t("integrations.delete"));
-  const yes = h("button", { type: "button", class: "danger", id: "integration-delete-yes" }, t("integrations.deleteYes"));
-  const no = h("button", { type: "button", id: "integration-delete-no" }, t("integrations.deleteNo"));
-  const confirm = h("div", { class: "confirm", id: "integration-delete-confirm", hidden: true }, h("p", {}, t("integrations.deleteConfirm", { name: i.name })), yes, " ", no);
-  ask.addEventListener("click", () => {
-    confirm.hidden = false;
-    no.focus();
-  });
-  no.addEventListener("click", () => {
-    confirm.hidden = true;
-    ask.focus();
+  const { box: confirm, yes } = inlineConfirm(ask, {
+    id: "integration-delete",
+    question: t("integrations.deleteConfirm", { name: i.name }),
+    yes: t("integrations.deleteYes"),
+    no: t("integrations.deleteNo"),
+    focus: "no",
   });
   yes.addEventListener("click", () => {
     yes.disabled = true;
     deps.api.integrationDelete(i.id).then(
       () => {
-        location.hash = "#/integrations";
+        (deps.navigate ?? goTo)("#/integrations");
       },
       (err) => {
         yes.disabled = false;

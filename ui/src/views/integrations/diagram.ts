@@ -2,13 +2,13 @@
 // integration: OAuth client → credential → integration → data actions (later, greyed). Each
 // node shows its live state and links to its screen; a broken link is drawn broken, with the
 // fix one click away.
+import type { IntegrationsOverview, IntegrationView } from "../../api";
 import type { ClientView } from "../../generated/ClientView";
 import type { CredentialView } from "../../generated/CredentialView";
-import type { IntegrationView } from "../../generated/IntegrationView";
-import type { IntegrationsOverview } from "../../generated/IntegrationsOverview";
-import { h } from "../../dom";
 import { t } from "../../i18n";
-import { objectName, stateBadge } from "./common";
+import { h } from "../../kit/dom";
+import { objectName } from "../../kit/format";
+import { stateBadge } from "./state";
 
 /** What is wrong with one chain, if anything. */
 export type Break = "noCredential" | "credentialGone" | "clientGone" | "clientUnknown" | "clientNotActive" | null;

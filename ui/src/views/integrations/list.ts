@@ -1,13 +1,16 @@
 // The Data Actions integration screen (#/integrations): where the workshop says to click, the
 // diagram, the installed integrations with their live reportedState and credential, the limit
 // ("n of 10") before it is hit, and Install with a name. Re-reads while a state is settling.
-import type { IntegrationsOverview } from "../../generated/IntegrationsOverview";
-import { h } from "../../dom";
+import type { IntegrationsApi, IntegrationsOverview } from "../../api";
 import { t } from "../../i18n";
-import { errorPanel } from "../errors";
-import { isSettling, nameProblem, objectName, showProblem, stateBadge, textField } from "./common";
-import type { IntegrationsApi } from "./deps";
+import { h } from "../../kit/dom";
+import { errorPanel } from "../../kit/errors";
+import { nameProblem } from "../../kit/fields";
+import { objectName } from "../../kit/format";
+import { nameMessage, showProblem, textField } from "../../kit/inputs";
+import { goTo } from "../../kit/screen";
 import { diagramView } from "./diagram";
+import { isSettling, stateBadge } from "./state";
 import "./integrations.css";
 
 export const DEFAULT_INTEGRATION_NAME = "Genesys Cloud Data Actions";
@@ -18,6 +21,8 @@ export interface ListDeps {
   api: Pick<IntegrationsApi, "integrationsOverview" | "integrationInstall">;
   /** Timer seam so tests can step the re-reads. */
   later?: (fn: () => void, ms: number) => void;
+  /** Goes to a hash route; the address bar by default. */
+  navigate?: (hash: string) => void;
 }
 
 function limitLine(overview: IntegrationsOverview): HTMLElement {
@@ -65,11 +70,11 @@ function installForm(overview: IntegrationsOverview, deps: ListDeps, reload: () 
   const form = h("form", { class: "form", id: "integrations-install-form", novalidate: true }, name.field, button);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    if (!showProblem(name.error, name.input, nameProblem(name.input.value))) return name.input.focus();
+    if (!showProblem(name.error, name.input, nameMessage(nameProblem(name.input.value)))) return name.input.focus();
     button.disabled = true;
     deps.api.integrationInstall(name.input.value.trim()).then(
       (created) => {
-        location.hash = `#/integrations/${created.id}`;
+        (deps.navigate ?? goTo)(`#/integrations/${created.id}`);
         reload();
       },
       (err) => {

@@ -3,8 +3,8 @@
 import type { PlannedStep } from "../../generated/PlannedStep";
 import type { SetupStepKind } from "../../generated/SetupStepKind";
 import type { StepView } from "../../generated/StepView";
-import { h } from "../../dom";
 import { currentLanguage, t } from "../../i18n";
+import { h } from "../../kit/dom";
 
 /** The integration tile the workshop installs (a product name: not translated). */
 const PRODUCT = "Genesys Cloud Data Actions";

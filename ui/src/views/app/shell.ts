@@ -1,9 +1,9 @@
-// The window's frame: a header with the current org (the Sandbox org badge, or the signed-in
+// The window's frame (with about.ts, the screen of commands/app.rs): a header with the current org (the Sandbox org badge, or the signed-in
 // org, user, region and token expiry), the navigation for the areas that exist, the main area.
-import type { SessionView } from "../api";
-import { h } from "../dom";
-import { dateTime, regionLabel } from "../format";
-import { t } from "../i18n";
+import type { SessionView } from "../../api";
+import { h } from "../../kit/dom";
+import { dateTime, regionLabel } from "../../kit/format";
+import { t } from "../../i18n";
 
 export type Route = "signin" | "clients" | "integrations" | "setup" | "settings" | "about";
 export const ROUTES: Route[] = ["signin", "clients", "integrations", "setup", "settings", "about"];
@@ -71,7 +71,8 @@ export function shellView(active: Route, session: SessionView | null): Shell {
 }
 
 export function routeFromHash(hash: string): Route {
-  // The first segment names the screen: "#clients/new" is the clients screen.
+  // The first segment names the screen: "#/clients/new" is the clients screen ("#clients/new",
+  // without the slash, is read the same way).
   const name = hash.replace(/^#\/?/, "").split("/")[0];
   return ROUTES.find((r) => r === name) ?? "signin";
 }

@@ -1,7 +1,7 @@
 // The About screen: what Dip Studio is, its version and build, and where it keeps its files.
-import type { AppInfo } from "../api";
-import { h } from "../dom";
-import { t } from "../i18n";
+import type { AppInfo } from "../../api";
+import { h } from "../../kit/dom";
+import { t } from "../../i18n";
 
 function row(label: string, value: string, mono = false): HTMLElement[] {
   return [h("dt", {}, label), h("dd", mono ? { class: "mono" } : {}, value)];

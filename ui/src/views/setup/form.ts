@@ -1,11 +1,11 @@
 // The guided setup's one short form: names prefilled from the workshop, the role(s) for the new
 // client (the suggested one pre-selected), the division (home by default). Checked here as in
 // Rust, with each problem beside its field; nothing typed is lost on an error.
-import type { SetupForm } from "../../generated/SetupForm";
-import type { SetupRequestInput } from "../../generated/SetupRequestInput";
-import { h } from "../../dom";
+import type { SetupForm, SetupRequestInput } from "../../api";
 import { t } from "../../i18n";
-import { fieldError, MARKER_CHARS, MAX_NAME_CHARS, nameProblem, showProblem, textField } from "./common";
+import { h } from "../../kit/dom";
+import { descriptionProblem, MARKER_CHARS, MAX_NAME_CHARS, nameProblem, objectNameProblem } from "../../kit/fields";
+import { fieldError, nameMessage, showProblem, textField } from "../../kit/inputs";
 
 export interface SetupFormParts {
   form: HTMLFormElement;
@@ -56,11 +56,11 @@ export function setupFormView(model: SetupForm, draft: SetupRequestInput): Setup
     const room = MAX_NAME_CHARS - MARKER_CHARS;
     const roleIds = [...form.querySelectorAll<HTMLInputElement>('input[name="setup-role"]:checked')].map((i) => i.value);
     const oks = [
-      showProblem(client.error, client.input, nameProblem(client.input.value)),
-      showProblem(description.error, description.input, description.input.value.trim() && /[\p{Cc}]/u.test(description.input.value.trim()) ? t("integrations.nameInvisible") : null),
+      showProblem(client.error, client.input, nameMessage(nameProblem(client.input.value))),
+      showProblem(description.error, description.input, descriptionProblem(description.input.value) ? t("integrations.nameInvisible") : null),
       showProblem(rolesError, roles, roleIds.length ? null : t("integrations.setup.rolesRequired")),
-      showProblem(credential.error, credential.input, nameProblem(credential.input.value, room)),
-      showProblem(integration.error, integration.input, nameProblem(integration.input.value, room)),
+      showProblem(credential.error, credential.input, nameMessage(objectNameProblem(credential.input.value), room)),
+      showProblem(integration.error, integration.input, nameMessage(objectNameProblem(integration.input.value), room)),
     ];
     if (oks.includes(false)) {
       form.querySelector<HTMLElement>('[aria-invalid="true"] input, [aria-invalid="true"]')?.focus();

@@ -1,12 +1,14 @@
-// The Settings screen: language (following the OS by default) and theme, saved on change.
-import type { Api, Preferences, SettingsView } from "../api";
-import type { Language } from "../generated/Language";
-import type { Theme } from "../generated/Theme";
-import { h } from "../dom";
-import { languages, t } from "../i18n";
+// The Settings screen (commands/settings.rs): language (following the OS by default) and theme,
+// saved on change; and the Sandbox org's reset (a sign-in command), which asks first.
+import type { Api, Preferences, SettingsView } from "../../api";
+import type { Language } from "../../generated/Language";
+import type { Theme } from "../../generated/Theme";
+import { languages, t } from "../../i18n";
+import { inlineConfirm } from "../../kit/confirm";
+import { h } from "../../kit/dom";
 
-export interface SettingsHooks {
-  api: Pick<Api, "setSettings" | "resetSandbox">;
+export interface SettingsDeps {
+  api: Pick<Api["settings"], "setSettings"> & Pick<Api["signIn"], "resetSandbox">;
   /** Called with the saved settings so the app can re-render in the new language/theme. */
   onSaved: (view: SettingsView) => void;
   onError: (err: unknown) => void;
@@ -15,35 +17,29 @@ export interface SettingsHooks {
 }
 
 /** The Sandbox org section: a reset that asks first and says what it deletes. */
-function sandboxSection(hooks: SettingsHooks): HTMLElement {
+function sandboxSection(deps: SettingsDeps): HTMLElement {
   const status = h("p", { class: "status", role: "status", id: "sandbox-reset-status" });
   const reset = h("button", { type: "button", id: "sandbox-reset" }, t("sandbox.reset"));
-  const confirmBox = h("div", { class: "confirm", id: "sandbox-reset-confirm", hidden: true });
-  const yes = h("button", { type: "button", class: "danger", id: "sandbox-reset-yes" }, t("sandbox.reset"));
-  const no = h("button", { type: "button", id: "sandbox-reset-no" }, t("sandbox.cancel"));
-  confirmBox.append(h("p", {}, t("sandbox.resetConfirm")), yes, " ", no);
-  reset.addEventListener("click", () => {
-    confirmBox.hidden = false;
-    reset.hidden = true;
-    yes.focus();
-  });
-  no.addEventListener("click", () => {
-    confirmBox.hidden = true;
-    reset.hidden = false;
+  const { box: confirmBox, yes, close } = inlineConfirm(reset, {
+    id: "sandbox-reset",
+    question: t("sandbox.resetConfirm"),
+    yes: t("sandbox.reset"),
+    no: t("sandbox.cancel"),
+    focus: "yes",
+    hideTrigger: true,
   });
   yes.addEventListener("click", () => {
     yes.disabled = true;
-    hooks.api.resetSandbox().then(
+    deps.api.resetSandbox().then(
       () => {
-        confirmBox.hidden = true;
-        reset.hidden = false;
+        close();
         yes.disabled = false;
         status.textContent = t("sandbox.resetDone");
-        hooks.onSandboxReset();
+        deps.onSandboxReset();
       },
       (err) => {
         yes.disabled = false;
-        hooks.onError(err);
+        deps.onError(err);
       },
     );
   });
@@ -64,7 +60,7 @@ const THEMES: { value: Theme; key: string }[] = [
   { value: "dark", key: "settings.themeDark" },
 ];
 
-export function settingsView(view: SettingsView, hooks: SettingsHooks, justSaved = false): HTMLElement {
+export function settingsView(view: SettingsView, deps: SettingsDeps, justSaved = false): HTMLElement {
   const { settings } = view;
   const systemLanguage = settings.language.mode === "system" ? view.language : null;
   const select = h(
@@ -93,9 +89,9 @@ export function settingsView(view: SettingsView, hooks: SettingsHooks, justSaved
   const current: Preferences = { language: settings.language, theme: settings.theme };
   const save = async (next: Preferences): Promise<void> => {
     try {
-      hooks.onSaved(await hooks.api.setSettings(next));
+      deps.onSaved(await deps.api.setSettings(next));
     } catch (err) {
-      hooks.onError(err);
+      deps.onError(err);
     }
   };
   select.addEventListener("change", () => {
@@ -123,6 +119,6 @@ export function settingsView(view: SettingsView, hooks: SettingsHooks, justSaved
       h("fieldset", { class: "field" }, h("legend", {}, t("settings.theme")), ...themes),
     ),
     status,
-    sandboxSection(hooks),
+    sandboxSection(deps),
   );
 }

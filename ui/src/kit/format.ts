@@ -1,6 +1,8 @@
-// Formatting shared by the screens: dates in the UI language, org and region labels.
-import type { OrgTarget, Profile } from "./api";
-import { currentLanguage, t } from "./i18n";
+// Formatting shared by the screens: dates in the UI language, org and region labels, and
+// Genesys object names (with the guided setup's run marker drawn as a tag).
+import type { OrgTarget, Profile } from "../api";
+import { currentLanguage, t } from "../i18n";
+import { h } from "./dom";
 
 /** An RFC 3339 time as the user's language writes a date and time. */
 export function dateTime(rfc3339: string): string {
@@ -22,4 +24,19 @@ export function profileLabel(profile: Profile): string {
         ? t("signin.methodImplicit")
         : t("signin.methodBrowser");
   return `${org} · ${regionLabel(profile.target)} · ${method}`;
+}
+
+const RUN_MARKER = /^(.*\S) \[dip-studio-run:([0-9a-f]{16})\]$/s;
+
+/** A name as Genesys holds it; a guided-setup run marker is shown as a small tag after it. */
+export function objectName(name: string): HTMLElement {
+  const m = RUN_MARKER.exec(name);
+  if (!m) return h("span", { class: "object-name" }, name);
+  return h(
+    "span",
+    { class: "object-name", title: name },
+    m[1] ?? name,
+    " ",
+    h("span", { class: "run-tag" }, t("integrations.runTag", { id: (m[2] ?? "").slice(0, 6) })),
+  );
 }

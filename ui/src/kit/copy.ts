@@ -1,6 +1,6 @@
 // A Copy button for something the user may need to paste elsewhere (a redirect URI, a URL,
 // a contextId). Says "Copied" once the clipboard has it.
-import { h } from "../dom";
+import { h } from "./dom";
 import { t } from "../i18n";
 
 export function copyButton(text: string): HTMLButtonElement {

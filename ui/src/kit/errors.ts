@@ -2,7 +2,7 @@
 // contextId (with a copy button) when there is one. Never a raw stack.
 import type { CommandError } from "../api";
 import type { ErrorKind } from "../generated/ErrorKind";
-import { h } from "../dom";
+import { h } from "./dom";
 import { t } from "../i18n";
 import { copyButton } from "./copy";
 

@@ -1,0 +1,102 @@
+// The guided setup's cards around a run: journals that cannot be read (each to move aside),
+// Resume (the default) or Roll back, Finish roll back, Cancel, and the summary with links to
+// what the run made.
+import type { SetupApi, SetupRunView } from "../../api";
+import type { RunPhase } from "../../generated/RunPhase";
+import type { UnreadableJournal } from "../../generated/UnreadableJournal";
+import { t } from "../../i18n";
+import { h } from "../../kit/dom";
+import { objectName } from "../../kit/format";
+
+export interface CardsContext {
+  api: Pick<SetupApi, "setupSetAsideJournal" | "setupRollBack" | "setupCancel" | "setupResume" | "setupDismiss">;
+  /** Runs a run command from `button` (disabled meanwhile), drawing each run it reports. */
+  act: (call: (cb: (run: SetupRunView) => void) => Promise<SetupRunView>, button: HTMLButtonElement) => void;
+  fail: (err: unknown) => void;
+  /** Shows the form again (after a finished run is dismissed). */
+  again: () => void;
+}
+
+const LINKS: Record<string, (id: string) => string> = {
+  oauthClient: (id) => `#/clients/${id}`,
+  credential: () => "#/integrations",
+  integration: (id) => `#/integrations/${id}`,
+};
+
+export function phaseTitle(phase: RunPhase): string {
+  return t(`integrations.setup.phase.${phase}`);
+}
+
+export function runCards(ctx: CardsContext) {
+  function unreadableCard(journals: UnreadableJournal[]): HTMLElement | null {
+    if (journals.length === 0) return null;
+    const items = journals.map((j) => {
+      const aside = h("button", { type: "button", class: "set-aside" }, t("integrations.setup.setAside"));
+      const li = h("li", { "data-file": j.fileName }, h("code", {}, j.fileName), " ", h("span", { class: "hint" }, j.reason), " ", aside);
+      aside.addEventListener("click", () => {
+        aside.disabled = true;
+        ctx.api.setupSetAsideJournal(j.fileName).then(
+          (moved) => li.replaceChildren(h("span", { class: "hint" }, t("integrations.setup.setAsideDone", { name: moved }))),
+          (err) => {
+            aside.disabled = false;
+            ctx.fail(err);
+          },
+        );
+      });
+      return li;
+    });
+    return h("section", { class: "card warning", id: "setup-unreadable" }, h("h2", {}, t("integrations.setup.unreadableTitle")), h("p", {}, t("integrations.setup.unreadableText")), h("ul", {}, ...items));
+  }
+
+  function finishRollBack(): HTMLElement {
+    const rollBack = h("button", { type: "button", class: "primary", id: "setup-roll-back" }, t("integrations.setup.finishRollBack"));
+    rollBack.addEventListener("click", () => ctx.act((cb) => ctx.api.setupRollBack(cb), rollBack));
+    queueMicrotask(() => rollBack.focus());
+    return h("section", { class: "card", id: "setup-unfinished-roll-back" }, h("h2", {}, t("integrations.setup.rollBackUnfinishedTitle")), h("p", {}, t("integrations.setup.rollBackUnfinishedText")), h("div", { class: "actions" }, rollBack));
+  }
+
+  function cancelButton(run: SetupRunView): HTMLElement {
+    const cancel = h("button", { type: "button", id: "setup-cancel" }, t("integrations.setup.cancel"));
+    cancel.addEventListener("click", () => {
+      cancel.disabled = true;
+      ctx.api.setupCancel(run.runId).catch((err) => {
+        cancel.disabled = false;
+        ctx.fail(err);
+      });
+    });
+    return h("div", { class: "actions" }, cancel);
+  }
+
+  function resumeButtons(primaryResume: boolean): HTMLElement {
+    const resume = h("button", { type: "button", class: primaryResume ? "primary" : "", id: "setup-resume" }, t("integrations.setup.resume"));
+    const rollBack = h("button", { type: "button", id: "setup-roll-back" }, t("integrations.setup.rollBack"));
+    resume.addEventListener("click", () => ctx.act((cb) => ctx.api.setupResume(cb), resume));
+    rollBack.addEventListener("click", () => ctx.act((cb) => ctx.api.setupRollBack(cb), rollBack));
+    // Resume is the default: it has the focus, so Enter resumes.
+    queueMicrotask(() => resume.focus());
+    return h("div", { class: "actions", id: "setup-resume-offer" }, resume, " ", rollBack);
+  }
+
+  function summary(run: SetupRunView): HTMLElement {
+    const again = h("button", { type: "button", id: "setup-again" }, t("integrations.setup.again"));
+    again.addEventListener("click", () => {
+      again.disabled = true;
+      ctx.api.setupDismiss().then(ctx.again, ctx.fail);
+    });
+    const created = run.created.map((o) =>
+      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`integrations.setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(o.id) }, objectName(o.name))),
+    );
+    return h(
+      "section",
+      { class: "card", id: "setup-summary", "data-phase": run.phase },
+      h("h2", {}, phaseTitle(run.phase)),
+      run.phase === "completed" ? h("p", {}, t("integrations.setup.completedText")) : h("p", {}, t("integrations.setup.rolledBackText")),
+      created.length ? h("ul", { class: "created", id: "setup-created" }, ...created) : null,
+      run.phase === "completed" ? (run.secretSaved ? h("p", { class: "hint" }, t("integrations.setup.secretInKeychain")) : h("p", { class: "warning", id: "setup-secret-not-saved" }, t("integrations.setup.secretNotSaved"))) : null,
+      run.phase === "completed" ? h("p", {}, h("a", { href: "#/integrations", class: "button", id: "setup-see-diagram" }, t("integrations.setup.seeDiagram"))) : null,
+      again,
+    );
+  }
+
+  return { unreadableCard, finishRollBack, cancelButton, resumeButtons, summary };
+}

@@ -1,0 +1,159 @@
+// "Set up Data Actions" (#/setup), signed in: the form, the plan preview in plain words, Run
+// with each step's progress, duration and result live, and the summary. The run lives in Rust:
+// on return (or a reload) the screen re-attaches to it, a running one can be cancelled, and a
+// run left unfinished is offered Resume (the default) or Roll back — or only "Finish roll back"
+// when its roll back had started (cards.ts). Journals that cannot be read are listed, each with
+// a way to move it aside, without hiding the runs that can be read.
+import type { SetupApi, SetupForm, SetupPlan, SetupRequestInput, SetupRunView } from "../../api";
+import { t } from "../../i18n";
+import { h } from "../../kit/dom";
+import { errorPanel, toCommandError } from "../../kit/errors";
+import { phaseTitle, runCards } from "./cards";
+import { stepClock } from "./clock";
+import { setupFormView } from "./form";
+import { planList, progressList } from "./words";
+import "./setup.css";
+
+export interface SetupDeps {
+  api: SetupApi;
+}
+
+// The core's defaults are the English names; the form opens with them in the user's language.
+const CORE_DEFAULTS = { clientName: "Data Actions client", credentialName: "Data Actions client credential" };
+
+function localizedDefaults(request: SetupRequestInput): SetupRequestInput {
+  return {
+    ...request,
+    clientName: request.clientName === CORE_DEFAULTS.clientName ? t("integrations.setup.defaultClientName") : request.clientName,
+    credentialName: request.credentialName === CORE_DEFAULTS.credentialName ? t("integrations.setup.defaultCredentialName") : request.credentialName,
+  };
+}
+
+export function setupView(deps: SetupDeps): HTMLElement {
+  const problems = h("div", { class: "errors", id: "setup-errors" });
+  const body = h("div", { "aria-busy": "true" }, h("p", { class: "status" }, t("integrations.loading")));
+  const root = h(
+    "section",
+    { class: "screen", "data-screen": "setup", "aria-labelledby": "setup-title" },
+    h("h1", { id: "setup-title" }, t("integrations.setup.title")),
+    h("p", { class: "intro" }, t("integrations.setup.intro")),
+    problems,
+    body,
+  );
+  const fail = (err: unknown): void => problems.replaceChildren(errorPanel(err, () => problems.replaceChildren()));
+  const show = (...nodes: (HTMLElement | null)[]): void => {
+    body.removeAttribute("aria-busy");
+    body.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
+    steps.tick();
+  };
+  let last: SetupRunView | null = null;
+  const onRun = (run: SetupRunView): void => {
+    // Each message is the whole run: the newest one is drawn.
+    last = run;
+    showRun(run);
+  };
+  const steps = stepClock(root, body);
+  const act = (call: (cb: (run: SetupRunView) => void) => Promise<SetupRunView>, button: HTMLButtonElement): void => {
+    button.disabled = true;
+    problems.replaceChildren();
+    call(onRun).then(onRun, (err) => {
+      button.disabled = false;
+      fail(err);
+    });
+  };
+
+  const { unreadableCard, finishRollBack, cancelButton, resumeButtons, summary } = runCards({ api: deps.api, act, fail, again: () => showForm(null) });
+
+  function showRun(run: SetupRunView): void {
+    steps.follow(run);
+    const reissued = run.secretReissued ? h("p", { class: "warning", id: "setup-secret-reissued" }, t("integrations.setup.secretReissued")) : null;
+    const progress = h(
+      "section",
+      { class: "card", id: "setup-progress", "data-phase": run.phase, "aria-live": "polite" },
+      h("h2", {}, run.phase === "running" || run.phase === "rollingBack" ? phaseTitle(run.phase) : t("integrations.setup.stepsTitle")),
+      run.runId ? h("p", { class: "hint" }, t("integrations.setup.runId", { id: run.runId })) : null,
+      progressList(run.steps),
+    );
+    const error = run.error ? errorPanel(run.error) : null;
+    const unreadable = unreadableCard(run.unreadableJournals);
+    const cancelled = run.error?.kind === "setupCancelled";
+    switch (run.phase) {
+      case "interrupted":
+        return show(h("section", { class: "card", id: "setup-unfinished" }, h("h2", {}, t("integrations.setup.unfinishedTitle")), h("p", {}, t("integrations.setup.unfinishedText")), resumeButtons(true)), reissued, progress, unreadable);
+      case "rollBackUnfinished":
+        return show(finishRollBack(), error, progress, unreadable);
+      case "failed":
+        return show(progress, error, reissued, h("section", { class: "card" }, h("p", {}, t(cancelled ? "integrations.setup.cancelledText" : "integrations.setup.failedText")), resumeButtons(false)), unreadable);
+      case "completed":
+      case "rolledBack":
+        return show(summary(run), reissued, progress);
+      case "running":
+        return show(progress, reissued, cancelButton(run));
+      default:
+        return show(progress, reissued);
+    }
+  }
+
+  function showPlan(model: SetupForm, request: SetupRequestInput, plan: SetupPlan): void {
+    const run = h("button", { type: "button", class: "primary", id: "setup-run" }, t("integrations.setup.run"));
+    const change = h("button", { type: "button", id: "setup-change" }, t("integrations.setup.change"));
+    run.addEventListener("click", () => act((cb) => deps.api.setupStart(request, cb), run));
+    change.addEventListener("click", () => showForm(model, request));
+    // Without a keychain the client secret lives in memory only: said first, and confirmed.
+    let unsaved: HTMLElement | null = null;
+    if (!model.secretPersists) {
+      const agree = h("input", { type: "checkbox", id: "setup-confirm-unsaved" });
+      run.disabled = true;
+      agree.addEventListener("change", () => (run.disabled = !agree.checked));
+      unsaved = h(
+        "div",
+        { class: "warning", id: "setup-secret-unsaved" },
+        h("p", {}, t("integrations.setup.secretNotPersisted")),
+        h("label", { class: "choice" }, agree, h("span", {}, t("integrations.setup.confirmNotPersisted"))),
+      );
+    }
+    show(
+      h(
+        "section",
+        { class: "card", id: "setup-plan" },
+        h("h2", {}, t("integrations.setup.planTitle")),
+        h("p", { class: "hint" }, t("integrations.setup.planIntro")),
+        planList(plan.steps, model.installed, model.limit),
+        unsaved,
+        h("div", { class: "actions" }, run, " ", change),
+      ),
+    );
+    if (run.disabled) change.focus();
+    else run.focus();
+  }
+
+  function showForm(model: SetupForm | null, draft: SetupRequestInput | null = null): void {
+    if (!model) {
+      deps.api.setupForm().then((m) => showForm(m, draft), (err) => {
+        show();
+        fail(err);
+      });
+      return;
+    }
+    const parts = setupFormView(model, draft ?? localizedDefaults(model.request));
+    parts.form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const request = parts.read();
+      if (!request) return;
+      problems.replaceChildren();
+      deps.api.setupPlan(request).then((plan) => showPlan(model, request, plan), fail);
+    });
+    show(unreadableCard(model.unreadableJournals), h("section", { class: "card" }, parts.form));
+  }
+
+  deps.api.setupStatus(onRun).then(
+    (run) => (run ? (last ? showRun(last) : onRun(run)) : showForm(null)),
+    (err) => {
+      fail(err);
+      // Only unreadable journals: the form lists them, each to be moved aside.
+      if (toCommandError(err).kind === "journalCorrupt") showForm(null);
+      else show();
+    },
+  );
+  return root;
+}
