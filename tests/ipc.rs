@@ -206,13 +206,13 @@ fn ui_ready_reports_the_first_paint_once() {
     assert_eq!(first, second, "the first paint is recorded once");
 }
 
-/// Every command build.rs lists (the one list the ACL and the handlers are checked against) is
+/// Every command of the app's one list (the handlers and the ACL are made from it) is
 /// refused from a remote origin and from a window other than `main` (security-matrix.md F5).
 #[test]
 fn every_command_is_refused_from_any_origin_but_the_app_and_any_window_but_main() {
     let (app, webview) = app();
     let listed = security_config::listed_commands();
-    assert!(listed.len() > 20, "build.rs lists the commands: {listed:?}");
+    assert!(listed.len() > 20, "the app lists its commands: {listed:?}");
     let commands: Vec<&str> = listed.iter().map(String::as_str).collect();
     assert_main_window_only(&app, &webview, &commands);
 }
@@ -328,6 +328,15 @@ fn keys(value: &Value) -> Vec<String> {
 
 /// Every one of `commands` is refused by the ACL from a remote origin, and from a window other
 /// than `main` (security-matrix.md F5).
+/// The commands of screen `screen` (a module of `commands`), from the app's one list.
+fn screen_commands(screen: &str) -> &'static [&'static str] {
+    dip_studio::SCREENS
+        .iter()
+        .find(|(name, _)| *name == screen)
+        .map(|(_, commands)| *commands)
+        .unwrap_or_else(|| panic!("no screen {screen} in commands/list.rs"))
+}
+
 fn assert_main_window_only(
     app: &App<tauri::test::MockRuntime>,
     main: &WebviewWindow<tauri::test::MockRuntime>,

@@ -1,16 +1,19 @@
-//! Sign-in as the app does it: resolves a profile to endpoints (a region or the Sandbox org),
-//! runs the core's flow, keeps the token in the vault and remembers the profile. Also restores
-//! the last profile's session at start.
+//! Sign-in as the shell runs it: resolves a profile to endpoints (a region, or the in-app
+//! Sandbox org), holds the pending browser sign-in and its cancel handle, and keeps the session
+//! (token in the vault, profile remembered). The grant rules are `studio::sign_in`'s.
 
-use genesys::auth::{self, BrowserGrant, Grant, PendingSignIn, Session, SignInRequest};
+use genesys::auth::{self, PendingSignIn, Session, SignInRequest};
 use genesys::secrets::Secret;
-use genesys::{Endpoints, Error, OrgTarget, Profile, SignInMethod};
+use genesys::{Endpoints, Error, Profile, SignInMethod};
+use studio::sign_in::{browser_grant, save_token};
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::session::vault;
 use crate::{sandbox_org, settings, AppState};
 
-/// The endpoints of a profile's org, and the client id a browser sign-in uses there.
-async fn resolve<R: Runtime>(
+/// The endpoints of a profile's org, and the client id a browser sign-in uses there (the
+/// Sandbox org's seeded clients when the profile names none).
+pub async fn resolve<R: Runtime>(
     app: &AppHandle<R>,
     profile: &Profile,
 ) -> Result<(Endpoints, String), Error> {
@@ -28,33 +31,16 @@ async fn resolve<R: Runtime>(
     }
 }
 
-fn grant_of(method: SignInMethod) -> Grant {
-    match method {
-        SignInMethod::Pkce => Grant::Pkce,
-        SignInMethod::Implicit => Grant::Implicit,
-        SignInMethod::ClientCredentials => Grant::ClientCredentials,
-    }
-}
-
-/// Opens the loopback listener for a browser sign-in; the caller opens the browser.
-/// `prompt_login` asks the login host for its form even if the browser is still signed in;
-/// `ports`, if any, are the ports the client registers (tried in order).
+/// Opens the loopback listener for a browser sign-in and returns the authorize URL; the caller
+/// opens the browser. `prompt_login` asks the login host for its form even if the browser is
+/// still signed in; `ports`, if any, are the ports the client registers (tried in order).
 pub async fn begin<R: Runtime>(
     app: &AppHandle<R>,
     profile: Profile,
     prompt_login: bool,
     ports: Vec<u16>,
-) -> Result<(String, String), Error> {
-    let grant = match profile.method {
-        SignInMethod::Pkce => BrowserGrant::Pkce,
-        SignInMethod::Implicit => BrowserGrant::Implicit,
-        SignInMethod::ClientCredentials => {
-            return Err(Error::InvalidInput {
-                field: "method",
-                reason: "client credentials sign in without a browser".into(),
-            })
-        }
-    };
+) -> Result<String, Error> {
+    let grant = browser_grant(profile.method)?;
     let (endpoints, client_id) = resolve(app, &profile).await?;
     let state = app.state::<AppState>();
     let pending: PendingSignIn = auth::begin_sign_in(SignInRequest {
@@ -68,13 +54,13 @@ pub async fn begin<R: Runtime>(
         ports,
     })
     .await?;
-    let urls = (pending.authorize_url.clone(), pending.redirect_uri.clone());
+    let url = pending.authorize_url.clone();
     if let Ok(mut cancel) = state.cancel.lock() {
         *cancel = Some(pending.cancel_handle());
     }
     // A new sign-in replaces (and so closes) any earlier pending one.
     *state.pending.lock().await = Some((profile, pending));
-    Ok(urls)
+    Ok(url)
 }
 
 /// Waits for the browser to come back, then keeps the session.
@@ -109,8 +95,11 @@ pub async fn client_credentials<R: Runtime>(
     let (endpoints, client_id) = resolve(app, &profile).await?;
     let session =
         auth::client_credentials(endpoints, profile.target.code(), &client_id, &secret).await?;
-    let vault = vault(app).await;
-    let saved = vault.set(profile.secret_account(), secret).await.is_ok();
+    let saved = vault(app)
+        .await
+        .set(profile.secret_account(), secret)
+        .await
+        .is_ok();
     let (profile, session, token_saved) = keep(app, profile, session).await?;
     Ok((profile, session, saved && token_saved))
 }
@@ -121,125 +110,10 @@ async fn keep<R: Runtime>(
     mut profile: Profile,
     session: Session,
 ) -> Result<(Profile, Session, bool), Error> {
-    let state = app.state::<AppState>();
     profile.org_name = Some(session.info().org_name);
-    let vault = vault(app).await;
-    let saved = match vault
-        .set(profile.token_account(), session.token().clone())
-        .await
-    {
-        Ok(()) => vault.persistent,
-        Err(e) => {
-            log::warn!("the token could not be saved in the keychain: {e}");
-            false
-        }
-    };
+    let saved = save_token(&vault(app).await, &profile, &session).await;
     settings::update(app, |s| s.remember(profile.clone()))?;
+    let state = app.state::<AppState>();
     state.set_session(Some((profile.clone(), session.clone())));
     Ok((profile, session, saved))
-}
-
-pub async fn vault<R: Runtime>(app: &AppHandle<R>) -> crate::vault::Vault {
-    let state = app.state::<AppState>();
-    state
-        .vault
-        .get_or_init(crate::vault::Vault::open)
-        .await
-        .clone()
-}
-
-/// At start: the last profile's session, if its saved token is still accepted
-/// (`GET /api/v2/tokens/me`). Anything else leaves the user signed out, silently.
-pub async fn restore<R: Runtime>(app: &AppHandle<R>) {
-    let state = app.state::<AppState>();
-    state
-        .restored
-        .get_or_init(|| async {
-            let Some(profile) = state.settings().settings.restorable().cloned() else {
-                return;
-            };
-            let Ok(Some(token)) = vault(app).await.get(profile.token_account()).await else {
-                return;
-            };
-            let resumed = match resolve(app, &profile).await {
-                Ok((endpoints, _)) => {
-                    Session::resume(
-                        endpoints,
-                        profile.target.code().to_owned(),
-                        grant_of(profile.method),
-                        token,
-                    )
-                    .await
-                }
-                Err(e) => Err(e),
-            };
-            match resumed {
-                Ok(session) => state.set_session(Some((profile, session))),
-                Err(e) => log::info!(
-                    "the last session could not be restored ({:?}); sign-in needed",
-                    e.kind()
-                ),
-            }
-        })
-        .await;
-}
-
-/// What a sign-out did: each step is attempted whatever happened to the others.
-#[derive(Debug, Clone, Default)]
-pub struct SignedOut {
-    /// The login host's `/logout` page to open, after a browser sign-in.
-    pub logout: Option<String>,
-    /// Genesys confirmed the token revoked (or already refused it).
-    pub revoked: bool,
-    /// The keychain entry holding the token is gone.
-    pub keychain_cleared: bool,
-}
-
-/// Signs out, in the order that leaves no usable token behind: revoke it first
-/// (`DELETE /api/v2/tokens/me`), then delete it from the keychain, then mark the profile as
-/// signed out so the next start does not restore it silently. Every step is attempted even
-/// when an earlier one fails; what failed is reported, not raised. For a browser sign-in, also
-/// returns the login host's `/logout` page, which the caller opens so the browser's session
-/// there ends too (else the next sign-in is the same user, silently).
-pub async fn sign_out<R: Runtime>(app: &AppHandle<R>) -> Option<SignedOut> {
-    let state = app.state::<AppState>();
-    let (profile, session) = state.session()?;
-    state.set_session(None);
-    let revoked = match session.sign_out().await {
-        // Already expired or revoked: signed out all the same.
-        Err(e) if e.kind() == genesys::ErrorKind::SignInRequired => true,
-        Err(e) => {
-            log::warn!("the token could not be revoked: {e}");
-            false
-        }
-        Ok(()) => true,
-    };
-    let keychain_cleared = match vault(app).await.delete(profile.token_account()).await {
-        Ok(()) => true,
-        Err(e) => {
-            log::warn!("the token could not be deleted from the keychain: {e}");
-            false
-        }
-    };
-    if let Err(e) = settings::update(app, |s| s.signed_out = true) {
-        log::warn!("the sign-out could not be saved in the settings: {e}");
-    }
-    let logout = match profile.method {
-        SignInMethod::ClientCredentials => None,
-        // Not finding the login host must not stop the sign-out.
-        SignInMethod::Pkce | SignInMethod::Implicit => resolve(app, &profile)
-            .await
-            .ok()
-            .and_then(|(endpoints, client_id)| auth::logout_url(&endpoints, &client_id).ok()),
-    };
-    Some(SignedOut {
-        logout,
-        revoked,
-        keychain_cleared,
-    })
-}
-
-/// True when a profile's org is the Sandbox org.
-pub fn is_sandbox(profile: &Profile) -> bool {
-    profile.target == OrgTarget::Sandbox
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use genesys::auth::{CancelSignIn, PendingSignIn, Session};
 use genesys::{Profile, Settings};
 
-use crate::vault::Vault;
+use studio::vault::Vault;
 
 pub struct AppState {
     pub started: Instant,

@@ -7,29 +7,15 @@ use serde_json::{json, Value};
 
 use super::{app, assert_main_window_only, invoke, keys, start_sign_in_with_browser};
 
-const COMMANDS: &[&str] = &[
-    "oauth_clients_list",
-    "oauth_client_get",
-    "oauth_client_create",
-    "oauth_client_update",
-    "oauth_client_set_state",
-    "oauth_client_delete",
-    "oauth_client_regenerate_secret",
-    "oauth_client_secret_reveal",
-    "oauth_client_secret_copy",
-    "oauth_client_secret_forget",
-    "oauth_scopes",
-    "authorization_roles",
-    "authorization_role_permissions",
-    "authorization_assign_role_to_me",
-    "oauth_client_credentials",
-    "oauth_client_credential_update",
-];
+/// The clients screen's commands, from the app's one list.
+fn commands() -> &'static [&'static str] {
+    super::screen_commands("clients")
+}
 
 #[test]
 fn clients_commands_are_listed_allowed_for_main_only_and_ask_to_sign_in_first() {
     let (app, webview) = app();
-    assert_main_window_only(&app, &webview, COMMANDS);
+    assert_main_window_only(&app, &webview, commands());
     // Signed out, each listed and allowed command runs and says "sign in first"; a command
     // missing from build.rs or the capability would be refused by the ACL instead.
     for cmd in ["oauth_clients_list", "oauth_scopes", "authorization_roles"] {
@@ -321,7 +307,8 @@ fn signed_in_the_clients_commands_answer_in_their_wire_shapes_without_secrets() 
 #[tokio::test]
 async fn credentials_using_a_client_are_found_by_their_client_id() {
     use ::genesys::secrets::Secret;
-    use dip_studio::client_credentials::{using_client, CredentialUse};
+    use studio::clients::using_client;
+    use studio::wire::clients::CredentialUse;
 
     let w = crate::genesys::world().await;
     let (admin, _) = w.sign_in().await;

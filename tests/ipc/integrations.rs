@@ -16,23 +16,25 @@ use tauri::Manager;
 use super::clients::sign_in;
 use super::{app, app_with_secrets, assert_main_window_only, invoke, keys};
 
-const COMMANDS: &[&str] = &[
-    "integrations_overview",
-    "integration_install",
-    "integration_client_choices",
-    "integration_configure",
-    "integration_set_enabled",
-    "integration_delete",
-    "setup_form",
-    "setup_plan",
-    "setup_start",
-    "setup_status",
-    "setup_resume",
-    "setup_roll_back",
-    "setup_dismiss",
-    "setup_cancel",
-    "setup_set_aside_journal",
-];
+/// The integrations and guided setup screens' commands, from the app's one list.
+fn commands() -> Vec<&'static str> {
+    let (integrations, setup) = (
+        super::screen_commands("integrations"),
+        super::screen_commands("setup"),
+    );
+    integrations.iter().chain(setup).copied().collect()
+}
+
+/// The request as the window sends it from `form`: the core's `SetupRequest`, with the names
+/// the form opens with and the suggested role in the home division.
+fn setup_request(form: &Value) -> Value {
+    json!({
+        "clientName": "Data Actions client",
+        "credentialName": "Data Actions client credential",
+        "integrationName": "Genesys Cloud Data Actions",
+        "roleDivisions": [{"roleId": form["suggestedRoleId"], "divisionId": form["homeDivisionId"]}],
+    })
+}
 
 /// A JavaScript channel id as `new Channel()` sends it; the mock webview drops its messages.
 const CHANNEL: &str = "__CHANNEL__:7";
@@ -40,7 +42,7 @@ const CHANNEL: &str = "__CHANNEL__:7";
 #[test]
 fn integration_and_setup_commands_are_for_the_main_window_only_and_ask_to_sign_in_first() {
     let (app, webview) = app();
-    assert_main_window_only(&app, &webview, COMMANDS);
+    assert_main_window_only(&app, &webview, &commands());
     // Listed in build.rs and allowed in the capability: they run, and want a session.
     for (cmd, args) in [
         ("integrations_overview", json!({})),
@@ -98,24 +100,26 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         keys(&form),
         [
             "divisions",
+            "homeDivisionId",
             "installed",
             "limit",
-            "request",
             "roles",
             "secretPersists",
+            "suggestedRoleId",
             "unreadableJournals"
         ]
     );
     assert!(form["secretPersists"].is_boolean(), "{form}");
     assert_eq!(form["limit"], 10);
     assert_eq!(form["installed"], 0);
-    let request = form["request"].clone();
-    assert_eq!(request["integrationName"], "Genesys Cloud Data Actions");
-    assert_eq!(
-        request["roleIds"].as_array().map(Vec::len),
-        Some(1),
+    let suggested = form["suggestedRoleId"].clone();
+    assert!(
+        form["roles"]
+            .as_array()
+            .is_some_and(|roles| roles.iter().any(|r| r["id"] == suggested)),
         "a held role granting routing:queue:view is pre-selected: {form}"
     );
+    let request = setup_request(&form);
 
     let plan = invoke(&webview, "setup_plan", json!({"request": request})).expect("the plan");
     let kinds: Vec<&str> = plan["steps"]
@@ -142,7 +146,7 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         keys(&plan["steps"][1]),
         ["grants", "kind", "subject", "tokenDurationSeconds"]
     );
-    let bad = json!({"request": {"clientName": " ", "clientDescription": "", "credentialName": "c", "integrationName": "i", "roleIds": [], "divisionId": "x"}});
+    let bad = json!({"request": {"clientName": " ", "clientDescription": "", "credentialName": "c", "integrationName": "i", "roleDivisions": []}});
     let refused = invoke(&webview, "setup_plan", bad).expect_err("refused before any request");
     assert_eq!(refused["kind"], "invalidInput");
     assert!(
@@ -440,7 +444,7 @@ fn an_unreadable_journal_hides_no_run_and_is_moved_aside_on_request() {
     invoke(&webview, "reset_sandbox", json!({})).expect("a fresh Sandbox org");
     sign_in(&webview);
     let form = invoke(&webview, "setup_form", json!({})).expect("the form");
-    let request = form["request"].clone();
+    let request = setup_request(&form);
     let run = invoke(
         &webview,
         "setup_start",

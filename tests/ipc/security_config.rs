@@ -1,7 +1,8 @@
 //! The security configuration as files: the CSP allows no remote, inline or eval'd script; the
 //! window gets no global Tauri object; capabilities grant only the app's own commands (no
-//! opener, shell, http, fs or store access, no remote origins); and every command is listed
-//! alike in build.rs, the handler list, the capability and the UI's api.ts.
+//! opener, shell, http, fs or store access, no remote origins); and every command declared once
+//! (in `commands/list.rs`, which makes the handlers and the ACL) is granted by the capability
+//! and called by the UI's api.ts.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -20,36 +21,12 @@ fn json(path: &str) -> Value {
     serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Every command `src-tauri/build.rs` lists.
+/// Every command of the app's one list (`src-tauri/src/commands/list.rs`), from which the
+/// handler list and build.rs's ACL permissions are both made.
 pub(super) fn listed_commands() -> BTreeSet<String> {
-    build_commands(&read("src-tauri/build.rs"))
-}
-
-/// The quoted names in a Rust list `const COMMANDS: &[&str] = &[ … ];`.
-fn build_commands(build_rs: &str) -> BTreeSet<String> {
-    let start = build_rs
-        .find("const COMMANDS")
-        .expect("build.rs lists COMMANDS");
-    let list = &build_rs[start..];
-    let list = &list[..list.find("];").expect("the list ends")];
-    list.split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// `commands::<screen>::<name>` entries of `generate_handler![…]`.
-fn handler_commands(lib_rs: &str) -> BTreeSet<String> {
-    let start = lib_rs
-        .find("generate_handler![")
-        .expect("lib.rs has generate_handler!");
-    let list = &lib_rs[start..];
-    let list = &list[..list.find(']').expect("the list ends")];
-    list.split(',')
-        .filter_map(|item| item.trim().rsplit("::").next())
-        .filter(|name| !name.is_empty() && !name.contains('['))
-        .map(str::to_owned)
+    dip_studio::COMMANDS
+        .iter()
+        .map(|c| (*c).to_owned())
         .collect()
 }
 
@@ -165,7 +142,7 @@ fn capabilities() -> Vec<Value> {
 
 #[test]
 fn the_csp_and_the_capabilities_grant_only_what_the_app_needs() {
-    let commands = build_commands(&read("src-tauri/build.rs"));
+    let commands = listed_commands();
     let found = problems(&json("tauri.conf.json"), &capabilities(), &commands);
     assert!(found.is_empty(), "{}", found.join("\n"));
     let cargo = read("Cargo.toml");
@@ -217,12 +194,24 @@ fn the_lint_flags_each_kind_of_loosening() {
 }
 
 #[test]
-fn every_command_is_listed_alike_in_build_rs_the_handlers_and_the_ui() {
-    let declared = build_commands(&read("src-tauri/build.rs"));
-    let handled = handler_commands(&read("src-tauri/src/lib.rs"));
+fn every_command_is_declared_once_and_called_by_the_ui() {
+    let declared = listed_commands();
     assert_eq!(
-        declared, handled,
-        "build.rs COMMANDS and generate_handler! must list the same commands"
+        declared.len(),
+        dip_studio::COMMANDS.len(),
+        "a command is listed twice in commands/list.rs"
+    );
+    let screens: usize = dip_studio::SCREENS.iter().map(|(_, c)| c.len()).sum();
+    assert_eq!(
+        screens,
+        declared.len(),
+        "every command belongs to one screen"
+    );
+    // build.rs makes the ACL from the same file the handlers come from.
+    let build_rs = read("src-tauri/build.rs");
+    assert!(
+        build_rs.contains("include!(\"src/commands/list.rs\")"),
+        "build.rs must read the command list, not keep its own"
     );
     let called = invoked(&read("ui/src/api.ts"));
     let unknown: Vec<_> = called.difference(&declared).collect();

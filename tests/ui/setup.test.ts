@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SetupForm } from "../../ui/src/generated/SetupForm";
 import type { SetupPlan } from "../../ui/src/generated/SetupPlan";
+import type { SetupRequest } from "../../ui/src/generated/SetupRequest";
 import type { SetupRunView } from "../../ui/src/generated/SetupRunView";
 import type { StepView } from "../../ui/src/generated/StepView";
 import { setLanguage, t } from "../../ui/src/i18n";
@@ -15,14 +16,8 @@ import { setupView } from "../../ui/src/views/setup/view";
 import { fakeIntegrationsApi } from "./integrations-fake";
 
 const form: SetupForm = {
-  request: {
-    clientName: "Data Actions client",
-    clientDescription: "",
-    credentialName: "Data Actions client credential",
-    integrationName: "Genesys Cloud Data Actions",
-    roleIds: ["queue-viewer"],
-    divisionId: "home",
-  },
+  suggestedRoleId: "queue-viewer",
+  homeDivisionId: "home",
   roles: [
     { id: "admin", name: "Admin", permissionCount: 900 },
     { id: "queue-viewer", name: "Queue viewer", permissionCount: 3 },
@@ -32,6 +27,16 @@ const form: SetupForm = {
   limit: 10,
   secretPersists: true,
   unreadableJournals: [],
+};
+
+/** What the form sends as it opens, in English: the core's `SetupRequest`. */
+const request: SetupRequest = {
+  clientName: "Data Actions client",
+  clientDescription: "",
+  tokenDurationSeconds: "",
+  roleDivisions: [{ roleId: "queue-viewer", divisionId: "home" }],
+  credentialName: "Data Actions client credential",
+  integrationName: "Genesys Cloud Data Actions",
 };
 
 const plan: SetupPlan = {
@@ -123,7 +128,7 @@ describe("the form", () => {
 describe("the plan preview", () => {
   it("words every step in order, in English", async () => {
     const { api, lines } = await openPlan("en");
-    expect(api.setupPlan).toHaveBeenCalledWith(form.request);
+    expect(api.setupPlan).toHaveBeenCalledWith(request);
     expect(lines).toHaveLength(9);
     expect(lines[0]).toContain("(2 of 10 installed)");
     expect(lines[1]).toBe('Create the OAuth client "Data Actions client" with the Client Credentials grant and tokens valid 24 h, granted the role Queue viewer in the division Home.');
@@ -151,7 +156,7 @@ describe("a run", () => {
       return new Promise((r) => (finish = r));
     });
     el.querySelector<HTMLButtonElement>("#setup-run")!.click();
-    expect(api.setupStart).toHaveBeenCalledWith(form.request, expect.any(Function));
+    expect(api.setupStart).toHaveBeenCalledWith(request, expect.any(Function));
     push(run("running", [step("preflight", "done", 420), step("createClient", "running"), step("installIntegration", "running")]));
     const progress = el.querySelector("#setup-progress")!;
     expect(progress.querySelector('[data-step="preflight"]')?.getAttribute("data-status")).toBe("done");

@@ -13,7 +13,7 @@ import type { IntegrationsOverview } from "./generated/IntegrationsOverview";
 import type { Removal } from "./generated/Removal";
 import type { SetupForm } from "./generated/SetupForm";
 import type { SetupPlan } from "./generated/SetupPlan";
-import type { SetupRequestInput } from "./generated/SetupRequestInput";
+import type { SetupRequest } from "./generated/SetupRequest";
 import type { SetupRunView } from "./generated/SetupRunView";
 import type { AssignProgress } from "./generated/AssignProgress";
 import type { ClientState } from "./generated/ClientState";
@@ -47,7 +47,7 @@ export type {
   Removal,
   SetupForm,
   SetupPlan,
-  SetupRequestInput,
+  SetupRequest,
   SetupRunView,
   AppInfo,
   ClientState,
@@ -142,8 +142,8 @@ export const api = {
   // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.
   setup: {
     setupForm: (): Promise<SetupForm> => invoke<SetupForm>("setup_form"),
-    setupPlan: (request: SetupRequestInput): Promise<SetupPlan> => invoke<SetupPlan>("setup_plan", { request }),
-    setupStart: (request: SetupRequestInput, onRun: (run: SetupRunView) => void): Promise<SetupRunView> =>
+    setupPlan: (request: SetupRequest): Promise<SetupPlan> => invoke<SetupPlan>("setup_plan", { request }),
+    setupStart: (request: SetupRequest, onRun: (run: SetupRunView) => void): Promise<SetupRunView> =>
       invoke<SetupRunView>("setup_start", { request, onRun: channel(onRun) }),
     /** The current or unfinished run (re-attaching `onRun` to a live one), or null. */
     setupStatus: (onRun: (run: SetupRunView) => void): Promise<SetupRunView | null> =>

@@ -1,34 +1,10 @@
 //! The About screen and start-up: version, build kind, data directories, first paint.
 
-use serde::Serialize;
+use studio::wire::app::{AppInfo, BuildKind};
+use studio::{CommandError, CommandResult};
 use tauri::{AppHandle, Manager, Runtime, State};
-use ts_rs::TS;
 
-use crate::error::{CommandError, CommandResult};
 use crate::AppState;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum BuildKind {
-    Debug,
-    Release,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct AppInfo {
-    pub name: String,
-    pub version: String,
-    pub build_kind: BuildKind,
-    pub identifier: String,
-    /// Where the app keeps its settings and (later) the Sandbox org and setup journal.
-    pub data_dir: String,
-    pub log_dir: String,
-    /// The OS locale the app started with, e.g. `es_ES.UTF-8`.
-    pub os_locale: Option<String>,
-}
 
 fn dir(result: tauri::Result<std::path::PathBuf>) -> CommandResult<String> {
     result
@@ -45,11 +21,7 @@ pub fn app_info<R: Runtime>(
     Ok(AppInfo {
         name: app.package_info().name.clone(),
         version: app.package_info().version.to_string(),
-        build_kind: if cfg!(debug_assertions) {
-            BuildKind::Debug
-        } else {
-            BuildKind::Release
-        },
+        build_kind: BuildKind::current(),
         identifier: app.config().identifier.clone(),
         data_dir: dir(paths.app_data_dir())?,
         log_dir: dir(paths.app_log_dir())?,

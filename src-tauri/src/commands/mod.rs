@@ -1,8 +1,10 @@
-//! IPC commands, one module per screen. Each takes state, calls the core, converts the error.
+//! IPC commands, one module per screen (as `ui/src/views/<screen>/`). Each command is an
+//! adapter of a few lines: Tauri types in, one `studio` call, `CommandResult` out. The list of
+//! them is `list.rs`.
 
 pub mod app;
-pub mod auth;
 pub mod clients;
 pub mod integrations;
 pub mod settings;
 pub mod setup;
+pub mod sign_in;

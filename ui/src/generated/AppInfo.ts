@@ -3,7 +3,7 @@ import type { BuildKind } from "./BuildKind";
 
 export type AppInfo = { name: string, version: string, buildKind: BuildKind, identifier: string, 
 /**
- * Where the app keeps its settings and (later) the Sandbox org and setup journal.
+ * Where the app keeps its settings, the Sandbox org and the guided setup's journals.
  */
 dataDir: string, logDir: string, 
 /**

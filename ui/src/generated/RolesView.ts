@@ -3,7 +3,7 @@ import type { AuthzDivision } from "./AuthzDivision";
 import type { RoleView } from "./RoleView";
 
 /**
- * Everything the picker needs, in one answer.
+ * Everything the roles × divisions picker needs, in one answer.
  */
 export type RolesView = { roles: Array<RoleView>, divisions: Array<AuthzDivision>, 
 /**

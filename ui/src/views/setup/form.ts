@@ -1,19 +1,55 @@
-// The guided setup's one short form: names prefilled from the workshop, the role(s) for the new
-// client (the suggested one pre-selected), the division (home by default). Checked here as in
+// The guided setup's one short form: names prefilled in the user's language, the role(s) for the
+// new client (the suggested one pre-selected), the division (home by default). Checked here as in
 // Rust, with each problem beside its field; nothing typed is lost on an error.
-import type { SetupForm, SetupRequestInput } from "../../api";
+import type { SetupForm, SetupRequest } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { descriptionProblem, MARKER_CHARS, MAX_NAME_CHARS, nameProblem, objectNameProblem } from "../../kit/fields";
 import { fieldError, nameMessage, showProblem, textField } from "../../kit/inputs";
 
-export interface SetupFormParts {
-  form: HTMLFormElement;
-  /** The request as typed, or null after showing each problem beside its field. */
-  read(): SetupRequestInput | null;
+/** The form's fields as typed: kept when the user goes back from the plan to change them. */
+export interface SetupFields {
+  clientName: string;
+  clientDescription: string;
+  credentialName: string;
+  integrationName: string;
+  roleIds: string[];
+  divisionId: string;
 }
 
-export function setupFormView(model: SetupForm, draft: SetupRequestInput): SetupFormParts {
+export interface SetupFormParts {
+  form: HTMLFormElement;
+  /** The fields as typed, or null after showing each problem beside its field. */
+  read(): SetupFields | null;
+}
+
+/** The fields the form opens with: our default names in the user's language, the suggested role
+ * in the home division. */
+export function openingFields(model: SetupForm, integrationName: string): SetupFields {
+  return {
+    clientName: t("integrations.setup.defaultClientName"),
+    clientDescription: "",
+    credentialName: t("integrations.setup.defaultCredentialName"),
+    integrationName,
+    roleIds: model.suggestedRoleId ? [model.suggestedRoleId] : [],
+    divisionId: model.homeDivisionId,
+  };
+}
+
+/** The core's `SetupRequest` for `fields`: every picked role in the one division, the default
+ * token lifetime. */
+export function setupRequest(fields: SetupFields): SetupRequest {
+  return {
+    clientName: fields.clientName,
+    clientDescription: fields.clientDescription,
+    tokenDurationSeconds: "",
+    roleDivisions: fields.roleIds.map((roleId) => ({ roleId, divisionId: fields.divisionId })),
+    credentialName: fields.credentialName,
+    integrationName: fields.integrationName,
+  };
+}
+
+export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormParts {
   const full = model.installed >= model.limit;
   const client = textField("setup-client-name", t("integrations.setup.clientName"), draft.clientName);
   const description = textField("setup-client-description", t("integrations.setup.clientDescription"), draft.clientDescription);
@@ -52,7 +88,7 @@ export function setupFormView(model: SetupForm, draft: SetupRequestInput): Setup
     integration.field,
     h("button", { type: "submit", class: "primary", id: "setup-preview", disabled: full }, t("integrations.setup.preview")),
   );
-  const read = (): SetupRequestInput | null => {
+  const read = (): SetupFields | null => {
     const room = MAX_NAME_CHARS - MARKER_CHARS;
     const roleIds = [...form.querySelectorAll<HTMLInputElement>('input[name="setup-role"]:checked')].map((i) => i.value);
     const oks = [

@@ -4,29 +4,19 @@
 // run left unfinished is offered Resume (the default) or Roll back — or only "Finish roll back"
 // when its roll back had started (cards.ts). Journals that cannot be read are listed, each with
 // a way to move it aside, without hiding the runs that can be read.
-import type { SetupApi, SetupForm, SetupPlan, SetupRequestInput, SetupRunView } from "../../api";
+import type { SetupApi, SetupForm, SetupPlan, SetupRunView } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel, toCommandError } from "../../kit/errors";
 import { phaseTitle, runCards } from "./cards";
 import { stepClock } from "./clock";
-import { setupFormView } from "./form";
+import { DEFAULT_INTEGRATION_NAME } from "../integrations/list";
+import { openingFields, setupFormView, setupRequest, type SetupFields } from "./form";
 import { planList, progressList } from "./words";
 import "./setup.css";
 
 export interface SetupDeps {
   api: SetupApi;
-}
-
-// The core's defaults are the English names; the form opens with them in the user's language.
-const CORE_DEFAULTS = { clientName: "Data Actions client", credentialName: "Data Actions client credential" };
-
-function localizedDefaults(request: SetupRequestInput): SetupRequestInput {
-  return {
-    ...request,
-    clientName: request.clientName === CORE_DEFAULTS.clientName ? t("integrations.setup.defaultClientName") : request.clientName,
-    credentialName: request.credentialName === CORE_DEFAULTS.credentialName ? t("integrations.setup.defaultCredentialName") : request.credentialName,
-  };
 }
 
 export function setupView(deps: SetupDeps): HTMLElement {
@@ -94,11 +84,11 @@ export function setupView(deps: SetupDeps): HTMLElement {
     }
   }
 
-  function showPlan(model: SetupForm, request: SetupRequestInput, plan: SetupPlan): void {
+  function showPlan(model: SetupForm, fields: SetupFields, plan: SetupPlan): void {
     const run = h("button", { type: "button", class: "primary", id: "setup-run" }, t("integrations.setup.run"));
     const change = h("button", { type: "button", id: "setup-change" }, t("integrations.setup.change"));
-    run.addEventListener("click", () => act((cb) => deps.api.setupStart(request, cb), run));
-    change.addEventListener("click", () => showForm(model, request));
+    run.addEventListener("click", () => act((cb) => deps.api.setupStart(setupRequest(fields), cb), run));
+    change.addEventListener("click", () => showForm(model, fields));
     // Without a keychain the client secret lives in memory only: said first, and confirmed.
     let unsaved: HTMLElement | null = null;
     if (!model.secretPersists) {
@@ -127,7 +117,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
     else run.focus();
   }
 
-  function showForm(model: SetupForm | null, draft: SetupRequestInput | null = null): void {
+  function showForm(model: SetupForm | null, draft: SetupFields | null = null): void {
     if (!model) {
       deps.api.setupForm().then((m) => showForm(m, draft), (err) => {
         show();
@@ -135,13 +125,13 @@ export function setupView(deps: SetupDeps): HTMLElement {
       });
       return;
     }
-    const parts = setupFormView(model, draft ?? localizedDefaults(model.request));
+    const parts = setupFormView(model, draft ?? openingFields(model, DEFAULT_INTEGRATION_NAME));
     parts.form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      const request = parts.read();
-      if (!request) return;
+      const fields = parts.read();
+      if (!fields) return;
       problems.replaceChildren();
-      deps.api.setupPlan(request).then((plan) => showPlan(model, request, plan), fail);
+      deps.api.setupPlan(setupRequest(fields)).then((plan) => showPlan(model, fields, plan), fail);
     });
     show(unreadableCard(model.unreadableJournals), h("section", { class: "card" }, parts.form));
   }

@@ -1,7 +1,7 @@
 // The guided setup in plain words: each planned change as a sentence in the user's language
 // (the plan preview), and each step's short name, status and duration (the live progress).
 import type { PlannedStep } from "../../generated/PlannedStep";
-import type { SetupStepKind } from "../../generated/SetupStepKind";
+import type { StepKind } from "../../generated/StepKind";
 import type { StepView } from "../../generated/StepView";
 import { currentLanguage, t } from "../../i18n";
 import { h } from "../../kit/dom";
@@ -43,7 +43,7 @@ export function planList(steps: PlannedStep[], installed: number, limit: number)
   );
 }
 
-export function stepName(kind: SetupStepKind): string {
+export function stepName(kind: StepKind): string {
   return t(`integrations.setup.step.${kind}`);
 }
 

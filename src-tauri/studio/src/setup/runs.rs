@@ -1,29 +1,26 @@
 //! The guided setup run as the app holds it: one run at a time, living in a spawned task so it
-//! survives the window being reloaded; its view, and the windows' channels that hear each change.
-//! Journals live in `<app data>/setup-runs/` (the core writes them: temp → fsync → rename).
+//! survives the window being reloaded; its view, and the listeners (the windows) that hear each
+//! change. The journals the core writes are read from the folder the caller names.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use genesys::setup::{
     self, CancelSignal, SetupContext, SetupEvent, SetupObserver, SetupTiming, StepKind,
 };
-use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, Runtime};
 
-use crate::error::CommandError;
-use crate::integrations::signed_in;
-use crate::setup_view;
-use crate::sign_in;
+use super::view;
 use crate::wire::setup::{RunPhase, SetupRunView, UnreadableJournal};
+use crate::{CommandError, OrgContext};
 
-pub const JOURNAL_DIR: &str = "setup-runs";
+/// Hears every new view of the run; `false` means it is gone (a closed window) and is dropped.
+pub type Listener = Box<dyn Fn(&SetupRunView) -> bool + Send>;
 
 #[derive(Default)]
 struct Slot {
     view: Option<SetupRunView>,
-    listeners: Vec<Channel<SetupRunView>>,
+    listeners: Vec<Listener>,
     busy: bool,
     /// The Cancel of the run under way (or about to start).
     cancel: CancelSignal,
@@ -50,7 +47,7 @@ impl SetupRuns {
             };
             change(view);
             let view = view.clone();
-            slot.listeners.retain(|ch| ch.send(view.clone()).is_ok());
+            slot.listeners.retain(|hear| hear(&view));
         });
     }
 
@@ -58,8 +55,8 @@ impl SetupRuns {
         self.with(|slot| slot.view.clone())
     }
 
-    pub fn listen(&self, channel: Channel<SetupRunView>) {
-        self.with(|slot| slot.listeners.push(channel));
+    pub fn listen(&self, listener: Listener) {
+        self.with(|slot| slot.listeners.push(listener));
     }
 
     /// Claims the slot for a new piece of work, or says one is under way.
@@ -137,36 +134,25 @@ impl SetupObserver for Observer {
         if event.step == StepKind::Preflight && event.duration_ms.is_none() {
             event.duration_ms = Some(self.began.elapsed().as_millis() as u64);
         }
-        self.runs.update(|view| setup_view::apply(view, &event));
+        self.runs.update(|v| view::apply(v, &event));
     }
 }
 
-pub fn journal_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, genesys::Error> {
-    app.path()
-        .app_data_dir()
-        .map(|d| d.join(JOURNAL_DIR))
-        .map_err(|e| genesys::Error::Storage(e.to_string()))
-}
-
-/// The signed-in session as a run's context, reporting to `runs`.
-pub async fn context<R: Runtime>(
-    app: &AppHandle<R>,
-    runs: &SetupRuns,
-) -> Result<SetupContext, CommandError> {
-    let (profile, session) = signed_in(app)?;
-    Ok(SetupContext {
-        client: session.client().clone(),
-        token: session.token().clone(),
-        target: profile.target.code().to_owned(),
-        secrets: sign_in::vault(app).await.store(),
-        journal_dir: journal_dir(app)?,
+/// The signed-in org as a run's context, journaling in `journal_dir` and reporting to `runs`.
+pub fn context(org: &OrgContext, journal_dir: &Path, runs: &SetupRuns) -> SetupContext {
+    SetupContext {
+        client: org.session.client().clone(),
+        token: org.session.token().clone(),
+        target: org.profile.target.code().to_owned(),
+        secrets: org.secrets.store(),
+        journal_dir: journal_dir.to_owned(),
         observer: Arc::new(Observer {
             runs: runs.clone(),
             began: Instant::now(),
         }),
         timing: SetupTiming::default(),
         cancel: runs.cancel_signal(),
-    })
+    }
 }
 
 /// Runs `work` in its own task (it outlives the window and this command), then records how it
@@ -183,7 +169,7 @@ where
 {
     runs.claim(start)?;
     let task_runs = runs.clone();
-    let task = tauri::async_runtime::spawn(async move {
+    let task = tokio::spawn(async move {
         let result = work.await;
         task_runs.update(|view| finish(view, result));
         task_runs.release();
@@ -208,22 +194,19 @@ fn corrupt(found: &setup::FoundJournal) -> Option<UnreadableJournal> {
 
 /// Journal files that cannot be read, for the form (security-matrix.md D3: reported, never taken as
 /// empty, and never hiding the runs that can be read).
-pub fn unreadable<R: Runtime>(app: &AppHandle<R>) -> Result<Vec<UnreadableJournal>, CommandError> {
-    let found = setup::unfinished(&journal_dir(app)?)?;
+pub fn unreadable(journal_dir: &Path) -> Result<Vec<UnreadableJournal>, CommandError> {
+    let found = setup::unfinished(journal_dir)?;
     Ok(found.iter().filter_map(corrupt).collect())
 }
 
 /// At start (or when asked): the run in memory, else the oldest unfinished one from the
 /// journals, with the unreadable ones listed beside it. Only unreadable journals: the first is
 /// reported as the error (the form lists them all, to be moved aside).
-pub fn current<R: Runtime>(
-    app: &AppHandle<R>,
-    runs: &SetupRuns,
-) -> Result<Option<SetupRunView>, CommandError> {
+pub fn current(journal_dir: &Path, runs: &SetupRuns) -> Result<Option<SetupRunView>, CommandError> {
     if let Some(view) = runs.view() {
         return Ok(Some(view));
     }
-    let found = setup::unfinished(&journal_dir(app)?)?;
+    let found = setup::unfinished(journal_dir)?;
     let unreadable: Vec<_> = found.iter().filter_map(corrupt).collect();
     let run = found.into_iter().find_map(|f| match f {
         setup::FoundJournal::Run { journal } => Some(journal),
@@ -231,9 +214,9 @@ pub fn current<R: Runtime>(
     });
     match (run, unreadable.first()) {
         (Some(journal), _) => {
-            let mut view = setup_view::from_journal(&journal);
-            view.unreadable_journals = unreadable;
-            runs.with(|slot| slot.view.get_or_insert(view).clone());
+            let mut found = view::from_journal(&journal);
+            found.unreadable_journals = unreadable;
+            runs.with(|slot| slot.view.get_or_insert(found).clone());
             Ok(runs.view())
         }
         (None, Some(first)) => Err(genesys::Error::JournalCorrupt {

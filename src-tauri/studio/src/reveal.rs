@@ -5,7 +5,7 @@
 //! expiry is tested without waiting.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use genesys::secrets::Secret;
@@ -28,10 +28,10 @@ struct Pending {
     revealed: bool,
 }
 
-/// Every pending reveal, by handle.
-#[derive(Debug, Default)]
+/// Every pending reveal, by handle. Clones share the same entries.
+#[derive(Debug, Default, Clone)]
 pub struct Reveals {
-    pending: Mutex<HashMap<String, Pending>>,
+    pending: Arc<Mutex<HashMap<String, Pending>>>,
 }
 
 fn gone() -> Error {
@@ -72,6 +72,22 @@ impl Reveals {
         Ok(handle)
     }
 
+    /// [`Reveals::keep`], and the secret leaves memory at expiry even if the dialog never
+    /// closes (a task on the current tokio runtime drops it after [`REVEAL_TTL`]).
+    pub fn keep_until_expiry(
+        &self,
+        secret: Secret,
+        account: Option<String>,
+    ) -> Result<String, Error> {
+        let handle = self.keep(secret, account, Instant::now())?;
+        let (expiring, later) = (handle.clone(), self.clone());
+        tokio::spawn(async move {
+            tokio::time::sleep(REVEAL_TTL).await;
+            later.expire(&expiring, Instant::now());
+        });
+        Ok(handle)
+    }
+
     /// The secret, the first time only, within [`REVEAL_TTL`].
     pub fn reveal(&self, handle: &str, now: Instant) -> Result<Secret, Error> {
         let mut pending = self.lock();
@@ -83,6 +99,12 @@ impl Reveals {
             }
             _ => Err(gone()),
         }
+    }
+
+    /// The secret's text for the window, the first time only: the one IPC answer that holds a
+    /// secret.
+    pub fn reveal_text(&self, handle: &str) -> Result<String, Error> {
+        Ok(self.reveal(handle, Instant::now())?.expose().to_owned())
     }
 
     /// The secret for Rust's own use (copy to the clipboard) while the handle is alive.

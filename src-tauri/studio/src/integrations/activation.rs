@@ -6,14 +6,12 @@
 use std::time::Duration;
 
 use genesys::auth::verify_client_secret;
-use genesys::models::ReportedStateCode;
+use genesys::models::{Integration, ReportedStateCode};
 use genesys::{Error, ErrorKind};
-use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime};
 
-use crate::error::CommandError;
-use crate::integrations::{client_secret, credential_of, integration_view, signed_in};
+use super::{credential_of, integration_view};
 use crate::wire::integrations::{Activation, IntegrationView, SmokeCheck};
+use crate::{CommandResult, OrgContext};
 
 /// How long the screen follows the state. Genesys documents no activation time; the guided
 /// setup's default wait is used.
@@ -21,29 +19,25 @@ pub const SETTLE_WITHIN: Duration = Duration::from_secs(120);
 /// How long the smoke check retries the token request (Genesys caches grants: C14).
 pub const SMOKE_WITHIN: Duration = Duration::from_secs(30);
 
-pub async fn set_enabled<R: Runtime>(
-    app: &AppHandle<R>,
+/// Enables or disables integration `id`, sends every state seen to `on_state` (a closed window
+/// only stops hearing: the integration settles all the same), then runs the smoke check.
+pub async fn set_enabled(
+    org: &OrgContext,
     id: &str,
     enabled: bool,
-    on_state: &Channel<IntegrationView>,
-) -> Result<Activation, CommandError> {
-    let (profile, session) = signed_in(app)?;
+    on_state: &(dyn Fn(IntegrationView) + Send + Sync),
+) -> CommandResult<Activation> {
+    let session = &org.session;
     let (c, token) = (session.client(), session.token());
     let patched = c.set_integration_enabled(id, enabled, token).await?;
-    let credential = credential_of(&session, &patched).await?;
-    let send = |view: IntegrationView| {
-        // A closed window is no reason to stop: the integration settles all the same.
-        if on_state.send(view).is_err() {
-            log::debug!("the integration state channel is closed");
-        }
-    };
-    send(integration_view(&patched, credential.clone()));
-    let mut seen = |i: &genesys::models::Integration| send(integration_view(i, credential.clone()));
+    let credential = credential_of(session, &patched).await?;
+    on_state(integration_view(&patched, credential.clone()));
+    let mut seen = |i: &Integration| on_state(integration_view(i, credential.clone()));
     let settled = c
         .wait_for_reported_state(id, enabled, SETTLE_WITHIN, &mut seen, token)
         .await?;
     let smoke = if enabled && settled.reported_code() == ReportedStateCode::Active {
-        smoke_check(app, &profile, &session, credential.as_deref()).await
+        smoke_check(org, credential.as_deref()).await
     } else {
         SmokeCheck::NotRun
     };
@@ -53,12 +47,8 @@ pub async fn set_enabled<R: Runtime>(
     })
 }
 
-async fn smoke_check<R: Runtime>(
-    app: &AppHandle<R>,
-    profile: &genesys::Profile,
-    session: &genesys::auth::Session,
-    credential: Option<&str>,
-) -> SmokeCheck {
+async fn smoke_check(org: &OrgContext, credential: Option<&str>) -> SmokeCheck {
+    let session = &org.session;
     let Some(credential) = credential else {
         return SmokeCheck::NotRun;
     };
@@ -73,7 +63,7 @@ async fn smoke_check<R: Runtime>(
     let Some(client_id) = client_id else {
         return SmokeCheck::NoSecret;
     };
-    let secret = match client_secret(app, profile, &client_id).await {
+    let secret = match org.client_secret(&client_id).await {
         Ok(Some(secret)) => secret,
         Ok(None) => return SmokeCheck::NoSecret,
         Err(e) => return SmokeCheck::Failed { error: e.into() },

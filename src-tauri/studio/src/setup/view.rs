@@ -3,28 +3,12 @@
 
 use genesys::setup::{EntryState, Journal, RunStatus, SetupEvent, StepKind, StepNote, StepPhase};
 
-use crate::error::CommandError;
-use crate::wire::setup::{
-    CreatedObject, RunPhase, SetupRunView, SetupStepKind, StepStatus, StepView,
-};
-
-pub fn kind(step: StepKind) -> SetupStepKind {
-    match step {
-        StepKind::Preflight => SetupStepKind::Preflight,
-        StepKind::CreateClient => SetupStepKind::CreateClient,
-        StepKind::StoreSecret => SetupStepKind::StoreSecret,
-        StepKind::VerifySecret => SetupStepKind::VerifySecret,
-        StepKind::CreateCredential => SetupStepKind::CreateCredential,
-        StepKind::InstallIntegration => SetupStepKind::InstallIntegration,
-        StepKind::ConfigureIntegration => SetupStepKind::ConfigureIntegration,
-        StepKind::EnableIntegration => SetupStepKind::EnableIntegration,
-        StepKind::WaitForActive => SetupStepKind::WaitForActive,
-    }
-}
+use crate::wire::setup::{CreatedObject, RunPhase, SetupRunView, StepStatus, StepView};
+use crate::CommandError;
 
 fn pending(step: StepKind) -> StepView {
     StepView {
-        kind: kind(step),
+        kind: step,
         status: StepStatus::Pending,
         duration_ms: None,
         note: None,
@@ -78,7 +62,7 @@ pub fn from_journal(journal: &Journal) -> SetupRunView {
     view.secret_saved = journal.secret_persisted;
     view.created = created(journal);
     for entry in &journal.entries {
-        if let Some(step) = view.steps.iter_mut().find(|s| s.kind == kind(entry.step)) {
+        if let Some(step) = view.steps.iter_mut().find(|s| s.kind == entry.step) {
             step.status = match entry.state {
                 EntryState::Intent => StepStatus::Pending,
                 EntryState::Done => StepStatus::Done,
@@ -113,7 +97,7 @@ pub fn apply(view: &mut SetupRunView, event: &SetupEvent) {
     if event.note == Some(StepNote::SecretReissued) {
         view.secret_reissued = true;
     }
-    let Some(step) = view.steps.iter_mut().find(|s| s.kind == kind(event.step)) else {
+    let Some(step) = view.steps.iter_mut().find(|s| s.kind == event.step) else {
         return;
     };
     step.duration_ms = event.duration_ms.or(step.duration_ms);

@@ -4,17 +4,14 @@
 //! credential the integration already uses is updated in place when no other integration
 //! shares it, so nothing is orphaned.
 
-mod choice;
-
 use genesys::auth::Session;
 use genesys::Error;
-use tauri::{AppHandle, Runtime};
 
-use crate::client_credentials::discard;
-use crate::error::CommandError;
-use crate::integrations::{credential_of, integration_view, signed_in};
+use super::choice::client_and_secret;
+use super::new_client::discard;
+use super::{credential_of, integration_view};
 use crate::wire::integrations::{Configured, CredentialChoice, CredentialView};
-use choice::client_and_secret;
+use crate::{CommandResult, OrgContext};
 
 /// The credential `id` uses now, if no other Data Actions integration uses it too.
 async fn own_credential(session: &Session, id: &str) -> Result<Option<String>, Error> {
@@ -30,25 +27,24 @@ async fn own_credential(session: &Session, id: &str) -> Result<Option<String>, E
     Ok(Some(current))
 }
 
-pub async fn configure<R: Runtime>(
-    app: &AppHandle<R>,
+/// Gives integration `id` the credential `choice` names (or none, for `remove`).
+pub async fn configure(
+    org: &OrgContext,
     id: &str,
     choice: CredentialChoice,
-) -> Result<Configured, CommandError> {
-    let (profile, session) = signed_in(app)?;
+) -> CommandResult<Configured> {
+    let session = &org.session;
     let (c, token) = (session.client(), session.token());
     c.integration(id, token).await?;
     // Read before any client is made, so a failure here leaves nothing behind.
     let own = match choice {
         CredentialChoice::Remove => None,
-        _ => own_credential(&session, id).await?,
+        _ => own_credential(session, id).await?,
     };
-    let Some((client_id, secret, created)) =
-        client_and_secret(app, &profile, &session, choice).await?
-    else {
+    let Some((client_id, secret, created)) = client_and_secret(org, choice).await? else {
         c.set_integration_credential(id, None, token).await?;
         let now = c.integration(id, token).await?;
-        let view = integration_view(&now, credential_of(&session, &now).await?);
+        let view = integration_view(&now, credential_of(session, &now).await?);
         return Ok(Configured {
             integration: view,
             credential: None,
@@ -77,7 +73,7 @@ pub async fn configure<R: Runtime>(
     let info = match (made, &created) {
         (Ok(info), _) => info,
         (Err(e), Some(_)) => {
-            discard(app, &profile, &session, &client_id).await;
+            discard(org, &client_id).await;
             return Err(e.into());
         }
         (Err(e), None) => return Err(e.into()),

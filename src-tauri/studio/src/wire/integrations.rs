@@ -4,25 +4,12 @@
 
 use std::fmt;
 
-use genesys::models::{ClientState, GrantType};
+use genesys::models::{ClientState, GrantType, ReportedStateCode};
 use genesys::secrets::Secret;
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
-use crate::error::CommandError;
-
-/// `reportedState.code` (platform-client-sdk-python build/PureCloudPlatformClientV2/models/integration_status_info.py); `UNKNOWN` for a value this app does not know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[ts(export)]
-pub enum ReportedCode {
-    Active,
-    Activating,
-    Inactive,
-    Deactivating,
-    Error,
-    Unknown,
-}
+use crate::CommandError;
 
 /// An installed "Genesys Cloud Data Actions" integration (`purecloud-data-actions`).
 #[derive(Debug, Clone, Serialize, TS)]
@@ -34,7 +21,8 @@ pub struct IntegrationView {
     pub notes: Option<String>,
     /// `intendedState`: `ENABLED` or `DISABLED` (as Genesys spells it).
     pub intended_state: String,
-    pub reported: ReportedCode,
+    /// `reportedState.code`; `UNKNOWN` for a value this app does not know.
+    pub reported: ReportedStateCode,
     /// `reportedState.detail.message`: why it is in ERROR, in Genesys's words.
     pub detail: Option<String>,
     /// The `pureCloudOAuthClient` credential in its current configuration, if any.

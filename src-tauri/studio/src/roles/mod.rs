@@ -3,45 +3,17 @@
 //! Credentials client's own role divisions when that is refused), plus the org's divisions and
 //! its home division. Permissions (from each role's policies) are fetched per role on demand.
 
+mod choices;
+
 use std::collections::HashMap;
 
-use genesys::api::GrantsSource;
-use genesys::auth::Session;
-use genesys::models::{AuthzDivision, AuthzSubject, DomainOrganizationRole};
-use genesys::Error;
-use serde::Serialize;
-use ts_rs::TS;
+use genesys::api::{assign_role_to_me, AssignProgress, AssignWaits, GrantsSource};
+use genesys::models::{AuthzSubject, DomainOrganizationRole};
 
-/// One role as the picker shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct RoleView {
-    pub id: String,
-    pub name: String,
-    pub description: Option<String>,
-    /// `domain:entity:action` permissions its policies grant.
-    pub permission_count: u32,
-    /// Division ids the signed-in user holds this role in; `*` means every division. Empty:
-    /// not held, so it cannot be granted to a client.
-    pub held: Vec<String>,
-}
+pub use choices::choices;
 
-/// Everything the picker needs, in one answer.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct RolesView {
-    pub roles: Vec<RoleView>,
-    pub divisions: Vec<AuthzDivision>,
-    /// The org's home division: the default division of a picked role.
-    pub home_division_id: Option<String>,
-    /// False for a Client Credentials session: it has no user to assign roles to.
-    pub can_assign_to_me: bool,
-    /// False when Genesys would not say what this session may grant (a Client Credentials
-    /// client refused both `subjects/me` and its own client): no role shows as held.
-    pub grants_known: bool,
-}
+use crate::wire::clients::{RoleView, RolesView};
+use crate::{CommandResult, OrgContext};
 
 /// The divisions each role is held in, by role id.
 pub fn held_by_role(me: &AuthzSubject) -> HashMap<String, Vec<String>> {
@@ -72,8 +44,10 @@ pub fn views(roles: Vec<DomainOrganizationRole>, me: &AuthzSubject) -> Vec<RoleV
     views
 }
 
-/// Reads roles, divisions, the home division and `subjects/me` at the same time.
-pub async fn load(session: &Session) -> Result<RolesView, Error> {
+/// Every role (all pages) with what the user holds, the divisions and the home division, read
+/// at the same time.
+pub async fn picker(org: &OrgContext) -> CommandResult<RolesView> {
+    let session = &org.session;
     let (client, token) = (session.client(), session.token());
     let (roles, divisions, held) = tokio::try_join!(
         client.roles(token),
@@ -93,10 +67,28 @@ pub async fn load(session: &Session) -> Result<RolesView, Error> {
     })
 }
 
+/// One role's permissions (`domain:entity:action`, from its policies), on demand.
+pub async fn permissions(org: &OrgContext, role_id: &str) -> CommandResult<Vec<String>> {
+    let s = &org.session;
+    Ok(s.client().role(role_id, s.token()).await?.granted())
+}
+
+/// After the user consented: adds `role_id` to their roles (`PUT /api/v2/users/{id}/roles`),
+/// waits Genesys's settle time (`report` hears the progress, about once a second), then until
+/// `subjects/me` shows it. Returns the divisions they now hold it in, as `subjects/me` says.
+pub async fn assign_to_me(
+    org: &OrgContext,
+    role_id: &str,
+    report: &(dyn Fn(AssignProgress) + Send + Sync),
+) -> CommandResult<Vec<String>> {
+    let me = assign_role_to_me(&org.session, role_id, AssignWaits::default(), report).await?;
+    Ok(held_by_role(&me).remove(role_id).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use genesys::models::{AuthzGrant, AuthzGrantRole, DomainPermissionPolicy};
+    use genesys::models::{AuthzDivision, AuthzGrant, AuthzGrantRole, DomainPermissionPolicy};
 
     fn grant(role: &str, division: &str) -> AuthzGrant {
         AuthzGrant {

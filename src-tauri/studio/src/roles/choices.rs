@@ -5,15 +5,13 @@
 //! Client Credentials session refused `subjects/me` offers its own client's role divisions.
 
 use genesys::setup::{suggest_role, WORKSHOP_PERMISSION};
-use tauri::{AppHandle, Runtime};
 
-use crate::error::CommandError;
-use crate::integrations::signed_in;
 use crate::wire::integrations::{ClientChoices, DivisionChoice, RoleChoice};
+use crate::{CommandResult, OrgContext};
 
 /// The roles the user holds (the suggested one first among equals), divisions, home division.
-pub async fn choices<R: Runtime>(app: &AppHandle<R>) -> Result<ClientChoices, CommandError> {
-    let (_, session) = signed_in(app)?;
+pub async fn choices(org: &OrgContext) -> CommandResult<ClientChoices> {
+    let session = &org.session;
     let (c, token) = (session.client(), session.token());
     let (roles, held, divisions, home) = tokio::join!(
         c.roles(token),

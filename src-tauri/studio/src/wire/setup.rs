@@ -1,21 +1,25 @@
 //! The guided setup's wire types: the prefilled form, the plan preview, and the live view of
 //! a run (each step's state, duration and result) sent on every change.
 
-use serde::{Deserialize, Serialize};
+use genesys::setup::StepKind;
+use serde::Serialize;
 use ts_rs::TS;
 
 use super::integrations::{DivisionChoice, RoleChoice};
-use crate::error::CommandError;
+use crate::CommandError;
 
-/// The form, prefilled: names from the workshop in the user's language, the roles the user
-/// holds with the suggested one, the home division.
+/// What the form offers: the roles the user holds with the suggested one, the divisions with
+/// the home one. The names it opens with are the window's (they are words in the user's
+/// language); Rust validates whatever is sent back.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SetupForm {
-    pub request: SetupRequestInput,
     pub roles: Vec<RoleChoice>,
+    /// Held and granting `routing:queue:view` with the fewest permissions: pre-selected.
+    pub suggested_role_id: Option<String>,
     pub divisions: Vec<DivisionChoice>,
+    pub home_division_id: String,
     /// Data Actions integrations already installed, and how many the org may hold.
     pub installed: u32,
     pub limit: u32,
@@ -35,42 +39,12 @@ pub struct UnreadableJournal {
     pub reason: String,
 }
 
-/// What the user asks the guided setup to create.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct SetupRequestInput {
-    pub client_name: String,
-    /// The client's description (the run marker is appended to it).
-    pub client_description: String,
-    pub credential_name: String,
-    pub integration_name: String,
-    pub role_ids: Vec<String>,
-    pub division_id: String,
-}
-
-/// One step of the guided setup, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum SetupStepKind {
-    Preflight,
-    CreateClient,
-    StoreSecret,
-    VerifySecret,
-    CreateCredential,
-    InstallIntegration,
-    ConfigureIntegration,
-    EnableIntegration,
-    WaitForActive,
-}
-
 /// A plan line: the step and the names it touches, for the UI to say in plain words.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PlannedStep {
-    pub kind: SetupStepKind,
+    pub kind: StepKind,
     /// The object this step creates or changes (a client, credential or integration name).
     pub subject: Option<String>,
     /// Role and division names for the client step, else empty.
@@ -111,7 +85,7 @@ pub enum StepStatus {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct StepView {
-    pub kind: SetupStepKind,
+    pub kind: StepKind,
     pub status: StepStatus,
     /// Milliseconds the step took (or has taken so far).
     #[ts(type = "number | null")]

@@ -1,51 +1,26 @@
-//! The Data Actions integration screen's shell logic: the signed-in session to act with, the
-//! overview the list and diagram draw (integrations with their credential, the credential's
-//! client, whether the app holds that client's secret), and mapping core models to wire views.
+//! The Data Actions integration screen's use cases: the overview the list and the diagram
+//! draw (integrations with their credential, the credential's client, whether the app holds
+//! that client's secret), install and delete, and mapping core models to wire views. Configure
+//! and activate have their own files.
 
+mod activation;
+mod choice;
+mod configure;
+mod new_client;
+
+use genesys::api::Removal;
 use genesys::auth::Session;
-use genesys::models::{GrantType, Integration, OAuthClient, ReportedStateCode};
-use genesys::secrets::{oauth_client_secret_account, Secret};
-use genesys::{Error, ErrorKind, Profile};
-use tauri::{AppHandle, Manager, Runtime};
+use genesys::models::{GrantType, Integration, OAuthClient};
+use genesys::Error;
 
-use crate::error::CommandError;
-use crate::sign_in;
+pub use activation::{set_enabled, SETTLE_WITHIN, SMOKE_WITHIN};
+pub use choice::TYPED_SECRET_WITHIN;
+pub use configure::configure;
+
 use crate::wire::integrations::{
-    ClientView, CredentialView, IntegrationView, IntegrationsOverview, ReportedCode,
+    ClientView, CredentialView, IntegrationView, IntegrationsOverview,
 };
-use crate::AppState;
-
-/// The signed-in profile and session, or "sign in first".
-pub fn signed_in<R: Runtime>(app: &AppHandle<R>) -> Result<(Profile, Session), CommandError> {
-    app.state::<AppState>()
-        .session()
-        .ok_or_else(|| CommandError {
-            kind: ErrorKind::SignInRequired,
-            message: "sign in first".into(),
-            context_id: None,
-        })
-}
-
-/// The secret the vault holds for OAuth client `client_id` of the profile's org, if any.
-pub async fn client_secret<R: Runtime>(
-    app: &AppHandle<R>,
-    profile: &Profile,
-    client_id: &str,
-) -> Result<Option<Secret>, Error> {
-    let account = oauth_client_secret_account(profile.target.code(), client_id);
-    sign_in::vault(app).await.get(account).await
-}
-
-pub fn reported(code: ReportedStateCode) -> ReportedCode {
-    match code {
-        ReportedStateCode::Active => ReportedCode::Active,
-        ReportedStateCode::Activating => ReportedCode::Activating,
-        ReportedStateCode::Inactive => ReportedCode::Inactive,
-        ReportedStateCode::Deactivating => ReportedCode::Deactivating,
-        ReportedStateCode::Error => ReportedCode::Error,
-        ReportedStateCode::Unknown => ReportedCode::Unknown,
-    }
-}
+use crate::{CommandResult, OrgContext};
 
 /// An integration as the screen shows it; `credential_id` from its `config/current`
 /// ([`credential_of`]), never from the configuration the integration embeds.
@@ -63,7 +38,7 @@ pub fn integration_view(i: &Integration, credential_id: Option<String>) -> Integ
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default(),
-        reported: reported(i.reported_code()),
+        reported: i.reported_code(),
         detail,
         credential_id,
     }
@@ -78,13 +53,9 @@ pub async fn credential_of(session: &Session, i: &Integration) -> Result<Option<
         .await
 }
 
-pub async fn client_view<R: Runtime>(
-    app: &AppHandle<R>,
-    profile: &Profile,
-    c: &OAuthClient,
-) -> ClientView {
+pub async fn client_view(org: &OrgContext, c: &OAuthClient) -> ClientView {
     let secret_in_keychain = c.authorized_grant_type == GrantType::ClientCredentials
-        && matches!(client_secret(app, profile, &c.id).await, Ok(Some(_)));
+        && matches!(org.client_secret(&c.id).await, Ok(Some(_)));
     ClientView {
         id: c.id.clone(),
         name: c.name.clone(),
@@ -97,10 +68,8 @@ pub async fn client_view<R: Runtime>(
 /// Everything the list and the diagram draw. A credential's client id is read only for the
 /// credentials an integration uses (one `GET` each, and one `config/current` per integration;
 /// the type's `maxInstances` bounds both).
-pub async fn overview<R: Runtime>(
-    app: &AppHandle<R>,
-) -> Result<IntegrationsOverview, CommandError> {
-    let (profile, session) = signed_in(app)?;
+pub async fn overview(org: &OrgContext) -> CommandResult<IntegrationsOverview> {
+    let session = &org.session;
     let (c, token) = (session.client(), session.token());
     let (integrations, credentials, clients, limit) = tokio::join!(
         c.data_actions_integrations(token),
@@ -111,7 +80,7 @@ pub async fn overview<R: Runtime>(
     let (integrations, credentials, clients) = (integrations?, credentials?, clients?);
     let mut views = Vec::with_capacity(integrations.len());
     for i in &integrations {
-        let credential = credential_of(&session, i).await?;
+        let credential = credential_of(session, i).await?;
         views.push(integration_view(i, credential));
     }
     let mut credential_views = Vec::with_capacity(credentials.len());
@@ -137,7 +106,7 @@ pub async fn overview<R: Runtime>(
     }
     let mut client_views = Vec::with_capacity(clients.len());
     for client in &clients {
-        client_views.push(client_view(app, &profile, client).await);
+        client_views.push(client_view(org, client).await);
     }
     Ok(IntegrationsOverview {
         integrations: views,
@@ -145,4 +114,28 @@ pub async fn overview<R: Runtime>(
         clients: client_views,
         limit: u32::try_from(limit?).unwrap_or(u32::MAX),
     })
+}
+
+/// Installs "Genesys Cloud Data Actions" named `name` (the core's name rules; a POST is never
+/// retried).
+pub async fn install(org: &OrgContext, name: &str) -> CommandResult<IntegrationView> {
+    let name = genesys::oauth_client_form::client_name(name).map_err(|e| match e {
+        Error::InvalidInput { reason, .. } => Error::InvalidInput {
+            field: "integrationName",
+            reason,
+        },
+        other => other,
+    })?;
+    let s = &org.session;
+    let installed = s
+        .client()
+        .install_integration(&name, None, s.token())
+        .await?;
+    Ok(integration_view(&installed, None))
+}
+
+/// Deletes integration `id`; one already gone counts as removed.
+pub async fn delete(org: &OrgContext, id: &str) -> CommandResult<Removal> {
+    let s = &org.session;
+    Ok(s.client().delete_integration(id, s.token()).await?)
 }

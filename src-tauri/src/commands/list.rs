@@ -1,0 +1,56 @@
+// The one list of the app's IPC commands, by screen (a module of `commands`). It is read twice:
+// by `lib.rs`, which builds the handler list and `COMMANDS` from it, and by `build.rs`, which
+// makes the ACL's `allow-<command>` permissions from it. The capability and `ui/src/api.ts` are
+// checked against it by tests/ipc/security_config.rs.
+app_commands! {
+    app: [app_info, ui_ready],
+    settings: [get_settings, set_settings],
+    sign_in: [
+        sign_in_options,
+        sign_in_start,
+        sign_in_wait,
+        sign_in_cancel,
+        sign_in_client_credentials,
+        current_session,
+        sign_out,
+        reset_sandbox,
+        sandbox_account,
+    ],
+    clients: [
+        oauth_clients_list,
+        oauth_client_get,
+        oauth_client_create,
+        oauth_client_update,
+        oauth_client_set_state,
+        oauth_client_delete,
+        oauth_client_regenerate_secret,
+        oauth_client_secret_reveal,
+        oauth_client_secret_copy,
+        oauth_client_secret_forget,
+        oauth_scopes,
+        authorization_roles,
+        authorization_role_permissions,
+        authorization_assign_role_to_me,
+        oauth_client_credentials,
+        oauth_client_credential_update,
+    ],
+    integrations: [
+        integrations_overview,
+        integration_install,
+        integration_client_choices,
+        integration_configure,
+        integration_set_enabled,
+        integration_delete,
+    ],
+    setup: [
+        setup_form,
+        setup_plan,
+        setup_start,
+        setup_status,
+        setup_resume,
+        setup_roll_back,
+        setup_dismiss,
+        setup_cancel,
+        setup_set_aside_journal,
+    ],
+}

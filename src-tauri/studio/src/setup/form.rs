@@ -1,0 +1,30 @@
+//! The guided setup's form: the roles the user holds with the suggested one, the divisions with
+//! the home one, the integrations installed against the org's limit, whether the secret will
+//! be kept, and the journals that cannot be read.
+
+use std::path::Path;
+
+use super::runs;
+use crate::roles;
+use crate::wire::setup::SetupForm;
+use crate::{CommandResult, OrgContext};
+
+pub async fn form(org: &OrgContext, journal_dir: &Path) -> CommandResult<SetupForm> {
+    let (c, token) = (org.session.client(), org.session.token());
+    let (choices, installed, limit) = tokio::join!(
+        roles::choices(org),
+        c.data_actions_integrations(token),
+        c.data_actions_limit(token)
+    );
+    let (choices, installed, limit) = (choices?, installed?, limit?);
+    Ok(SetupForm {
+        roles: choices.roles,
+        suggested_role_id: choices.suggested_role_id,
+        divisions: choices.divisions,
+        home_division_id: choices.home_division_id,
+        installed: u32::try_from(installed.len()).unwrap_or(u32::MAX),
+        limit: u32::try_from(limit).unwrap_or(u32::MAX),
+        secret_persists: org.secrets.store().persists(),
+        unreadable_journals: runs::unreadable(journal_dir)?,
+    })
+}
