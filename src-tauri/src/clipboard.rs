@@ -1,16 +1,32 @@
-//! Copies a new client secret to the OS clipboard from Rust (the webview has no clipboard
-//! permission), and clears the clipboard a minute later if it still holds that secret.
+//! The OS clipboard (tauri-plugin-clipboard-manager, used from Rust only: the webview has no
+//! clipboard permission) behind `studio::clipboard`'s rule: a copied secret is cleared a
+//! minute later if the clipboard still holds it.
 
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Instant;
 
-use genesys::secrets::Secret;
 use genesys::Error;
+use studio::clipboard::{copy_for_a_minute, Clipboard};
 use studio::reveal::Reveals;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-/// How long a copied secret may stay on the clipboard.
-pub const CLIPBOARD_TTL: Duration = Duration::from_secs(60);
+struct OsClipboard<R: Runtime>(AppHandle<R>);
+
+impl<R: Runtime> Clipboard for OsClipboard<R> {
+    fn write(&self, text: &str) -> Result<(), String> {
+        let clipboard = self.0.clipboard();
+        clipboard
+            .write_text(text.to_owned())
+            .map_err(|e| e.to_string())
+    }
+    fn read(&self) -> Option<String> {
+        self.0.clipboard().read_text().ok()
+    }
+    fn clear(&self) -> Result<(), String> {
+        self.0.clipboard().clear().map_err(|e| e.to_string())
+    }
+}
 
 /// Copies the secret behind `handle` while it is alive, and schedules the clear.
 pub fn copy_secret<R: Runtime>(
@@ -19,25 +35,5 @@ pub fn copy_secret<R: Runtime>(
     handle: &str,
 ) -> Result<(), Error> {
     let secret = reveals.peek(handle, Instant::now())?;
-    app.clipboard()
-        .write_text(secret.expose().to_owned())
-        .map_err(|e| Error::Unexpected(format!("the clipboard refused the text: {e}")))?;
-    let app = app.clone();
-    tauri::async_runtime::spawn(async move {
-        tokio::time::sleep(CLIPBOARD_TTL).await;
-        clear_if_holding(&app, &secret);
-    });
-    Ok(())
-}
-
-fn clear_if_holding<R: Runtime>(app: &AppHandle<R>, secret: &Secret) {
-    let clipboard = app.clipboard();
-    let still_there = clipboard
-        .read_text()
-        .is_ok_and(|text| text == secret.expose());
-    if still_there {
-        if let Err(e) = clipboard.clear() {
-            log::warn!("the clipboard could not be cleared: {e}");
-        }
-    }
+    copy_for_a_minute(Arc::new(OsClipboard(app.clone())), secret)
 }

@@ -4,6 +4,7 @@
 //! shell only turns commands into calls here.
 
 pub mod clients;
+pub mod clipboard;
 pub mod integrations;
 mod org;
 pub mod reveal;
