@@ -137,18 +137,25 @@ fn unfinished_run(runs: &SetupRuns, resuming: bool) -> CommandResult<SetupRunVie
         })
 }
 
+/// The unfinished run in memory, moved to `phase` (running for a resume, rolling back for a
+/// roll back), and its id.
+fn reopened(runs: &SetupRuns, phase: RunPhase) -> CommandResult<(SetupRunView, String)> {
+    let mut view = unfinished_run(runs, phase == RunPhase::Running)?;
+    view.phase = phase;
+    view.error = None;
+    let run_id = view.run_id.clone();
+    Ok((view, run_id))
+}
+
 pub async fn resume(
     org: &OrgContext,
     journal_dir: &Path,
     runs: &SetupRuns,
     listener: Listener,
 ) -> CommandResult<SetupRunView> {
-    let mut view = unfinished_run(runs, true)?;
+    let (view, run_id) = reopened(runs, RunPhase::Running)?;
     let ctx = runs::context(org, journal_dir, runs);
     runs.listen(listener);
-    let run_id = view.run_id.clone();
-    view.phase = RunPhase::Running;
-    view.error = None;
     let work = async move { setup::resume(&ctx, &run_id).await };
     runs::spawn(runs, view, work, ended).await
 }
@@ -159,12 +166,9 @@ pub async fn roll_back(
     runs: &SetupRuns,
     listener: Listener,
 ) -> CommandResult<SetupRunView> {
-    let mut view = unfinished_run(runs, false)?;
+    let (view, run_id) = reopened(runs, RunPhase::RollingBack)?;
     let ctx = runs::context(org, journal_dir, runs);
     runs.listen(listener);
-    let run_id = view.run_id.clone();
-    view.phase = RunPhase::RollingBack;
-    view.error = None;
     let work = async move { setup::roll_back(&ctx, &run_id).await };
     runs::spawn(runs, view, work, rolled_back).await
 }
