@@ -282,7 +282,7 @@ describe("runs that must lose nothing", () => {
     const done = { ...run("completed", [step("preflight", "done", 300)]), secretReissued: true };
     const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(done) }) });
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")).not.toBeNull());
-    expect(el.querySelector("#setup-secret-reissued")?.textContent).toBe(t("integrations.setup.secretReissued"));
+    expect(el.querySelector("#setup-secret-reissued")?.textContent).toBe(t("setup.secretReissued"));
     const plain = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(run("completed", [step("preflight", "done", 300)])) }) });
     await vi.waitFor(() => expect(plain.querySelector("#setup-summary")).not.toBeNull());
     expect(plain.querySelector("#setup-secret-reissued")).toBeNull();

@@ -11,6 +11,9 @@ import clientsPtBR from "../views/clients/i18n/pt-BR.json";
 import integrationsEn from "../views/integrations/i18n/en.json";
 import integrationsEs from "../views/integrations/i18n/es.json";
 import integrationsPtBR from "../views/integrations/i18n/pt-BR.json";
+import setupEn from "../views/setup/i18n/en.json";
+import setupEs from "../views/setup/i18n/es.json";
+import setupPtBR from "../views/setup/i18n/pt-BR.json";
 import type { Language } from "../generated/Language";
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -28,9 +31,9 @@ function merge(...parts: Catalogue[]): Catalogue {
 }
 
 export const catalogues: Record<Language, Catalogue> = {
-  en: merge(en, clientsEn, integrationsEn),
-  es: merge(es, clientsEs, integrationsEs),
-  "pt-BR": merge(ptBR, clientsPtBR, integrationsPtBR),
+  en: merge(en, clientsEn, integrationsEn, setupEn),
+  es: merge(es, clientsEs, integrationsEs, setupEs),
+  "pt-BR": merge(ptBR, clientsPtBR, integrationsPtBR, setupPtBR),
 };
 export const languages: Language[] = ["en", "es", "pt-BR"];
 

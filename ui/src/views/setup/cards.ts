@@ -24,19 +24,19 @@ const LINKS: Record<string, (id: string) => string> = {
 };
 
 export function phaseTitle(phase: RunPhase): string {
-  return t(`integrations.setup.phase.${phase}`);
+  return t(`setup.phase.${phase}`);
 }
 
 export function runCards(ctx: CardsContext) {
   function unreadableCard(journals: UnreadableJournal[]): HTMLElement | null {
     if (journals.length === 0) return null;
     const items = journals.map((j) => {
-      const aside = h("button", { type: "button", class: "set-aside" }, t("integrations.setup.setAside"));
+      const aside = h("button", { type: "button", class: "set-aside" }, t("setup.setAside"));
       const li = h("li", { "data-file": j.fileName }, h("code", {}, j.fileName), " ", h("span", { class: "hint" }, j.reason), " ", aside);
       aside.addEventListener("click", () => {
         aside.disabled = true;
         ctx.api.setupSetAsideJournal(j.fileName).then(
-          (moved) => li.replaceChildren(h("span", { class: "hint" }, t("integrations.setup.setAsideDone", { name: moved }))),
+          (moved) => li.replaceChildren(h("span", { class: "hint" }, t("setup.setAsideDone", { name: moved }))),
           (err) => {
             aside.disabled = false;
             ctx.fail(err);
@@ -45,18 +45,18 @@ export function runCards(ctx: CardsContext) {
       });
       return li;
     });
-    return h("section", { class: "card warning", id: "setup-unreadable" }, h("h2", {}, t("integrations.setup.unreadableTitle")), h("p", {}, t("integrations.setup.unreadableText")), h("ul", {}, ...items));
+    return h("section", { class: "card warning", id: "setup-unreadable" }, h("h2", {}, t("setup.unreadableTitle")), h("p", {}, t("setup.unreadableText")), h("ul", {}, ...items));
   }
 
   function finishRollBack(): HTMLElement {
-    const rollBack = h("button", { type: "button", class: "primary", id: "setup-roll-back" }, t("integrations.setup.finishRollBack"));
+    const rollBack = h("button", { type: "button", class: "primary", id: "setup-roll-back" }, t("setup.finishRollBack"));
     rollBack.addEventListener("click", () => ctx.act((cb) => ctx.api.setupRollBack(cb), rollBack));
     queueMicrotask(() => rollBack.focus());
-    return h("section", { class: "card", id: "setup-unfinished-roll-back" }, h("h2", {}, t("integrations.setup.rollBackUnfinishedTitle")), h("p", {}, t("integrations.setup.rollBackUnfinishedText")), h("div", { class: "actions" }, rollBack));
+    return h("section", { class: "card", id: "setup-unfinished-roll-back" }, h("h2", {}, t("setup.rollBackUnfinishedTitle")), h("p", {}, t("setup.rollBackUnfinishedText")), h("div", { class: "actions" }, rollBack));
   }
 
   function cancelButton(run: SetupRunView): HTMLElement {
-    const cancel = h("button", { type: "button", id: "setup-cancel" }, t("integrations.setup.cancel"));
+    const cancel = h("button", { type: "button", id: "setup-cancel" }, t("setup.cancel"));
     cancel.addEventListener("click", () => {
       cancel.disabled = true;
       ctx.api.setupCancel(run.runId).catch((err) => {
@@ -68,8 +68,8 @@ export function runCards(ctx: CardsContext) {
   }
 
   function resumeButtons(primaryResume: boolean): HTMLElement {
-    const resume = h("button", { type: "button", class: primaryResume ? "primary" : "", id: "setup-resume" }, t("integrations.setup.resume"));
-    const rollBack = h("button", { type: "button", id: "setup-roll-back" }, t("integrations.setup.rollBack"));
+    const resume = h("button", { type: "button", class: primaryResume ? "primary" : "", id: "setup-resume" }, t("setup.resume"));
+    const rollBack = h("button", { type: "button", id: "setup-roll-back" }, t("setup.rollBack"));
     resume.addEventListener("click", () => ctx.act((cb) => ctx.api.setupResume(cb), resume));
     rollBack.addEventListener("click", () => ctx.act((cb) => ctx.api.setupRollBack(cb), rollBack));
     // Resume is the default: it has the focus, so Enter resumes.
@@ -78,22 +78,22 @@ export function runCards(ctx: CardsContext) {
   }
 
   function summary(run: SetupRunView): HTMLElement {
-    const again = h("button", { type: "button", id: "setup-again" }, t("integrations.setup.again"));
+    const again = h("button", { type: "button", id: "setup-again" }, t("setup.again"));
     again.addEventListener("click", () => {
       again.disabled = true;
       ctx.api.setupDismiss().then(ctx.again, ctx.fail);
     });
     const created = run.created.map((o) =>
-      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`integrations.setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(o.id) }, objectName(o.name))),
+      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(o.id) }, objectName(o.name))),
     );
     return h(
       "section",
       { class: "card", id: "setup-summary", "data-phase": run.phase },
       h("h2", {}, phaseTitle(run.phase)),
-      run.phase === "completed" ? h("p", {}, t("integrations.setup.completedText")) : h("p", {}, t("integrations.setup.rolledBackText")),
+      run.phase === "completed" ? h("p", {}, t("setup.completedText")) : h("p", {}, t("setup.rolledBackText")),
       created.length ? h("ul", { class: "created", id: "setup-created" }, ...created) : null,
-      run.phase === "completed" ? (run.secretSaved ? h("p", { class: "hint" }, t("integrations.setup.secretInKeychain")) : h("p", { class: "warning", id: "setup-secret-not-saved" }, t("integrations.setup.secretNotSaved"))) : null,
-      run.phase === "completed" ? h("p", {}, h("a", { href: "#/integrations", class: "button", id: "setup-see-diagram" }, t("integrations.setup.seeDiagram"))) : null,
+      run.phase === "completed" ? (run.secretSaved ? h("p", { class: "hint" }, t("setup.secretInKeychain")) : h("p", { class: "warning", id: "setup-secret-not-saved" }, t("setup.secretNotSaved"))) : null,
+      run.phase === "completed" ? h("p", {}, h("a", { href: "#/integrations", class: "button", id: "setup-see-diagram" }, t("setup.seeDiagram"))) : null,
       again,
     );
   }

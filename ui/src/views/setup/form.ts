@@ -27,9 +27,9 @@ export interface SetupFormParts {
  * in the home division. */
 export function openingFields(model: SetupForm, integrationName: string): SetupFields {
   return {
-    clientName: t("integrations.setup.defaultClientName"),
+    clientName: t("setup.defaultClientName"),
     clientDescription: "",
-    credentialName: t("integrations.setup.defaultCredentialName"),
+    credentialName: t("setup.defaultCredentialName"),
     integrationName,
     roleIds: model.suggestedRoleId ? [model.suggestedRoleId] : [],
     divisionId: model.homeDivisionId,
@@ -51,22 +51,22 @@ export function setupRequest(fields: SetupFields): SetupRequest {
 
 export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormParts {
   const full = model.installed >= model.limit;
-  const client = textField("setup-client-name", t("integrations.setup.clientName"), draft.clientName);
-  const description = textField("setup-client-description", t("integrations.setup.clientDescription"), draft.clientDescription);
-  const credential = textField("setup-credential-name", t("integrations.setup.credentialName"), draft.credentialName);
-  const integration = textField("setup-integration-name", t("integrations.setup.integrationName"), draft.integrationName);
+  const client = textField("setup-client-name", t("setup.clientName"), draft.clientName);
+  const description = textField("setup-client-description", t("setup.clientDescription"), draft.clientDescription);
+  const credential = textField("setup-credential-name", t("setup.credentialName"), draft.credentialName);
+  const integration = textField("setup-integration-name", t("setup.integrationName"), draft.integrationName);
   const rolesError = fieldError("setup-roles-error");
   const roles = h(
     "fieldset",
     { class: "field roles", id: "setup-roles", "aria-describedby": "setup-roles-error" },
-    h("legend", {}, t("integrations.setup.roles")),
-    h("p", { class: "hint" }, t("integrations.setup.rolesHint")),
+    h("legend", {}, t("setup.roles")),
+    h("p", { class: "hint" }, t("setup.rolesHint")),
     ...model.roles.map((r) =>
       h(
         "label",
         { class: "choice" },
         h("input", { type: "checkbox", name: "setup-role", value: r.id, checked: draft.roleIds.includes(r.id) }),
-        h("span", {}, h("span", { class: "choice-label" }, r.name), h("span", { class: "hint" }, t("integrations.setup.permissions", { count: String(r.permissionCount) }))),
+        h("span", {}, h("span", { class: "choice-label" }, r.name), h("span", { class: "hint" }, t("setup.permissions", { count: String(r.permissionCount) }))),
       ),
     ),
     rolesError,
@@ -83,10 +83,10 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
     client.field,
     description.field,
     roles,
-    h("div", { class: "field" }, h("label", { for: "setup-division" }, t("integrations.setup.division")), division),
+    h("div", { class: "field" }, h("label", { for: "setup-division" }, t("setup.division")), division),
     credential.field,
     integration.field,
-    h("button", { type: "submit", class: "primary", id: "setup-preview", disabled: full }, t("integrations.setup.preview")),
+    h("button", { type: "submit", class: "primary", id: "setup-preview", disabled: full }, t("setup.preview")),
   );
   const read = (): SetupFields | null => {
     const room = MAX_NAME_CHARS - MARKER_CHARS;
@@ -94,7 +94,7 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
     const oks = [
       showProblem(client.error, client.input, nameMessage(nameProblem(client.input.value))),
       showProblem(description.error, description.input, descriptionProblem(description.input.value) ? t("integrations.nameInvisible") : null),
-      showProblem(rolesError, roles, roleIds.length ? null : t("integrations.setup.rolesRequired")),
+      showProblem(rolesError, roles, roleIds.length ? null : t("setup.rolesRequired")),
       showProblem(credential.error, credential.input, nameMessage(objectNameProblem(credential.input.value), room)),
       showProblem(integration.error, integration.input, nameMessage(objectNameProblem(integration.input.value), room)),
     ];

@@ -25,8 +25,8 @@ export function setupView(deps: SetupDeps): HTMLElement {
   const root = h(
     "section",
     { class: "screen", "data-screen": "setup", "aria-labelledby": "setup-title" },
-    h("h1", { id: "setup-title" }, t("integrations.setup.title")),
-    h("p", { class: "intro" }, t("integrations.setup.intro")),
+    h("h1", { id: "setup-title" }, t("setup.title")),
+    h("p", { class: "intro" }, t("setup.intro")),
     problems,
     body,
   );
@@ -56,12 +56,12 @@ export function setupView(deps: SetupDeps): HTMLElement {
 
   function showRun(run: SetupRunView): void {
     steps.follow(run);
-    const reissued = run.secretReissued ? h("p", { class: "warning", id: "setup-secret-reissued" }, t("integrations.setup.secretReissued")) : null;
+    const reissued = run.secretReissued ? h("p", { class: "warning", id: "setup-secret-reissued" }, t("setup.secretReissued")) : null;
     const progress = h(
       "section",
       { class: "card", id: "setup-progress", "data-phase": run.phase, "aria-live": "polite" },
-      h("h2", {}, run.phase === "running" || run.phase === "rollingBack" ? phaseTitle(run.phase) : t("integrations.setup.stepsTitle")),
-      run.runId ? h("p", { class: "hint" }, t("integrations.setup.runId", { id: run.runId })) : null,
+      h("h2", {}, run.phase === "running" || run.phase === "rollingBack" ? phaseTitle(run.phase) : t("setup.stepsTitle")),
+      run.runId ? h("p", { class: "hint" }, t("setup.runId", { id: run.runId })) : null,
       progressList(run.steps),
     );
     const error = run.error ? errorPanel(run.error) : null;
@@ -69,11 +69,11 @@ export function setupView(deps: SetupDeps): HTMLElement {
     const cancelled = run.error?.kind === "setupCancelled";
     switch (run.phase) {
       case "interrupted":
-        return show(h("section", { class: "card", id: "setup-unfinished" }, h("h2", {}, t("integrations.setup.unfinishedTitle")), h("p", {}, t("integrations.setup.unfinishedText")), resumeButtons(true)), reissued, progress, unreadable);
+        return show(h("section", { class: "card", id: "setup-unfinished" }, h("h2", {}, t("setup.unfinishedTitle")), h("p", {}, t("setup.unfinishedText")), resumeButtons(true)), reissued, progress, unreadable);
       case "rollBackUnfinished":
         return show(finishRollBack(), error, progress, unreadable);
       case "failed":
-        return show(progress, error, reissued, h("section", { class: "card" }, h("p", {}, t(cancelled ? "integrations.setup.cancelledText" : "integrations.setup.failedText")), resumeButtons(false)), unreadable);
+        return show(progress, error, reissued, h("section", { class: "card" }, h("p", {}, t(cancelled ? "setup.cancelledText" : "setup.failedText")), resumeButtons(false)), unreadable);
       case "completed":
       case "rolledBack":
         return show(summary(run), reissued, progress);
@@ -85,8 +85,8 @@ export function setupView(deps: SetupDeps): HTMLElement {
   }
 
   function showPlan(model: SetupForm, fields: SetupFields, plan: SetupPlan): void {
-    const run = h("button", { type: "button", class: "primary", id: "setup-run" }, t("integrations.setup.run"));
-    const change = h("button", { type: "button", id: "setup-change" }, t("integrations.setup.change"));
+    const run = h("button", { type: "button", class: "primary", id: "setup-run" }, t("setup.run"));
+    const change = h("button", { type: "button", id: "setup-change" }, t("setup.change"));
     run.addEventListener("click", () => act((cb) => deps.api.setupStart(setupRequest(fields), cb), run));
     change.addEventListener("click", () => showForm(model, fields));
     // Without a keychain the client secret lives in memory only: said first, and confirmed.
@@ -98,16 +98,16 @@ export function setupView(deps: SetupDeps): HTMLElement {
       unsaved = h(
         "div",
         { class: "warning", id: "setup-secret-unsaved" },
-        h("p", {}, t("integrations.setup.secretNotPersisted")),
-        h("label", { class: "choice" }, agree, h("span", {}, t("integrations.setup.confirmNotPersisted"))),
+        h("p", {}, t("setup.secretNotPersisted")),
+        h("label", { class: "choice" }, agree, h("span", {}, t("setup.confirmNotPersisted"))),
       );
     }
     show(
       h(
         "section",
         { class: "card", id: "setup-plan" },
-        h("h2", {}, t("integrations.setup.planTitle")),
-        h("p", { class: "hint" }, t("integrations.setup.planIntro")),
+        h("h2", {}, t("setup.planTitle")),
+        h("p", { class: "hint" }, t("setup.planIntro")),
         planList(plan.steps, model.installed, model.limit),
         unsaved,
         h("div", { class: "actions" }, run, " ", change),

@@ -19,19 +19,19 @@ export function planSentence(step: PlannedStep, installed: number, limit: number
   const subject = step.subject ?? "";
   switch (step.kind) {
     case "preflight":
-      return t("integrations.setup.plan.preflight", { used: String(installed), limit: String(limit) });
+      return t("setup.plan.preflight", { used: String(installed), limit: String(limit) });
     case "createClient": {
-      const grants = step.grants.map((g) => t("integrations.setup.plan.grant", { role: g.role, division: g.division })).join(t("integrations.setup.plan.and"));
-      return t("integrations.setup.plan.createClient", { name: subject, hours: hours(step.tokenDurationSeconds), grants });
+      const grants = step.grants.map((g) => t("setup.plan.grant", { role: g.role, division: g.division })).join(t("setup.plan.and"));
+      return t("setup.plan.createClient", { name: subject, hours: hours(step.tokenDurationSeconds), grants });
     }
     case "installIntegration":
       // Installed under the tile's own name, the sentence names it once.
-      if (subject === PRODUCT) return t("integrations.setup.plan.installIntegrationAsIs");
-      return t("integrations.setup.plan.installIntegration", { name: subject });
+      if (subject === PRODUCT) return t("setup.plan.installIntegrationAsIs");
+      return t("setup.plan.installIntegration", { name: subject });
     case "createCredential":
-      return t("integrations.setup.plan.createCredential", { name: subject });
+      return t("setup.plan.createCredential", { name: subject });
     default:
-      return t(`integrations.setup.plan.${step.kind}`);
+      return t(`setup.plan.${step.kind}`);
   }
 }
 
@@ -44,13 +44,13 @@ export function planList(steps: PlannedStep[], installed: number, limit: number)
 }
 
 export function stepName(kind: StepKind): string {
-  return t(`integrations.setup.step.${kind}`);
+  return t(`setup.step.${kind}`);
 }
 
 export function duration(ms: number | null): string {
   if (ms === null) return "";
-  if (ms < 1000) return t("integrations.setup.millis", { ms: String(Math.round(ms)) });
-  return t("integrations.setup.seconds", { seconds: new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000) });
+  if (ms < 1000) return t("setup.millis", { ms: String(Math.round(ms)) });
+  return t("setup.seconds", { seconds: new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000) });
 }
 
 const GLYPH: Record<StepView["status"], string> = { pending: "○", running: "◌", done: "✓", failed: "✕", rolledBack: "↺" };
@@ -65,9 +65,9 @@ export function progressList(steps: StepView[]): HTMLElement {
         { "data-step": s.kind, "data-status": s.status, class: `step step-${s.status}` },
         h("span", { class: "step-glyph", "aria-hidden": "true" }, GLYPH[s.status]),
         h("span", { class: "step-name" }, stepName(s.kind)),
-        h("span", { class: "step-status" }, t(`integrations.setup.status.${s.status}`)),
+        h("span", { class: "step-status" }, t(`setup.status.${s.status}`)),
         h("span", { class: "step-duration" }, duration(s.durationMs)),
-        s.note ? h("span", { class: "step-note" }, t(`integrations.setup.note.${s.note}`)) : null,
+        s.note ? h("span", { class: "step-note" }, t(`setup.note.${s.note}`)) : null,
         s.error ? h("span", { class: "step-error" }, s.error.contextId ? `${s.error.message} (${t("errors.contextId")}: ${s.error.contextId})` : s.error.message) : null,
       ),
     ),
