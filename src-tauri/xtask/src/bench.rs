@@ -20,6 +20,22 @@ struct Sample {
     pss_mb: f64,
 }
 
+/// One measure as printed: label, unit, and its value in a sample.
+type Measure = (&'static str, &'static str, fn(&Sample) -> f64);
+
+const MEASURES: [Measure; 4] = [
+    ("cold start → first interactive paint", "ms", |s| {
+        s.paint_ms
+    }),
+    ("  of which inside the app process", "ms", |s| s.app_ms),
+    ("idle memory after 10 s, RSS (app + WebKit)", "MB", |s| {
+        s.rss_mb
+    }),
+    ("idle memory after 10 s, PSS (app + WebKit)", "MB", |s| {
+        s.pss_mb
+    }),
+];
+
 pub fn bench() -> Result {
     deps::ensure(deps::Purpose::Test)?;
     let root = cmd::root();
@@ -39,26 +55,9 @@ pub fn bench() -> Result {
         samples.push(sample);
     }
     println!("\nDip Studio bench ({RUNS} runs, release build, Xvfb 1280x800)");
-    report(
-        "cold start → first interactive paint",
-        "ms",
-        samples.iter().map(|s| s.paint_ms),
-    );
-    report(
-        "  of which inside the app process",
-        "ms",
-        samples.iter().map(|s| s.app_ms),
-    );
-    report(
-        "idle memory after 10 s, RSS (app + WebKit)",
-        "MB",
-        samples.iter().map(|s| s.rss_mb),
-    );
-    report(
-        "idle memory after 10 s, PSS (app + WebKit)",
-        "MB",
-        samples.iter().map(|s| s.pss_mb),
-    );
+    for (label, unit, value) in MEASURES {
+        report(label, unit, samples.iter().map(value));
+    }
     size("release binary", &root.join("target/release/dip-studio"));
     for (label, ext) in [(".deb", "deb"), (".rpm", "rpm")] {
         let dir = root.join("target/release/bundle").join(ext);

@@ -5,7 +5,7 @@
 
 use reqwest::Method;
 
-use super::oauth_clients::segment;
+use super::encode::segment;
 use super::Client;
 use crate::error::{Error, Result};
 use crate::models::{

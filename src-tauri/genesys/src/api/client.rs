@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::answer::{api_error, network, parse, read, Answer};
+use super::encode::json_body;
 use super::rate_gate::RateGate;
 pub use super::retry::RetryPolicy;
 use crate::error::{Error, Result};
@@ -157,11 +158,9 @@ impl Client {
         token: &Secret,
         body: &B,
     ) -> Result<T> {
-        let bytes = serde_json::to_vec(body).map_err(|e| Error::InvalidInput {
-            field: "body",
-            reason: format!("not serializable as JSON ({:?})", e.classify()),
-        })?;
-        let answer = self.send(method, path, token, Some(bytes)).await?;
+        let answer = self
+            .send(method, path, token, Some(json_body(body)?))
+            .await?;
         parse(&answer)
     }
 

@@ -8,8 +8,8 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use super::answer::parse;
+use super::encode::{json_body, segment};
 use super::integrations::{removal, Removal, DATA_ACTIONS_CREDENTIAL_SLOT};
-use super::oauth_clients::segment;
 use super::{Client, MAX_PAGES};
 use crate::error::{Error, Result};
 use crate::models::{Credential, CredentialCursorPage, CredentialInfo};
@@ -73,12 +73,7 @@ fn oauth_body(name: &str, client_id: &str, secret: &Secret) -> Result<Zeroizing<
             client_secret: secret.expose(),
         },
     };
-    serde_json::to_vec(&request)
-        .map(Zeroizing::new)
-        .map_err(|e| Error::InvalidInput {
-            field: "body",
-            reason: format!("not serializable as JSON ({:?})", e.classify()),
-        })
+    json_body(&request).map(Zeroizing::new)
 }
 
 /// The next page's path: `nextUri` when the page has one (only its `/api/v2/...` part is used,
@@ -144,15 +139,8 @@ impl Client {
         token: &Secret,
     ) -> Result<CredentialInfo> {
         let body = oauth_body(name, client_id, secret)?;
-        let answer = self
-            .send(
-                Method::POST,
-                "/api/v2/integrations/credentials",
-                token,
-                Some(body.to_vec()),
-            )
-            .await?;
-        parse(&answer)
+        let path = "/api/v2/integrations/credentials";
+        self.send_credential(Method::POST, path, &body, token).await
     }
 
     /// `PUT /api/v2/integrations/credentials/{id}`: replaces name, client id and secret.
@@ -165,14 +153,19 @@ impl Client {
         token: &Secret,
     ) -> Result<CredentialInfo> {
         let body = oauth_body(name, client_id, secret)?;
-        let answer = self
-            .send(
-                Method::PUT,
-                &credential_path(id),
-                token,
-                Some(body.to_vec()),
-            )
-            .await?;
+        self.send_credential(Method::PUT, &credential_path(id), &body, token)
+            .await
+    }
+
+    /// Sends a credential body made by [`oauth_body`]; Genesys answers with the credential.
+    async fn send_credential(
+        &self,
+        method: Method,
+        path: &str,
+        body: &[u8],
+        token: &Secret,
+    ) -> Result<CredentialInfo> {
+        let answer = self.send(method, path, token, Some(body.to_vec())).await?;
         parse(&answer)
     }
 

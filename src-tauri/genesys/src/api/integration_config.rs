@@ -8,6 +8,7 @@ use reqwest::header::RETRY_AFTER;
 use reqwest::Method;
 
 use super::answer::{api_error, parse};
+use super::encode::json_body;
 use super::integrations::{integration_path, DATA_ACTIONS_CREDENTIAL_SLOT};
 use super::Client;
 use crate::error::{Error, Result};
@@ -128,10 +129,7 @@ impl Client {
             };
             let mut wanted = change(current);
             wanted.id = None;
-            let body = serde_json::to_vec(&wanted).map_err(|e| Error::InvalidInput {
-                field: "body",
-                reason: format!("not serializable as JSON ({:?})", e.classify()),
-            })?;
+            let body = json_body(&wanted)?;
             let answer = self.exchange(Method::PUT, &path, token, Some(body)).await?;
             if answer.status.is_success() {
                 return parse(&answer);

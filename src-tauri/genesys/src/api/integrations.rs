@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use super::oauth_clients::segment;
+use super::encode::segment;
 use super::Client;
 use crate::error::{Error, Result};
 use crate::models::{Integration, IntegrationType, ReportedStateCode};

@@ -4,6 +4,7 @@ pub(crate) mod answer;
 pub mod authorization;
 pub mod client;
 pub mod credentials;
+mod encode;
 pub mod integration_config;
 pub mod integrations;
 pub mod oauth_clients;

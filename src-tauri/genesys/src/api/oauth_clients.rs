@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use reqwest::Method;
 use serde::Deserialize;
 
 use super::answer::parse;
 use super::authorization::GrantsSource;
+use super::encode::{json_body, segment};
 use super::Client;
 use crate::error::{Error, Result};
 use crate::models::{
@@ -39,15 +39,6 @@ pub enum ClientDeletion {
     Deleted,
     /// Genesys keeps it `inactive` until `date_to_delete` (clients older than 30 days).
     Scheduled { date_to_delete: Option<String> },
-}
-
-/// Kept as is in a path segment: letters, digits, `-`, `_`, `~` (so UUIDs read as sent).
-/// `.` is encoded too, so an id can never be `.` or `..`.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
-
-/// A path segment for an id the caller gives (never lets it add `/`, `?` or `..`).
-pub(crate) fn segment(id: &str) -> String {
-    utf8_percent_encode(id, SEGMENT).to_string()
 }
 
 fn client_path(id: &str) -> String {
@@ -98,10 +89,7 @@ impl Client {
         request: &OAuthClientRequest,
         token: &Secret,
     ) -> Result<IssuedOAuthClient> {
-        let body = serde_json::to_vec(request).map_err(|e| Error::InvalidInput {
-            field: "body",
-            reason: format!("not serializable as JSON ({:?})", e.classify()),
-        })?;
+        let body = json_body(request)?;
         let answer = self
             .send(Method::POST, "/api/v2/oauth/clients", token, Some(body))
             .await?;
@@ -287,14 +275,4 @@ fn issued(answer: &super::answer::Answer) -> Result<IssuedOAuthClient> {
         client,
         secret: Secret::new(secret),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ids_stay_one_readable_path_segment() {
-        let uuid = "7d1c0a5e-1006-4b6e-9c2f-a11ce0000006";
-        assert_eq!(super::segment(uuid), uuid);
-        assert_eq!(super::segment("../x?y#z/"), "%2E%2E%2Fx%3Fy%23z%2F");
-    }
 }

@@ -35,6 +35,9 @@
 //! plus the usual `api` / `network` with `contextId`.
 
 mod cancel;
+mod context;
+mod create;
+mod driver;
 mod events;
 mod journal;
 mod marker;
@@ -51,6 +54,7 @@ mod steps;
 mod unreadable;
 
 pub use cancel::CancelSignal;
+pub use context::{SetupContext, SetupTiming};
 pub use events::{NoObserver, SetupEvent, SetupObserver, StepError, StepNote, StepPhase};
 pub use journal::{
     journal_path, load, unfinished, CreatedObjects, EntryState, FoundJournal, Journal,
@@ -66,6 +70,6 @@ pub use request::{
 };
 pub use role_choice::{permission_covers, suggest_role, WORKSHOP_PERMISSION};
 pub use rollback::{roll_back, RemovedObject, RollbackSummary};
-pub use run::{resume, start, SetupContext, SetupSummary, SetupTiming};
+pub use run::{resume, start, SetupSummary};
 pub use run_lock::{lock_path, RunLock};
 pub use unreadable::set_aside;

@@ -17,9 +17,10 @@ use crate::error::{Error, Result};
 use crate::models::{AuthzGrant, RoleDivision};
 use crate::secrets::{Secret, SecretStore};
 
-/// What a run needs the user to be allowed (the permissions each call's docs list, platform-client-sdk-python build/PureCloudPlatformClientV2/../docs/*Api.md):
-/// creating, reading and editing the client (reconcile lists it, a lost secret is re-issued
-/// with an edit), the integration and its credential, and deleting them (roll back).
+/// What a run needs the user to be allowed (the permissions each call's docs list,
+/// platform-client-sdk-python build/docs/*Api.md): creating, reading and editing the client
+/// (reconcile lists it, a lost secret is re-issued with an edit), the integration and its
+/// credential, and deleting them (roll back).
 pub const REQUIRED_PERMISSIONS: [&str; 8] = [
     "oauth:client:add",
     "oauth:client:view",

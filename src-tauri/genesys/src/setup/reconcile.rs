@@ -7,43 +7,7 @@ use ts_rs::TS;
 use super::marker::carries;
 use crate::api::Client;
 use crate::error::Result;
-use crate::models::{CredentialInfo, Integration, OAuthClient};
 use crate::secrets::Secret;
-
-/// Clients whose description carries the marker of `run_id`.
-pub async fn clients(client: &Client, run_id: &str, token: &Secret) -> Result<Vec<OAuthClient>> {
-    let all = client.oauth_clients(token).await?;
-    Ok(all
-        .into_iter()
-        .filter(|c| c.description.as_deref().is_some_and(|d| carries(d, run_id)))
-        .collect())
-}
-
-/// Credentials whose name carries the marker of `run_id` (credentials have no description).
-pub async fn credentials(
-    client: &Client,
-    run_id: &str,
-    token: &Secret,
-) -> Result<Vec<CredentialInfo>> {
-    let all = client.credentials(token).await?;
-    Ok(all
-        .into_iter()
-        .filter(|c| c.name.as_deref().is_some_and(|n| carries(n, run_id)))
-        .collect())
-}
-
-/// Data Actions integrations whose name carries the marker of `run_id`.
-pub async fn integrations(
-    client: &Client,
-    run_id: &str,
-    token: &Secret,
-) -> Result<Vec<Integration>> {
-    let all = client.data_actions_integrations(token).await?;
-    Ok(all
-        .into_iter()
-        .filter(|i| carries(&i.name, run_id))
-        .collect())
-}
 
 /// The three kinds of object a run creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -55,28 +19,33 @@ pub enum Object {
     Integration,
 }
 
-/// The ids of every `object` carrying the marker of `run_id`.
+/// The ids of every `object` carrying the marker of `run_id`: a client in its description, a
+/// credential (which has no description) or a Data Actions integration in its name.
 pub async fn find(
     client: &Client,
     object: Object,
     run_id: &str,
     token: &Secret,
 ) -> Result<Vec<String>> {
+    let marked = |text: Option<&str>| text.is_some_and(|t| carries(t, run_id));
     Ok(match object {
-        Object::Client => clients(client, run_id, token)
+        Object::Client => client
+            .oauth_clients(token)
             .await?
             .into_iter()
-            .map(|c| c.id)
+            .filter_map(|c| marked(c.description.as_deref()).then_some(c.id))
             .collect(),
-        Object::Credential => credentials(client, run_id, token)
+        Object::Credential => client
+            .credentials(token)
             .await?
             .into_iter()
-            .map(|c| c.id)
+            .filter_map(|c| marked(c.name.as_deref()).then_some(c.id))
             .collect(),
-        Object::Integration => integrations(client, run_id, token)
+        Object::Integration => client
+            .data_actions_integrations(token)
             .await?
             .into_iter()
-            .map(|i| i.id)
+            .filter_map(|i| marked(Some(&i.name)).then_some(i.id))
             .collect(),
     })
 }

@@ -8,13 +8,15 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::context::SetupContext;
 use super::events::{SetupEvent, StepPhase};
 use super::journal::{self, EntryState, Journal, RunStatus};
 use super::plan::StepKind;
 use super::reconcile::{self, Object};
-use super::run::{same_owner, SetupContext};
+use super::run::same_owner;
 use super::run_lock::RunLock;
-use crate::error::{Error, Result};
+use super::secret::keychain;
+use crate::error::Result;
 use crate::secrets::oauth_client_secret_account;
 
 /// One object a roll back deleted (or found already gone).
@@ -42,9 +44,7 @@ fn write(
     point: &str,
     change: impl FnOnce(&mut Journal),
 ) -> Result<()> {
-    change(journal);
-    journal.updated_at = journal::now();
-    journal::save(&ctx.journal_dir, journal)?;
+    journal::update(&ctx.journal_dir, journal, change)?;
     ctx.observer.checkpoint(&format!("journal:{point}"));
     Ok(())
 }
@@ -61,13 +61,9 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
     })?;
     let (client, token) = (&ctx.client, &ctx.token);
     let mut removed = Vec::new();
-    let journaled = journal.created.clone();
-    for (object, known) in [
-        (Object::Integration, journaled.integration_id),
-        (Object::Credential, journaled.credential_id),
-        (Object::Client, journaled.client_id),
-    ] {
+    for object in [Object::Integration, Object::Credential, Object::Client] {
         let mut ids = reconcile::find(client, object, run_id, token).await?;
+        let known = journal.created.id(object).cloned();
         ids.extend(known.filter(|k| !ids.contains(k)));
         for id in ids {
             ctx.observer.checkpoint(&format!("before:remove:{id}"));
@@ -77,9 +73,7 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
                     ctx.secrets.clone(),
                     oauth_client_secret_account(&ctx.target, &id),
                 );
-                tokio::task::spawn_blocking(move || store.delete(&account))
-                    .await
-                    .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))??;
+                keychain(move || store.delete(&account)).await??;
             }
             let steps = undone_steps(object);
             let point = format!("removed:{}", steps[0].as_str());

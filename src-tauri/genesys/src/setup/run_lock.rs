@@ -8,6 +8,7 @@
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
+use super::journal::temp_prefix;
 use crate::error::{Error, Result};
 
 /// The lock file of run `run_id`.
@@ -46,7 +47,7 @@ impl RunLock {
 /// Every journal write holds the run's lock, so once it is ours, any temp file of this run is
 /// a killed writer's leftover (the renamed journal is the truth): removed, best effort.
 fn remove_stale_temps(dir: &Path, run_id: &str) {
-    let prefix = format!(".setup-run-{run_id}.json.");
+    let prefix = temp_prefix(run_id);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };

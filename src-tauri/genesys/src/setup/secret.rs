@@ -3,14 +3,24 @@
 //! the credential if one exists — and proven by minting a token, before the credential is made
 //! and again once the integration is ACTIVE.
 
+use super::driver::Driver;
 use super::events::StepNote;
 use super::journal::EntryState;
 use super::marker::marked_name;
 use super::plan::StepKind;
-use super::run::Driver;
 use crate::auth::verify_client_secret;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secrets::Secret;
+
+/// Runs one keychain call on a blocking thread, off the run's async runtime (a keychain may
+/// block: a D-Bus round trip, an unlock prompt).
+pub(crate) async fn keychain<T: Send + 'static>(
+    call: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(call)
+        .await
+        .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))
+}
 
 impl Driver<'_> {
     /// Writes the secret to the keychain (off the async runtime) and journals whether it got
@@ -25,10 +35,7 @@ impl Driver<'_> {
         );
         let lasting = store.persists();
         self.checkpoint("before:keychainWrite");
-        let written = tokio::task::spawn_blocking(move || store.set(&account, &value))
-            .await
-            .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))?
-            .is_ok();
+        let written = keychain(move || store.set(&account, &value)).await?.is_ok();
         self.checkpoint("after:keychainWrite");
         let saved = written && lasting;
         self.write("secret:persisted", |j| {
@@ -100,9 +107,7 @@ impl Driver<'_> {
         let j = self.journal();
         if j.secret_persisted || j.secret_in_store {
             let (store, account) = (self.ctx.secrets.clone(), self.secret_account(client_id));
-            let kept = tokio::task::spawn_blocking(move || store.get(&account))
-                .await
-                .map_err(|_| Error::Unexpected("the keychain worker stopped".to_owned()))?;
+            let kept = keychain(move || store.get(&account)).await?;
             match kept {
                 Ok(Some(secret)) => {
                     self.set_secret(secret.clone());

@@ -1,226 +1,91 @@
 //! The steps of a run after preflight that touch Genesys objects (the secret's are in
-//! `secret.rs`). Each one is skipped when the journal says it is done; each create (POST)
-//! writes its intent first and is never repeated blindly: the object is looked up by marker
-//! before any second attempt (security-matrix.md C2/C3).
+//! `secret.rs`). Each one is skipped when the journal says it is done; the three creates go
+//! through `create.rs`, so none is repeated blindly (security-matrix.md C2/C3).
 
 use std::future::Future;
-use std::time::Instant;
 
-use super::events::{StepNote, StepPhase};
-use super::journal::EntryState;
+use super::create::Made;
+use super::driver::Driver;
+use super::journal::{EntryState, Journal};
 use super::marker::marked_name;
 use super::plan::StepKind;
-use super::reconcile::{self, keep_one, Object};
-use super::run::Driver;
 use crate::error::{Error, Result};
 use crate::models::ReportedStateCode;
-
-/// A create's answer: made now, or found by marker (made by an attempt whose answer was lost).
-enum Made<T> {
-    Created(T),
-    Adopted(String),
-}
-
-/// Whether a failed POST may have been lost on the way (so: look, then maybe try again). A 4xx
-/// other than 429 is Genesys saying no: not retried (security-matrix.md C9, C10; 401 is C8).
-fn worth_another_try(e: &Error) -> bool {
-    match e {
-        Error::Network(_) | Error::UnexpectedResponse { .. } => true,
-        Error::Api { status, .. } => *status == 429 || *status >= 500,
-        _ => false,
-    }
-}
-
-fn object_of(step: StepKind) -> Object {
-    match step {
-        StepKind::CreateClient => Object::Client,
-        StepKind::CreateCredential => Object::Credential,
-        _ => Object::Integration,
-    }
-}
 
 impl Driver<'_> {
     pub(crate) fn required(&self, id: Option<String>, what: &str) -> Result<String> {
         id.ok_or_else(|| Error::Unexpected(format!("the journal has no {what} id")))
     }
 
-    /// One create with reconciliation: look by marker first if an earlier attempt may have
-    /// reached Genesys, write the intent, POST; on a lost answer look again, then retry.
-    async fn create<T, F, Fut>(
-        &self,
-        step: StepKind,
-        journaled: Option<String>,
-        post: F,
-    ) -> Result<Made<T>>
-    where
-        F: Fn() -> Fut,
-        Fut: Future<Output = Result<T>>,
-    {
-        let (client, token) = (&self.ctx.client, &self.ctx.token);
-        let object = object_of(step);
-        let mut look_first = self.journal().was_attempted(step);
-        let attempts = self.ctx.timing.create_attempts.max(1);
-        let mut attempt = 1;
-        loop {
-            if look_first {
-                let found = reconcile::find(client, object, &self.run_id, token).await?;
-                if let Some((keep, extra)) = keep_one(found, journaled.as_deref()) {
-                    for id in extra {
-                        reconcile::remove(client, object, &id, token).await?;
-                    }
-                    return Ok(Made::Adopted(keep));
-                }
-            }
-            self.record(step, EntryState::Intent, None)?;
-            self.checkpoint(&format!("before:{}", step.as_str()));
-            let started = Instant::now();
-            let result = post().await;
-            self.checkpoint(&format!("after:{}", step.as_str()));
-            match result {
-                Ok(made) => return Ok(Made::Created(made)),
-                Err(e) if worth_another_try(&e) && attempt < attempts => {
-                    self.event(
-                        step,
-                        StepPhase::Retrying,
-                        Some(started),
-                        None,
-                        None,
-                        Some(&e),
-                    );
-                    tokio::time::sleep(self.ctx.timing.create_backoff).await;
-                    look_first = true;
-                    attempt += 1;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
     pub(crate) async fn create_client(&self) -> Result<()> {
-        let j = self.journal();
-        if let (true, Some(id)) = (j.is_done(StepKind::CreateClient), &j.created.client_id) {
-            self.skipped(StepKind::CreateClient, Some(id));
-            return Ok(());
-        }
-        self.step(StepKind::CreateClient, async {
+        let step = StepKind::CreateClient;
+        // From the save that journals the client until the keychain write, a kill loses the
+        // secret (D2: re-issued).
+        let unsaved = |j: &mut Journal| {
+            j.secret_persisted = false;
+            j.secret_in_store = false;
+        };
+        self.create_step(step, unsaved, |j| async move {
             let body = j.setup.client_request(&self.run_id);
             let made = self
-                .create(StepKind::CreateClient, j.created.client_id.clone(), || {
+                .create(step, || {
                     self.ctx.client.create_oauth_client(&body, &self.ctx.token)
                 })
                 .await?;
-            let (id, note) = match made {
-                Made::Created(issued) => {
-                    self.set_secret(issued.secret);
-                    (issued.client.id, None)
-                }
-                Made::Adopted(id) => {
-                    self.adopted(StepKind::CreateClient);
-                    (id, Some(StepNote::Adopted))
-                }
-            };
-            // From here until the keychain write, a kill loses the secret (D2: re-issued).
-            self.write("createClient:done", |j| {
-                j.created.client_id = Some(id.clone());
-                j.secret_persisted = false;
-                j.secret_in_store = false;
-                j.record(StepKind::CreateClient, EntryState::Done, Some(&id), None);
-            })?;
-            Ok((Some(id), note))
+            Ok(self.made_id(step, made, |issued| {
+                self.set_secret(issued.secret);
+                issued.client.id
+            }))
         })
         .await
     }
 
     pub(crate) async fn create_credential(&self) -> Result<()> {
-        let j = self.journal();
-        if let (true, Some(id)) = (
-            j.is_done(StepKind::CreateCredential),
-            &j.created.credential_id,
-        ) {
-            self.skipped(StepKind::CreateCredential, Some(id));
-            return Ok(());
-        }
-        self.step(StepKind::CreateCredential, async {
-            let client_id = self.required(j.created.client_id.clone(), "client")?;
-            let secret = self.ensure_secret(&client_id).await?;
-            let name = marked_name(&j.setup.credential_name, &self.run_id);
-            let made = self
-                .create(
-                    StepKind::CreateCredential,
-                    j.created.credential_id.clone(),
-                    || {
+        let step = StepKind::CreateCredential;
+        self.create_step(
+            step,
+            |_| {},
+            |j| async move {
+                let client_id = self.required(j.created.client_id.clone(), "client")?;
+                let secret = self.ensure_secret(&client_id).await?;
+                let name = marked_name(&j.setup.credential_name, &self.run_id);
+                let made = self
+                    .create(step, || {
                         self.ctx.client.create_oauth_client_credential(
                             &name,
                             &client_id,
                             &secret,
                             &self.ctx.token,
                         )
-                    },
-                )
-                .await?;
-            let (id, note) = match made {
-                Made::Created(info) => (info.id, None),
-                Made::Adopted(id) => {
+                    })
+                    .await?;
+                if let Made::Adopted(id) = &made {
                     // Which secret the lost attempt sent is unknown: send the current one.
-                    self.update_credential(&id, &client_id, &secret).await?;
-                    self.adopted(StepKind::CreateCredential);
-                    (id, Some(StepNote::Adopted))
+                    self.update_credential(id, &client_id, &secret).await?;
                 }
-            };
-            self.write("createCredential:done", |j| {
-                j.created.credential_id = Some(id.clone());
-                j.record(
-                    StepKind::CreateCredential,
-                    EntryState::Done,
-                    Some(&id),
-                    None,
-                );
-            })?;
-            Ok((Some(id), note))
-        })
+                Ok(self.made_id(step, made, |info| info.id))
+            },
+        )
         .await
     }
 
     pub(crate) async fn install_integration(&self) -> Result<()> {
-        let j = self.journal();
-        if let (true, Some(id)) = (
-            j.is_done(StepKind::InstallIntegration),
-            &j.created.integration_id,
-        ) {
-            self.skipped(StepKind::InstallIntegration, Some(id));
-            return Ok(());
-        }
-        self.step(StepKind::InstallIntegration, async {
-            let name = marked_name(&j.setup.integration_name, &self.run_id);
-            let made = self
-                .create(
-                    StepKind::InstallIntegration,
-                    j.created.integration_id.clone(),
-                    || {
+        let step = StepKind::InstallIntegration;
+        self.create_step(
+            step,
+            |_| {},
+            |j| async move {
+                let name = marked_name(&j.setup.integration_name, &self.run_id);
+                let made = self
+                    .create(step, || {
                         self.ctx
                             .client
                             .install_integration(&name, None, &self.ctx.token)
-                    },
-                )
-                .await?;
-            let (id, note) = match made {
-                Made::Created(integration) => (integration.id, None),
-                Made::Adopted(id) => {
-                    self.adopted(StepKind::InstallIntegration);
-                    (id, Some(StepNote::Adopted))
-                }
-            };
-            self.write("installIntegration:done", |j| {
-                j.created.integration_id = Some(id.clone());
-                j.record(
-                    StepKind::InstallIntegration,
-                    EntryState::Done,
-                    Some(&id),
-                    None,
-                );
-            })?;
-            Ok((Some(id), note))
-        })
+                    })
+                    .await?;
+                Ok(self.made_id(step, made, |integration| integration.id))
+            },
+        )
         .await
     }
 

@@ -7,18 +7,8 @@ use std::path::Path;
 
 use time::OffsetDateTime;
 
-use super::journal::{parse, storage};
-use super::marker::is_run_id;
+use super::journal::{parse, run_id_of, storage};
 use crate::error::{Error, Result};
-
-/// The run id in a journal file name (`setup-run-<run id>.json`), or `None` for any other
-/// name, including every name with a path in it.
-fn run_id_of(file_name: &str) -> Option<&str> {
-    file_name
-        .strip_prefix("setup-run-")
-        .and_then(|n| n.strip_suffix(".json"))
-        .filter(|id| is_run_id(id))
-}
 
 /// Renames the unreadable journal `file_name` (a bare file name, no folder) in `dir`; returns
 /// the new name. Refused: any other name, a missing file, and a journal that reads fine (a

@@ -1,228 +1,51 @@
-//! The run journal (security-matrix.md D): one JSON file per run in a directory the caller gives
-//! (the app data directory), rewritten temp → fsync → rename → fsync(dir) after every change so
-//! a kill leaves the old or the new journal, never a mix. It records who ran it where, each
-//! step's intent before its request and the created id after, and never a secret.
+//! The journal on disk: one `setup-run-<run id>.json` per run in a folder the caller gives (the
+//! app data directory), rewritten temp → fsync → rename → fsync(dir) after every change so a
+//! kill leaves the old or the new journal, never a mix; read back only as a journal of this
+//! format for that run (security-matrix.md D3).
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
-use ts_rs::TS;
-
-use super::events::StepError;
-use super::marker::{is_run_id, marker};
-use super::plan::StepKind;
-use super::request::ValidSetup;
+use super::{now, FoundJournal, Journal, JOURNAL_FORMAT};
 use crate::error::{Error, Result};
+use crate::setup::marker::{is_run_id, marker, new_run_id};
 
-/// The journal format this build writes and reads.
-pub const JOURNAL_FORMAT: u32 = 1;
 /// Journal file names: `setup-run-<run id>.json`.
 const PREFIX: &str = "setup-run-";
 const SUFFIX: &str = ".json";
-
-/// Where a run stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum RunStatus {
-    /// Started and not finished (or killed): offer Resume or Roll back.
-    Running,
-    /// A step failed; the run can be resumed or rolled back.
-    Failed,
-    /// Every step succeeded.
-    Completed,
-    /// Everything it created was deleted.
-    RolledBack,
-    /// The user cancelled it from the window: resume or roll back, like Failed.
-    Cancelled,
-    /// A roll back started and did not finish (killed, or a removal failed): some objects may
-    /// be gone already, so the only offer is to finish the roll back, never Resume.
-    RollingBack,
-}
-
-impl RunStatus {
-    /// Whether the run still needs the user: resume, roll back, or finish a roll back.
-    pub fn is_unfinished(self) -> bool {
-        matches!(
-            self,
-            RunStatus::Running | RunStatus::Failed | RunStatus::Cancelled | RunStatus::RollingBack
-        )
-    }
-}
-
-/// What a journal line says about a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum EntryState {
-    /// About to send the step's request (written before it).
-    Intent,
-    /// The step succeeded (with the created id, if any).
-    Done,
-    /// The step failed.
-    Failed,
-    /// A roll back removed (or found gone) the object this step made, `object_id`.
-    Removed,
-}
-
-/// One journal line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct JournalEntry {
-    pub step: StepKind,
-    pub state: EntryState,
-    /// RFC 3339, UTC.
-    pub at: String,
-    pub object_id: Option<String>,
-    pub error: Option<StepError>,
-}
-
-/// The ids of what the run created or adopted so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct CreatedObjects {
-    pub client_id: Option<String>,
-    pub credential_id: Option<String>,
-    pub integration_id: Option<String>,
-}
-
-/// One run's journal, exactly as the file holds it. No secret: the client secret lives in the
-/// keychain only; `secret_persisted` says whether it got there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Journal {
-    pub format: u32,
-    pub run_id: String,
-    /// `dip-studio-run:<run id>`, carried by every object the run creates.
-    pub marker: String,
-    pub org_id: String,
-    pub user_id: String,
-    /// Where the org is reached: an AWS region code, or `sandbox`.
-    pub target: String,
-    pub started_at: String,
-    pub updated_at: String,
-    pub status: RunStatus,
-    /// What the run creates.
-    pub setup: ValidSetup,
-    pub created: CreatedObjects,
-    /// Whether the current client secret is in a keychain that keeps it across restarts. False
-    /// when the store is process memory (no usable keychain): the user is told it is not saved.
-    pub secret_persisted: bool,
-    /// Whether the current client secret was written to this run's secret store at all (the
-    /// keychain or, without one, memory): where a resume in the same process may read it back.
-    #[serde(default)]
-    pub secret_in_store: bool,
-    /// Whether the secret had to be re-issued (`POST …/secret`) because it was lost.
-    pub secret_reissued: bool,
-    pub entries: Vec<JournalEntry>,
-}
-
-/// A journal found in the directory: a run to offer, or a file that cannot be read (security-matrix.md D3:
-/// reported, never taken as empty).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase", tag = "type")]
-#[ts(export)]
-pub enum FoundJournal {
-    Run {
-        journal: Box<Journal>,
-    },
-    #[serde(rename_all = "camelCase")]
-    Corrupt {
-        file_name: String,
-        reason: String,
-    },
-}
-
-/// Now, RFC 3339 UTC.
-pub(crate) fn now() -> String {
-    OffsetDateTime::now_utc()
-        .format(&Rfc3339)
-        .unwrap_or_else(|_| OffsetDateTime::now_utc().unix_timestamp().to_string())
-}
-
-impl Journal {
-    /// A new journal for run `run_id`, status Running.
-    pub fn new(
-        run_id: &str,
-        org_id: &str,
-        user_id: &str,
-        target: &str,
-        setup: ValidSetup,
-    ) -> Journal {
-        let at = now();
-        Journal {
-            format: JOURNAL_FORMAT,
-            run_id: run_id.to_owned(),
-            marker: marker(run_id),
-            org_id: org_id.to_owned(),
-            user_id: user_id.to_owned(),
-            target: target.to_owned(),
-            started_at: at.clone(),
-            updated_at: at,
-            status: RunStatus::Running,
-            setup,
-            created: CreatedObjects::default(),
-            secret_persisted: false,
-            secret_in_store: false,
-            secret_reissued: false,
-            entries: Vec::new(),
-        }
-    }
-
-    /// Appends a line.
-    pub fn record(
-        &mut self,
-        step: StepKind,
-        state: EntryState,
-        object_id: Option<&str>,
-        error: Option<StepError>,
-    ) {
-        self.entries.push(JournalEntry {
-            step,
-            state,
-            at: now(),
-            object_id: object_id.map(str::to_owned),
-            error,
-        });
-    }
-
-    /// Whether `step` has a `done` line.
-    pub fn is_done(&self, step: StepKind) -> bool {
-        self.entries
-            .iter()
-            .any(|e| e.step == step && e.state == EntryState::Done)
-    }
-
-    /// Whether `step` ever announced its request (so a POST may have reached Genesys).
-    pub fn was_attempted(&self, step: StepKind) -> bool {
-        self.entries
-            .iter()
-            .any(|e| e.step == step && e.state == EntryState::Intent)
-    }
-}
 
 /// The file of run `run_id` in `dir`.
 pub fn journal_path(dir: &Path, run_id: &str) -> PathBuf {
     dir.join(format!("{PREFIX}{run_id}{SUFFIX}"))
 }
 
+/// The run id in a journal file name (`setup-run-<run id>.json`), or `None` for any other
+/// name, including every name with a path in it.
+pub(crate) fn run_id_of(file_name: &str) -> Option<&str> {
+    file_name
+        .strip_prefix(PREFIX)
+        .and_then(|n| n.strip_suffix(SUFFIX))
+        .filter(|id| is_run_id(id))
+}
+
 pub(crate) fn storage(what: &str, e: &std::io::Error) -> Error {
     Error::Storage(format!("{what}: {}", e.kind()))
 }
 
+/// How every temp file of run `run_id` begins: `.setup-run-<run id>.json.` (hidden, and never
+/// a journal name); each ends in `.tmp`.
+pub(crate) fn temp_prefix(run_id: &str) -> String {
+    format!(".{PREFIX}{run_id}{SUFFIX}.")
+}
+
 /// A temp file name of its own for one save of run `run_id`: the process id and a random
 /// part, so two writers (two windows, two app instances) never share one.
-pub(crate) fn temp_name(run_id: &str) -> Result<String> {
-    let unique = super::marker::new_run_id()?;
+fn temp_name(run_id: &str) -> Result<String> {
+    let unique = new_run_id()?;
     Ok(format!(
-        ".{PREFIX}{run_id}{SUFFIX}.{}-{unique}.tmp",
+        "{}{}-{unique}.tmp",
+        temp_prefix(run_id),
         std::process::id()
     ))
 }
@@ -253,6 +76,17 @@ pub fn save(dir: &Path, journal: &Journal) -> Result<()> {
     }
     renamed?;
     sync_dir(dir)
+}
+
+/// Applies `change` to `journal`, stamps `updated_at` and saves it in `dir` ([`save`]).
+pub(crate) fn update(
+    dir: &Path,
+    journal: &mut Journal,
+    change: impl FnOnce(&mut Journal),
+) -> Result<()> {
+    change(journal);
+    journal.updated_at = now();
+    save(dir, journal)
 }
 
 #[cfg(unix)]
@@ -325,11 +159,7 @@ pub fn unfinished(dir: &Path) -> Result<Vec<FoundJournal>> {
         let entry = entry.map_err(|e| storage("listing the journal folder", &e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         // Only `setup-run-<run id>.json`: files set aside as unreadable are not journals.
-        let Some(run_id) = name
-            .strip_prefix(PREFIX)
-            .and_then(|n| n.strip_suffix(SUFFIX))
-            .filter(|id| is_run_id(id))
-        else {
+        let Some(run_id) = run_id_of(&name) else {
             continue;
         };
         let read = fs::read(entry.path()).map_err(|e| storage("reading the journal", &e));
@@ -359,6 +189,9 @@ fn started(found: &FoundJournal) -> &str {
 mod tests {
     use super::*;
     use crate::models::RoleDivision;
+    use crate::setup::journal::{EntryState, RunStatus};
+    use crate::setup::plan::StepKind;
+    use crate::setup::request::ValidSetup;
 
     fn setup() -> ValidSetup {
         ValidSetup {
@@ -378,7 +211,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!(
             "dip-journal-{tag}-{}-{}",
             std::process::id(),
-            super::super::marker::new_run_id().expect("random")
+            new_run_id().expect("random")
         ));
         fs::create_dir_all(&dir).expect("temp dir");
         dir
