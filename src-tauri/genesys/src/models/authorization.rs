@@ -12,7 +12,6 @@ use super::oauth_clients::RoleDivision;
 /// for all", "Actions allowed on the entity or '*' for all").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct DomainPermissionPolicy {
     #[serde(default)]
     pub domain: String,
@@ -26,7 +25,6 @@ pub struct DomainPermissionPolicy {
 /// build/PureCloudPlatformClientV2/models/domain_organization_role.py).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct DomainOrganizationRole {
     pub id: String,
     pub name: String,
@@ -98,7 +96,6 @@ pub struct AuthzDivision {
 /// `AuthzGrantRole`: the role of a grant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct AuthzGrantRole {
     pub id: String,
     #[serde(default)]
@@ -112,7 +109,6 @@ pub struct AuthzGrantRole {
 /// `AuthzGrant`: one role held in one division.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct AuthzGrant {
     pub role: AuthzGrantRole,
     pub division: AuthzDivision,
@@ -125,7 +121,6 @@ pub struct AuthzGrant {
 /// signed-in user holds, which are the pairs they may grant to a Client Credentials client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct AuthzSubject {
     pub id: String,
     #[serde(default)]
@@ -157,7 +152,6 @@ impl AuthzSubject {
 /// `DomainRole`: a role as a user's role list names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct DomainRole {
     pub id: String,
     #[serde(default)]
@@ -167,7 +161,6 @@ pub struct DomainRole {
 /// `UserAuthorization` from `GET /api/v2/users/{id}/roles`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct UserAuthorization {
     #[serde(default)]
     pub roles: Vec<DomainRole>,

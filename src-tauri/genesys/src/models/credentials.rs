@@ -10,7 +10,6 @@ use ts_rs::TS;
 /// schema-like `properties` are ignored).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct CredentialType {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -22,7 +21,6 @@ pub struct CredentialType {
 /// `PUT` only `id` is sent (the other fields are skipped when absent).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct CredentialInfo {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,7 +53,6 @@ impl CredentialInfo {
 /// keeps a field whose name says it is a secret or password, so no secret can reach the UI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Credential {
     pub id: Option<String>,
     pub name: Option<String>,

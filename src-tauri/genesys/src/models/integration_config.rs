@@ -77,7 +77,6 @@ pub(crate) mod lenient {
 /// is an error. The others read as empty when absent and are written back as read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct IntegrationConfiguration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -107,7 +106,6 @@ fn empty_object() -> serde_json::Value {
 /// A credential as an embedded configuration names it: maybe only by name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export)]
 pub struct EmbeddedCredential {
     pub id: Option<String>,
     pub name: Option<String>,
@@ -120,7 +118,6 @@ pub struct EmbeddedCredential {
 /// shows as the credential is taken from here.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export)]
 pub struct EmbeddedConfiguration {
     pub name: Option<String>,
     pub version: Option<i64>,
@@ -135,7 +132,6 @@ pub struct EmbeddedConfiguration {
 /// `IntegrationConfigurationInfo`: the embedded configuration, if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export)]
 pub struct IntegrationConfigurationInfo {
     #[serde(with = "lenient")]
     #[ts(as = "Option<EmbeddedConfiguration>")]

@@ -13,7 +13,6 @@ use super::IntegrationConfigurationInfo;
 /// `intendedState`: what the admin asked for. Unknown values are kept as `Unknown` (security-matrix.md B7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[ts(export)]
 pub enum IntendedState {
     Enabled,
     Disabled,
@@ -67,7 +66,6 @@ impl<'de> Deserialize<'de> for ReportedStateCode {
 /// `MessageInfo`: a localizable message; `message` is Genesys's own words.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export)]
 pub struct MessageInfo {
     pub localizable_message_code: Option<String>,
     pub message: Option<String>,
@@ -79,7 +77,6 @@ pub struct MessageInfo {
 /// an absent `code` reads as `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct IntegrationStatusInfo {
     #[serde(default = "unknown_code")]
     pub code: ReportedStateCode,
@@ -101,7 +98,6 @@ fn unknown_code() -> ReportedStateCode {
 /// The `IntegrationType` reference inside an integration (only its id is relied on).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct IntegrationTypeRef {
     pub id: String,
     #[serde(default)]
@@ -111,7 +107,6 @@ pub struct IntegrationTypeRef {
 /// `Integration`: one installed integration. `id` and `intendedState` are required.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Integration {
     pub id: String,
     #[serde(default)]
@@ -159,7 +154,6 @@ impl Integration {
 /// type" (platform-client-sdk-python build/PureCloudPlatformClientV2/models/integration_type.py).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct IntegrationType {
     pub id: String,
     #[serde(default)]

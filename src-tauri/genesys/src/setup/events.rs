@@ -11,7 +11,6 @@ use crate::error::{Error, ErrorKind};
 /// Where a step is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum StepPhase {
     Started,
     Succeeded,
@@ -27,7 +26,6 @@ pub enum StepPhase {
 /// Something about a step the user should be told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum StepNote {
     /// An object an earlier request created (its answer was lost) was found by its marker and
     /// used instead of creating another.
@@ -42,7 +40,6 @@ pub enum StepNote {
 /// A failure as the UI shows it: kind, message, and Genesys's status, code and `contextId`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct StepError {
     pub kind: ErrorKind,
     /// The error's safe Display text (Genesys's own message for API errors).
@@ -72,7 +69,6 @@ impl From<&Error> for StepError {
 /// One step event of run `run_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct SetupEvent {
     pub run_id: String,
     pub step: StepKind,

@@ -66,7 +66,6 @@ impl StepKind {
 /// One change of the plan preview, with what the UI needs to word it. Holds no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "step")]
-#[ts(export)]
 pub enum PlannedChange {
     /// Check permissions, keychain and the integration limit; changes nothing.
     Preflight,

@@ -35,7 +35,6 @@ pub const REQUIRED_PERMISSIONS: [&str; 8] = [
 /// What preflight found. Holds no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct PreflightReport {
     pub org_id: String,
     pub user_id: String,
@@ -184,7 +183,6 @@ pub fn probe(store: &dyn SecretStore) -> Result<()> {
 /// every grant the user holds (names included) to choose from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct SetupDraft {
     pub request: SetupRequest,
     /// The pre-selected pair, if a held role grants `routing:queue:view`.

@@ -12,7 +12,7 @@ use crate::secrets::Secret;
 /// The three kinds of object a run creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, rename = "SetupObject")]
+#[ts(rename = "SetupObject")]
 pub enum Object {
     Client,
     Credential,

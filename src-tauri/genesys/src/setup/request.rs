@@ -101,7 +101,6 @@ impl SetupRequest {
 /// so a resumed run creates exactly what was planned. Holds no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct ValidSetup {
     pub client_name: String,
     /// As typed (trimmed); the marker is appended when the client is created.

@@ -22,7 +22,6 @@ use crate::secrets::oauth_client_secret_account;
 /// One object a roll back deleted (or found already gone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct RemovedObject {
     pub object: Object,
     pub id: String,
@@ -31,7 +30,6 @@ pub struct RemovedObject {
 /// What a roll back did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct RollbackSummary {
     pub run_id: String,
     pub removed: Vec<RemovedObject>,

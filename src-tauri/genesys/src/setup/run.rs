@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::context::SetupContext;
 use super::driver::Driver;
+use super::events::StepPhase;
 use super::journal::{self, EntryState, Journal, RunStatus};
 use super::marker::{marked_name, new_run_id};
 use super::plan::StepKind;
@@ -21,7 +22,6 @@ use crate::models::ReportedStateCode;
 /// `secret_account` when `secret_saved`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct SetupSummary {
     pub run_id: String,
     pub client_id: String,
@@ -43,8 +43,10 @@ pub struct SetupSummary {
 
 /// Starts a new run of `request`: preflight (nothing is created if it fails; no journal is
 /// written either), a journal, then every step. On failure the journal says Failed and the
-/// run can be resumed or rolled back; the error is returned.
+/// run can be resumed or rolled back; the error is returned. The preflight runs before the run
+/// has an id, so it is reported once it ended, as skipped, with the time it took.
 pub async fn start(ctx: &SetupContext, request: &SetupRequest) -> Result<SetupSummary> {
+    let began = std::time::Instant::now();
     request.validate_without_roles()?;
     let report = preflight(&ctx.client, &ctx.token, ctx.secrets.clone()).await?;
     let setup = request.validate(&report.held)?;
@@ -56,7 +58,14 @@ pub async fn start(ctx: &SetupContext, request: &SetupRequest) -> Result<SetupSu
     driver.write("run:started", |j| {
         j.record(StepKind::Preflight, EntryState::Done, None, None)
     })?;
-    driver.skipped(StepKind::Preflight, None);
+    driver.event(
+        StepKind::Preflight,
+        StepPhase::Skipped,
+        Some(began),
+        None,
+        None,
+        None,
+    );
     driver.drive().await
 }
 

@@ -4,11 +4,8 @@
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
-use genesys::setup::{
-    self, CancelSignal, SetupContext, SetupEvent, SetupObserver, SetupTiming, StepKind,
-};
+use genesys::setup::{self, CancelSignal, SetupContext, SetupEvent, SetupObserver, SetupTiming};
 
 use super::view;
 use crate::wire::setup::{RunPhase, SetupRunView, UnreadableJournal};
@@ -122,19 +119,14 @@ impl SetupRuns {
     }
 }
 
+/// Passes each of the core's events into the view (and so to every listener).
 struct Observer {
     runs: SetupRuns,
-    /// When the work began: a new run's preflight ends with its first event.
-    began: Instant,
 }
 
 impl SetupObserver for Observer {
     fn event(&self, event: &SetupEvent) {
-        let mut event = event.clone();
-        if event.step == StepKind::Preflight && event.duration_ms.is_none() {
-            event.duration_ms = Some(self.began.elapsed().as_millis() as u64);
-        }
-        self.runs.update(|v| view::apply(v, &event));
+        self.runs.update(|v| view::apply(v, event));
     }
 }
 
@@ -146,10 +138,7 @@ pub fn context(org: &OrgContext, journal_dir: &Path, runs: &SetupRuns) -> SetupC
         target: org.profile.target.code().to_owned(),
         secrets: org.secrets.store(),
         journal_dir: journal_dir.to_owned(),
-        observer: Arc::new(Observer {
-            runs: runs.clone(),
-            began: Instant::now(),
-        }),
+        observer: Arc::new(Observer { runs: runs.clone() }),
         timing: SetupTiming::default(),
         cancel: runs.cancel_signal(),
     }

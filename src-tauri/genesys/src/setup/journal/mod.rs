@@ -23,7 +23,6 @@ pub const JOURNAL_FORMAT: u32 = 1;
 /// Where a run stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum RunStatus {
     /// Started and not finished (or killed): offer Resume or Roll back.
     Running,
@@ -53,7 +52,6 @@ impl RunStatus {
 /// What a journal line says about a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum EntryState {
     /// About to send the step's request (written before it).
     Intent,
@@ -80,7 +78,6 @@ impl EntryState {
 /// One journal line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct JournalEntry {
     pub step: StepKind,
     pub state: EntryState,
@@ -93,7 +90,6 @@ pub struct JournalEntry {
 /// The ids of what the run created or adopted so far.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct CreatedObjects {
     pub client_id: Option<String>,
     pub credential_id: Option<String>,
@@ -124,7 +120,6 @@ impl CreatedObjects {
 /// keychain only; `secret_persisted` says whether it got there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Journal {
     pub format: u32,
     pub run_id: String,
@@ -156,7 +151,6 @@ pub struct Journal {
 /// reported, never taken as empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase", tag = "type")]
-#[ts(export)]
 pub enum FoundJournal {
     Run {
         journal: Box<Journal>,
