@@ -11,7 +11,8 @@ pub fn now_ms(offset_ms: i64) -> i64 {
     wall.saturating_add(offset_ms)
 }
 
-/// `yyyy-MM-ddTHH:mm:ss.mmmZ`, the form Genesys uses for every date-time field.
+/// `yyyy-MM-ddTHH:mm:ss.mmmZ`, the form of Genesys date-time fields ("yyyy-MM-ddTHH:mm:ss[.mmm]Z"
+/// in platform-client-sdk-python build/PureCloudPlatformClientV2/models/token_info.py).
 pub fn iso(ms: i64) -> String {
     let nanos = i128::from(ms) * 1_000_000;
     let dt = time::OffsetDateTime::from_unix_timestamp_nanos(nanos)

@@ -8,14 +8,16 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, on, post, put, MethodFilter, MethodRouter};
 use axum::{Json, Router};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::api::body;
 use crate::error_body::ApiError;
-use crate::knobs::{FaultRule, Knobs, RateLimit};
+use crate::knob_state::RateLimit;
+use crate::knobs::Knobs;
 use crate::org::Org;
+use crate::resource::{body, no_content};
 use crate::server::Connection;
 use crate::store::Ctx;
 use crate::variants::Variant;
@@ -24,13 +26,27 @@ pub fn router() -> Router<Ctx> {
     Router::new()
         .route("/snapshot", get(snapshot))
         .route("/reset", post(reset))
-        .route("/latency", put(latency))
-        .route("/faults", post(add_fault).delete(clear_faults))
-        .route("/rate-limit", put(rate_limit).delete(lift_rate_limit))
-        .route("/consistency-delay", put(consistency_delay))
-        .route("/activation-delay", put(activation_delay))
-        .route("/secret-delay", put(secret_delay))
-        .route("/clock/advance", post(advance_clock))
+        .route("/latency", delay(Knobs::set_latency))
+        .route(
+            "/faults",
+            knob(MethodFilter::POST, Knobs::add_fault).delete(clear_faults),
+        )
+        .route(
+            "/rate-limit",
+            knob(MethodFilter::PUT, |k, limit: RateLimit| {
+                k.set_rate_limit(Some(limit))
+            })
+            .delete(lift_rate_limit),
+        )
+        .route("/consistency-delay", delay(Knobs::set_consistency_delay))
+        .route("/activation-delay", delay(Knobs::set_activation_delay))
+        .route("/secret-delay", delay(Knobs::set_secret_delay))
+        .route(
+            "/clock/advance",
+            knob(MethodFilter::POST, |k, Seconds { seconds }| {
+                k.advance_clock(Duration::from_secs(seconds))
+            }),
+        )
         .route("/variants", put(variants))
         .layer(from_fn(loopback_only))
 }
@@ -62,8 +78,27 @@ struct Seconds {
     seconds: u64,
 }
 
-fn done() -> Response {
-    StatusCode::NO_CONTENT.into_response()
+/// A knob set from a JSON body: the body read as `T` (400 `bad.request` when it is not one),
+/// handed to `set`, then 204.
+fn knob<T, F>(method: MethodFilter, set: F) -> MethodRouter<Ctx>
+where
+    T: DeserializeOwned + Send + 'static,
+    F: Fn(&Knobs, T) + Clone + Send + Sync + 'static,
+{
+    on(method, move |State(ctx): State<Ctx>, bytes: Bytes| {
+        let set = set.clone();
+        async move {
+            set(&Knobs(ctx), body(&bytes)?);
+            Ok::<_, ApiError>(no_content())
+        }
+    })
+}
+
+/// A delay knob: `PUT {"millis": N}`.
+fn delay(set: fn(&Knobs, Duration)) -> MethodRouter<Ctx> {
+    knob(MethodFilter::PUT, move |k, Millis { millis }| {
+        set(k, Duration::from_millis(millis))
+    })
 }
 
 async fn snapshot(State(ctx): State<Ctx>) -> Json<Org> {
@@ -72,59 +107,17 @@ async fn snapshot(State(ctx): State<Ctx>) -> Json<Org> {
 
 async fn reset(State(ctx): State<Ctx>) -> Result<Response, ApiError> {
     ctx.reset().map_err(|_| ApiError::internal())?;
-    Ok(done())
-}
-
-async fn latency(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
-    let Millis { millis } = body(&bytes)?;
-    Knobs(ctx).set_latency(Duration::from_millis(millis));
-    Ok(done())
-}
-
-async fn add_fault(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
-    let rule: FaultRule = body(&bytes)?;
-    Knobs(ctx).add_fault(rule);
-    Ok(done())
+    Ok(no_content())
 }
 
 async fn clear_faults(State(ctx): State<Ctx>) -> Response {
     Knobs(ctx).clear_faults();
-    done()
-}
-
-async fn rate_limit(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
-    let limit: RateLimit = body(&bytes)?;
-    Knobs(ctx).set_rate_limit(Some(limit));
-    Ok(done())
+    no_content()
 }
 
 async fn lift_rate_limit(State(ctx): State<Ctx>) -> Response {
     Knobs(ctx).set_rate_limit(None);
-    done()
-}
-
-async fn consistency_delay(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
-    let Millis { millis } = body(&bytes)?;
-    Knobs(ctx).set_consistency_delay(Duration::from_millis(millis));
-    Ok(done())
-}
-
-async fn activation_delay(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
-    let Millis { millis } = body(&bytes)?;
-    Knobs(ctx).set_activation_delay(Duration::from_millis(millis));
-    Ok(done())
-}
-
-async fn secret_delay(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
-    let Millis { millis } = body(&bytes)?;
-    Knobs(ctx).set_secret_delay(Duration::from_millis(millis));
-    Ok(done())
-}
-
-async fn advance_clock(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
-    let Seconds { seconds } = body(&bytes)?;
-    Knobs(ctx).advance_clock(Duration::from_secs(seconds));
-    Ok(done())
+    no_content()
 }
 
 /// `PUT /__sandbox/variants` with a list of form names (`["config-stub"]`): those forms over the
@@ -138,5 +131,5 @@ async fn variants(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiE
             .map_err(|message| ApiError::new(StatusCode::BAD_REQUEST, "invalid.value", &message))?;
     }
     Knobs(ctx).set_variant(variant);
-    Ok(done())
+    Ok(no_content())
 }

@@ -7,8 +7,9 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-/// One Genesys API error, rendered as `ErrorBody` (platform-client-sdk-python build/PureCloudPlatformClientV2/models/error_body.py). Boxed: it travels in
-/// every `Result` of the handlers.
+/// One Genesys API error, rendered as `ErrorBody` (platform-client-sdk-python
+/// build/PureCloudPlatformClientV2/models/error_body.py). Boxed: it travels in every `Result` of
+/// the handlers.
 #[derive(Debug, Clone)]
 pub struct ApiError(Box<Detail>);
 
@@ -46,7 +47,8 @@ impl ApiError {
         self
     }
 
-    /// The standard code and message for a bare status (S6 `x-inin-error-codes`).
+    /// The standard code and message for a bare status (the `x-inin-error-codes` of every
+    /// operation in platform-client-sdk-javascript swagger.json).
     pub fn for_status(status: StatusCode) -> Self {
         let (code, message) = match status.as_u16() {
             400 => (
@@ -123,7 +125,7 @@ impl ApiError {
         error
     }
 
-    /// `invalid.value` with the S6 message template.
+    /// `invalid.value` with its message template in platform-client-sdk-javascript swagger.json.
     pub fn invalid_value(value: &str, field: &str, allowed: &[&str]) -> Self {
         ApiError::new(
             StatusCode::BAD_REQUEST,

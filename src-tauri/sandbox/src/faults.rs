@@ -1,6 +1,7 @@
 //! The layers every request passes: the correlation id (and `ErrorBody` rendering with the same
-//! `contextId`), the latency knob (which also counts the requests in flight), and injected faults matched by route and method (a 429's
-//! `Retry-After` left out under variant `no-retry-after`).
+//! `contextId`), the latency knob (which also counts the requests in flight), and injected
+//! faults matched by route and method (a 429's `Retry-After` left out under variant
+//! `no-retry-after`).
 
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use futures_util::StreamExt;
 
 use crate::error_body::ApiError;
 use crate::ids;
-use crate::knobs::FaultKind;
+use crate::knob_state::FaultKind;
 use crate::server::Connection;
 use crate::store::{lock, Ctx};
 use crate::variants::RetryAfter;

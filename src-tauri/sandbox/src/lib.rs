@@ -4,17 +4,21 @@
 mod api;
 mod caller;
 mod clock;
+mod codes;
 mod control;
 mod error;
 mod error_body;
 mod faults;
 mod i18n;
 mod ids;
+mod knob_state;
 mod knobs;
 mod login;
+mod options;
 mod org;
 mod paging;
 mod rate_limit;
+mod resource;
 mod running;
 mod seed;
 mod server;
@@ -22,13 +26,16 @@ mod store;
 mod variants;
 
 pub use error::Error;
-pub use knobs::{FaultKind, FaultRule, Knobs, RateLimit};
+pub use knob_state::{FaultKind, FaultRule, RateLimit};
+pub use knobs::Knobs;
+pub use options::SandboxOptions;
 pub use org::{
     CredentialRecord, DivisionRecord, Grant, IntegrationConfigRecord, IntegrationRecord,
     OAuthClientRecord, Org, OrganizationRecord, PendingGrants, RefreshRecord, RoleDivision,
     RoleRecord, TokenRecord, UserRecord,
 };
-pub use running::{RunningSandbox, Sandbox, SandboxOptions, SeedInfo, Snapshot};
+pub use running::{RunningSandbox, Sandbox, Snapshot};
+pub use seed::SeedInfo;
 pub use variants::{
     all_names as variant_names, behaviours as variant_behaviours, ClientSubject, EmbeddedConfig,
     ImplicitErrorState, MePermissions, RedirectPath, RetryAfter, RolesPageCap, SelfAssignDivision,

@@ -1,5 +1,5 @@
-//! The state of one Sandbox org: every object the emulated API can read or change. This is what
-//! the state file holds and what `RunningSandbox::snapshot` reports.
+//! The state of one Sandbox org: every object the emulated API can read or change, and finding
+//! one by its id. This is what the state file holds and what `RunningSandbox::snapshot` reports.
 
 use std::collections::BTreeMap;
 
@@ -196,24 +196,65 @@ pub struct RefreshRecord {
     pub issued_ms: i64,
 }
 
+/// An object the API addresses by its `id`.
+pub trait Entity {
+    fn id(&self) -> &str;
+}
+
+macro_rules! entities {
+    ($($record:ty),+) => {
+        $(impl Entity for $record {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        })+
+    };
+}
+
+entities!(
+    DivisionRecord,
+    RoleRecord,
+    UserRecord,
+    OAuthClientRecord,
+    ScopeRecord,
+    IntegrationRecord,
+    CredentialRecord
+);
+
+/// The object with `id` among `objects`.
+pub fn by_id<'a, T: Entity>(objects: &'a [T], id: &str) -> Option<&'a T> {
+    objects.iter().find(|o| o.id() == id)
+}
+
+/// The object with `id` among `objects`, to change it.
+pub fn by_id_mut<'a, T: Entity>(objects: &'a mut [T], id: &str) -> Option<&'a mut T> {
+    objects.iter_mut().find(|o| o.id() == id)
+}
+
 impl Org {
     pub fn home_division(&self) -> Option<&DivisionRecord> {
         self.divisions.iter().find(|d| d.home_division)
     }
     pub fn division(&self, id: &str) -> Option<&DivisionRecord> {
-        self.divisions.iter().find(|d| d.id == id)
+        by_id(&self.divisions, id)
     }
     pub fn role(&self, id: &str) -> Option<&RoleRecord> {
-        self.roles.iter().find(|r| r.id == id)
+        by_id(&self.roles, id)
     }
     pub fn user(&self, id: &str) -> Option<&UserRecord> {
-        self.users.iter().find(|u| u.id == id)
+        by_id(&self.users, id)
     }
     pub fn client(&self, id: &str) -> Option<&OAuthClientRecord> {
-        self.oauth_clients.iter().find(|c| c.id == id)
+        by_id(&self.oauth_clients, id)
     }
     pub fn credential(&self, id: &str) -> Option<&CredentialRecord> {
-        self.credentials.iter().find(|c| c.id == id)
+        by_id(&self.credentials, id)
+    }
+    pub fn integration(&self, id: &str) -> Option<&IntegrationRecord> {
+        by_id(&self.integrations, id)
+    }
+    pub fn scope(&self, id: &str) -> Option<&ScopeRecord> {
+        by_id(&self.scopes, id)
     }
     pub fn integration_type(&self, id: &str) -> Option<&Value> {
         self.integration_types

@@ -1,84 +1,23 @@
-//! Starting and stopping a Sandbox org: options, the two bound hosts, seed information for
-//! callers, snapshots, and shutdown.
+//! Starting and stopping a Sandbox org: seeding (or loading) it, binding the two hosts, and the
+//! handle callers keep (base URLs, knobs, seed information, snapshots, shutdown).
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
-use serde::Serialize;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::error::Error;
-use crate::knobs::{KnobState, Knobs};
+use crate::knob_state::KnobState;
+use crate::knobs::Knobs;
+use crate::options::SandboxOptions;
 use crate::org::Org;
+use crate::seed::SeedInfo;
 use crate::store::{Ctx, Shared};
-use crate::variants::Variant;
 use crate::{api, login, seed, server};
 
 /// Every object of the org at one instant (clients, credentials, integrations, users, roles...).
 pub type Snapshot = Org;
-
-/// How to start a Sandbox org. `Default` gives a fresh in-memory org on two free ports.
-#[derive(Debug, Clone)]
-pub struct SandboxOptions {
-    /// Extra roles seeded for load tests (e.g. 5,000).
-    pub extra_roles: usize,
-    /// Persist the org here (loaded at start, rewritten atomically after each change).
-    pub state_file: Option<PathBuf>,
-    /// Fixed `(login, api)` ports; `None` picks two free ports.
-    pub ports: Option<(u16, u16)>,
-    /// How long role changes take to reach permission checks (Terraform sleeps 10 s for this).
-    pub consistency_delay: Duration,
-    /// How long an enabled integration reports `ACTIVATING`.
-    pub activation_delay: Duration,
-    /// How long a new or regenerated client secret is refused at `/oauth/token`.
-    pub secret_delay: Duration,
-    /// Issue secrets, codes and tokens as `CANARY-<uuid>` for leak scans.
-    pub canary_secrets: bool,
-    /// How long a `Hang` fault holds a request.
-    pub hang_duration: Duration,
-    /// The form of each behaviour that no public source pins down.
-    pub variant: Variant,
-    /// Serve the `/__sandbox/...` knobs over HTTP (reset, faults, clock...). The app's own
-    /// Sandbox org turns them off; the Rust [`Knobs`] handle works either way.
-    pub control_routes: bool,
-}
-
-impl Default for SandboxOptions {
-    fn default() -> Self {
-        SandboxOptions {
-            extra_roles: 0,
-            state_file: None,
-            ports: None,
-            consistency_delay: Duration::from_secs(3),
-            activation_delay: Duration::from_secs(2),
-            secret_delay: Duration::ZERO,
-            canary_secrets: false,
-            hang_duration: Duration::from_secs(120),
-            variant: Variant::default(),
-            control_routes: true,
-        }
-    }
-}
-
-/// What a caller needs to sign in to the seeded org.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SeedInfo {
-    pub org_id: String,
-    pub org_name: String,
-    pub home_division_id: String,
-    pub admin_user_id: String,
-    pub admin_name: String,
-    pub admin_email: String,
-    pub admin_password: String,
-    /// The ready `CODE` (PKCE) sign-in client, `http://127.0.0.1` and `http://localhost` registered.
-    pub code_client_id: String,
-    /// The ready `TOKEN` (implicit) sign-in client, same redirect URIs.
-    pub token_client_id: String,
-}
 
 /// Entry point of the crate.
 pub struct Sandbox;

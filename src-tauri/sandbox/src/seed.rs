@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::Error;
@@ -12,7 +12,23 @@ use crate::org::{
     DivisionRecord, Grant, OAuthClientRecord, Org, OrganizationRecord, RoleDivision, RoleRecord,
     ScopeRecord, UserRecord,
 };
-use crate::running::SeedInfo;
+
+/// What a caller needs to sign in to the seeded org.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeedInfo {
+    pub org_id: String,
+    pub org_name: String,
+    pub home_division_id: String,
+    pub admin_user_id: String,
+    pub admin_name: String,
+    pub admin_email: String,
+    pub admin_password: String,
+    /// The ready `CODE` (PKCE) sign-in client, `http://127.0.0.1` and `http://localhost` registered.
+    pub code_client_id: String,
+    /// The ready `TOKEN` (implicit) sign-in client, same redirect URIs.
+    pub token_client_id: String,
+}
 
 const FIXTURE: &str = include_str!("seed.json");
 

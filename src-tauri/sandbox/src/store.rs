@@ -1,7 +1,6 @@
 //! The shared state behind both hosts: the org under a lock, the knobs, pending sign-in codes,
 //! and persistence of the org to the state file (temp file, fsync, rename) after each change.
 
-use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::Write;
 use std::ops::Deref;
@@ -9,13 +8,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::clock;
+use crate::codes::Codes;
 use crate::error::Error;
 use crate::error_body::ApiError;
 use crate::ids;
-use crate::knobs::KnobState;
-use crate::login::PendingCode;
+use crate::knob_state::KnobState;
 use crate::org::Org;
-use crate::running::SeedInfo;
+use crate::seed::SeedInfo;
+use crate::variants::Variant;
 
 /// Handle on the shared state, cloned into every handler.
 #[derive(Clone)]
@@ -35,7 +35,7 @@ pub struct Shared {
     pub knobs: Mutex<KnobState>,
     /// The knobs as the options set them, restored by `reset`.
     initial_knobs: KnobState,
-    pub codes: Mutex<HashMap<String, PendingCode>>,
+    pub codes: Mutex<Codes>,
     state_file: Option<PathBuf>,
     pub seed: SeedInfo,
     /// Where an unreadable state file was moved at start, if one was.
@@ -84,7 +84,7 @@ impl Shared {
             pristine,
             knobs: Mutex::new(knobs.clone()),
             initial_knobs: knobs,
-            codes: Mutex::new(HashMap::new()),
+            codes: Mutex::new(Codes::default()),
             state_file,
             seed,
             set_aside,
@@ -108,7 +108,7 @@ impl Shared {
     }
 
     /// The variant in force: how to answer where real orgs may differ.
-    pub fn variant(&self) -> crate::variants::Variant {
+    pub fn variant(&self) -> Variant {
         lock(&self.knobs).variant
     }
 

@@ -138,42 +138,64 @@ impl RolesPageCap {
     }
 }
 
-/// One choice for every behaviour whose real form no public source states.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Variant {
-    pub redirect_path: RedirectPath,
-    pub embedded_config: EmbeddedConfig,
-    pub me_permissions: MePermissions,
-    pub client_subject: ClientSubject,
-    pub self_assign_division: SelfAssignDivision,
-    pub ungrantable_role: UngrantableRole,
-    pub wrong_secret: WrongSecret,
-    pub roles_page_cap: RolesPageCap,
-    pub implicit_error_state: ImplicitErrorState,
-    pub retry_after: RetryAfter,
+/// Declares `Variant`, one field per behaviour, with the behaviour's label in the test
+/// matrix's table, and what reads every field in turn: `behaviours`, `choose` and `names`.
+macro_rules! variant {
+    ($($field:ident: $behaviour:ident = $label:literal),+ $(,)?) => {
+        /// One choice for every behaviour whose real form no public source states.
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct Variant {
+            $(pub $field: $behaviour),+
+        }
+
+        /// Every behaviour: its name in the table and the names of its forms, the default first.
+        pub fn behaviours() -> Vec<(&'static str, Vec<&'static str>)> {
+            vec![$(($label, $behaviour::ALL.iter().map(|(_, n)| *n).collect())),+]
+        }
+
+        impl Variant {
+            /// Choose the form called `name` for its behaviour, keeping the other choices.
+            pub fn choose(&mut self, name: &str) -> Result<(), String> {
+                $(
+                    if let Some((form, _)) = $behaviour::ALL.iter().find(|(_, n)| *n == name) {
+                        self.$field = *form;
+                        return Ok(());
+                    }
+                )+
+                Err(format!(
+                    "unknown variant {name} (one of: {})",
+                    all_names().join(", ")
+                ))
+            }
+
+            /// The names of this variant's choices that differ from the defaults (empty: the
+            /// defaults).
+            pub fn names(&self) -> Vec<&'static str> {
+                let defaults = Variant::default();
+                let mut out = Vec::new();
+                $(
+                    if self.$field != defaults.$field {
+                        out.push(self.$field.name());
+                    }
+                )+
+                out
+            }
+        }
+    };
 }
 
-/// Every behaviour: its name in the table and the names of its forms, the default first.
-pub fn behaviours() -> Vec<(&'static str, Vec<&'static str>)> {
-    fn names<T: Copy>(all: &[(T, &'static str)]) -> Vec<&'static str> {
-        all.iter().map(|(_, n)| *n).collect()
-    }
-    vec![
-        ("redirect path", names(RedirectPath::ALL)),
-        ("embedded config.current", names(EmbeddedConfig::ALL)),
-        ("users/me permissions", names(MePermissions::ALL)),
-        ("subjects/me for a client", names(ClientSubject::ALL)),
-        (
-            "self-assigned role's division",
-            names(SelfAssignDivision::ALL),
-        ),
-        ("ungrantable role", names(UngrantableRole::ALL)),
-        ("wrong credential secret", names(WrongSecret::ALL)),
-        ("roles page cap", names(RolesPageCap::ALL)),
-        ("Implicit error state", names(ImplicitErrorState::ALL)),
-        ("429 Retry-After", names(RetryAfter::ALL)),
-    ]
+variant! {
+    redirect_path: RedirectPath = "redirect path",
+    embedded_config: EmbeddedConfig = "embedded config.current",
+    me_permissions: MePermissions = "users/me permissions",
+    client_subject: ClientSubject = "subjects/me for a client",
+    self_assign_division: SelfAssignDivision = "self-assigned role's division",
+    ungrantable_role: UngrantableRole = "ungrantable role",
+    wrong_secret: WrongSecret = "wrong credential secret",
+    roles_page_cap: RolesPageCap = "roles page cap",
+    implicit_error_state: ImplicitErrorState = "Implicit error state",
+    retry_after: RetryAfter = "429 Retry-After",
 }
 
 impl Variant {
@@ -182,94 +204,6 @@ impl Variant {
         let mut variant = Variant::default();
         variant.choose(name)?;
         Ok(variant)
-    }
-
-    /// Choose the form called `name` for its behaviour, keeping the other choices.
-    pub fn choose(&mut self, name: &str) -> Result<(), String> {
-        fn pick<T: Copy>(all: &[(T, &str)], name: &str, slot: &mut T) -> bool {
-            match all.iter().find(|(_, n)| *n == name) {
-                Some((v, _)) => {
-                    *slot = *v;
-                    true
-                }
-                None => false,
-            }
-        }
-        let found = pick(RedirectPath::ALL, name, &mut self.redirect_path)
-            || pick(EmbeddedConfig::ALL, name, &mut self.embedded_config)
-            || pick(MePermissions::ALL, name, &mut self.me_permissions)
-            || pick(ClientSubject::ALL, name, &mut self.client_subject)
-            || pick(
-                SelfAssignDivision::ALL,
-                name,
-                &mut self.self_assign_division,
-            )
-            || pick(UngrantableRole::ALL, name, &mut self.ungrantable_role)
-            || pick(WrongSecret::ALL, name, &mut self.wrong_secret)
-            || pick(RolesPageCap::ALL, name, &mut self.roles_page_cap)
-            || pick(
-                ImplicitErrorState::ALL,
-                name,
-                &mut self.implicit_error_state,
-            )
-            || pick(RetryAfter::ALL, name, &mut self.retry_after);
-        if found {
-            Ok(())
-        } else {
-            Err(format!(
-                "unknown variant {name} (one of: {})",
-                all_names().join(", ")
-            ))
-        }
-    }
-
-    /// The names of this variant's choices that differ from the defaults (empty: the defaults).
-    pub fn names(&self) -> Vec<&'static str> {
-        let d = Variant::default();
-        let mut out = Vec::new();
-        let mut note = |differs: bool, name: &'static str| {
-            if differs {
-                out.push(name);
-            }
-        };
-        note(
-            self.redirect_path != d.redirect_path,
-            self.redirect_path.name(),
-        );
-        note(
-            self.embedded_config != d.embedded_config,
-            self.embedded_config.name(),
-        );
-        note(
-            self.me_permissions != d.me_permissions,
-            self.me_permissions.name(),
-        );
-        note(
-            self.client_subject != d.client_subject,
-            self.client_subject.name(),
-        );
-        note(
-            self.self_assign_division != d.self_assign_division,
-            self.self_assign_division.name(),
-        );
-        note(
-            self.ungrantable_role != d.ungrantable_role,
-            self.ungrantable_role.name(),
-        );
-        note(
-            self.wrong_secret != d.wrong_secret,
-            self.wrong_secret.name(),
-        );
-        note(
-            self.roles_page_cap != d.roles_page_cap,
-            self.roles_page_cap.name(),
-        );
-        note(
-            self.implicit_error_state != d.implicit_error_state,
-            self.implicit_error_state.name(),
-        );
-        note(self.retry_after != d.retry_after, self.retry_after.name());
-        out
     }
 
     /// The defaults, then one variant for every form that is not a default: the rows of the

@@ -5,18 +5,17 @@ use std::collections::BTreeMap;
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{body, ok, self_uri};
 use crate::caller::Caller;
 use crate::clock;
 use crate::error_body::ApiError;
 use crate::ids;
-use crate::org::{CredentialRecord, Org};
-use crate::paging::{listing, Page, Query};
+use crate::org::{by_id_mut, CredentialRecord, Org};
+use crate::paging::Query;
+use crate::resource::{body, found, no_content, ok, one, remove, self_uri, PageRequest};
 use crate::store::{lock, Ctx};
 
 const MAX_CURSOR_PAGE: usize = 200;
@@ -109,14 +108,7 @@ pub async fn get_one(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     ctx.read_as(&caller, "integrations:integration:view", |org, _| {
-        let c = org.credential(&id).ok_or_else(ApiError::not_found)?;
-        Ok(ok(json!({
-            "id": c.id,
-            "name": c.name,
-            "type": { "name": c.type_name },
-            "credentialFields": c.fields,
-            "selfUri": self_uri("integrations/credentials", &c.id),
-        })))
+        one(org.credential(&id), credential_view)
     })
 }
 
@@ -128,16 +120,13 @@ pub async fn update(
 ) -> Result<Response, ApiError> {
     let request: CredentialRequest = body(&bytes)?;
     ctx.mutate_as(&caller, "integrations:integration:edit", |org, now| {
-        let created = org
-            .credential(&id)
-            .map(|c| c.created_ms)
-            .ok_or_else(ApiError::not_found)?;
+        let created = found(org.credential(&id))?.created_ms;
         let mut credential = record(org, request)?;
         credential.id = id.clone();
         credential.created_ms = created;
         credential.modified_ms = now;
         let view = info_view(&credential);
-        if let Some(slot) = org.credentials.iter_mut().find(|c| c.id == id) {
+        if let Some(slot) = by_id_mut(&mut org.credentials, &id) {
             *slot = credential;
         }
         Ok(ok(view))
@@ -150,12 +139,8 @@ pub async fn delete(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     ctx.mutate_as(&caller, "integrations:integration:delete", |org, _| {
-        let before = org.credentials.len();
-        org.credentials.retain(|c| c.id != id);
-        if org.credentials.len() == before {
-            return Err(ApiError::not_found());
-        }
-        Ok(StatusCode::NO_CONTENT.into_response())
+        remove(&mut org.credentials, &id)?;
+        Ok(no_content())
     })
 }
 
@@ -165,17 +150,10 @@ pub async fn list(
     caller: Caller,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw.as_deref());
-    let page = Page::from_query(&query)?;
+    let asked = PageRequest::parse(raw.as_deref())?;
     ctx.read_as(&caller, "integrations:integration:view", |org, _| {
-        let all: Vec<Value> = org.credentials.iter().map(info_view).collect();
-        Ok(ok(listing(
-            all,
-            page,
-            "/api/v2/integrations/credentials",
-            &query,
-            |v| v,
-        )))
+        let path = "/api/v2/integrations/credentials";
+        Ok(asked.answer(&org.credentials, path, info_view))
     })
 }
 
@@ -241,6 +219,18 @@ pub async fn types(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, A
     })
 }
 
+/// `Credential`: its non-sensitive fields only.
+fn credential_view(c: &CredentialRecord) -> Value {
+    json!({
+        "id": c.id,
+        "name": c.name,
+        "type": { "name": c.type_name },
+        "credentialFields": c.fields,
+        "selfUri": self_uri("integrations/credentials", &c.id),
+    })
+}
+
+/// `CredentialInfo`: what listings and writes answer (no fields at all).
 fn info_view(c: &CredentialRecord) -> Value {
     json!({
         "id": c.id,

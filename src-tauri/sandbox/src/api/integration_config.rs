@@ -1,6 +1,6 @@
 //! `/api/v2/integrations/{id}/config/current`: the integration's configuration with optimistic
-//! concurrency on `version`, empty notes as Genesys stores them, and whether its OAuth
-//! credential can actually mint a token.
+//! concurrency on `version`, its credential slots checked against the type, and empty notes as
+//! Genesys stores them.
 
 use std::collections::BTreeMap;
 
@@ -11,10 +11,10 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{body, ok};
 use crate::caller::Caller;
 use crate::error_body::ApiError;
-use crate::org::{IntegrationRecord, Org};
+use crate::org::{by_id_mut, IntegrationRecord, Org};
+use crate::resource::{body, found, ok, one};
 use crate::store::Ctx;
 
 pub async fn get_config(
@@ -23,12 +23,7 @@ pub async fn get_config(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     ctx.read_as(&caller, "integrations:integration:view", |org, _| {
-        let integration = org
-            .integrations
-            .iter()
-            .find(|i| i.id == id)
-            .ok_or_else(ApiError::not_found)?;
-        Ok(ok(config_view(org, integration)))
+        one(org.integration(&id), |i| config_view(org, i))
     })
 }
 
@@ -49,7 +44,8 @@ struct CredentialRef {
 }
 
 /// Replaces the configuration. `version` must be the current one, else 409 with the message
-/// Terraform looks for ("does not match the current version").
+/// Terraform retries on ("does not match the current version": terraform-provider-genesyscloud
+/// genesyscloud/util/util_retries.go, `IsVersionMismatch`).
 pub async fn put_config(
     State(ctx): State<Ctx>,
     caller: Caller,
@@ -61,11 +57,7 @@ pub async fn put_config(
         .version
         .ok_or_else(|| ApiError::bad_request("version is required to update a configuration."))?;
     ctx.mutate_as(&caller, "integrations:integration:edit", |org, _| {
-        let current = org
-            .integrations
-            .iter()
-            .find(|i| i.id == id)
-            .ok_or_else(ApiError::not_found)?;
+        let current = found(org.integration(&id))?;
         if version != current.config.version {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
@@ -98,11 +90,7 @@ pub async fn put_config(
             }
             credentials.insert(slot, credential_id);
         }
-        let integration = org
-            .integrations
-            .iter_mut()
-            .find(|i| i.id == id)
-            .ok_or_else(ApiError::not_found)?;
+        let integration = found(by_id_mut(&mut org.integrations, &id))?;
         if let Some(name) = request.name.filter(|n| !n.trim().is_empty()) {
             integration.name = name;
         }
@@ -158,74 +146,4 @@ pub fn config_view(org: &Org, i: &IntegrationRecord) -> Value {
         "credentials": credentials,
         "selfUri": format!("/api/v2/integrations/{}/config/current", i.id),
     })
-}
-
-/// Why an integration cannot authenticate: the `reportedState.detail.message` (its wording is
-/// the Sandbox's; no public source states the real behaviour), and whether only the
-/// secret is wrong (the case variant `wrong-secret-active` reports as ACTIVE).
-pub struct Refusal {
-    pub message: String,
-    pub wrong_secret: bool,
-}
-
-impl From<String> for Refusal {
-    fn from(message: String) -> Refusal {
-        Refusal {
-            message,
-            wrong_secret: false,
-        }
-    }
-}
-
-/// Whether the integration could authenticate now: every required credential slot is set and
-/// a `pureCloudOAuthClient` credential names an active client-credentials client whose secret
-/// matches.
-pub fn can_mint_token(org: &Org, i: &IntegrationRecord, now: i64) -> Result<(), Refusal> {
-    let slots = org
-        .integration_type(&i.type_id)
-        .and_then(|t| t["credentials"].as_object().cloned())
-        .unwrap_or_default();
-    for (slot, spec) in &slots {
-        let Some(credential_id) = i.config.credentials.get(slot) else {
-            if spec["required"] == json!(true) {
-                return Err(
-                    format!("The integration has no [{slot}] credential configured.").into(),
-                );
-            }
-            continue;
-        };
-        let credential = org
-            .credential(credential_id)
-            .ok_or_else(|| format!("The credential [{credential_id}] no longer exists."))?;
-        if credential.type_name != "pureCloudOAuthClient" {
-            continue;
-        }
-        let client_id = credential
-            .fields
-            .get("clientId")
-            .cloned()
-            .unwrap_or_default();
-        let refused =
-            |why: &str| format!("The OAuth client [{client_id}] could not get a token: {why}");
-        let client = org
-            .client(&client_id)
-            .ok_or_else(|| Refusal::from(refused("invalid_client (no such client)")))?;
-        if client.authorized_grant_type != "CLIENT-CREDENTIALS" {
-            return Err(refused("unauthorized_client (not a Client Credentials client)").into());
-        }
-        if client.state != "active" {
-            return Err(refused("invalid_client (the client is not active)").into());
-        }
-        let secret = credential.sensitive_sha256.get("clientSecret");
-        if secret.is_none() || client.secret_sha256.as_ref() != secret {
-            return Err(Refusal {
-                message: refused("invalid_client (wrong client secret)"),
-                wrong_secret: true,
-            });
-        }
-        if now < client.secret_usable_ms {
-            return Err(refused("invalid_client (the new secret is not active yet)").into());
-        }
-    }
-    Ok(())
 }

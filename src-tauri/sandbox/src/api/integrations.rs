@@ -1,6 +1,6 @@
-//! `/api/v2/integrations`: integration types, and installing, reading, enabling and deleting
-//! integrations, whose `reportedState` goes INACTIVE → ACTIVATING → ACTIVE (or ERROR). How the
-//! embedded `config.current` looks and what a wrong secret reports follow the variant.
+//! `/api/v2/integrations`: installing, listing, reading, enabling and deleting integrations (their
+//! `reportedState` in `reported_state.rs`). How the embedded `config.current` looks follows the
+//! variant.
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -8,48 +8,16 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{body, ok, self_uri};
+use super::integration_config::{config_view, stored_notes};
+use super::integration_types::type_view;
+use super::reported_state::{reported_state, Shown};
 use crate::caller::Caller;
-use crate::clock;
 use crate::error_body::ApiError;
 use crate::ids;
-use crate::org::{IntegrationConfigRecord, IntegrationRecord, Org};
-use crate::paging::{listing, Page, Query};
-use crate::store::{lock, Ctx};
-use crate::variants::{EmbeddedConfig, WrongSecret};
-
-pub use super::integration_config::{config_view, get_config, put_config, stored_notes};
-
-pub async fn list_types(
-    State(ctx): State<Ctx>,
-    caller: Caller,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let query = Query::parse(raw.as_deref());
-    let page = Page::from_query(&query)?;
-    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
-        let types: Vec<Value> = org.integration_types.iter().map(type_view).collect();
-        Ok(ok(listing(
-            types,
-            page,
-            "/api/v2/integrations/types",
-            &query,
-            |v| v,
-        )))
-    })
-}
-
-pub async fn get_type(
-    State(ctx): State<Ctx>,
-    caller: Caller,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    ctx.read_as(&caller, "integrations:integration:view", |org, _| {
-        org.integration_type(&id)
-            .map(|t| ok(type_view(t)))
-            .ok_or_else(ApiError::not_found)
-    })
-}
+use crate::org::{by_id_mut, IntegrationConfigRecord, IntegrationRecord, Org};
+use crate::resource::{body, found, ok, one, remove, self_uri, PageRequest};
+use crate::store::Ctx;
+use crate::variants::EmbeddedConfig;
 
 /// Filters served: `ids` (at most 100), `integrationType` and `reportedState`.
 pub async fn list(
@@ -57,8 +25,8 @@ pub async fn list(
     caller: Caller,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw.as_deref());
-    let page = Page::from_query(&query)?;
+    let asked = PageRequest::parse(raw.as_deref())?;
+    let query = &asked.query;
     let ids = query.all("ids");
     if ids.len() > 100 {
         return Err(ApiError::bad_request(
@@ -81,13 +49,7 @@ pub async fn list(
                     .is_none_or(|r| v["reportedState"]["code"] == *r)
             })
             .collect();
-        Ok(ok(listing(
-            all,
-            page,
-            "/api/v2/integrations",
-            &query,
-            |v| v,
-        )))
+        Ok(asked.answer(all, "/api/v2/integrations", |v| v))
     })
 }
 
@@ -103,9 +65,9 @@ struct TypeRef {
     id: Option<String>,
 }
 
-/// Installs an integration (DISABLED, INACTIVE). The type's `maxInstances` is enforced (10 for
-/// Genesys Cloud Data Actions, §3.3); the error Genesys gives is undocumented, the Sandbox
-/// answers 400 `bad.request` with the limit in the message.
+/// Installs an integration (DISABLED, INACTIVE). The type's `maxInstances` is enforced (the
+/// seeded Genesys Cloud Data Actions type allows 10); no public source states the error Genesys
+/// gives past it, so the Sandbox answers 400 `bad.request` with the limit in the message.
 pub async fn install(
     State(ctx): State<Ctx>,
     caller: Caller,
@@ -170,12 +132,9 @@ pub async fn get_one(
 ) -> Result<Response, ApiError> {
     let shown = Shown::of(&ctx);
     ctx.read_as(&caller, "integrations:integration:view", |org, now| {
-        let integration = org
-            .integrations
-            .iter()
-            .find(|i| i.id == id)
-            .ok_or_else(ApiError::not_found)?;
-        Ok(ok(integration_view(org, integration, now, &shown)))
+        one(org.integration(&id), |i| {
+            integration_view(org, i, now, &shown)
+        })
     })
 }
 
@@ -206,11 +165,7 @@ pub async fn patch(
     }
     let shown = Shown::of(&ctx);
     ctx.mutate_as(&caller, "integrations:integration:edit", |org, now| {
-        let integration = org
-            .integrations
-            .iter_mut()
-            .find(|i| i.id == id)
-            .ok_or_else(ApiError::not_found)?;
+        let integration = found(by_id_mut(&mut org.integrations, &id))?;
         if integration.intended_state != state {
             integration.intended_state = state;
             integration.state_changed_ms = now;
@@ -227,74 +182,11 @@ pub async fn delete(
 ) -> Result<Response, ApiError> {
     let shown = Shown::of(&ctx);
     ctx.mutate_as(&caller, "integrations:integration:delete", |org, now| {
-        let index = org
-            .integrations
-            .iter()
-            .position(|i| i.id == id)
-            .ok_or_else(ApiError::not_found)?;
-        let view = integration_view(org, &org.integrations[index], now, &shown);
-        org.integrations.remove(index);
-        Ok(ok(view))
+        // The view reads the org's types, credentials and clients, never its integrations, so
+        // rendered after the removal it is what the integration was.
+        let removed = remove(&mut org.integrations, &id)?;
+        Ok(ok(integration_view(org, &removed, now, &shown)))
     })
-}
-
-/// What an integration's answer depends on besides the org: the activation delay and the
-/// variant's forms of the embedded configuration and of a wrong secret.
-pub struct Shown {
-    pub delay_ms: i64,
-    pub embedded: EmbeddedConfig,
-    pub wrong_secret: WrongSecret,
-}
-
-impl Shown {
-    pub fn of(ctx: &Ctx) -> Shown {
-        let variant = ctx.variant();
-        Shown {
-            delay_ms: i64::try_from(lock(&ctx.knobs).activation_delay.as_millis())
-                .unwrap_or(i64::MAX),
-            embedded: variant.embedded_config,
-            wrong_secret: variant.wrong_secret,
-        }
-    }
-}
-
-fn type_view(t: &Value) -> Value {
-    let mut view = t.clone();
-    if let Some(id) = t["id"].as_str() {
-        view["selfUri"] = json!(self_uri("integrations/types", id));
-    }
-    view
-}
-
-/// `reportedState`, derived from `intendedState` and the time it changed. Once activation is
-/// over, a configured credential that cannot mint a token is reported as ERROR with why, or
-/// (variant `wrong-secret-active`) as ACTIVE all the same.
-fn reported_state(org: &Org, i: &IntegrationRecord, now: i64, shown: &Shown) -> Value {
-    let (since, delay) = (i.state_changed_ms, shown.delay_ms);
-    let (code, effective, detail, changed) = if i.intended_state != "ENABLED" {
-        ("INACTIVE", "Inactive", None, since)
-    } else if now < since.saturating_add(delay) {
-        ("ACTIVATING", "Activating", None, since)
-    } else {
-        match super::integration_config::can_mint_token(org, i, now) {
-            Ok(()) => ("ACTIVE", "Active", None, since.saturating_add(delay)),
-            Err(r) if r.wrong_secret && shown.wrong_secret == WrongSecret::Active => {
-                ("ACTIVE", "Active", None, since.saturating_add(delay))
-            }
-            Err(r) => (
-                "ERROR",
-                "Error",
-                Some(r.message),
-                since.saturating_add(delay),
-            ),
-        }
-    };
-    let mut state =
-        json!({ "code": code, "effective": effective, "lastUpdated": clock::iso(changed) });
-    if let Some(message) = detail {
-        state["detail"] = json!({ "localizableMessageCode": "integration.credentials.invalid", "message": message });
-    }
-    state
 }
 
 /// An `Integration`. Its `config.current` is the whole configuration, a stub (name and

@@ -3,23 +3,22 @@
 
 mod authorization;
 mod credentials;
+mod divisions;
 mod integration_config;
+mod integration_types;
 mod integrations;
 mod oauth_client_rules;
 mod oauth_clients;
 mod oauth_scopes;
 mod organizations;
+mod reported_state;
+mod roles;
 mod tokens;
 mod users;
 
-use axum::body::Bytes;
-use axum::http::StatusCode;
 use axum::middleware::from_fn_with_state;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use axum::Router;
 
 use crate::control;
 use crate::error_body::ApiError;
@@ -40,22 +39,13 @@ pub fn router(ctx: Ctx) -> Router {
             "/authorization/subjects/me",
             get(authorization::subjects_me),
         )
-        .route("/authorization/roles", get(authorization::list_roles))
-        .route(
-            "/authorization/roles/{roleId}",
-            get(authorization::get_role),
-        )
-        .route(
-            "/authorization/divisions",
-            get(authorization::list_divisions),
-        )
-        .route(
-            "/authorization/divisions/home",
-            get(authorization::home_division),
-        )
+        .route("/authorization/roles", get(roles::list))
+        .route("/authorization/roles/{roleId}", get(roles::get_one))
+        .route("/authorization/divisions", get(divisions::list))
+        .route("/authorization/divisions/home", get(divisions::home))
         .route(
             "/authorization/divisions/{divisionId}",
-            get(authorization::get_division),
+            get(divisions::get_one),
         )
         .route(
             "/oauth/clients",
@@ -77,8 +67,11 @@ pub fn router(ctx: Ctx) -> Router {
             "/integrations",
             get(integrations::list).post(integrations::install),
         )
-        .route("/integrations/types", get(integrations::list_types))
-        .route("/integrations/types/{typeId}", get(integrations::get_type))
+        .route("/integrations/types", get(integration_types::list))
+        .route(
+            "/integrations/types/{typeId}",
+            get(integration_types::get_one),
+        )
         .route(
             "/integrations/{integrationId}",
             get(integrations::get_one)
@@ -87,7 +80,7 @@ pub fn router(ctx: Ctx) -> Router {
         )
         .route(
             "/integrations/{integrationId}/config/current",
-            get(integrations::get_config).put(integrations::put_config),
+            get(integration_config::get_config).put(integration_config::put_config),
         )
         .route(
             "/integrations/credentials",
@@ -118,23 +111,4 @@ pub fn router(ctx: Ctx) -> Router {
         .layer(from_fn_with_state(ctx.clone(), faults::latency))
         .layer(from_fn_with_state(Host::Api, faults::correlate))
         .with_state(ctx)
-}
-
-/// A JSON request body, or 400 `bad.request` saying what is wrong with it.
-pub fn body<T: DeserializeOwned>(bytes: &Bytes) -> Result<T, ApiError> {
-    if bytes.is_empty() {
-        return Err(ApiError::bad_request("A request body is required."));
-    }
-    serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::bad_request(format!("The request body is not valid: {e}")))
-}
-
-/// 200 with a JSON body.
-pub fn ok(value: Value) -> Response {
-    (StatusCode::OK, Json(value)).into_response()
-}
-
-/// The relative `selfUri` of an object.
-pub fn self_uri(path: &str, id: &str) -> String {
-    format!("/api/v2/{path}/{id}")
 }

@@ -4,17 +4,16 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::oauth_client_rules::{refusal_status, subject_id, validate, ClientRequest};
-use super::{body, ok, self_uri};
 use crate::caller::Caller;
 use crate::clock;
 use crate::error_body::ApiError;
 use crate::ids;
-use crate::org::OAuthClientRecord;
+use crate::org::{by_id_mut, OAuthClientRecord};
+use crate::resource::{body, found, no_content, ok, one, remove, self_uri};
 use crate::store::{lock, Ctx};
 
 pub async fn list(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
@@ -64,13 +63,12 @@ pub async fn get_one(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     ctx.read_as(&caller, "oauth:client:view", |org, _| {
-        org.client(&id)
-            .map(|c| ok(client_view(c)))
-            .ok_or_else(ApiError::not_found)
+        one(org.client(&id), client_view)
     })
 }
 
-/// Full replace. The secret is kept and, as since 2025, not returned.
+/// Full replace. The secret is kept and not returned: only create and regenerate show it
+/// (https://help.mypurecloud.com/oauth-client-secret-no-longer-visible-after-creation).
 pub async fn update(
     State(ctx): State<Ctx>,
     caller: Caller,
@@ -80,7 +78,7 @@ pub async fn update(
     let request: ClientRequest = body(&bytes)?;
     let refusal = refusal_status(ctx.variant().ungrantable_role);
     ctx.mutate_as(&caller, "oauth:client:edit", |org, now| {
-        let existing = org.client(&id).cloned().ok_or_else(ApiError::not_found)?;
+        let existing = found(org.client(&id).cloned())?;
         let mut client = validate(org, &caller, now, request, refusal)?;
         client.id = existing.id;
         client.secret_sha256 = existing.secret_sha256;
@@ -88,29 +86,26 @@ pub async fn update(
         client.date_created_ms = existing.date_created_ms;
         client.created_by = existing.created_by;
         let view = client_view(&client);
-        if let Some(slot) = org.oauth_clients.iter_mut().find(|c| c.id == id) {
+        if let Some(slot) = by_id_mut(&mut org.oauth_clients, &id) {
             *slot = client;
         }
         Ok(ok(view))
     })
 }
 
-/// Deletes at once (Genesys does so for clients created in the last 30 days); the client's
-/// tokens stop working with it.
+/// Deletes at once, as Genesys does for clients created in the last 30 days
+/// (https://help.mypurecloud.com/?p=188025); the client's tokens and refresh tokens stop working
+/// with it.
 pub async fn delete(
     State(ctx): State<Ctx>,
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     ctx.mutate_as(&caller, "oauth:client:delete", |org, _| {
-        let before = org.oauth_clients.len();
-        org.oauth_clients.retain(|c| c.id != id);
-        if org.oauth_clients.len() == before {
-            return Err(ApiError::not_found());
-        }
+        remove(&mut org.oauth_clients, &id)?;
         org.tokens.retain(|_, t| t.client_id != id);
         org.refresh_tokens.retain(|_, t| t.client_id != id);
-        Ok(StatusCode::NO_CONTENT.into_response())
+        Ok(no_content())
     })
 }
 
@@ -122,11 +117,7 @@ pub async fn regenerate_secret(
     let secret = ctx.new_secret();
     let secret_delay = secret_delay_ms(&ctx);
     ctx.mutate_as(&caller, "oauth:client:edit", |org, now| {
-        let client = org
-            .oauth_clients
-            .iter_mut()
-            .find(|c| c.id == id)
-            .ok_or_else(ApiError::not_found)?;
+        let client = found(by_id_mut(&mut org.oauth_clients, &id))?;
         client.secret_sha256 = Some(ids::digest(&secret));
         client.secret_usable_ms = now.saturating_add(secret_delay);
         client.date_modified_ms = now;

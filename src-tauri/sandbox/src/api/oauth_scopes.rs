@@ -5,10 +5,10 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde_json::{json, Value};
 
-use super::{ok, self_uri};
 use crate::caller::Caller;
 use crate::error_body::ApiError;
 use crate::org::ScopeRecord;
+use crate::resource::{ok, one, self_uri};
 use crate::store::Ctx;
 
 pub async fn list(State(ctx): State<Ctx>, _caller: Caller) -> Result<Response, ApiError> {
@@ -27,13 +27,7 @@ pub async fn get_one(
     _caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    ctx.read(|org| {
-        org.scopes
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| ok(scope_view(s)))
-            .ok_or_else(ApiError::not_found)
-    })
+    ctx.read(|org| one(org.scope(&id), scope_view))
 }
 
 fn scope_view(s: &ScopeRecord) -> Value {

@@ -4,10 +4,10 @@ use axum::extract::State;
 use axum::response::Response;
 use serde_json::{json, Value};
 
-use super::ok;
 use crate::caller::Caller;
 use crate::error_body::ApiError;
 use crate::org::Org;
+use crate::resource::ok;
 use crate::store::Ctx;
 
 pub async fn get_me(State(ctx): State<Ctx>, _caller: Caller) -> Result<Response, ApiError> {

@@ -6,10 +6,10 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::oauth_clients::client_view;
-use super::ok;
 use crate::caller::Caller;
 use crate::clock;
 use crate::error_body::ApiError;
+use crate::resource::ok;
 use crate::store::Ctx;
 
 pub async fn get_me(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, ApiError> {
@@ -40,8 +40,8 @@ pub async fn get_me(State(ctx): State<Ctx>, caller: Caller) -> Result<Response, 
             "organization": named,
             "homeOrganization": named,
             "authorizedScope": client.scope,
-            // Genesys calls this the idle time; the Sandbox has no idle timeout, so it is
-            // the expiry of the token.
+            // When the token is due to expire (platform-client-sdk-python
+            // build/PureCloudPlatformClientV2/models/token_info.py, `date_token_idles`).
             "dateTokenIdles": clock::iso(token.expires_ms),
             "OAuthClient": oauth_client,
         })))

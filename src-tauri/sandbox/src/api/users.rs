@@ -9,11 +9,11 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::organizations::organization_view;
-use super::{body, ok, self_uri};
 use crate::caller::{permissions_of, Caller};
 use crate::error_body::ApiError;
-use crate::org::{Grant, Org, PendingGrants, RoleDivision, UserRecord};
+use crate::org::{by_id_mut, Grant, Org, PendingGrants, RoleDivision, UserRecord};
 use crate::paging::Query;
+use crate::resource::{body, found, ok, one, self_uri};
 use crate::store::{lock, Ctx};
 use crate::variants::{MePermissions, SelfAssignDivision};
 
@@ -54,8 +54,9 @@ pub async fn get_roles(
     Path(user_id): Path<String>,
 ) -> Result<Response, ApiError> {
     ctx.read_as(&caller, "authorization:grant:view", |org, _| {
-        let user = org.user(&user_id).ok_or_else(ApiError::not_found)?;
-        Ok(ok(authorization_view(org, &pairs(user.written_grants()))))
+        one(org.user(&user_id), |user| {
+            authorization_view(org, &pairs(user.written_grants()))
+        })
     })
 }
 
@@ -84,11 +85,7 @@ pub async fn put_roles(
                 .map(|d| d.id.clone())
                 .unwrap_or_default(),
         };
-        let user = org
-            .users
-            .iter_mut()
-            .find(|u| u.id == user_id)
-            .ok_or_else(ApiError::not_found)?;
+        let user = found(by_id_mut(&mut org.users, &user_id))?;
         let mut grants: Vec<Grant> = user
             .written_grants()
             .iter()

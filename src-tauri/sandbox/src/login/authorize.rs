@@ -4,14 +4,16 @@
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, LOCATION, REFERRER_POLICY};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::Extension;
 
-use super::redirect::{matches, with_params};
+use super::access_token;
+use super::page;
+use super::redirect::{found, matches, with_params};
 use super::session::BrowserSessions;
-use super::{page, token};
+use crate::codes::{PendingCode, CODE_LIFETIME_MS};
 use crate::error_body::ApiError;
 use crate::i18n::{text, Lang};
 use crate::ids;
@@ -19,20 +21,6 @@ use crate::org::{OAuthClientRecord, Org};
 use crate::paging::Query;
 use crate::store::{lock, Ctx};
 use crate::variants::{ImplicitErrorState, Variant};
-
-/// Codes live ten minutes (RFC 6749 §4.1.2 recommends at most ten).
-const CODE_LIFETIME_MS: i64 = 10 * 60 * 1000;
-
-/// An issued authorization code waiting for its token request.
-#[derive(Debug, Clone)]
-pub struct PendingCode {
-    pub client_id: String,
-    pub user_id: String,
-    pub redirect_uri: String,
-    /// The S256 code challenge, or `None` for a confidential code grant without PKCE.
-    pub challenge: Option<String>,
-    pub expires_ms: i64,
-}
 
 struct Params {
     client_id: String,
@@ -107,17 +95,6 @@ impl Params {
         );
         fields
     }
-}
-
-pub(super) fn found(location: &str) -> Response {
-    let mut response = StatusCode::FOUND.into_response();
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(location) {
-        headers.insert(LOCATION, value);
-    }
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    response
 }
 
 fn is_pkce_value(value: &str) -> bool {
@@ -270,8 +247,9 @@ fn grant(ctx: &Ctx, p: &Params, client: OAuthClientRecord, user_id: String) -> R
     let now = ctx.now_ms();
     if p.implicit() {
         let token = ctx.new_secret();
-        let issued = ctx
-            .mutate(|org| Ok::<_, ApiError>(token::issue(org, &client, Some(user_id), now, token)));
+        let issued = ctx.mutate(|org| {
+            Ok::<_, ApiError>(access_token::issue(org, &client, Some(user_id), now, token))
+        });
         return match issued {
             Ok(issued) => p.redirect(&[
                 ("access_token", &issued.access_token),
@@ -289,10 +267,6 @@ fn grant(ctx: &Ctx, p: &Params, client: OAuthClientRecord, user_id: String) -> R
         challenge: p.challenge.clone(),
         expires_ms: now + CODE_LIFETIME_MS,
     };
-    {
-        let mut codes = lock(&ctx.codes);
-        codes.retain(|_, c| c.expires_ms > now);
-        codes.insert(ids::digest(&code), pending);
-    }
+    lock(&ctx.codes).keep(&code, pending, now);
     p.redirect(&[("code", &code)])
 }

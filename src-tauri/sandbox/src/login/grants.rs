@@ -4,7 +4,7 @@
 
 use axum::http::{HeaderMap, StatusCode};
 
-use super::token::{basic, issue, secret_matches, Issued, OAuthError};
+use super::access_token::{basic, issue, secret_matches, Issued, OAuthError};
 use crate::ids;
 use crate::org::RefreshRecord;
 use crate::paging::Query;
@@ -45,8 +45,7 @@ pub fn authorization_code(
         .get("code")
         .ok_or_else(|| OAuthError::invalid_request("code is required."))?;
     let spent = "The authorization code is invalid, expired or already used.";
-    // A code is consumed by its first presentation, whatever the outcome.
-    let pending = lock(&ctx.codes).remove(&ids::digest(code));
+    let pending = lock(&ctx.codes).take(code);
     let pending = pending.ok_or_else(|| OAuthError::invalid_grant(spent))?;
     let now = ctx.now_ms();
     if pending.expires_ms <= now {

@@ -1,6 +1,7 @@
 //! The login host: `/oauth/authorize` (sign-in page, code with PKCE, implicit), `/oauth/token`
 //! and `/logout`, with the same latency and fault layers as the API host.
 
+mod access_token;
 mod authorize;
 mod grants;
 mod page;
@@ -16,7 +17,6 @@ use axum::{Extension, Router};
 use crate::faults::{self, Host};
 use crate::store::Ctx;
 
-pub use authorize::PendingCode;
 use session::BrowserSessions;
 
 pub fn router(ctx: Ctx) -> Router {

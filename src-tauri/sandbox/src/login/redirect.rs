@@ -1,4 +1,5 @@
-//! Redirect URI matching and building the redirect back to the application.
+//! Redirect URI matching and building the redirect back to the application (its URI and the
+//! `302 Found` that carries it).
 //!
 //! Matching: scheme, host and path as registered; the port must match, except that a loopback
 //! URI registered without a port accepts any port. Only the port is documented as free, so by
@@ -7,6 +8,10 @@
 //! (platform-client-sdk-cli build/gc/cmd/profiles/createprofile.go). Whether a real org also
 //! accepts a longer path below the registered one is not in the sources:
 //! [`RedirectPath::Prefix`] accepts it, so clients are tested against both readings.
+
+use axum::http::header::{CACHE_CONTROL, LOCATION, REFERRER_POLICY};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 
 use crate::variants::RedirectPath;
 
@@ -103,6 +108,19 @@ pub fn with_params(uri: &str, params: &[(&str, &str)], fragment: bool) -> String
         '?'
     };
     format!("{uri}{separator}{encoded}")
+}
+
+/// `302 Found` to `location`, neither cached nor sending a `Referer` onward (the location may
+/// carry a code or a token).
+pub fn found(location: &str) -> Response {
+    let mut response = StatusCode::FOUND.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        headers.insert(LOCATION, value);
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
 }
 
 #[cfg(test)]

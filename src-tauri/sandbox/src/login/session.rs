@@ -12,9 +12,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::Extension;
 
-use super::authorize::found;
 use super::page;
-use super::redirect::matches;
+use super::redirect::{found, matches};
 use crate::i18n::{text, Lang};
 use crate::ids;
 use crate::paging::Query;
