@@ -1,8 +1,9 @@
 // The Data Actions integration screen in the real window: signed in to the Sandbox
-// org, install an integration (n of 10 shown), see it drawn broken in the diagram (no
-// credential) with Configure credentials one click away, create a new Client Credentials
-// client right there (its secret goes to the real keychain, never to the window), activate and
-// follow the state to ACTIVE with the smoke check, see the chain whole, then delete it.
+// org, an empty org's one card (guided setup first), install an integration manually (up to 10
+// per org shown), see it drawn broken in the diagram (no credential) with Configure credentials
+// one click away, create a new Client Credentials client right there (its secret goes to the
+// real keychain, never to the window), activate and follow the state to ACTIVE with the
+// connection test, see the chain whole, then delete it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -18,7 +19,7 @@ function keychain(account) {
   }
 }
 
-test("Data Actions screen: install, broken link fixed with a new client, activate, smoke check, delete", async () => {
+test("Data Actions screen: install, broken link fixed with a new client, activate, connection test, delete", async () => {
   const profile = "integrations-en";
   const { env } = browserEnv(profile, "integrations-en");
   const b = await launch(profile, { locale: "en_US.UTF-8", env });
@@ -26,10 +27,13 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
     await signInToSandbox(b);
     await b.execute(() => (location.hash = "#/integrations"));
     assert.equal(await text(b, "#integrations-title"), "Data Actions");
-    assert.equal(await text(b, "#integrations-limit"), "0 of 10 Data Actions integrations installed in this org.");
+    assert.equal(await text(b, "#integrations-limit"), "Installed: 0 (up to 10 per org)");
+    await (await b.$("#integrations-setup-link")).waitForDisplayed({ timeout: 20000, timeoutMsg: "the empty state offers no guided setup" });
     await screenshot(b, "integrations-empty-en");
 
+    await (await b.$("#integrations-install-manually")).click();
     const name = await b.$("#integration-install-name");
+    await name.waitForDisplayed({ timeout: 20000, timeoutMsg: "Install manually did not open the form" });
     await name.setValue("E2E Data Actions");
     await (await b.$("#integration-install")).click();
     await (await b.$("#integration-credentials")).waitForDisplayed({ timeout: 20000 });
@@ -39,7 +43,7 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
     const broken = await b.$(`#integrations-diagram li[data-integration="${id}"]`);
     await broken.waitForDisplayed({ timeout: 20000 });
     assert.match(await broken.getAttribute("class"), /chain-broken/);
-    assert.equal(await text(b, "#integrations-limit"), "1 of 10 Data Actions integrations installed in this org.");
+    assert.equal(await text(b, "#integrations-limit"), "Installed: 1 (up to 10 per org)");
     await screenshot(b, "integrations-diagram-broken-en");
 
     await (await broken.$("a.fix")).click();
@@ -62,7 +66,7 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
 
     await (await b.$("#integration-toggle")).click();
     const smoke = await b.$('#integration-smoke[data-smoke="passed"]');
-    await smoke.waitForDisplayed({ timeout: 90000, timeoutMsg: "activation and the smoke check never finished" });
+    await smoke.waitForDisplayed({ timeout: 90000, timeoutMsg: "activation and the connection test never finished" });
     assert.equal(await (await b.$("#integration-live [data-state]")).getAttribute("data-state"), "ACTIVE");
     await b.execute(() => document.querySelector("#integration-activation")?.scrollIntoView({ block: "start" }));
     await screenshot(b, "integrations-active-en");

@@ -1,8 +1,9 @@
-// The Data Actions integration screen and its diagram: the limit shown before it is
-// hit, live reportedState with Genesys's ERROR detail, broken links drawn broken with the fix one
-// click away, validation beside fields, the secret field emptied once sent, activation followed
-// live with the smoke check (a refused secret named as such), the limit from the type, delete
-// only after a confirmation.
+// The Data Actions integration screen and its diagram: one next step (an empty org gets one card
+// with the guided setup first; Install waits behind "Add integration"), the limit shown as "up
+// to N per org" before it is hit, live reportedState with Genesys's ERROR detail, broken links
+// drawn broken with the fix one click away, validation beside fields, the secret field emptied
+// once sent, activation followed live with the connection test (a refused secret named as
+// such), the limit from the type, delete only after a confirmation.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setLanguage } from "../../ui/src/i18n";
 import { integrationDetailView } from "../../ui/src/views/integrations/detail";
@@ -17,36 +18,63 @@ beforeEach(() => {
 });
 
 describe("the integration list", () => {
-  it("shows n of 10 and each integration's state, with Genesys's ERROR message", async () => {
+  it("shows how many are installed of up to 10 per org, and each integration's state, with Genesys's ERROR message", async () => {
     const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()) });
     const el = integrationsListView({ api });
     document.body.append(el);
-    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toBe("3 of 10 Data Actions integrations installed in this org."));
+    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toBe("Installed: 3 (up to 10 per org)"));
     const orphan = el.querySelector('#integrations-table tr[data-integration="orphan"]')!;
     expect(orphan.querySelector("[data-state]")?.getAttribute("data-state")).toBe("ERROR");
     expect(orphan.textContent).toContain("The OAuth client of the credential does not exist.");
     expect(el.querySelector('#integrations-table tr[data-integration="bare"]')?.textContent).toContain("No credential");
-    expect(el.querySelector<HTMLButtonElement>("#integration-install")?.disabled).toBe(false);
+    expect(el.querySelector<HTMLButtonElement>("#integrations-add")?.disabled).toBe(false);
+    expect(el.querySelector<HTMLElement>("#integrations-install")?.hidden, "Install waits behind Add integration").toBe(true);
+    expect(el.querySelector("#integrations-none"), "no empty state beside a list").toBeNull();
+  });
+
+  it("offers an empty org one card: the guided setup first, a manual install second", async () => {
+    setLanguage("es");
+    const empty = { ...overview(), integrations: [] };
+    const el = integrationsListView({ api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(empty) }) });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#integrations-none")).not.toBeNull());
+    expect(el.querySelectorAll('a[href="#/setup"]'), "one guided-setup offer").toHaveLength(1);
+    expect(el.querySelector("#integrations-setup-link")?.className).toBe("button");
+    expect(el.querySelector("#integrations-diagram"), "no empty diagram beside the card").toBeNull();
+    expect(el.querySelector("#integrations-table")).toBeNull();
+    expect(el.querySelector("#integrations-limit")?.textContent).toBe("Instaladas: 0 (hasta 10 por organización)");
+    const manual = el.querySelector<HTMLButtonElement>("#integrations-install-manually")!;
+    expect(manual.textContent).toBe("Instalar manualmente");
+    expect(el.querySelector<HTMLElement>("#integrations-install")?.hidden).toBe(true);
+    manual.click();
+    expect(el.querySelector<HTMLElement>("#integrations-install")?.hidden).toBe(false);
+    expect(manual.getAttribute("aria-expanded")).toBe("true");
+    expect(document.activeElement?.id).toBe("integration-install-name");
   });
 
   it("says the limit is reached and offers no Install at 10 of 10", async () => {
     const full = overview();
     full.integrations = Array.from({ length: 10 }, (_, n) => integration({ id: `i${n}`, name: `I${n}` }));
     const el = integrationsListView({ api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(full) }) });
-    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toContain("10 of 10"));
+    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toContain("Installed: 10 (up to 10 per org)"));
     expect(el.querySelector("#integrations-limit")?.className).toContain("warning");
-    expect(el.querySelector("#integration-install")).toBeNull();
+    expect(el.querySelector("#integrations-limit")?.textContent).toContain("delete one before installing another");
+    const add = el.querySelector<HTMLButtonElement>("#integrations-add")!;
+    expect(add.disabled).toBe(true);
+    add.click();
+    expect(el.querySelector<HTMLElement>("#integrations-install")?.hidden).toBe(true);
   });
 
   it("counts against the limit the integration type gives, not a fixed 10", async () => {
     const typed = overview();
     typed.limit = 4;
     const el = integrationsListView({ api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(typed) }) });
-    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toContain("3 of 4"));
+    await vi.waitFor(() => expect(el.querySelector("#integrations-limit")?.textContent).toBe("Installed: 3 (up to 4 per org)"));
+    expect(el.querySelector<HTMLButtonElement>("#integrations-add")?.disabled).toBe(false);
     typed.integrations.push(integration({ id: "fourth" }));
     const full = integrationsListView({ api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(typed) }) });
-    await vi.waitFor(() => expect(full.querySelector("#integrations-limit")?.textContent).toContain("4 of 4"));
-    expect(full.querySelector("#integration-install")).toBeNull();
+    await vi.waitFor(() => expect(full.querySelector("#integrations-limit")?.textContent).toContain("Installed: 4 (up to 4 per org)"));
+    expect(full.querySelector<HTMLButtonElement>("#integrations-add")?.disabled).toBe(true);
   });
 
   it("refuses an empty name beside the field without calling Genesys, and installs a good one", async () => {
@@ -54,7 +82,8 @@ describe("the integration list", () => {
     const api = fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()), integrationInstall: install });
     const el = integrationsListView({ api });
     document.body.append(el);
-    await vi.waitFor(() => expect(el.querySelector("#integration-install-name")).not.toBeNull());
+    await vi.waitFor(() => expect(el.querySelector("#integrations-add")).not.toBeNull());
+    el.querySelector<HTMLButtonElement>("#integrations-add")!.click();
     const name = el.querySelector<HTMLInputElement>("#integration-install-name")!;
     name.value = "   ";
     el.querySelector<HTMLFormElement>("#integrations-install-form")!.requestSubmit();
@@ -83,13 +112,14 @@ describe("the integration list", () => {
 });
 
 describe("the diagram", () => {
-  it("draws client → credential → integration → data actions (later), linked to their screens", () => {
+  it("draws client → credential → integration, linked to their screens, and no data-actions node yet", () => {
     const el = diagramView(overview());
     const ok = el.querySelector('li[data-integration="ok"]')!;
     expect(ok.className).toBe("chain");
     expect(ok.querySelector('[data-node="client"] a')?.getAttribute("href")).toBe(`#/clients/${CLIENT_ID}`);
     expect(ok.querySelector('[data-node="integration"] a')?.getAttribute("href")).toBe("#/integrations/ok");
-    expect(ok.querySelector('[data-node="actions"]')?.className).toContain("node-later");
+    expect(ok.querySelector('[data-node="actions"]'), "the data actions are not drawn until the app reads them").toBeNull();
+    expect(ok.textContent).not.toContain("Later");
     expect(ok.querySelectorAll('[data-broken="true"]')).toHaveLength(0);
   });
 
@@ -122,10 +152,10 @@ describe("the diagram", () => {
     expect(name.getAttribute("title")).toBe("Genesys Cloud Data Actions [dip-studio-run:0123456789abcdef]");
   });
 
-  it("says nothing exists yet in the user's language, leaving the offer to the screen's one setup button", () => {
+  it("carries no offer of its own: the guided setup is offered once, by the screen", () => {
     setLanguage("pt-BR");
-    const el = diagramView({ ...overview(), integrations: [] });
-    expect(el.querySelector(".diagram-empty")?.textContent).toContain("Ainda não há nada configurado.");
+    const el = diagramView(overview());
+    expect(el.querySelector("h2")?.textContent).toBe("O que existe");
     expect(el.querySelectorAll('a[href="#/setup"]')).toHaveLength(0);
   });
 });
@@ -177,7 +207,19 @@ describe("one integration", () => {
     expect(el.innerHTML).not.toContain("gives no token");
   });
 
-  it("follows the state live while activating, then shows the smoke check", async () => {
+  it("says what the integration is set to while Genesys reports otherwise, in words", async () => {
+    const moving = overview();
+    moving.integrations[1] = integration({ id: "bare", intendedState: "ENABLED", reported: "ACTIVATING" });
+    const el = integrationDetailView("bare", { api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(moving) }) });
+    await vi.waitFor(() => expect(el.querySelector("#integration-state")).not.toBeNull());
+    expect(el.querySelector("#integration-intended")?.textContent).toContain("Set to active");
+    expect(el.textContent).not.toContain("Requested");
+    const settled = integrationDetailView("ok", { api: fakeIntegrationsApi({ integrationsOverview: () => Promise.resolve(overview()) }) });
+    await vi.waitFor(() => expect(settled.querySelector("#integration-state")).not.toBeNull());
+    expect(settled.querySelector("#integration-intended"), "Active and set to active: said once").toBeNull();
+  });
+
+  it("follows the state live while activating, then shows the connection test", async () => {
     let resolve: (v: unknown) => void = () => undefined;
     const setEnabled = vi.fn((_id: string, _on: boolean, onState: (v: ReturnType<typeof integration>) => void) => {
       onState(integration({ id: "bare", reported: "ACTIVATING", intendedState: "ENABLED" }));
@@ -192,6 +234,7 @@ describe("one integration", () => {
     expect(el.querySelector('#integration-live [data-state]')?.getAttribute("data-state")).toBe("ACTIVATING");
     resolve({ integration: integration({ id: "bare", reported: "ACTIVE", intendedState: "ENABLED" }), smoke: { outcome: "passed" } });
     await vi.waitFor(() => expect(el.querySelector("#integration-smoke")?.getAttribute("data-smoke")).toBe("passed"));
+    expect(el.querySelector("#integration-smoke")?.textContent).toBe("Connection test passed: the credential's OAuth client got a token.");
     expect(el.querySelector('#integration-live [data-state]')?.getAttribute("data-state")).toBe("ACTIVE");
   });
 

@@ -86,7 +86,7 @@ describe("the form", () => {
     expect(el.querySelector<HTMLInputElement>("#setup-integration-name")?.value).toBe("Genesys Cloud Data Actions");
     expect(el.querySelector<HTMLInputElement>('input[value="queue-viewer"]')?.checked).toBe(true);
     expect(el.querySelector<HTMLInputElement>('input[value="admin"]')?.checked).toBe(false);
-    expect(el.querySelector("#setup-limit")?.textContent).toContain("2 of 10");
+    expect(el.querySelector("#setup-limit")?.textContent).toBe("Installed: 2 (up to 10 per org)");
   });
 
   it("opens with the default names in the user's language", async () => {

@@ -16,6 +16,9 @@ function clientIdMessage(text: string): string | null {
   return problem ? t(CLIENT_ID_KEYS[problem]) : null;
 }
 
+/** The permission the suggested role is picked for (the core's rule: src-tauri/studio/src/roles/choices.rs). */
+export const QUEUE_MEMBERS_PERMISSION = "routing:queue:view";
+
 type Mode = "keychainClient" | "typed" | "newClient" | "remove";
 
 export interface CredentialsDeps {
@@ -55,7 +58,8 @@ function newClientFields(choices: ClientChoices, integration: IntegrationView) {
   const role = select("credential-new-role", t("integrations.credentials.newRole"), roles, choices.suggestedRoleId);
   const divisions = choices.divisions.map((d) => ({ value: d.id, text: d.id === choices.homeDivisionId ? t("integrations.credentials.homeDivision", { division: d.name }) : d.name }));
   const division = select("credential-new-division", t("integrations.credentials.newDivision"), divisions, choices.homeDivisionId);
-  return { name, role, division, nodes: [name.field, role.field, h("p", { class: "hint" }, t("integrations.credentials.roleHint")), division.field] };
+  const hint = h("p", { class: "hint" }, t("integrations.credentials.roleHint"), " ", h("span", { class: "permission-code" }, t("integrations.credentials.permissionChecked"), " ", h("code", {}, QUEUE_MEMBERS_PERMISSION)));
+  return { name, role, division, nodes: [name.field, role.field, hint, division.field] };
 }
 
 export function credentialsForm(integration: IntegrationView, overview: IntegrationsOverview, deps: CredentialsDeps): HTMLElement {

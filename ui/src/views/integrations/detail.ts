@@ -1,6 +1,7 @@
 // One Data Actions integration (#/integrations/<id>): its live state, its credential and the
 // client behind it, Configure credentials, Activate / Deactivate (following reportedState until
-// it settles, then the smoke check), and Delete after a confirmation that says what goes.
+// it settles, then the connection test: can the credential's client get a token), and Delete
+// after a confirmation that says what goes.
 import type { Activation, IntegrationsApi, IntegrationsOverview, IntegrationView } from "../../api";
 import { t } from "../../i18n";
 import { inlineConfirm } from "../../kit/confirm";
@@ -9,6 +10,7 @@ import { errorPanel } from "../../kit/errors";
 import { objectName } from "../../kit/format";
 import { goTo } from "../../kit/screen";
 import { credentialsForm } from "./credentials";
+import { HELP, helpLink } from "./help";
 import { stateBadge } from "./state";
 import "./integrations.css";
 
@@ -27,6 +29,14 @@ function smokeLine(done: Activation): HTMLElement | null {
   return h("p", { id: "integration-smoke", "data-smoke": smoke.outcome, class: smoke.outcome === "passed" ? "ok" : "hint" }, t(`integrations.smoke.${smoke.outcome}`));
 }
 
+/** What the integration is set to, in words, while Genesys reports something else (an ERROR,
+ * a state still moving, or a switch Genesys has not acted on yet). */
+function intended(i: IntegrationView): HTMLElement | null {
+  const on = i.intendedState === "ENABLED";
+  if ((on && i.reported === "ACTIVE") || (!on && i.reported === "INACTIVE")) return null;
+  return h("span", { class: "hint state-intended", id: "integration-intended" }, ` · ${t(`integrations.intendedState.${on ? "ENABLED" : "DISABLED"}`)}`);
+}
+
 function facts(i: IntegrationView, overview: IntegrationsOverview): HTMLElement {
   const credential = overview.credentials.find((c) => c.id === i.credentialId) ?? null;
   const client = credential?.clientId ? (overview.clients.find((c) => c.id === credential.clientId) ?? null) : null;
@@ -34,9 +44,7 @@ function facts(i: IntegrationView, overview: IntegrationsOverview): HTMLElement 
     "dl",
     { class: "facts" },
     h("dt", {}, t("integrations.columnState")),
-    h("dd", { id: "integration-state" }, stateBadge(i.reported, i.detail)),
-    h("dt", {}, t("integrations.intended")),
-    h("dd", {}, t(`integrations.intendedState.${i.intendedState === "ENABLED" ? "ENABLED" : "DISABLED"}`)),
+    h("dd", { id: "integration-state" }, stateBadge(i.reported, i.detail), intended(i)),
     h("dt", {}, t("integrations.columnCredential")),
     h("dd", { id: "integration-credential" }, credential ? objectName(credential.name) : i.credentialId ? t("integrations.diagram.credentialDeleted") : t("integrations.noCredential")),
     h("dt", {}, t("integrations.diagram.client")),
@@ -81,6 +89,7 @@ function activation(i: IntegrationView, deps: DetailDeps, onDone: (done: Activat
     button,
     live,
     result,
+    helpLink(HELP.addDataActions, "integrations.learnAdd"),
   );
 }
 
@@ -134,7 +143,7 @@ export function integrationDetailView(id: string, deps: DetailDeps, focusConfigu
         "section",
         { class: "card", id: "integration-credentials", "aria-labelledby": "integration-credentials-title" },
         h("h2", { id: "integration-credentials-title" }, t("integrations.configureCredentials")),
-        h("p", { class: "hint" }, t("integrations.credentials.intro")),
+        h("p", { class: "hint" }, t("integrations.credentials.intro"), " ", t("integrations.credentials.where")),
         credentialsForm(i, overview, { api: deps.api, onConfigured: (done) => reload(null, done.createdClient ? t("integrations.credentials.savedNewClient", { client: done.createdClient.name }) : t("integrations.credentials.saved")), onError: fail }),
       );
       const saved = notice ? h("p", { class: "ok", id: "integration-notice", role: "status" }, notice) : null;

@@ -1,7 +1,7 @@
 // "A picture of what exists": the org's Data Actions setup drawn left to right, one row per
-// integration: OAuth client → credential → integration → data actions (later, greyed). Each
-// node shows its live state and links to its screen; a broken link is drawn broken, with the
-// fix one click away.
+// integration: OAuth client → credential → integration (the data actions are not drawn until
+// the app reads them). Each node shows its live state and links to its screen; a broken link is
+// drawn broken, with the fix one click away.
 import type { IntegrationsOverview, IntegrationView } from "../../api";
 import type { ClientView } from "../../generated/ClientView";
 import type { CredentialView } from "../../generated/CredentialView";
@@ -37,8 +37,8 @@ export function chains(overview: IntegrationsOverview): Chain[] {
   });
 }
 
-function node(kind: string, title: string | HTMLElement, body: (Node | string | null)[], opts: { href?: string; missing?: boolean; later?: boolean } = {}): HTMLElement {
-  const cls = ["node", `node-${kind}`, opts.missing ? "node-missing" : "", opts.later ? "node-later" : ""].filter(Boolean).join(" ");
+function node(kind: string, title: string | HTMLElement, body: (Node | string | null)[], opts: { href?: string; missing?: boolean } = {}): HTMLElement {
+  const cls = ["node", `node-${kind}`, opts.missing ? "node-missing" : ""].filter(Boolean).join(" ");
   return h(
     "div",
     { class: cls, "data-node": kind },
@@ -96,20 +96,14 @@ function row(chain: Chain): HTMLElement {
       credentialNode(chain),
       link(credentialBroken, credentialBroken ? t(`integrations.diagram.break.${chain.broken}`) : t("integrations.diagram.linked")),
       node("integration", objectName(i.name), [stateBadge(i.reported, i.detail)], { href: `#/integrations/${i.id}` }),
-      h("span", { class: "link link-later", "aria-hidden": "true" }, "┄┄▶"),
-      node("actions", t("integrations.diagram.actionsLater"), [], { later: true }),
     ),
     fix(chain),
   );
 }
 
+/** The chains of an org that has integrations (the screen shows its empty state otherwise). */
 export function diagramView(overview: IntegrationsOverview): HTMLElement {
-  const all = chains(overview);
-  const body =
-    all.length === 0
-      ? // The screen's own "Set up Data Actions" button sits just above the diagram.
-        h("p", { class: "diagram-empty" }, t("integrations.diagram.empty"))
-      : h("ol", { class: "chains" }, ...all.map(row));
+  const body = h("ol", { class: "chains" }, ...chains(overview).map(row));
   return h(
     "section",
     { class: "card diagram", id: "integrations-diagram", "aria-labelledby": "integrations-diagram-title" },

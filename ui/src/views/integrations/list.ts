@@ -1,6 +1,8 @@
-// The Data Actions integration screen (#/integrations): where the workshop says to click, the
-// diagram, the installed integrations with their live reportedState and credential, the limit
-// ("n of 10") before it is hit, and Install with a name. Re-reads while a state is settling.
+// The Data Actions integration screen (#/integrations): what data actions need, then one next
+// step. With nothing installed, one card offers the guided setup (primary) or a manual install;
+// otherwise the diagram, the installed integrations with their live reportedState and
+// credential, the limit ("up to N per org") and Install behind "Add integration". Re-reads
+// while a state is settling.
 import type { IntegrationsApi, IntegrationsOverview } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
@@ -10,6 +12,7 @@ import { objectName } from "../../kit/format";
 import { nameMessage, showProblem, textField } from "../../kit/inputs";
 import { goTo } from "../../kit/screen";
 import { diagramView } from "./diagram";
+import { HELP, helpLink } from "./help";
 import { isSettling, stateBadge } from "./state";
 import "./integrations.css";
 
@@ -30,14 +33,13 @@ function limitLine(overview: IntegrationsOverview): HTMLElement {
   const full = used >= overview.limit;
   return h(
     "p",
-    { class: full ? "limit warning" : used >= overview.limit - 2 ? "limit limit-near" : "limit", id: "integrations-limit" },
+    { class: full ? "limit warning" : used >= overview.limit - 2 ? "limit limit-near" : "limit hint", id: "integrations-limit" },
     t("integrations.limit", { used: String(used), limit: String(overview.limit) }),
     full ? ` ${t("integrations.limitReached")}` : "",
   );
 }
 
 function table(overview: IntegrationsOverview): HTMLElement {
-  if (overview.integrations.length === 0) return h("p", { class: "hint", id: "integrations-none" }, t("integrations.none"));
   const credentialName = (id: string | null): HTMLElement | string => {
     const credential = id ? overview.credentials.find((c) => c.id === id) : undefined;
     if (credential) return objectName(credential.name);
@@ -63,10 +65,10 @@ function table(overview: IntegrationsOverview): HTMLElement {
   );
 }
 
-function installForm(overview: IntegrationsOverview, deps: ListDeps, reload: () => void, problems: HTMLElement): HTMLElement {
-  const full = overview.integrations.length >= overview.limit;
+/** The Install form, collapsed behind `opener` (which toggles it) until asked for. */
+function installSection(overview: IntegrationsOverview, deps: ListDeps, reload: () => void, problems: HTMLElement, opener: HTMLButtonElement): HTMLElement {
   const name = textField("integration-install-name", t("integrations.installName"), DEFAULT_INTEGRATION_NAME);
-  const button = h("button", { type: "submit", class: "primary", id: "integration-install", disabled: full }, t("integrations.install"));
+  const button = h("button", { type: "submit", class: "primary", id: "integration-install" }, t("integrations.install"));
   const form = h("form", { class: "form", id: "integrations-install-form", novalidate: true }, name.field, button);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -83,13 +85,46 @@ function installForm(overview: IntegrationsOverview, deps: ListDeps, reload: () 
       },
     );
   });
-  return h(
+  const section = h(
     "section",
-    { class: "card", "aria-labelledby": "integrations-install-title" },
+    { class: "card", id: "integrations-install", "aria-labelledby": "integrations-install-title", hidden: true },
     h("h2", { id: "integrations-install-title" }, t("integrations.installTitle")),
     h("p", { class: "hint" }, t("integrations.installHint")),
-    full ? h("p", { class: "warning" }, t("integrations.limitReached")) : form,
+    form,
+    helpLink(HELP.addDataActions, "integrations.learnAdd"),
   );
+  opener.setAttribute("aria-controls", "integrations-install");
+  opener.setAttribute("aria-expanded", "false");
+  // At the limit the opener stays disabled and the form is never offered.
+  opener.disabled = overview.integrations.length >= overview.limit;
+  opener.addEventListener("click", () => {
+    const open = section.hidden;
+    section.hidden = !open;
+    opener.setAttribute("aria-expanded", String(open));
+    if (open) name.input.focus();
+  });
+  return section;
+}
+
+/** Nothing installed: one card, the guided setup first, a manual install second. */
+function emptyState(overview: IntegrationsOverview, install: (opener: HTMLButtonElement) => HTMLElement): HTMLElement[] {
+  const manual = h("button", { type: "button", id: "integrations-install-manually" }, t("integrations.installManually"));
+  const section = install(manual);
+  const card = h(
+    "section",
+    { class: "card empty-state", id: "integrations-none", "aria-labelledby": "integrations-none-title" },
+    h("h2", { id: "integrations-none-title" }, t("integrations.noneTitle")),
+    h("p", {}, t("integrations.none")),
+    h("div", { class: "actions" }, h("a", { href: "#/setup", class: "button", id: "integrations-setup-link" }, t("integrations.setupLink")), manual),
+    limitLine(overview),
+  );
+  return [card, section];
+}
+
+function installed(overview: IntegrationsOverview, install: (opener: HTMLButtonElement) => HTMLElement): HTMLElement[] {
+  const add = h("button", { type: "button", id: "integrations-add" }, t("integrations.addIntegration"));
+  const section = install(add);
+  return [diagramView(overview), table(overview), h("div", { class: "actions list-actions" }, add, limitLine(overview)), section];
 }
 
 export function integrationsListView(deps: ListDeps): HTMLElement {
@@ -100,16 +135,16 @@ export function integrationsListView(deps: ListDeps): HTMLElement {
     "section",
     { class: "screen", "data-screen": "integrations", "aria-labelledby": "integrations-title" },
     h("h1", { id: "integrations-title" }, t("integrations.title")),
-    h("p", { class: "intro" }, t("integrations.intro")),
-    h("p", { class: "intro" }, t("integrations.activationForgotten")),
-    h("p", {}, h("a", { href: "#/setup", class: "button", id: "integrations-setup-link" }, t("integrations.setupLink"))),
+    h("p", { class: "intro" }, t("integrations.intro"), " ", t("integrations.activationForgotten")),
+    helpLink(HELP.aboutDataActions, "integrations.learnMore", "integrations-learn-more"),
     problems,
     body,
   );
   const reload = (): void => {
     deps.api.integrationsOverview().then(
       (overview) => {
-        body.replaceChildren(limitLine(overview), diagramView(overview), table(overview), installForm(overview, deps, reload, problems));
+        const install = (opener: HTMLButtonElement): HTMLElement => installSection(overview, deps, reload, problems, opener);
+        body.replaceChildren(...(overview.integrations.length === 0 ? emptyState(overview, install) : installed(overview, install)));
         body.removeAttribute("aria-busy");
         // Follow ACTIVATING / DEACTIVATING until they settle, while the screen is shown.
         if (overview.integrations.some(isSettling)) later(() => root.isConnected && reload(), SETTLING_POLL_MS);
