@@ -1,8 +1,9 @@
 // The roles × divisions picker: filters as you type over every role and draws a page at a
 // time; a role the user does not hold is disabled with the sentence saying why and can be
 // assigned after explicit consent, with a countdown of Genesys's settle time from Rust's
-// progress; a picked role starts in the home division; a client that cannot say what it holds
-// is told so.
+// progress (the consent says in which division, the API call only behind "Details"); a picked
+// role starts in the home division; a client that cannot say what it holds is told so; counts
+// use the singular for one ("1 permission").
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RolesView } from "../../ui/src/api";
 import type { RoleView } from "../../ui/src/generated/RoleView";
@@ -53,7 +54,8 @@ describe("filtering", () => {
     const picker = rolesPicker(view(many(5000)), api(), []);
     document.body.append(picker.root);
     expect(rows().length).toBe(PAGE);
-    expect($("#clients-roles-count").textContent).toBe(t("clients.roles.count", { shown: "5000", total: "5000" }));
+    // The total is counted with its noun ("5000 of 5000 roles"), through the catalogue's plural keys.
+    expect($("#clients-roles-count").textContent).toBe("5000 of 5000 roles");
     $<HTMLButtonElement>("#clients-roles-more").click();
     expect(rows().length).toBe(2 * PAGE);
     const search = $<HTMLInputElement>("#clients-roles-search");
@@ -128,7 +130,14 @@ describe("a role the user does not hold", () => {
     fake.authorizationAssignRoleToMe.mockReturnValue(new Promise((r) => (finish = r)));
     document.body.append(rolesPicker(view([{ ...notHeld }]), fake, []).root);
     $<HTMLButtonElement>('button[data-assign="r-q"]').click();
-    expect($("#clients-assign").textContent).toContain("PUT /api/v2/users/{id}/roles");
+    // The consent names the division the role is granted in; the API call is only behind "Details".
+    expect($("#clients-assign-where").textContent).toBe(t("clients.assign.where", { division: "Home" }));
+    const apiDetails = $<HTMLDetailsElement>("#clients-assign-details");
+    expect(apiDetails.open).toBe(false);
+    expect(apiDetails.textContent).toContain("PUT /api/v2/users/{id}/roles");
+    const outsideDetails = $("#clients-assign").cloneNode(true) as HTMLElement;
+    outsideDetails.querySelector("details")!.remove();
+    expect(outsideDetails.textContent).not.toContain("/api/v2");
     expect(fake.authorizationAssignRoleToMe).not.toHaveBeenCalled();
     $<HTMLButtonElement>("#clients-assign-no").click();
     expect(document.getElementById("clients-assign")).toBeNull();
@@ -172,6 +181,20 @@ describe("a role the user does not hold", () => {
     expect(document.querySelector('button[data-assign="r-q"]')).toBeNull();
     expect(document.body.textContent).toContain(t("clients.roles.cannotAssignCc"));
   });
+});
+
+it("counts one permission and one role in the singular, in each language", () => {
+  const one: RoleView = { ...notHeld, permissionCount: 1 };
+  const expected = { en: ["1 permission", "1 of 1 role"], es: ["1 permiso", "1 de 1 rol"], "pt-BR": ["1 permissão", "1 de 1 função"] } as const;
+  for (const lang of ["en", "es", "pt-BR"] as const) {
+    setLanguage(lang);
+    document.body.replaceChildren(rolesPicker(view([one]), api(), []).root);
+    expect($("#clients-roles-list summary").textContent).toBe(expected[lang][0]);
+    expect($("#clients-roles-count").textContent).toBe(expected[lang][1]);
+  }
+  setLanguage("en");
+  document.body.replaceChildren(rolesPicker(view([{ ...notHeld, permissionCount: 2 }]), api(), []).root);
+  expect($("#clients-roles-list summary").textContent).toBe("2 permissions");
 });
 
 it("loads a role's permissions on demand", async () => {

@@ -1,5 +1,5 @@
 // The secret, once: the dialog asks Rust for it by handle, copies through Rust, and on close
-// tells Rust to forget it (and, unticked, to delete the keychain entry); afterwards no node,
+// tells Rust to forget it (and, after "Remove from keychain", to delete the entry); afterwards no node,
 // attribute or text of the page holds it. Also the list, the signed-out panel and deletion.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { IssuedClientView, OAuthClient } from "../../ui/src/api";
@@ -51,7 +51,11 @@ describe("the secret dialog", () => {
     await flush();
     expect(fake.oauthClientSecretReveal).toHaveBeenCalledExactlyOnceWith("h-1");
     expect($("#clients-secret-value").textContent).toBe(SECRET);
-    expect($<HTMLInputElement>("#clients-secret-keep").checked).toBe(true);
+    // "Saved in your keychain" is a status line, not a control that could be unticked by mistake.
+    expect($("#clients-secret-keychain").textContent).toBe(t("clients.secret.keep"));
+    expect(document.querySelector("#clients-secret input")).toBeNull();
+    expect($("#clients-secret-client-id").textContent).toBe("c-1");
+    expect($('#clients-secret button[data-copy-id="c-1"]').getAttribute("aria-label")).toBe(t("clients.common.copyId", { name: client.name }));
     $<HTMLButtonElement>("#clients-secret-copy").click();
     await flush();
     expect(fake.oauthClientSecretCopy).toHaveBeenCalledWith("h-1");
@@ -65,14 +69,20 @@ describe("the secret dialog", () => {
     expect(fake.oauthClientSecretReveal).toHaveBeenCalledOnce();
   });
 
-  it("unticked, explains what that means and asks Rust to delete the keychain entry", async () => {
+  it("'Remove from keychain' explains what that means, can be undone, and asks Rust to delete the entry", async () => {
     const fake = api();
     const closed = showSecretOnce(fake, issued());
     await flush();
-    const keep = $<HTMLInputElement>("#clients-secret-keep");
+    const remove = $<HTMLButtonElement>("#clients-secret-remove");
     expect($("#clients-secret-keep-note").hidden).toBe(true);
-    keep.click();
+    remove.click();
     expect($("#clients-secret-keep-note").hidden).toBe(false);
+    expect($("#clients-secret-keychain").textContent).toBe(t("clients.secret.removing"));
+    expect(remove.textContent).toBe(t("clients.secret.keepIt"));
+    remove.click();
+    expect($("#clients-secret-keep-note").hidden).toBe(true);
+    expect($("#clients-secret-keychain").textContent).toBe(t("clients.secret.keep"));
+    remove.click();
     $<HTMLButtonElement>("#clients-secret-close").click();
     await closed;
     expect(fake.oauthClientSecretForget).toHaveBeenCalledWith("h-1", false);
@@ -82,7 +92,8 @@ describe("the secret dialog", () => {
     const fake = api();
     const closed = showSecretOnce(fake, issued(false));
     await flush();
-    expect(document.getElementById("clients-secret-keep")).toBeNull();
+    expect(document.getElementById("clients-secret-keychain")).toBeNull();
+    expect(document.getElementById("clients-secret-remove")).toBeNull();
     expect($("#clients-secret-not-saved").textContent).toBe(t("clients.secret.notSaved"));
     $<HTMLButtonElement>("#clients-secret-close").click();
     await closed;

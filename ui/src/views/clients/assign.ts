@@ -1,5 +1,6 @@
-// "Assign this role to me first": explicit consent saying what PUT /api/v2/users/{id}/roles
-// does, then the wait until Genesys applies the grant, with the progress Rust reports: the
+// "Assign this role to me first": explicit consent saying what changes for the user and in
+// which division the role is granted (the API call behind a "Details" disclosure), then the
+// wait until Genesys applies the grant, with the progress Rust reports: the
 // write, a countdown of the settle time in which nothing reads the grant (Genesys's caches
 // need it), then the check. Resolves with the divisions the user now holds the role in, or
 // null if the user said no.
@@ -25,15 +26,27 @@ export function progressLine(p: AssignProgress): HTMLElement[] {
   }
 }
 
-export function askToAssign(api: Pick<ClientsApi, "authorizationAssignRoleToMe">, role: RoleView): Promise<string[] | null> {
+/** In which division Genesys grants a self-assigned role: the home division, or every division.
+ *  No public source says which (the Sandbox plays both), so the dialog names both. */
+function whereLine(homeDivision: string | null): HTMLElement {
+  const text = homeDivision ? t("clients.assign.where", { division: homeDivision }) : t("clients.assign.whereUnnamed");
+  return h("p", { id: "clients-assign-where" }, text);
+}
+
+export function askToAssign(
+  api: Pick<ClientsApi, "authorizationAssignRoleToMe">,
+  role: RoleView,
+  homeDivision: string | null,
+): Promise<string[] | null> {
   const progress = h("div", { class: "assign-progress", role: "status", id: "clients-assign-progress" });
   return askInModal({
     id: "clients-assign",
     title: t("clients.assign.title", { role: role.name }),
     body: [
       h("p", {}, t("clients.assign.what", { role: role.name })),
-      h("p", { class: "hint" }, t("clients.assign.how")),
+      whereLine(homeDivision),
       h("p", { class: "hint" }, t("clients.assign.wait")),
+      h("details", { class: "api-details", id: "clients-assign-details" }, h("summary", {}, t("clients.common.details")), h("p", { class: "hint" }, t("clients.assign.how"))),
       progress,
     ],
     yes: { id: "clients-assign-yes", label: t("clients.assign.confirm"), kind: "primary" },

@@ -1,10 +1,13 @@
-// The delete confirmation: Genesys's 30-day rule in plain words, what else uses the client
-// (integration credentials naming it, when the app can tell), then the delete itself
-// (inactive, DELETE, wait for 404) with its outcome.
+// Deleting a client: first what uses it (integration credentials naming it, when the app can
+// tell), then the one destructive confirmation naming the client and what follows — its tokens
+// stop, Genesys's 30-day rule, the credentials that break — then the delete itself (inactive,
+// DELETE, wait for 404) with its outcome. Used by the detail page and the list's row action.
 import type { ClientsApi, DeletionView, OAuthClient } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
-import { askInModal } from "../../kit/modal";
+import { confirmDestructive } from "./confirm-dialog";
+
+export type DeleteApi = Pick<ClientsApi, "oauthClientDelete" | "oauthClientCredentials">;
 
 function usesLine(usedBy: string[] | null): HTMLElement {
   if (usedBy === null) return h("p", { class: "hint", id: "clients-delete-uses" }, t("clients.delete.usesUnknown"));
@@ -23,14 +26,35 @@ export function confirmDelete(
   client: OAuthClient,
   usedBy: string[] | null,
 ): Promise<DeletionView | null> {
-  const status = h("p", { class: "status", role: "status" });
-  return askInModal({
+  return confirmDestructive({
     id: "clients-delete",
     title: t("clients.delete.title", { name: client.name }),
-    body: [h("p", {}, t("clients.delete.what")), h("p", { id: "clients-delete-rule" }, t("clients.delete.rule")), usesLine(usedBy), status],
-    yes: { id: "clients-delete-yes", label: t("clients.delete.confirm"), kind: "danger" },
-    no: { id: "clients-delete-no", label: t("clients.delete.cancel") },
+    objects: [t("clients.delete.object", { name: client.name, id: client.id })],
+    consequences: [t("clients.delete.what"), h("p", { id: "clients-delete-rule" }, t("clients.delete.rule")), usesLine(usedBy)],
+    confirm: t("clients.delete.confirm"),
+    cancel: t("clients.delete.cancel"),
+    busy: t("clients.delete.deleting"),
     act: () => api.oauthClientDelete(client.id),
-    busy: (running) => (status.textContent = running ? t("clients.delete.deleting") : ""),
+  });
+}
+
+/** Names what uses the client when every OAuth credential could be read; else null ("cannot tell"). */
+export function clientUsers(api: Pick<ClientsApi, "oauthClientCredentials">, clientId: string): Promise<string[] | null> {
+  return api.oauthClientCredentials(clientId).then(
+    (uses): string[] | null => (uses.unknown > 0 ? null : uses.using.map((u) => u.name ?? u.id)),
+    (): null => null,
+  );
+}
+
+/** The whole delete from a button: looks up what uses the client (saying so on `status`),
+ *  asks, deletes. Resolves like confirmDelete; rejects only if deleting failed outside it. */
+export function deleteClient(api: DeleteApi, client: OAuthClient, button: HTMLButtonElement, status: HTMLElement): Promise<DeletionView | null> {
+  button.disabled = true;
+  status.textContent = t("clients.delete.checking");
+  return clientUsers(api, client.id).then((usedBy) => {
+    button.disabled = false;
+    button.focus();
+    status.textContent = "";
+    return confirmDelete(api, client, usedBy);
   });
 }

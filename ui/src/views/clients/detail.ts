@@ -1,15 +1,16 @@
 // One OAuth client: what Genesys says about it (facts.ts), and what can be done to it — edit (a
 // full PUT through the same form), disable/enable, regenerate the secret (regenerate.ts) and
-// delete (asks first, explaining the 30-day rule).
+// delete (delete.ts: asks first, naming the client and what follows).
 import type { ClientsApi, OAuthClient } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { dateTime } from "../../kit/format";
-import { confirmDelete } from "./delete";
+import { deleteClient } from "./delete";
 import { facts } from "./facts";
+import { implicitRetirement } from "./grants";
 import { clientForm, type FormApi } from "./form";
-import type { Me } from "./list";
+import type { Me } from "./people";
 import { regenerateAction } from "./regenerate";
 import type { SecretApi } from "./secret";
 
@@ -74,28 +75,14 @@ export function clientDetail(client: OAuthClient, deps: DetailDeps): HTMLElement
 
   const remove = h("button", { type: "button", class: "danger", id: "clients-delete" }, t("clients.detail.delete"));
   remove.addEventListener("click", () => {
-    remove.disabled = true;
-    status.textContent = t("clients.delete.checking");
-    // Names what uses the client when every OAuth credential could be read; else "cannot tell".
-    api
-      .oauthClientCredentials(client.id)
-      .then(
-        (uses): string[] | null => (uses.unknown > 0 ? null : uses.using.map((u) => u.name ?? u.id)),
-        (): null => null,
-      )
-      .then((usedBy) => {
-        remove.disabled = false;
-        status.textContent = "";
-        return confirmDelete(api, client, usedBy);
-      })
-      .then((result) => {
-        if (!result) return;
-        if (result.deleted) deps.navigate("#/clients");
-        else {
-          status.textContent = t("clients.delete.scheduled", { date: result.dateToDelete ? dateTime(result.dateToDelete) : "—" });
-          deps.reload();
-        }
-      }, fail);
+    deleteClient(api, client, remove, status).then((result) => {
+      if (!result) return;
+      if (result.deleted) deps.navigate("#/clients");
+      else {
+        status.textContent = t("clients.delete.scheduled", { date: result.dateToDelete ? dateTime(result.dateToDelete) : "—" });
+        deps.reload();
+      }
+    }, fail);
   });
 
   return h(
@@ -105,6 +92,7 @@ export function clientDetail(client: OAuthClient, deps: DetailDeps): HTMLElement
     h("h2", { id: "clients-detail-title" }, client.name),
     problems,
     facts(client, api, deps.me ?? null),
+    client.authorizedGrantType === "TOKEN" ? implicitRetirement("clients-detail-implicit-warning") : null,
     h("div", { class: "actions", role: "group", "aria-label": t("clients.detail.actions") }, edit, toggle, regen.button, remove),
     regen.confirm,
     status,

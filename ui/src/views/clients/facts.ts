@@ -1,12 +1,13 @@
-// What Genesys says about one OAuth client, as a list of facts: id, grant type, state, token
+// What Genesys says about one OAuth client, as a list of facts: id (with Copy), grant type, state, token
 // lifetime, roles × divisions (named once the org's roles are read) or redirect URIs and scopes,
 // and who made it when.
 import type { ClientsApi, OAuthClient, RolesView } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { dateTime } from "../../kit/format";
-import { grantLabel } from "./grants";
-import { personName, stateLabel, type Me } from "./list";
+import { clientIdWithCopy } from "./client-id";
+import { grantName } from "./grants";
+import { personName, stateLabel, type Me } from "./people";
 import { durationLabel } from "./validate";
 
 function list(items: string[], empty: string): HTMLElement {
@@ -33,8 +34,8 @@ export function facts(client: OAuthClient, api: Pick<ClientsApi, "authorizationR
   return h(
     "dl",
     { class: "facts", id: "clients-detail-facts" },
-    ...row(t("clients.detail.id"), h("code", {}, client.id)),
-    ...row(t("clients.list.grantType"), grantLabel(client.authorizedGrantType)),
+    ...row(t("clients.detail.id"), clientIdWithCopy(client.id, client.name)),
+    ...row(t("clients.list.grantType"), grantName(client.authorizedGrantType)),
     ...row(t("clients.list.state"), h("span", { class: `state state-${client.state}` }, stateLabel(client.state))),
     ...row(t("clients.detail.description"), client.description || "—"),
     ...row(t("clients.form.tokenDuration"), t("clients.detail.seconds", { seconds: String(seconds), duration: durationLabel(String(seconds)) })),

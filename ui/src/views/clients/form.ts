@@ -1,5 +1,5 @@
-// The create/edit form of an OAuth client: one form that adapts to the grant type, with the
-// chapter's explanation of each type beside the choice. Client Credentials: token duration and
+// The create/edit form of an OAuth client: one form that adapts to the grant type, with an
+// explanation of each type beside the choice. Client Credentials: token duration and
 // roles × divisions; Code Authorization and Implicit: redirect URIs and scopes; SAML2 Bearer:
 // scopes. PASSWORD is never offered. Checked here first (validate.ts), then in Rust; every
 // error is shown beside its field and nothing typed is lost.
@@ -8,7 +8,7 @@ import type { GrantType } from "../../generated/GrantType";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel, toCommandError } from "../../kit/errors";
-import { grantChoicesView } from "./grants";
+import { grantChoicesView, implicitRetirement } from "./grants";
 import { pickerSlot } from "./picker-slot";
 import { rolesPicker } from "./roles";
 import { scopesPicker } from "./scopes";
@@ -73,7 +73,7 @@ export function clientForm(deps: ClientFormDeps): HTMLFormElement {
     grant = g;
     adapt();
   });
-  const implicitWarning = h("p", { class: "warning", id: "clients-implicit-warning" }, t("clients.grants.token.retiring"));
+  const implicitWarning = implicitRetirement("clients-implicit-warning");
 
   const redirectsField = h(
     "div",

@@ -5,9 +5,10 @@ import type { RoleView } from "../../generated/RoleView";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
+import { countLabel } from "./plural";
 
 export function permissionsToggle(role: RoleView, api: Pick<ClientsApi, "authorizationRolePermissions">): HTMLElement {
-  const details = h("details", { class: "role-permissions" }, h("summary", {}, t("clients.roles.permissions", { count: String(role.permissionCount) })));
+  const details = h("details", { class: "role-permissions" }, h("summary", {}, countLabel(role.permissionCount, "clients.roles.permissionsOne", "clients.roles.permissions")));
   details.addEventListener("toggle", () => {
     if (!details.open || details.dataset.loaded) return;
     details.dataset.loaded = "1";

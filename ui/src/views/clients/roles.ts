@@ -1,6 +1,6 @@
 // The roles × divisions picker: every role of the org, filtered as you type over a
 // precomputed lower-case index and drawn a page at a time (more on scroll or "Show more"), so
-// 5,000 roles stay fast. Roles the user does not hold are disabled with the chapter's sentence
+// 5,000 roles stay fast. Roles the user does not hold are disabled with the held-roles rule
 // and an "Assign this role to me first" action. Each picked role gets a division: the home
 // division by default, any division the user holds it in, or all divisions (*).
 import type { ClientsApi, RolesView } from "../../api";
@@ -12,6 +12,7 @@ import { errorPanel } from "../../kit/errors";
 import { askToAssign } from "./assign";
 import { ALL, defaultDivision, grantableDivisions } from "./divisions";
 import { permissionsToggle } from "./permissions";
+import { countLabel } from "./plural";
 
 export const PAGE = 60;
 
@@ -56,6 +57,8 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
   const scroller = h("div", { class: "role-scroller", tabindex: "-1" }, list, more);
 
   const byId = new Map(roles.map((r) => [r.id, r]));
+  const home = view.divisions.find((d) => d.id === view.homeDivisionId);
+  const homeName = home ? (home.name ?? home.id) : null;
   // The rows on screen, by role id, to redraw one in place.
   const rows = new Map<string, HTMLLIElement>();
 
@@ -124,7 +127,7 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
       if (view.canAssignToMe) {
         const assign = h("button", { type: "button", class: "link-button role-assign", "data-assign": role.id }, t("clients.roles.assignToMe"));
         assign.addEventListener("click", () => {
-          askToAssign(api, role).then(
+          askToAssign(api, role, homeName).then(
             (divisions) => {
               if (!divisions) return;
               role.held = divisions;
@@ -172,7 +175,10 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
       list.replaceChildren();
       drawMore();
     }
-    count.textContent = t("clients.roles.count", { shown: String(matches.length), total: String(roles.length) });
+    count.textContent = t("clients.roles.count", {
+      shown: String(matches.length),
+      total: countLabel(roles.length, "clients.roles.rolesOne", "clients.roles.rolesMany"),
+    });
   }
 
   search.addEventListener("input", applyFilter);

@@ -30,6 +30,10 @@ export function clientsRoute(hash: string): ClientsRoute {
   return { kind: "detail", id: decodeURIComponent(rest.split("/")[0] ?? "") };
 }
 
+function created(name: string): HTMLElement {
+  return h("p", { class: "status success", role: "status", id: "clients-created" }, t("clients.new.created", { name }));
+}
+
 function loading(): HTMLElement {
   return h("p", { class: "hint", role: "status", id: "clients-loading" }, t("clients.loading"));
 }
@@ -64,8 +68,11 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
   if (notice) root.insertBefore(errorPanel(notice), body);
 
   if (route.kind === "list") {
-    body.append(loading());
-    api.oauthClientsList().then((clients) => body.replaceChildren(clientsList(clients, me)), fail);
+    const loadList = (): void => {
+      body.replaceChildren(loading());
+      api.oauthClientsList().then((clients) => body.replaceChildren(clientsList(clients, me, { api, reload: loadList })), fail);
+    };
+    loadList();
   } else if (route.kind === "new") {
     body.append(
       h("p", {}, h("a", { href: "#/clients", id: "clients-back" }, `← ${t("clients.detail.back")}`)),
@@ -75,6 +82,8 @@ export function clientsScreen(hash: string, deps: ClientsDeps): HTMLElement {
         editing: null,
         submit: (form) =>
           api.oauthClientCreate(form).then(async (issued) => {
+            // Behind the secret dialog, the page says what happened, not "Creating…".
+            body.replaceChildren(created(issued.client.name));
             pendingNotice = await showSecretOnce(api, issued);
             deps.navigate(`#/clients/${encodeURIComponent(issued.client.id)}`);
           }),
