@@ -1,9 +1,11 @@
 // The OAuth clients screen in the real window, in en, es and pt-BR: signed in to the Sandbox
 // org, the list, the form for each grant type, the roles picker with a not-held role disabled
-// and explained by the held-roles rule, then assigned to oneself after consent; a Client
+// and explained by the held-roles rule, then assigned to oneself after consent (which names the
+// division, the API call only behind "Details"); a Client
 // Credentials client created with one held role in the home division, its secret shown once
-// (copied by Rust, saved in the real keychain, gone from the window after the dialog closes),
-// the client found in the list, then deleted after the confirmation.
+// (copied by Rust, saved in the real keychain — a status line, not a checkbox — gone from the
+// window after the dialog closes), the client found in the list with its id, then deleted after
+// the confirmation that names it and keeps Cancel focused.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -85,6 +87,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       await screenshot(b, `clients-form-code-${lang}`);
       await pickGrant(b, "token");
       assert.ok(await (await b.$("#clients-implicit-warning")).isDisplayed(), "Implicit shows the retirement warning");
+      assert.ok(await (await b.$("#clients-implicit-warning a[target=_blank]")).isExisting(), "the warning links to Genesys's page");
       await showInView(b, "#clients-grant");
       await screenshot(b, `clients-form-token-${lang}`);
       await pickGrant(b, "saml2Bearer");
@@ -110,7 +113,14 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       // "Assign this role to me first": consent first, then the wait for Genesys's grant cache
       // (the Sandbox applies role changes after 3 s), then the role can be picked.
       await (await b.$(`button[data-assign="${QUALITY_EVALUATOR}"]`)).click();
-      assert.match(await text(b, "#clients-assign"), /PUT \/api\/v2\/users\/\{id\}\/roles/);
+      // The consent names the division (the Sandbox org's home division is "Home"); the API
+      // call is only inside the closed "Details" disclosure.
+      assert.match(await text(b, "#clients-assign-where"), /\bHome\b/);
+      assert.doesNotMatch(await text(b, "#clients-assign"), /\/api\/v2/);
+      assert.match(
+        await b.execute(() => document.querySelector("#clients-assign-details").textContent),
+        /PUT \/api\/v2\/users\/\{id\}\/roles/,
+      );
       await screenshot(b, `clients-assign-${lang}`);
       await (await b.$("#clients-assign-yes")).click();
       // Nothing reads the grant for Genesys's settle time: the dialog counts it down.
@@ -130,7 +140,9 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       await b.waitUntil(async () => (await secretEl.getText()).length > 0, { timeout: 20000, timeoutMsg: "the secret was never shown" });
       const secret = await secretEl.getText();
       const clientId = await text(b, "#clients-secret-client-id");
-      assert.ok(await (await b.$("#clients-secret-keep")).isSelected(), "'Saved in your keychain' is on by default");
+      assert.ok((await text(b, "#clients-secret-keychain")).length > 0, "'Saved in your keychain' is a status line");
+      assert.ok(await (await b.$("#clients-secret-remove")).isDisplayed(), "removing it is a separate action");
+      assert.equal(await b.$("#clients-secret input").isExisting(), false, "no checkbox to untick by mistake");
       assert.equal(keychain(`oauth-client-secret:sandbox/${clientId}`), secret, "the secret is in the real keychain");
       await (await b.$("#clients-secret-copy")).click();
       await b.waitUntil(async () => (await text(b, "#clients-secret-status")).length > 0, {
@@ -150,12 +162,15 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       const row = await b.$(`#clients-table tr[data-client-id="${clientId}"]`);
       await row.waitForDisplayed({ timeout: 10000 });
       assert.match(await row.getText(), new RegExp(name));
+      assert.equal(await text(b, `#clients-table tr[data-client-id="${clientId}"] .id-cell code`), clientId, "the list shows the client id");
       assert.equal((await b.getPageSource()).includes(secret), false, "the secret is never shown again");
 
       await (await row.$("a")).click();
       await (await b.$("#clients-delete")).waitForClickable({ timeout: 10000 });
       await (await b.$("#clients-delete")).click();
       assert.match(await text(b, "#clients-delete-rule"), rule);
+      assert.match(await text(b, "#clients-delete-objects"), new RegExp(name));
+      assert.equal(await b.execute(() => document.activeElement?.id), "clients-delete-no", "Cancel is the default");
       await screenshot(b, `clients-delete-${lang}`);
       await (await b.$("#clients-delete-yes")).click();
       await (await b.$("#clients-table")).waitForDisplayed({ timeout: 20000 });
