@@ -1,6 +1,8 @@
 // The guided setup's screen: the prefilled form with problems beside their fields,
-// the plan preview in plain words per step and language, live progress from the run's channel,
-// the summary, and an unfinished run offered Resume (the default) or Roll back.
+// the plan preview in plain words per step and language, live progress from the run's channel
+// ("Step n of m", the parallel install tagged, times behind Details, "Not needed" after a roll
+// back), the summary, and an unfinished run offered Resume (the default) or Roll back in a
+// warning that names what a roll back deletes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SetupForm } from "../../ui/src/generated/SetupForm";
 import type { SetupPlan } from "../../ui/src/generated/SetupPlan";
@@ -142,7 +144,7 @@ describe("the plan preview", () => {
     document.body.replaceChildren();
     const pt = await openPlan("pt-BR");
     expect(pt.lines[1]).toContain("com a função Queue viewer na divisão Home");
-    expect(pt.lines[8]).toBe("Esperar até o Genesys informar que a integração está Ativa.");
+    expect(pt.lines[8]).toBe("Aguardar até o Genesys informar que a integração está ativa.");
   });
 });
 
@@ -162,8 +164,19 @@ describe("a run", () => {
     expect(progress.querySelector('[data-step="preflight"]')?.getAttribute("data-status")).toBe("done");
     expect(progress.querySelector('[data-step="preflight"] .step-duration')?.textContent).toBe("420 ms");
     expect(progress.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Running");
+    expect(progress.querySelector('#setup-progress-list [data-step="preflight"] .step-duration'), "times sit behind Details, not in the list").toBeNull();
+    expect(progress.querySelector("#setup-details")?.hasAttribute("open")).toBe(false);
+    expect(progress.querySelector("#setup-details summary")?.textContent).toBe("Details");
+    expect(progress.querySelector("#setup-run-id")?.textContent).toBe("Run 0123456789abcdef");
+    expect(progress.querySelector("#setup-progress-count")?.textContent).toBe("Step 2 of 3");
+    expect(progress.querySelector<HTMLProgressElement>("#setup-progress-bar")?.value).toBe(1);
+    expect(progress.querySelector('#setup-progress-list [data-step="installIntegration"] .step-tag')?.textContent).toBe("in parallel");
+    expect(progress.querySelector('#setup-progress-list [data-step="createClient"] .step-tag')).toBeNull();
+    progress.querySelector<HTMLDetailsElement>("#setup-details")!.open = true;
+    progress.querySelector("#setup-details")!.dispatchEvent(new Event("toggle"));
     push(run("running", [step("preflight", "done", 420), step("createClient", "done", 800), step("waitForActive", "running", 1500, "retrying")]));
     expect(el.querySelector('#setup-progress [data-step="waitForActive"] .step-note')?.textContent).toBe("Retrying…");
+    expect(el.querySelector("#setup-details")?.hasAttribute("open"), "Details stays open across a redraw").toBe(true);
     finish(
       run("completed", [step("preflight", "done", 420), step("waitForActive", "done", 2100)], [
         { kind: "oauthClient", id: "c1", name: "Data Actions client" },
@@ -210,6 +223,42 @@ describe("a run", () => {
     expect(api.setupRollBack).not.toHaveBeenCalled();
   });
 
+  it("shows an interrupted run as a warning that says where it stopped and what a roll back deletes", async () => {
+    setLanguage("es");
+    const interrupted = run("interrupted", [step("createClient", "done", 500), step("installIntegration", "done", 300), step("waitForActive", "running")], [
+      { kind: "oauthClient", id: "c1", name: "Data Actions client [dip-studio-run:0123456789abcdef]" },
+      { kind: "integration", id: "i1", name: "Genesys Cloud Data Actions" },
+    ]);
+    const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(interrupted) }) });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-unfinished")).not.toBeNull());
+    const card = el.querySelector("#setup-unfinished")!;
+    expect(card.className).toContain("setup-warning");
+    expect(card.querySelector("#setup-stopped-at")?.textContent).toBe("Se detuvo mientras se ejecutaba este paso: Esperar a que esté activa.");
+    const deletes = [...card.querySelectorAll("#setup-roll-back-deletes li")].map((li) => [li.getAttribute("data-kind"), li.querySelector(".object-name")?.firstChild?.textContent]);
+    expect(deletes).toEqual([["oauthClient", "Data Actions client"], ["integration", "Genesys Cloud Data Actions"]]);
+    expect(el.querySelector("#setup-progress-count"), "no step counter for a run that is not going forward").toBeNull();
+  });
+
+  it("says a roll back deletes nothing when a stopped run made nothing yet", async () => {
+    const failed: SetupRunView = { ...run("failed", [step("preflight", "failed")]), error: { kind: "api", message: "Service unavailable" } };
+    const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(failed) }) });
+    await vi.waitFor(() => expect(el.querySelector("#setup-roll-back-deletes")).not.toBeNull());
+    expect(el.querySelector("#setup-roll-back-deletes")?.textContent).toBe("This run has created nothing yet: a roll back has nothing to delete.");
+  });
+
+  it("after a roll back, reads the steps that never ran as not needed, not waiting", async () => {
+    setLanguage("pt-BR");
+    const undone = run("rolledBack", [step("createClient", "rolledBack", 90), step("createCredential", "pending"), step("waitForActive", "pending")]);
+    const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(undone) }) });
+    await vi.waitFor(() => expect(el.querySelector("#setup-summary")).not.toBeNull());
+    expect(el.querySelector('[data-step="createCredential"] .step-status')?.textContent).toBe("Não necessário");
+    expect(el.querySelector('[data-step="waitForActive"]')?.className).toContain("step-skipped");
+    const waiting = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(run("running", [step("createClient", "running"), step("createCredential", "pending")])) }) });
+    await vi.waitFor(() => expect(waiting.querySelector("#setup-progress-list")).not.toBeNull());
+    expect(waiting.querySelector('[data-step="createCredential"] .step-status')?.textContent, "while running forward it is still waiting").toBe("Aguardando");
+  });
+
   it("rolls back on request and says nothing is left", async () => {
     setLanguage("pt-BR");
     const failed: SetupRunView = { ...run("failed", [step("createCredential", "failed")]), error: { kind: "api", message: "Service unavailable", contextId: "ctx-42" } };
@@ -221,7 +270,7 @@ describe("a run", () => {
     el.querySelector<HTMLButtonElement>("#setup-roll-back")!.click();
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("rolledBack"));
     expect(el.querySelector("#setup-summary")?.textContent).toContain("Tudo o que esta execução criou foi excluído.");
-    expect(el.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Desfeito");
+    expect(el.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Revertido");
   });
 });
 
@@ -318,7 +367,8 @@ describe("runs that must lose nothing", () => {
     document.body.append(el);
     await vi.waitFor(() => expect(el.querySelector("#setup-roll-back")).not.toBeNull());
     expect(el.querySelector("#setup-resume")).toBeNull();
-    expect(el.querySelector("#setup-roll-back")?.textContent).toBe("Terminar de deshacer");
+    expect(el.querySelector("#setup-roll-back")?.textContent).toBe("Terminar de revertir");
+    expect(el.querySelector("#setup-unfinished-roll-back")?.className).toContain("setup-warning");
     el.querySelector<HTMLButtonElement>("#setup-roll-back")!.click();
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("rolledBack"));
     location.hash = "#/signin";

@@ -1,12 +1,14 @@
 // The guided setup's cards around a run: journals that cannot be read (each to move aside),
-// Resume (the default) or Roll back, Finish roll back, Cancel, and the summary with links to
-// what the run made.
+// an interrupted run (a warning: where it stopped, what a roll back deletes) with Resume (the
+// default) or Roll back, Finish roll back, Cancel, and the summary with links to what the run
+// made.
 import type { SetupApi, SetupRunView } from "../../api";
 import type { RunPhase } from "../../generated/RunPhase";
 import type { UnreadableJournal } from "../../generated/UnreadableJournal";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { objectName } from "../../kit/format";
+import { stepName } from "./words";
 
 export interface CardsContext {
   api: Pick<SetupApi, "setupSetAsideJournal" | "setupRollBack" | "setupCancel" | "setupResume" | "setupDismiss">;
@@ -45,14 +47,14 @@ export function runCards(ctx: CardsContext) {
       });
       return li;
     });
-    return h("section", { class: "card warning", id: "setup-unreadable" }, h("h2", {}, t("setup.unreadableTitle")), h("p", {}, t("setup.unreadableText")), h("ul", {}, ...items));
+    return h("section", { class: "card setup-warning", id: "setup-unreadable" }, h("h2", {}, t("setup.unreadableTitle")), h("p", {}, t("setup.unreadableText")), h("ul", {}, ...items));
   }
 
   function finishRollBack(): HTMLElement {
     const rollBack = h("button", { type: "button", class: "primary", id: "setup-roll-back" }, t("setup.finishRollBack"));
     rollBack.addEventListener("click", () => ctx.act((cb) => ctx.api.setupRollBack(cb), rollBack));
     queueMicrotask(() => rollBack.focus());
-    return h("section", { class: "card", id: "setup-unfinished-roll-back" }, h("h2", {}, t("setup.rollBackUnfinishedTitle")), h("p", {}, t("setup.rollBackUnfinishedText")), h("div", { class: "actions" }, rollBack));
+    return h("section", { class: "card setup-warning", id: "setup-unfinished-roll-back" }, h("h2", {}, t("setup.rollBackUnfinishedTitle")), h("p", {}, t("setup.rollBackUnfinishedText")), h("div", { class: "actions" }, rollBack));
   }
 
   function cancelButton(run: SetupRunView): HTMLElement {
@@ -77,6 +79,32 @@ export function runCards(ctx: CardsContext) {
     return h("div", { class: "actions", id: "setup-resume-offer" }, resume, " ", rollBack);
   }
 
+  /** What a roll back of `run` deletes, by name; or that it has nothing to delete. */
+  function rollBackDeletes(run: SetupRunView): HTMLElement {
+    if (run.created.length === 0) return h("p", { class: "hint", id: "setup-roll-back-deletes" }, t("setup.rollBackNothing"));
+    return h(
+      "div",
+      { id: "setup-roll-back-deletes" },
+      h("p", {}, t("setup.rollBackDeletes")),
+      h("ul", { class: "created" }, ...run.created.map((o) => h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`setup.created.${o.kind}`)), " ", objectName(o.name)))),
+    );
+  }
+
+  /** A run the app stopped in the middle of: a warning card, saying at which step it stopped
+   * (the journal keeps no time) and what Roll back would delete. */
+  function unfinished(run: SetupRunView): HTMLElement {
+    const at = run.steps.find((s) => s.status === "running") ?? run.steps.find((s) => s.status === "pending");
+    return h(
+      "section",
+      { class: "card setup-warning", id: "setup-unfinished" },
+      h("h2", {}, t("setup.unfinishedTitle")),
+      h("p", {}, t("setup.unfinishedText")),
+      at ? h("p", { id: "setup-stopped-at" }, t("setup.unfinishedWhen", { step: stepName(at.kind) })) : null,
+      rollBackDeletes(run),
+      resumeButtons(true),
+    );
+  }
+
   function summary(run: SetupRunView): HTMLElement {
     const again = h("button", { type: "button", id: "setup-again" }, t("setup.again"));
     again.addEventListener("click", () => {
@@ -98,5 +126,5 @@ export function runCards(ctx: CardsContext) {
     );
   }
 
-  return { unreadableCard, finishRollBack, cancelButton, resumeButtons, summary };
+  return { unreadableCard, finishRollBack, cancelButton, resumeButtons, summary, unfinished, rollBackDeletes };
 }

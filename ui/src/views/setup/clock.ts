@@ -19,7 +19,7 @@ const tick = (): void => {
     ticker = null;
     return;
   }
-  for (const li of body.querySelectorAll<HTMLElement>('#setup-progress-list li[data-status="running"]')) {
+  for (const li of body.querySelectorAll<HTMLElement>('#setup-timings tr[data-status="running"]')) {
     const since = runningSince.get(li.dataset.step ?? "");
     const cell = li.querySelector(".step-duration");
     if (since !== undefined && cell) cell.textContent = duration(Date.now() - since);

@@ -6,6 +6,7 @@ import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { descriptionProblem, MARKER_CHARS, MAX_NAME_CHARS, nameProblem, objectNameProblem } from "../../kit/fields";
 import { fieldError, nameMessage, showProblem, textField } from "../../kit/inputs";
+import { QUEUE_MEMBERS_PERMISSION } from "../integrations/credentials";
 
 /** The form's fields as typed: kept when the user goes back from the plan to change them. */
 export interface SetupFields {
@@ -60,7 +61,7 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
     "fieldset",
     { class: "field roles", id: "setup-roles", "aria-describedby": "setup-roles-error" },
     h("legend", {}, t("setup.roles")),
-    h("p", { class: "hint" }, t("setup.rolesHint")),
+    h("p", { class: "hint" }, t("setup.rolesHint"), " ", h("span", { class: "permission-code" }, t("setup.permissionChecked"), " ", h("code", {}, QUEUE_MEMBERS_PERMISSION))),
     ...model.roles.map((r) =>
       h(
         "label",

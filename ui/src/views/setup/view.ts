@@ -1,5 +1,6 @@
 // "Set up Data Actions" (#/setup), signed in: the form, the plan preview in plain words, Run
-// with each step's progress, duration and result live, and the summary. The run lives in Rust:
+// with each step's progress and result live ("Step n of m"; times behind Details), and the
+// summary. The run lives in Rust:
 // on return (or a reload) the screen re-attaches to it, a running one can be cancelled, and a
 // run left unfinished is offered Resume (the default) or Roll back — or only "Finish roll back"
 // when its roll back had started (cards.ts). Journals that cannot be read are listed, each with
@@ -12,7 +13,8 @@ import { phaseTitle, runCards } from "./cards";
 import { stepClock } from "./clock";
 import { DEFAULT_INTEGRATION_NAME } from "../integrations/list";
 import { openingFields, setupFormView, setupRequest, type SetupFields } from "./form";
-import { planList, progressList } from "./words";
+import { progressCount, progressList, runDetails } from "./progress";
+import { planList } from "./words";
 import "./setup.css";
 
 export interface SetupDeps {
@@ -37,6 +39,8 @@ export function setupView(deps: SetupDeps): HTMLElement {
     steps.tick();
   };
   let last: SetupRunView | null = null;
+  // Whether Details (run id, timings) is unfolded: kept across the redraw of every run message.
+  let detailsOpen = false;
   const onRun = (run: SetupRunView): void => {
     // Each message is the whole run: the newest one is drawn.
     last = run;
@@ -52,7 +56,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
     });
   };
 
-  const { unreadableCard, finishRollBack, cancelButton, resumeButtons, summary } = runCards({ api: deps.api, act, fail, again: () => showForm(null) });
+  const { unreadableCard, finishRollBack, cancelButton, resumeButtons, summary, unfinished, rollBackDeletes } = runCards({ api: deps.api, act, fail, again: () => showForm(null) });
 
   function showRun(run: SetupRunView): void {
     steps.follow(run);
@@ -61,19 +65,20 @@ export function setupView(deps: SetupDeps): HTMLElement {
       "section",
       { class: "card", id: "setup-progress", "data-phase": run.phase, "aria-live": "polite" },
       h("h2", {}, run.phase === "running" || run.phase === "rollingBack" ? phaseTitle(run.phase) : t("setup.stepsTitle")),
-      run.runId ? h("p", { class: "hint" }, t("setup.runId", { id: run.runId })) : null,
-      progressList(run.steps),
+      progressCount(run),
+      progressList(run.steps, run.phase),
+      runDetails(run, detailsOpen, (open) => (detailsOpen = open)),
     );
     const error = run.error ? errorPanel(run.error) : null;
     const unreadable = unreadableCard(run.unreadableJournals);
     const cancelled = run.error?.kind === "setupCancelled";
     switch (run.phase) {
       case "interrupted":
-        return show(h("section", { class: "card", id: "setup-unfinished" }, h("h2", {}, t("setup.unfinishedTitle")), h("p", {}, t("setup.unfinishedText")), resumeButtons(true)), reissued, progress, unreadable);
+        return show(unfinished(run), reissued, progress, unreadable);
       case "rollBackUnfinished":
         return show(finishRollBack(), error, progress, unreadable);
       case "failed":
-        return show(progress, error, reissued, h("section", { class: "card" }, h("p", {}, t(cancelled ? "setup.cancelledText" : "setup.failedText")), resumeButtons(false)), unreadable);
+        return show(progress, error, reissued, h("section", { class: "card", id: "setup-stopped" }, h("p", {}, t(cancelled ? "setup.cancelledText" : "setup.failedText")), rollBackDeletes(run), resumeButtons(false)), unreadable);
       case "completed":
       case "rolledBack":
         return show(summary(run), reissued, progress);

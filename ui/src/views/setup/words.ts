@@ -1,12 +1,11 @@
 // The guided setup in plain words: each planned change as a sentence in the user's language
-// (the plan preview), and each step's short name, status and duration (the live progress).
+// (the plan preview), each step's short name and a duration (the live progress, progress.ts).
 import type { PlannedStep } from "../../generated/PlannedStep";
 import type { StepKind } from "../../generated/StepKind";
-import type { StepView } from "../../generated/StepView";
 import { currentLanguage, t } from "../../i18n";
 import { h } from "../../kit/dom";
 
-/** The integration tile the workshop installs (a product name: not translated). */
+/** The integration tile the setup installs (a product name: not translated). */
 const PRODUCT = "Genesys Cloud Data Actions";
 
 function hours(seconds: number | null): string {
@@ -51,25 +50,4 @@ export function duration(ms: number | null): string {
   if (ms === null) return "";
   if (ms < 1000) return t("setup.millis", { ms: String(Math.round(ms)) });
   return t("setup.seconds", { seconds: new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000) });
-}
-
-const GLYPH: Record<StepView["status"], string> = { pending: "○", running: "◌", done: "✓", failed: "✕", rolledBack: "↺" };
-
-export function progressList(steps: StepView[]): HTMLElement {
-  return h(
-    "ol",
-    { class: "progress", id: "setup-progress-list" },
-    ...steps.map((s) =>
-      h(
-        "li",
-        { "data-step": s.kind, "data-status": s.status, class: `step step-${s.status}` },
-        h("span", { class: "step-glyph", "aria-hidden": "true" }, GLYPH[s.status]),
-        h("span", { class: "step-name" }, stepName(s.kind)),
-        h("span", { class: "step-status" }, t(`setup.status.${s.status}`)),
-        h("span", { class: "step-duration" }, duration(s.durationMs)),
-        s.note ? h("span", { class: "step-note" }, t(`setup.note.${s.note}`)) : null,
-        s.error ? h("span", { class: "step-error" }, s.error.contextId ? `${s.error.message} (${t("errors.contextId")}: ${s.error.contextId})` : s.error.message) : null,
-      ),
-    ),
-  );
 }
