@@ -42,7 +42,7 @@ describe("the integration list", () => {
     expect(el.querySelector("#integrations-setup-link")?.className).toBe("button");
     expect(el.querySelector("#integrations-diagram"), "no empty diagram beside the card").toBeNull();
     expect(el.querySelector("#integrations-table")).toBeNull();
-    expect(el.querySelector("#integrations-limit")?.textContent).toBe("Instaladas: 0 (hasta 10 por organización)");
+    expect(el.querySelector("#integrations-limit")?.textContent).toBe("Hasta 10 por organización.");
     const manual = el.querySelector<HTMLButtonElement>("#integrations-install-manually")!;
     expect(manual.textContent).toBe("Instalar manualmente");
     expect(el.querySelector<HTMLElement>("#integrations-install")?.hidden).toBe(true);

@@ -28,13 +28,18 @@ export interface ListDeps {
   navigate?: (hash: string) => void;
 }
 
+/** The limit in words: how many are installed, up to N per org (N from the integration type). */
+export function limitText(used: number, limit: number): string {
+  return used === 0 ? t("integrations.limitEmpty", { limit: String(limit) }) : t("integrations.limit", { used: String(used), limit: String(limit) });
+}
+
 function limitLine(overview: IntegrationsOverview): HTMLElement {
   const used = overview.integrations.length;
   const full = used >= overview.limit;
   return h(
     "p",
     { class: full ? "limit warning" : used >= overview.limit - 2 ? "limit limit-near" : "limit hint", id: "integrations-limit" },
-    t("integrations.limit", { used: String(used), limit: String(overview.limit) }),
+    limitText(used, overview.limit),
     full ? ` ${t("integrations.limitReached")}` : "",
   );
 }

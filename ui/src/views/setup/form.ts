@@ -7,6 +7,7 @@ import { h } from "../../kit/dom";
 import { descriptionProblem, MARKER_CHARS, MAX_NAME_CHARS, nameProblem, objectNameProblem } from "../../kit/fields";
 import { fieldError, nameMessage, showProblem, textField } from "../../kit/inputs";
 import { QUEUE_MEMBERS_PERMISSION } from "../integrations/credentials";
+import { limitText } from "../integrations/list";
 
 /** The form's fields as typed: kept when the user goes back from the plan to change them. */
 export interface SetupFields {
@@ -80,7 +81,7 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
   const form = h(
     "form",
     { class: "form setup-form", id: "setup-form", novalidate: true },
-    h("p", { class: full ? "warning" : "hint", id: "setup-limit" }, t("integrations.limit", { used: String(model.installed), limit: String(model.limit) }), full ? ` ${t("integrations.limitReached")}` : ""),
+    h("p", { class: full ? "warning" : "hint", id: "setup-limit" }, limitText(model.installed, model.limit), full ? ` ${t("integrations.limitReached")}` : ""),
     client.field,
     description.field,
     roles,
