@@ -1,7 +1,10 @@
-// The inline confirmation under a button that changes something at once: the question, Yes and
-// No, hidden until the button is pressed. No (or a finished Yes) hides it again; what Yes does
-// is the caller's.
+// Asking first. inlineConfirm: the question under a button that changes something at once, Yes
+// and No, hidden until the button is pressed; No (or a finished Yes) hides it again.
+// confirmDestructive: the one dialog for deleting, resetting or rolling back, naming what is lost
+// (first written for the clients screen's delete, views/clients/confirm-dialog.ts, moved here as is).
 import { h } from "./dom";
+import { errorPanel } from "./errors";
+import { openModal } from "./modal";
 
 export interface InlineConfirm {
   box: HTMLElement;
@@ -41,4 +44,77 @@ export function inlineConfirm(trigger: HTMLButtonElement, text: InlineConfirmTex
     if (text.focus === "no") trigger.focus();
   });
   return { box, yes, no, close };
+}
+
+export interface DestructiveConfirm<T> {
+  /** The dialog's id; its buttons are `<id>-yes` and `<id>-no`, its status line `<id>-status`. */
+  id: string;
+  /** The question, naming the action ("Reset the Sandbox org?"). */
+  title: string;
+  /** A sentence before the list of objects ("Everything you made in it is deleted:"). */
+  lead?: string;
+  /** The objects affected, each named as the user knows it. */
+  objects: string[];
+  /** What happens once confirmed, one sentence or block each. */
+  consequences: (Node | string)[];
+  confirm: string;
+  cancel: string;
+  /** Said while `act` runs. */
+  busy: string;
+  /** Runs after Confirm with the dialog still open; a failure is shown in it, and Confirm can be pressed again. */
+  act: () => Promise<T>;
+}
+
+/** The one confirmation for what cannot be undone: a modal that names the objects and what
+ *  follows, with Cancel first and focused, so Enter or Escape never destroys anything. Resolves
+ *  with what `act` gave, or null when the user cancelled (button or Escape). */
+export function confirmDestructive<T>(ask: DestructiveConfirm<T>): Promise<T | null> {
+  return new Promise((resolve) => {
+    let running = false;
+    const modal = openModal(ask.id, ask.title, () => {
+      if (running) return;
+      modal.close();
+      resolve(null);
+    });
+    modal.root.classList.add("destructive");
+    const status = h("p", { class: "status", role: "status", id: `${ask.id}-status` });
+    const problems = h("div", { class: "errors" });
+    const no = h("button", { type: "button", id: `${ask.id}-no` }, ask.cancel);
+    const yes = h("button", { type: "button", class: "danger", id: `${ask.id}-yes` }, ask.confirm);
+    modal.body.append(
+      ...(ask.lead ? [h("p", {}, ask.lead)] : []),
+      h("ul", { class: "confirm-objects", id: `${ask.id}-objects` }, ...ask.objects.map((name) => h("li", {}, h("strong", {}, name)))),
+      ...ask.consequences.map((c) => (typeof c === "string" ? h("p", {}, c) : c)),
+      status,
+      problems,
+    );
+    modal.actions.append(no, yes);
+    // Cancel is the default: focused once openModal has moved focus in (also a microtask).
+    queueMicrotask(() => no.focus());
+    no.addEventListener("click", () => {
+      modal.close();
+      resolve(null);
+    });
+    yes.addEventListener("click", () => {
+      running = true;
+      yes.disabled = true;
+      no.disabled = true;
+      problems.replaceChildren();
+      status.textContent = ask.busy;
+      ask.act().then(
+        (result) => {
+          modal.close();
+          resolve(result);
+        },
+        (err: unknown) => {
+          running = false;
+          yes.disabled = false;
+          no.disabled = false;
+          status.textContent = "";
+          problems.replaceChildren(errorPanel(err));
+          no.focus();
+        },
+      );
+    });
+  });
 }
