@@ -4,10 +4,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, screenshot, text } from "./harness.mjs";
 
+// Every page is titled as its menu entry; es and pt-BR call Settings "Preferencias"/"Preferências",
+// which no longer reads like the guided setup ("Configuración guiada"/"Configuração guiada").
 const LANGS = [
-  { lang: "en", locale: "en_US.UTF-8", signin: "Sign in to an org", about: "About Dip Studio", settings: "Settings", badge: "Sandbox org" },
-  { lang: "es", locale: "es_ES.UTF-8", signin: "Iniciar sesión en una organización", about: "Acerca de Dip Studio", settings: "Configuración", badge: "Organización de práctica" },
-  { lang: "pt-BR", locale: "pt_BR.UTF-8", signin: "Entrar em uma organização", about: "Sobre o Dip Studio", settings: "Configurações", badge: "Organização de teste" },
+  { lang: "en", locale: "en_US.UTF-8", signin: "Sign-in", about: "About Dip Studio", settings: "Settings", badge: "Sandbox org" },
+  { lang: "es", locale: "es_ES.UTF-8", signin: "Inicio de sesión", about: "Acerca de Dip Studio", settings: "Preferencias", badge: "Organización de práctica" },
+  { lang: "pt-BR", locale: "pt_BR.UTF-8", signin: "Login", about: "Sobre o Dip Studio", settings: "Preferências", badge: "Organização de teste" },
 ];
 
 for (const l of LANGS) {
@@ -17,6 +19,7 @@ for (const l of LANGS) {
       assert.equal(await b.getTitle(), "Dip Studio");
       assert.equal(await b.$("html").getAttribute("lang"), l.lang, "the document language follows the OS");
       assert.equal(await text(b, "[data-screen=signin] h1"), l.signin, "the app opens on Sign-in");
+      assert.equal(await text(b, "a[data-route=signin]"), l.signin, "the title is the menu entry");
       assert.equal(await text(b, ".badge-sandbox"), l.badge, "the Sandbox org is the default org");
       await screenshot(b, `main-${l.lang}`);
 
@@ -27,6 +30,7 @@ for (const l of LANGS) {
 
       await (await b.$("a[data-route=settings]")).click();
       assert.equal(await text(b, "[data-screen=settings] h1"), l.settings);
+      assert.equal(await text(b, "a[data-route=settings]"), l.settings, "the title is the menu entry");
       assert.equal(await (await b.$("#settings-language")).getValue(), "system", "no language chosen yet");
       assert.equal(await (await b.$("a[aria-current=page]")).getAttribute("data-route"), "settings");
       await screenshot(b, `settings-${l.lang}`);
@@ -41,7 +45,7 @@ test("a language and theme chosen in Settings apply at once and survive a restar
   try {
     await (await b.$("a[data-route=settings]")).click();
     await (await b.$("#settings-language")).selectByAttribute("value", "pt-BR");
-    await b.waitUntil(async () => (await text(b, "[data-screen=settings] h1")) === "Configurações", {
+    await b.waitUntil(async () => (await text(b, "[data-screen=settings] h1")) === "Preferências", {
       timeout: 5000,
       timeoutMsg: "the screen did not switch to Portuguese",
     });
@@ -54,7 +58,7 @@ test("a language and theme chosen in Settings apply at once and survive a restar
   }
   b = await launch("chosen", { locale: "en_US.UTF-8" });
   try {
-    assert.equal(await text(b, "[data-screen=signin] h1"), "Entrar em uma organização", "the chosen language beats the OS language");
+    assert.equal(await text(b, "[data-screen=signin] h1"), "Login", "the chosen language beats the OS language");
     assert.equal(await b.$("html").getAttribute("data-theme"), "dark");
     await screenshot(b, "main-pt-BR-dark-after-restart");
   } finally {

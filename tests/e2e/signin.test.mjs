@@ -22,9 +22,10 @@ test("PKCE sign-in to the Sandbox org through a real browser; restored from the 
   const { env, result } = browserEnv("pkce", "pkce");
   let b = await launch("pkce", { env });
   try {
-    assert.equal(await text(b, "[data-screen=signin] h1"), "Sign in to an org");
+    assert.equal(await text(b, "[data-screen=signin] h1"), "Sign-in");
     assert.equal(await (await b.$("#signin-org")).getValue(), "sandbox", "the Sandbox org is the default");
-    assert.match(await text(b, "#signin-sandbox-hint"), /morgan\.reyes@/);
+    assert.match(await text(b, "#signin-sandbox-email"), /morgan\.reyes@/);
+    assert.equal((await b.$$("#signin-sandbox-account button")).length, 2, "the email and the password each have a Copy button");
     await screenshot(b, "signin-en");
     await (await b.$("#signin-submit")).click();
     await (await b.$("#signin-waiting")).waitForDisplayed({ timeout: 10000 });
@@ -34,6 +35,8 @@ test("PKCE sign-in to the Sandbox org through a real browser; restored from the 
     assert.match(card, new RegExp(`${ORG}.* as ${ADMIN}`));
     assert.match(await text(b, ".org-name"), new RegExp(ORG), "the header names the signed-in org");
     assert.equal(await text(b, ".org-user"), ADMIN);
+    assert.equal(await (await b.$("#signin-next-setup")).getAttribute("href"), "#/setup", "the next step is offered, not the form again");
+    assert.equal(await (await b.$("#signin-form")).isDisplayed(), false, "the form to sign in elsewhere is folded");
     await screenshot(b, "signin-done-en");
     const page = browserResult(result);
     assert.equal(page.origin.startsWith("http://127.0.0.1:"), true);
@@ -87,7 +90,8 @@ test("cancelling on the sign-in page says so and keeps the form", async () => {
     await (await b.$("#signin-submit")).click();
     const problem = await b.$("#signin-errors [role=alert]");
     await problem.waitForDisplayed({ timeout: 40000 });
-    assert.match(await problem.getText(), /denied or cancelled/);
+    // The headline says what happened; the core's own message is folded under Details.
+    assert.match(await problem.getText(), /cancelled or denied in the browser/);
     assert.ok(await b.$("#signin-form").isExisting(), "the form is back");
     await screenshot(b, "signin-denied-en");
   } finally {

@@ -1,8 +1,10 @@
-// The Sign-in screen: the form adapts to org and method, validates like Rust before any
-// call, waits for the browser with the URL and Cancel, and explains a region mismatch.
+// The Sign-in screen: titled as its menu entry, the form adapts to org and method, validates like
+// Rust before any call, waits for the browser with the URL and Cancel, explains a region mismatch,
+// offers Try again where sending the form again can help, the practice account to copy, and the
+// next steps once signed in (the form to sign in elsewhere folded under them).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionView, SignInOptions } from "../../ui/src/api";
-import { setLanguage } from "../../ui/src/i18n";
+import { setLanguage, t } from "../../ui/src/i18n";
 import en from "../../ui/src/i18n/en.json";
 import { parsePorts, validateClientId, type SignInDeps } from "../../ui/src/views/sign-in/rules";
 import { signInView } from "../../ui/src/views/sign-in/screen";
@@ -201,6 +203,62 @@ describe("signInView", () => {
     expect(d.api.signInClientCredentials).toHaveBeenCalledWith({ kind: "sandbox" }, CLIENT, "s3cret");
     expect(secret.value).toBe("");
     await vi.waitFor(() => expect(d.onSignedIn).toHaveBeenCalledWith(signedIn));
+  });
+
+  it("is titled as its menu entry, in every language", () => {
+    for (const lang of ["en", "es", "pt-BR"] as const) {
+      setLanguage(lang);
+      expect($(mount(deps()), "h1").textContent).toBe(t("nav.signin"));
+    }
+  });
+
+  it("shows the practice account with a Copy button for the email and one for the password", async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const el = mount(deps());
+    expect($(el, "#signin-sandbox-email").textContent).toBe("admin@contoso.example");
+    expect($(el, "#signin-sandbox-password").textContent).toBe("rehearse");
+    const copies = [...el.querySelectorAll<HTMLButtonElement>("#signin-sandbox-account button")];
+    expect(copies.map((b) => b.getAttribute("aria-label"))).toEqual(["Copy the email", "Copy the password"]);
+    copies[1]!.click();
+    expect(writeText).toHaveBeenCalledWith("rehearse");
+    await vi.waitFor(() => expect(copies[1]!.textContent).toBe("Copied"));
+  });
+
+  it("once signed in, offers the next steps and folds the form to sign in elsewhere", () => {
+    const el = mount(deps(), signedIn);
+    const next = $(el, "#signin-next");
+    expect($<HTMLAnchorElement>(next, "#signin-next-setup").getAttribute("href")).toBe("#/setup");
+    expect($<HTMLAnchorElement>(next, "#signin-next-client").getAttribute("href")).toBe("#/clients/new");
+    expect($(next, "#signin-next-setup").className, "the guided setup is the one primary action").toBe("button");
+    const another = $<HTMLDetailsElement>(el, "#signin-another");
+    expect(another.open).toBe(false);
+    expect(another.contains($(el, "#signin-form"))).toBe(true);
+    expect(another.querySelector("summary")?.textContent).toBe("Sign in to another org");
+    expect(mount(deps()).querySelector("#signin-next"), "signed out, the form is the screen").toBeNull();
+  });
+
+  it("offers Try again after a browser sign-in timed out, but not for a client the org rejected", async () => {
+    const d = deps({
+      signInStart: vi
+        .fn()
+        .mockResolvedValueOnce({ authorizeUrl: "http://127.0.0.1:4/oauth/authorize?x=1", browserOpened: true })
+        .mockResolvedValueOnce({ authorizeUrl: "http://127.0.0.1:4/oauth/authorize?x=2", browserOpened: true })
+        .mockRejectedValueOnce({ kind: "clientRejected", message: "the login host refused: invalid_client" }),
+      signInWait: vi.fn().mockRejectedValueOnce({ kind: "signInTimedOut", message: "no sign-in arrived within 300 s" }).mockResolvedValueOnce(signedIn),
+    });
+    const el = mount(d);
+    $<HTMLFormElement>(el, "#signin-form").requestSubmit();
+    await vi.waitFor(() => expect(el.querySelector("#signin-errors .error-retry")).not.toBeNull());
+    expect($(el, "#signin-errors .error-headline").textContent).toBe("No sign-in came back from the browser in time.");
+    $<HTMLButtonElement>(el, "#signin-errors .error-retry").click();
+    await vi.waitFor(() => expect(d.onSignedIn).toHaveBeenCalledWith(signedIn));
+    expect(d.api.signInStart).toHaveBeenCalledTimes(2);
+    expect($(el, "#signin-errors").textContent).toBe("");
+    const again = mount(d);
+    $<HTMLFormElement>(again, "#signin-form").requestSubmit();
+    await vi.waitFor(() => expect(again.querySelector("#signin-region-explainer")).not.toBeNull());
+    expect(again.querySelector("#signin-errors .error-retry"), "the same client would be rejected again").toBeNull();
   });
 
   it("shows the session with who, where and until when, and signs out", async () => {

@@ -32,9 +32,10 @@ function applySettings(view: SettingsView): void {
   document.documentElement.dataset.theme = view.settings.theme;
 }
 
-function showError(shell: Shell, err: unknown): void {
+/** Shows a failure above the screen; with `retry`, the panel offers Try again. */
+function showError(shell: Shell, err: unknown, retry?: () => void): void {
   clear(shell.errors);
-  shell.errors.append(errorPanel(err, () => clear(shell.errors)));
+  shell.errors.append(errorPanel(err, { onDismiss: () => clear(shell.errors), onRetry: retry }));
 }
 
 /** Re-reads what sign-in changes (the session and saved profiles), then redraws. */
@@ -45,7 +46,7 @@ async function refreshSession(next: AppModel): Promise<Shell> {
 
 function screenFor(next: AppModel, shell: Shell): HTMLElement {
   const route = routeFromHash(location.hash);
-  const fail = (err: unknown): void => showError(shell, err);
+  const fail = (err: unknown, retry?: () => void): void => showError(shell, err, retry);
   switch (route) {
     case "settings":
       return settingsView(
@@ -113,7 +114,8 @@ async function boot(): Promise<void> {
     if (session) void offerUnfinishedSetup(api.setup);
     requestAnimationFrame(() => requestAnimationFrame(() => void api.app.uiReady()));
   } catch (err) {
-    app.replaceChildren(errorPanel(err));
+    // Nothing is drawn yet: the panel is the whole window, and Try again starts over.
+    app.replaceChildren(errorPanel(err, { onRetry: () => void boot() }));
     app.removeAttribute("aria-busy");
   }
 }

@@ -15,7 +15,7 @@ test("the installed app opens, shows the Sandbox org, and its Settings speak Spa
     assert.match(await text(b, "[data-screen=about] dl"), /Release/);
     await (await b.$("a[data-route=settings]")).click();
     await (await b.$("#settings-language")).selectByAttribute("value", "es");
-    await b.waitUntil(async () => (await text(b, "[data-screen=settings] h1")) === "Configuración", { timeout: 5000 });
+    await b.waitUntil(async () => (await text(b, "[data-screen=settings] h1")) === "Preferencias", { timeout: 5000 });
     await screenshot(b, "installed-settings-es");
   } finally {
     await b.deleteSession();

@@ -1,4 +1,5 @@
-// The About screen: what Dip Studio is, its version and build, and where it keeps its files.
+// The About screen (titled as its menu entry): what Dip Studio is, its version and build, and
+// where it keeps its files.
 import type { AppInfo } from "../../api";
 import { h } from "../../kit/dom";
 import { t } from "../../i18n";
@@ -11,7 +12,7 @@ export function aboutView(info: AppInfo): HTMLElement {
   return h(
     "section",
     { class: "screen", "aria-labelledby": "about-title", "data-screen": "about" },
-    h("h1", { id: "about-title" }, t("about.title")),
+    h("h1", { id: "about-title" }, t("nav.about")),
     h("p", { class: "intro" }, t("about.intro")),
     h(
       "dl",

@@ -1,47 +1,45 @@
-// The Settings screen (commands/settings.rs): language (following the OS by default) and theme,
-// saved on change; and the Sandbox org's reset (a sign-in command), which asks first.
+// The Settings screen (commands/settings.rs; "Preferencias"/"Preferências", titled as its menu
+// entry): language (following the OS by default) and theme, saved on change; and the Sandbox
+// org's reset (a sign-in command), which asks first in the destructive dialog.
 import type { Api, Preferences, SettingsView } from "../../api";
 import type { Language } from "../../generated/Language";
 import type { Theme } from "../../generated/Theme";
 import { languages, t } from "../../i18n";
-import { inlineConfirm } from "../../kit/confirm";
+import { confirmDestructive } from "../../kit/confirm";
 import { h } from "../../kit/dom";
 
 export interface SettingsDeps {
   api: Pick<Api["settings"], "setSettings"> & Pick<Api["signIn"], "resetSandbox">;
   /** Called with the saved settings so the app can re-render in the new language/theme. */
   onSaved: (view: SettingsView) => void;
-  onError: (err: unknown) => void;
+  /** A refused save, with the save to repeat for the error panel's Try again. */
+  onError: (err: unknown, retry: () => void) => void;
   /** Called after the Sandbox org was reset (a Sandbox session ends with it). */
   onSandboxReset: () => void;
 }
 
-/** The Sandbox org section: a reset that asks first and says what it deletes. */
+/** The Sandbox org section: a reset that asks first in the destructive dialog, naming what it
+ *  deletes, with Cancel as the default. A failed reset is shown in the dialog (Yes tries again). */
 function sandboxSection(deps: SettingsDeps): HTMLElement {
   const status = h("p", { class: "status", role: "status", id: "sandbox-reset-status" });
-  const reset = h("button", { type: "button", id: "sandbox-reset" }, t("sandbox.reset"));
-  const { box: confirmBox, yes, close } = inlineConfirm(reset, {
-    id: "sandbox-reset",
-    question: t("sandbox.resetConfirm"),
-    yes: t("sandbox.reset"),
-    no: t("sandbox.cancel"),
-    focus: "yes",
-    hideTrigger: true,
-  });
-  yes.addEventListener("click", () => {
-    yes.disabled = true;
-    deps.api.resetSandbox().then(
-      () => {
-        close();
-        yes.disabled = false;
-        status.textContent = t("sandbox.resetDone");
-        deps.onSandboxReset();
-      },
-      (err) => {
-        yes.disabled = false;
-        deps.onError(err);
-      },
-    );
+  const reset = h("button", { type: "button", class: "danger", id: "sandbox-reset" }, t("sandbox.reset"));
+  reset.addEventListener("click", () => {
+    status.textContent = "";
+    void confirmDestructive({
+      id: "sandbox-reset-confirm",
+      title: t("sandbox.resetTitle"),
+      lead: t("sandbox.resetLoses"),
+      objects: [t("sandbox.resetLostClients"), t("sandbox.resetLostCredentials"), t("sandbox.resetLostIntegrations")],
+      consequences: [t("sandbox.resetSignedOut")],
+      confirm: t("sandbox.reset"),
+      cancel: t("sandbox.cancel"),
+      busy: t("sandbox.resetting"),
+      act: () => deps.api.resetSandbox().then(() => true),
+    }).then((done) => {
+      if (!done) return;
+      status.textContent = t("sandbox.resetDone");
+      deps.onSandboxReset();
+    });
   });
   return h(
     "section",
@@ -49,7 +47,6 @@ function sandboxSection(deps: SettingsDeps): HTMLElement {
     h("h2", { id: "sandbox-title" }, t("sandbox.title")),
     h("p", { class: "hint" }, t("sandbox.intro")),
     reset,
-    confirmBox,
     status,
   );
 }
@@ -91,7 +88,7 @@ export function settingsView(view: SettingsView, deps: SettingsDeps, justSaved =
     try {
       deps.onSaved(await deps.api.setSettings(next));
     } catch (err) {
-      deps.onError(err);
+      deps.onError(err, () => void save(next));
     }
   };
   select.addEventListener("change", () => {
@@ -109,7 +106,7 @@ export function settingsView(view: SettingsView, deps: SettingsDeps, justSaved =
   return h(
     "section",
     { class: "screen", "aria-labelledby": "settings-title", "data-screen": "settings" },
-    h("h1", { id: "settings-title" }, t("settings.title")),
+    h("h1", { id: "settings-title" }, t("nav.settings")),
     h("p", { class: "intro" }, t("settings.intro")),
     view.wasReset ? h("p", { class: "warning", role: "alert" }, t("settings.wasReset")) : null,
     h(

@@ -1,11 +1,27 @@
 // The sign-in form's fields: the org (the Sandbox org first until a real org was used), the
 // method, the client id and secret, "sign in as a different user", the registered ports, the
-// first-run guide; and which of them show for the org and method chosen.
-import type { SignInMethod } from "../../api";
+// first-run guide, the Sandbox org's practice account to copy; and which of them show for the
+// org and method chosen.
+import type { SandboxAccount, SignInMethod } from "../../api";
 import { t } from "../../i18n";
+import { copyButton } from "../../kit/copy";
 import { h } from "../../kit/dom";
 import { guide } from "./guide";
 import type { FormState, SignInModel } from "./rules";
+
+/** The Sandbox org's practice admin, each value with its own Copy button. */
+function practiceAccount(account: SandboxAccount): HTMLElement {
+  const row = (id: string, label: string, value: string, copyName: string): HTMLElement[] => [
+    h("dt", {}, label),
+    h("dd", {}, h("code", { id }, value), " ", copyButton(value, copyName)),
+  ];
+  return h(
+    "dl",
+    { class: "facts account", id: "signin-sandbox-account" },
+    ...row("signin-sandbox-email", t("signin.sandboxEmail"), account.adminEmail, t("signin.copyEmail")),
+    ...row("signin-sandbox-password", t("signin.sandboxPassword"), account.adminPassword, t("signin.copyPassword")),
+  );
+}
 
 export function signInFields(model: SignInModel, form: FormState) {
   const usedRealOrg = model.options.profiles.some((p) => p.target.kind === "region");
@@ -35,7 +51,8 @@ export function signInFields(model: SignInModel, form: FormState) {
     ? h(
         "div",
         { id: "signin-sandbox-hint" },
-        h("p", { class: "hint" }, t("signin.sandboxHint", { email: model.sandbox.adminEmail, password: model.sandbox.adminPassword })),
+        h("p", { class: "hint" }, t("signin.sandboxHint")),
+        practiceAccount(model.sandbox),
         setAside ? h("p", { class: "warning", role: "status", id: "signin-sandbox-set-aside" }, t("signin.sandboxStateSetAside", { path: setAside })) : null,
       )
     : null;

@@ -1,16 +1,20 @@
 // The Sign-in screen (commands/sign_in.rs): pick the Sandbox org or a region, sign in through
 // the browser (PKCE, or the legacy Implicit grant; optionally as a different user) or with client
 // credentials; wait for the browser with the URL to copy and Cancel; show the session with Sign
-// out (and what it could not do); saved orgs one click away. A client that registers fixed ports
-// gets them listed here.
+// out (and what it could not do) and the next steps, the form to sign in elsewhere folded under
+// them; saved orgs one click away. A client that registers fixed ports gets them listed here.
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
+import type { ErrorKind } from "../../generated/ErrorKind";
 import { errorPanel, toCommandError } from "../../kit/errors";
+import { nextSteps } from "./next";
 import { signInForm } from "./form";
 import { parsePorts, targetOf, type FormState, type SignInDeps, type SignInModel } from "./rules";
 import { savedProfiles } from "./saved";
 import { sessionCard } from "./session";
 import { waitingCard } from "./waiting";
+
+const NOT_RETRIED: readonly ErrorKind[] = ["clientRejected", "invalidInput"];
 
 export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
   const last = model.options.profiles[0];
@@ -25,13 +29,15 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
   const problems = h("div", { class: "errors", id: "signin-errors" });
   const body = h("div", {});
 
-  const fail = (err: unknown): void => {
+  const fail = (err: unknown, retry?: () => void): void => {
     const e = toCommandError(err);
     if (e.kind === "signInCancelled") {
       problems.replaceChildren();
       return;
     }
-    const panel = errorPanel(e, () => problems.replaceChildren());
+    // The same form sent again cannot fix a rejected client or invalid input: no Try again then.
+    const again = retry && !NOT_RETRIED.includes(e.kind) ? retry : undefined;
+    const panel = errorPanel(e, { onDismiss: () => problems.replaceChildren(), onRetry: again });
     if (e.kind === "portsInUse") {
       const parsed = parsePorts(form.ports);
       const ports = "ports" in parsed ? parsed.ports.join(", ") : form.ports;
@@ -49,6 +55,7 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
 
   const start = async (): Promise<void> => {
     problems.replaceChildren();
+    anotherOpen = true;
     const target = targetOf(form.target);
     try {
       const parsed = parsePorts(form.ports);
@@ -57,15 +64,19 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       body.replaceChildren(waitingCard(pending.authorizeUrl, pending.browserOpened, () => void deps.api.signInCancel()));
       deps.onSignedIn(await deps.api.signInWait());
     } catch (err) {
-      fail(err);
+      fail(err, () => void start());
       drawForm();
     }
   };
 
+  // Once signed in, the form to sign in elsewhere waits behind a disclosure under the next steps;
+  // it stays open after the user opened it or a sign-in from it failed.
+  let anotherOpen = false;
   const drawForm = (): void => {
     const formEl = signInForm(model, form, {
       clientCredentials: (secret) =>
         deps.api.signInClientCredentials(targetOf(form.target), form.clientId.trim(), secret).then(deps.onSignedIn, (err) => {
+          anotherOpen = true;
           fail(err);
           throw err;
         }),
@@ -77,14 +88,22 @@ export function signInView(model: SignInModel, deps: SignInDeps): HTMLElement {
       form.clientId = p.clientId;
       drawForm();
     });
-    body.replaceChildren(
-      ...(model.session ? [sessionCard(model.session, deps, fail), h("h2", {}, t("signin.another"))] : []),
+    if (!model.session) {
+      body.replaceChildren(formEl, ...(saved ? [saved] : []));
+      return;
+    }
+    const another = h(
+      "details",
+      { class: "another", id: "signin-another", open: anotherOpen || problems.childElementCount > 0 },
+      h("summary", {}, t("signin.another")),
       formEl,
       ...(saved ? [saved] : []),
     );
+    another.addEventListener("toggle", () => (anotherOpen = another.open));
+    body.replaceChildren(sessionCard(model.session, deps, fail), nextSteps(), another);
   };
 
   drawForm();
-  root.append(h("h1", { id: "signin-title" }, t("signin.title")), h("p", { class: "intro" }, t("signin.intro")), problems, body);
+  root.append(h("h1", { id: "signin-title" }, t("nav.signin")), h("p", { class: "intro" }, t("signin.intro")), problems, body);
   return root;
 }
