@@ -206,6 +206,20 @@ fn ui_ready_reports_the_first_paint_once() {
     assert_eq!(first, second, "the first paint is recorded once");
 }
 
+/// "Learn more" opens Genesys help articles only: anything else is refused before any browser.
+#[test]
+fn open_help_refuses_anything_but_a_genesys_help_article() {
+    let (_app, webview) = app();
+    for url in [
+        "https://evil.example/articles/x/",
+        "file:///etc/passwd",
+        "https://login.mypurecloud.com/logout?x",
+    ] {
+        let refused = invoke(&webview, "open_help", json!({ "url": url })).expect_err(url);
+        assert_eq!(refused["kind"], "invalidInput", "{url}: {refused}");
+    }
+}
+
 /// Every command of the app's one list (the handlers and the ACL are made from it) is
 /// refused from a remote origin and from a window other than `main` (security-matrix.md F5).
 #[test]

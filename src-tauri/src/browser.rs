@@ -28,6 +28,21 @@ pub async fn open<R: Runtime>(app: &AppHandle<R>, url: &str) -> Result<(), Error
             reason: "only a Genesys Cloud sign-in or sign-out page may be opened".into(),
         });
     }
+    launch(app, url)
+}
+
+/// Opens an article of Genesys's help site (`studio::help::help_page_allowed`), nothing else.
+pub fn open_help<R: Runtime>(app: &AppHandle<R>, url: &str) -> Result<(), Error> {
+    if !studio::help::help_page_allowed(url) {
+        return Err(Error::InvalidInput {
+            field: "url",
+            reason: "only a page of Genesys Cloud's help site may be opened".into(),
+        });
+    }
+    launch(app, url)
+}
+
+fn launch<R: Runtime>(app: &AppHandle<R>, url: &str) -> Result<(), Error> {
     if cfg!(debug_assertions) {
         if let Some(command) = std::env::var_os(TEST_BROWSER_ENV) {
             return std::process::Command::new(command)

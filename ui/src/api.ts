@@ -84,6 +84,7 @@ export const api = {
   app: {
     appInfo: (): Promise<AppInfo> => invoke<AppInfo>("app_info"),
     uiReady: (): Promise<number> => invoke<number>("ui_ready"),
+    openHelp: (url: string): Promise<void> => invoke<void>("open_help", { url }),
   },
   // commands/settings.rs
   settings: {

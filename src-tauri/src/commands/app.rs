@@ -1,4 +1,5 @@
-//! The About screen and start-up: version, build kind, data directories, first paint.
+//! The About screen and start-up: version, build kind, data directories, first paint; and
+//! opening a Genesys help article from any screen's "Learn more".
 
 use studio::wire::app::{AppInfo, BuildKind};
 use studio::{CommandError, CommandResult};
@@ -42,4 +43,11 @@ pub fn ui_ready(state: State<'_, AppState>) -> u64 {
         elapsed
     });
     u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Opens `url`, an article of Genesys Cloud's help site, in the system browser (the webview
+/// itself may open nothing).
+#[tauri::command]
+pub fn open_help<R: Runtime>(app: AppHandle<R>, url: String) -> CommandResult<()> {
+    Ok(crate::browser::open_help(&app, &url)?)
 }

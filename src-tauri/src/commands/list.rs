@@ -3,7 +3,7 @@
 // makes the ACL's `allow-<command>` permissions from it. The capability and `ui/src/api.ts` are
 // checked against it by tests/ipc/security_config.rs.
 app_commands! {
-    app: [app_info, ui_ready],
+    app: [app_info, ui_ready, open_help],
     settings: [get_settings, set_settings],
     sign_in: [
         sign_in_options,

@@ -5,6 +5,7 @@
 
 pub mod clients;
 pub mod clipboard;
+pub mod help;
 pub mod integrations;
 mod org;
 pub mod reveal;

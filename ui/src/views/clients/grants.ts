@@ -4,6 +4,7 @@
 import type { GrantType } from "../../generated/GrantType";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
+import { helpLink } from "../../kit/external";
 import { CREATABLE } from "./validate";
 
 export const GRANT_KEYS: Record<string, string> = {
@@ -36,7 +37,7 @@ export function implicitRetirement(id: string): HTMLElement {
     { class: "warning", id },
     t("clients.grants.token.retiring"),
     " ",
-    h("a", { href: GRANT_TYPES_HELP, target: "_blank", rel: "noopener noreferrer", class: "external" }, t("clients.common.learnMore")),
+    helpLink(GRANT_TYPES_HELP, t("clients.common.learnMore")),
   );
 }
 
