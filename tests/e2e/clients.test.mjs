@@ -24,21 +24,21 @@ const LANGUAGES = [
     locale: "en_US.UTF-8",
     title: "OAuth clients",
     notHeld: "An OAuth client can only be given roles that are assigned to you.",
-    rule: /within the last 30 days is not reversible/,
+    rule: /last 30 days is gone for good at once/,
   },
   {
     lang: "es",
     locale: "es_ES.UTF-8",
     title: "Clientes OAuth",
     notHeld: "Un cliente OAuth solo puede recibir roles que usted tenga asignados.",
-    rule: /últimos 30 días no se puede deshacer/,
+    rule: /últimos 30 días desaparece al instante/,
   },
   {
     lang: "pt-BR",
     locale: "pt_BR.UTF-8",
     title: "Clientes OAuth",
     notHeld: "Um cliente OAuth só pode receber funções que estejam atribuídas a você.",
-    rule: /últimos 30 dias não pode ser desfeito/,
+    rule: /últimos 30 dias some na hora/,
   },
 ];
 
