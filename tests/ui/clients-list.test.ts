@@ -202,7 +202,9 @@ describe("the Implicit grant's retirement", () => {
     expect(warning.textContent).toContain(t("clients.grants.token.retiring"));
     const link = warning.querySelector("a")!;
     expect(link.getAttribute("href")).toBe(GRANT_TYPES_HELP);
-    expect(link.getAttribute("target")).toBe("_blank");
+    // Opened by Rust in the system browser (`open_help`): the webview itself opens no window.
+    expect(link.getAttribute("target")).toBeNull();
+    expect(link.classList.contains("external")).toBe(true);
     expect(link.textContent).toBe(t("clients.common.learnMore"));
     document.body.replaceChildren(clientDetail(base, { api, navigate: vi.fn(), reload: vi.fn() } as unknown as DetailDeps));
     expect(document.getElementById("clients-detail-implicit-warning")).toBeNull();
