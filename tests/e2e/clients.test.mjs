@@ -87,7 +87,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       await screenshot(b, `clients-form-code-${lang}`);
       await pickGrant(b, "token");
       assert.ok(await (await b.$("#clients-implicit-warning")).isDisplayed(), "Implicit shows the retirement warning");
-      assert.ok(await (await b.$("#clients-implicit-warning a[target=_blank]")).isExisting(), "the warning links to Genesys's page");
+      assert.ok(await (await b.$("#clients-implicit-warning a.external[href^=\"https://help.mypurecloud.com/\"]")).isExisting(), "the warning links to Genesys's page");
       await showInView(b, "#clients-grant");
       await screenshot(b, `clients-form-token-${lang}`);
       await pickGrant(b, "saml2Bearer");
