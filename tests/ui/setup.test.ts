@@ -238,6 +238,7 @@ describe("a run", () => {
     const deletes = [...card.querySelectorAll("#setup-roll-back-deletes li")].map((li) => [li.getAttribute("data-kind"), li.querySelector(".object-name")?.firstChild?.textContent]);
     expect(deletes).toEqual([["oauthClient", "Data Actions client"], ["integration", "Genesys Cloud Data Actions"]]);
     expect(el.querySelector("#setup-progress-count"), "no step counter for a run that is not going forward").toBeNull();
+    expect(el.querySelector('#setup-progress-list [data-step="waitForActive"] .step-status')?.textContent, "nothing runs after the app stopped").toBe("Detenido");
   });
 
   it("says a roll back deletes nothing when a stopped run made nothing yet", async () => {

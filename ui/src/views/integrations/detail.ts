@@ -89,7 +89,6 @@ function activation(i: IntegrationView, deps: DetailDeps, onDone: (done: Activat
     button,
     live,
     result,
-    helpLink(HELP.addDataActions, "integrations.learnAdd"),
   );
 }
 
@@ -144,6 +143,7 @@ export function integrationDetailView(id: string, deps: DetailDeps, focusConfigu
         { class: "card", id: "integration-credentials", "aria-labelledby": "integration-credentials-title" },
         h("h2", { id: "integration-credentials-title" }, t("integrations.configureCredentials")),
         h("p", { class: "hint" }, t("integrations.credentials.intro"), " ", t("integrations.credentials.where")),
+        helpLink(HELP.addDataActions, "integrations.learnAdd"),
         credentialsForm(i, overview, { api: deps.api, onConfigured: (done) => reload(null, done.createdClient ? t("integrations.credentials.savedNewClient", { client: done.createdClient.name }) : t("integrations.credentials.saved")), onError: fail }),
       );
       const saved = notice ? h("p", { class: "ok", id: "integration-notice", role: "status" }, notice) : null;

@@ -1,6 +1,6 @@
 // A run's progress for people: "Step 4 of 9" with a bar, each step's name and status (the
 // install step tagged as running in parallel with the client's; after a roll back, steps that
-// never ran read "Not needed"), and the run id and each step's time behind "Details".
+// never ran read "Not needed"; in an interrupted run, the step it stopped in reads "Stopped"), and the run id and each step's time behind "Details".
 import type { SetupRunView } from "../../api";
 import type { RunPhase } from "../../generated/RunPhase";
 import type { StepView } from "../../generated/StepView";
@@ -18,6 +18,8 @@ const PARALLEL = "installIntegration";
 
 function status(s: StepView, phase: RunPhase): { text: string; cls: string; glyph: string } {
   if (s.status === "pending" && UNDOING.includes(phase)) return { text: t("setup.status.notNeeded"), cls: "step-skipped", glyph: "–" };
+  // A run the app stopped in the middle of is not running any more, whatever its journal says.
+  if (s.status === "running" && phase === "interrupted") return { text: t("setup.status.stopped"), cls: "step-stopped", glyph: "■" };
   return { text: t(`setup.status.${s.status}`), cls: `step-${s.status}`, glyph: GLYPH[s.status] };
 }
 
