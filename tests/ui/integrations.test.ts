@@ -40,6 +40,9 @@ describe("the integration list", () => {
     await vi.waitFor(() => expect(el.querySelector("#integrations-none")).not.toBeNull());
     expect(el.querySelectorAll('a[href="#/setup"]'), "one guided-setup offer").toHaveLength(1);
     expect(el.querySelector("#integrations-setup-link")?.className).toBe("button");
+    const learn = el.querySelector<HTMLAnchorElement>("#integrations-learn-more")!;
+    expect(learn.getAttribute("href")).toBe("https://help.mypurecloud.com/articles/about-the-data-actions-integrations/");
+    expect(learn.hasAttribute("target"), "opened by Rust, never by a new webview window").toBe(false);
     expect(el.querySelector("#integrations-diagram"), "no empty diagram beside the card").toBeNull();
     expect(el.querySelector("#integrations-table")).toBeNull();
     expect(el.querySelector("#integrations-limit")?.textContent).toBe("Hasta 10 por organización.");

@@ -1,13 +1,13 @@
 // Links to Genesys Cloud's own help (its Resource Center) where a screen names a concept it
-// explains. Only pages known to exist are listed; each opens outside the app window.
+// explains. Only pages known to exist are listed; Rust opens them in the system browser
+// (kit/external.ts).
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
+import { helpLink as externalLink } from "../../kit/external";
 
 /** Resource Center articles, English only (the Resource Center's own addresses). */
 export const HELP = {
-  // https://help.mypurecloud.com/articles/about-the-data-actions-integrations/
   aboutDataActions: "https://help.mypurecloud.com/articles/about-the-data-actions-integrations/",
-  // https://help.mypurecloud.com/articles/add-a-data-actions-integration/
   addDataActions: "https://help.mypurecloud.com/articles/add-a-data-actions-integration/",
 } as const;
 
@@ -16,7 +16,7 @@ export function helpLink(url: string, labelKey: string, id?: string): HTMLElemen
   return h(
     "p",
     { class: "help-link" },
-    h("a", { href: url, target: "_blank", rel: "noopener noreferrer", id }, t(labelKey)),
+    externalLink(url, t(labelKey), id ? { id } : {}),
     " ",
     h("span", { class: "hint" }, `(${t("integrations.helpSource")})`),
   );
