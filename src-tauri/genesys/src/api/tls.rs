@@ -100,6 +100,40 @@ mod tests {
         port
     }
 
+    /// A server whose certificate chains to a root in no store (the test root, outside its
+    /// child process below) is refused at the handshake (security-matrix.md C11): the
+    /// client's answer is [`ErrorKind::Network`] naming the certificate, not a timeout, after
+    /// its bounded attempts.
+    #[tokio::test]
+    async fn a_certificate_of_an_unknown_issuer_is_refused_with_a_network_error() {
+        use crate::api::{Client, ClientOptions, RetryPolicy};
+        use crate::error::ErrorKind;
+        let base = format!("https://localhost:{}", inspected_server().await);
+        let endpoints = crate::region::Endpoints {
+            login_base: base.clone(),
+            api_base: base,
+        };
+        let options = ClientOptions {
+            retry: RetryPolicy {
+                max_attempts: 2,
+                base: std::time::Duration::from_millis(5),
+                max: std::time::Duration::from_millis(20),
+                ..RetryPolicy::default()
+            },
+            ..ClientOptions::default()
+        };
+        let api = Client::with_options(endpoints, options).expect("a client");
+        let error = api
+            .user_me(&crate::secrets::Secret::new("tls-test-token"))
+            .await
+            .expect_err("an unknown issuer is refused");
+        assert_eq!(error.kind(), ErrorKind::Network, "{error}");
+        let message = error.to_string();
+        assert!(message.contains("certificate"), "{message}");
+        assert!(!message.contains("timed out"), "{message}");
+        assert!(!message.contains("tls-test-token"), "{message}");
+    }
+
     /// The OS store holds a TLS-inspection root (here: `SSL_CERT_FILE`, which the Linux
     /// platform verifier reads): the client trusts a server it issued for, which Mozilla's
     /// roots alone refuse. Run in a child process so this process's environment is untouched.
