@@ -67,6 +67,8 @@ test("no token or client secret in the app's files, logs or window", async () =>
     assert.equal(created.status, 200, await created.clone().text());
     const client = await created.json();
 
+    // Signed in, the sign-in form sits folded under the next steps.
+    await (await b.$("#signin-another summary")).click();
     await (await b.$("#signin-method-clientCredentials")).click();
     await (await b.$("#signin-client-id")).setValue(client.id);
     await (await b.$("#signin-client-secret")).setValue(client.secret);
