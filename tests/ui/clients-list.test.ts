@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { IssuedClientView, OAuthClient, SessionView } from "../../ui/src/api";
 import { catalogues, keysOf, setLanguage, t } from "../../ui/src/i18n";
-import { confirmDestructive } from "../../ui/src/views/clients/confirm-dialog";
+import { confirmDestructive } from "../../ui/src/kit/confirm";
 import { confirmDelete } from "../../ui/src/views/clients/delete";
 import { clientDetail, type DetailDeps } from "../../ui/src/views/clients/detail";
 import { GRANT_TYPES_HELP } from "../../ui/src/views/clients/grants";

@@ -1,7 +1,7 @@
 // Asking first. inlineConfirm: the question under a button that changes something at once, Yes
 // and No, hidden until the button is pressed; No (or a finished Yes) hides it again.
 // confirmDestructive: the one dialog for deleting, resetting or rolling back, naming what is lost
-// (first written for the clients screen's delete, views/clients/confirm-dialog.ts, moved here as is).
+// (used by the clients screen's delete and the Sandbox reset).
 import { h } from "./dom";
 import { errorPanel } from "./errors";
 import { openModal } from "./modal";

@@ -5,7 +5,7 @@
 import type { ClientsApi, DeletionView, OAuthClient } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
-import { confirmDestructive } from "./confirm-dialog";
+import { confirmDestructive } from "../../kit/confirm";
 
 export type DeleteApi = Pick<ClientsApi, "oauthClientDelete" | "oauthClientCredentials">;
 
