@@ -15,9 +15,9 @@ async function runPlan(b) {
 }
 
 const LANGUAGES = [
-  { lang: "en", locale: "en_US.UTF-8", title: "Set up Data Actions", done: "Data Actions is set up", activationNote: "no data action can run" },
-  { lang: "es", locale: "es_ES.UTF-8", title: "Configurar las acciones de datos", done: "Las acciones de datos están configuradas", activationNote: "no se puede ejecutar ninguna acción de datos" },
-  { lang: "pt-BR", locale: "pt_BR.UTF-8", title: "Configurar as ações de dados", done: "As ações de dados estão configuradas", activationNote: "nenhuma ação de dados pode ser executada" },
+  { lang: "en", locale: "en_US.UTF-8", title: "Guided setup", done: "Data Actions is set up", activationNote: "no data action can run" },
+  { lang: "es", locale: "es_ES.UTF-8", title: "Configuración guiada", done: "Las acciones de datos están configuradas", activationNote: "no se puede ejecutar ninguna acción de datos" },
+  { lang: "pt-BR", locale: "pt_BR.UTF-8", title: "Configuração guiada", done: "As ações de dados estão configuradas", activationNote: "nenhuma ação de dados pode ser executada" },
 ];
 
 for (const { lang, locale, title, done, activationNote } of LANGUAGES) {

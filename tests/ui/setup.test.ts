@@ -401,3 +401,14 @@ describe("the setup's error kinds", () => {
     for (const kind of kinds) expect(toCommandError({ kind, message: "m" }).kind).toBe(kind);
   });
 });
+
+describe("the title", () => {
+  it("is the menu label, in every language", async () => {
+    for (const lang of ["en", "es", "pt-BR"] as const) {
+      setLanguage(lang);
+      const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form) });
+      const el = setupView({ api });
+      expect(el.querySelector("#setup-title")?.textContent, lang).toBe(t("nav.setup"));
+    }
+  });
+});

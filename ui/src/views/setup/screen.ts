@@ -18,7 +18,7 @@ export function setupScreen(deps: SetupDeps): HTMLElement {
     body: t("integrations.signInFirst"),
     action: t("integrations.signInLink"),
   });
-  return h("section", { class: "screen", "data-screen": "setup" }, h("h1", {}, t("setup.title")), panel);
+  return h("section", { class: "screen", "data-screen": "setup" }, h("h1", {}, t("nav.setup")), panel);
 }
 
 /**

@@ -1,4 +1,4 @@
-// "Set up Data Actions" (#/setup), signed in: the form, the plan preview in plain words, Run
+// The guided setup (#/setup), signed in: the form, the plan preview in plain words, Run
 // with each step's progress and result live ("Step n of m"; times behind Details), and the
 // summary. The run lives in Rust:
 // on return (or a reload) the screen re-attaches to it, a running one can be cancelled, and a
@@ -27,7 +27,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
   const root = h(
     "section",
     { class: "screen", "data-screen": "setup", "aria-labelledby": "setup-title" },
-    h("h1", { id: "setup-title" }, t("setup.title")),
+    h("h1", { id: "setup-title" }, t("nav.setup")),
     h("p", { class: "intro" }, t("setup.intro")),
     problems,
     body,
