@@ -172,6 +172,7 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
             "secretReissued",
             "secretSaved",
             "steps",
+            "stoppedAt",
             "unreadableJournals"
         ]
     );
@@ -468,6 +469,10 @@ fn an_unreadable_journal_hides_no_run_and_is_moved_aside_on_request() {
     let offered = invoke(&webview, "setup_status", json!({"onRun": CHANNEL})).expect("offered");
     assert_eq!(offered["phase"], "interrupted", "{offered}");
     assert_eq!(offered["runId"], run_id);
+    assert!(
+        offered["stoppedAt"].as_str().is_some_and(|t| t.ends_with('Z') && t.len() >= 20),
+        "an unfinished run says when its journal was last written: {offered}"
+    );
     let torn_name = "setup-run-0123456789abcdef.json";
     assert_eq!(offered["unreadableJournals"][0]["fileName"], torn_name);
     let readable_name = format!("setup-run-{run_id}.json");

@@ -13,6 +13,7 @@ import { setLanguage, t } from "../../ui/src/i18n";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toCommandError } from "../../ui/src/kit/errors";
+import { dateTime } from "../../ui/src/kit/format";
 import { offerUnfinishedSetup } from "../../ui/src/views/setup/screen";
 import { setupView } from "../../ui/src/views/setup/view";
 import { fakeIntegrationsApi } from "./integrations-fake";
@@ -60,7 +61,7 @@ function step(kind: StepView["kind"], status: StepView["status"], durationMs: nu
 }
 
 function run(phase: SetupRunView["phase"], steps: StepView[], created: SetupRunView["created"] = []): SetupRunView {
-  return { runId: "0123456789abcdef", phase, steps, created, secretReissued: false, secretSaved: true, error: null, unreadableJournals: [] };
+  return { runId: "0123456789abcdef", phase, steps, created, secretReissued: false, secretSaved: true, error: null, unreadableJournals: [], stoppedAt: null };
 }
 
 beforeEach(() => {
@@ -229,11 +230,14 @@ describe("a run", () => {
       { kind: "oauthClient", id: "c1", name: "Data Actions client [dip-studio-run:0123456789abcdef]" },
       { kind: "integration", id: "i1", name: "Genesys Cloud Data Actions" },
     ]);
+    interrupted.stoppedAt = "2026-03-04T05:06:07Z";
     const el = setupView({ api: fakeIntegrationsApi({ setupStatus: () => Promise.resolve(interrupted) }) });
     document.body.append(el);
     await vi.waitFor(() => expect(el.querySelector("#setup-unfinished")).not.toBeNull());
     const card = el.querySelector("#setup-unfinished")!;
     expect(card.className).toContain("setup-warning");
+    expect(card.querySelector("#setup-stopped-time")?.textContent).toBe(t("setup.unfinishedTime", { time: dateTime("2026-03-04T05:06:07Z") }));
+    expect(card.querySelector("#setup-stopped-time")?.textContent).toMatch(/^Se detuvo el .*2026/);
     expect(card.querySelector("#setup-stopped-at")?.textContent).toBe("Se detuvo mientras se ejecutaba este paso: Esperar a que esté activa.");
     const deletes = [...card.querySelectorAll("#setup-roll-back-deletes li")].map((li) => [li.getAttribute("data-kind"), li.querySelector(".object-name")?.firstChild?.textContent]);
     expect(deletes).toEqual([["oauthClient", "Data Actions client"], ["integration", "Genesys Cloud Data Actions"]]);

@@ -21,4 +21,9 @@ secretSaved: boolean, error: CommandError | null,
 /**
  * Other journals that cannot be read; the valid run is offered all the same.
  */
-unreadableJournals: Array<UnreadableJournal>, };
+unreadableJournals: Array<UnreadableJournal>, 
+/**
+ * For a run found unfinished in its journal: when the journal was last written (RFC 3339,
+ * UTC), that is when the run stopped. `None` for a run of this session.
+ */
+stoppedAt: string | null, };

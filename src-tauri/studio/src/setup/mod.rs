@@ -143,6 +143,7 @@ fn reopened(runs: &SetupRuns, phase: RunPhase) -> CommandResult<(SetupRunView, S
     let mut view = unfinished_run(runs, phase == RunPhase::Running)?;
     view.phase = phase;
     view.error = None;
+    view.stopped_at = None;
     let run_id = view.run_id.clone();
     Ok((view, run_id))
 }

@@ -27,6 +27,7 @@ pub fn fresh(phase: RunPhase) -> SetupRunView {
         secret_saved: false,
         error: None,
         unreadable_journals: Vec::new(),
+        stopped_at: None,
     }
 }
 
@@ -58,6 +59,7 @@ pub fn from_journal(journal: &Journal) -> SetupRunView {
     };
     let mut view = fresh(phase);
     view.run_id = journal.run_id.clone();
+    view.stopped_at = Some(journal.updated_at.clone());
     view.secret_reissued = journal.secret_reissued;
     view.secret_saved = journal.secret_persisted;
     view.created = created(journal);

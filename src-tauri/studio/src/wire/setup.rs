@@ -139,4 +139,7 @@ pub struct SetupRunView {
     pub error: Option<CommandError>,
     /// Other journals that cannot be read; the valid run is offered all the same.
     pub unreadable_journals: Vec<UnreadableJournal>,
+    /// For a run found unfinished in its journal: when the journal was last written (RFC 3339,
+    /// UTC), that is when the run stopped. `None` for a run of this session.
+    pub stopped_at: Option<String>,
 }

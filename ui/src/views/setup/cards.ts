@@ -7,7 +7,7 @@ import type { RunPhase } from "../../generated/RunPhase";
 import type { UnreadableJournal } from "../../generated/UnreadableJournal";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
-import { objectName } from "../../kit/format";
+import { dateTime, objectName } from "../../kit/format";
 import { stepName } from "./words";
 
 export interface CardsContext {
@@ -90,8 +90,8 @@ export function runCards(ctx: CardsContext) {
     );
   }
 
-  /** A run the app stopped in the middle of: a warning card, saying at which step it stopped
-   * (the journal keeps no time) and what Roll back would delete. */
+  /** A run the app stopped in the middle of: a warning card, saying when and at which step it
+   * stopped (the journal's last write) and what Roll back would delete. */
   function unfinished(run: SetupRunView): HTMLElement {
     const at = run.steps.find((s) => s.status === "running") ?? run.steps.find((s) => s.status === "pending");
     return h(
@@ -99,6 +99,7 @@ export function runCards(ctx: CardsContext) {
       { class: "card setup-warning", id: "setup-unfinished" },
       h("h2", {}, t("setup.unfinishedTitle")),
       h("p", {}, t("setup.unfinishedText")),
+      run.stoppedAt ? h("p", { id: "setup-stopped-time" }, t("setup.unfinishedTime", { time: dateTime(run.stoppedAt) })) : null,
       at ? h("p", { id: "setup-stopped-at" }, t("setup.unfinishedWhen", { step: stepName(at.kind) })) : null,
       rollBackDeletes(run),
       resumeButtons(true),
