@@ -51,7 +51,7 @@ function facts(i: IntegrationView, overview: IntegrationsOverview): HTMLElement 
     h(
       "dd",
       {},
-      client ? h("a", { href: `#/clients/${client.id}` }, client.name) : credential?.clientId ? t("integrations.diagram.clientDeleted") : t("integrations.diagram.none"),
+      client ? h("a", { href: `#/clients/${client.id}` }, client.name) : credential?.clientId ? t("integrations.diagram.clientDeleted") : t("integrations.diagram.noClient"),
     ),
   );
 }

@@ -61,13 +61,13 @@ function clientNode(chain: Chain): HTMLElement {
   if (chain.broken === "clientGone") {
     return node("client", t("integrations.diagram.clientDeleted"), [h("code", { class: "node-id" }, chain.clientId ?? "")], { missing: true });
   }
-  return node("client", t("integrations.diagram.none"), [], { missing: true });
+  return node("client", t("integrations.diagram.noClient"), [], { missing: true });
 }
 
 function credentialNode(chain: Chain): HTMLElement {
   if (chain.credential) return node("credential", objectName(chain.credential.name), [], {});
   if (chain.broken === "credentialGone") return node("credential", t("integrations.diagram.credentialDeleted"), [], { missing: true });
-  return node("credential", t("integrations.diagram.none"), [], { missing: true });
+  return node("credential", t("integrations.diagram.noCredential"), [], { missing: true });
 }
 
 function fix(chain: Chain): HTMLElement | null {
