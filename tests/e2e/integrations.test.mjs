@@ -82,7 +82,7 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
     await (await b.$("#integration-delete")).click();
     assert.match(await text(b, "#integration-delete-confirm"), /Its credential and OAuth client are kept/);
     await screenshot(b, "integrations-delete-en");
-    await (await b.$("#integration-delete-yes")).click();
+    await (await b.$("#integration-delete-confirm-yes")).click();
     await (await b.$("#integrations-none")).waitForDisplayed({ timeout: 20000 });
   } finally {
     await b.deleteSession();

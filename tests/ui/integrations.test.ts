@@ -262,8 +262,12 @@ describe("one integration", () => {
     await vi.waitFor(() => expect(el.querySelector("#integration-delete")).not.toBeNull());
     el.querySelector<HTMLButtonElement>("#integration-delete")!.click();
     expect(api.integrationDelete).not.toHaveBeenCalled();
-    expect(el.querySelector("#integration-delete-confirm")?.textContent).toContain("¿Eliminar la integración \"Healthy\"");
-    el.querySelector<HTMLButtonElement>("#integration-delete-yes")!.click();
+    const dialog = document.querySelector("#integration-delete-confirm")!;
+    expect(dialog.textContent).toContain("¿Eliminar esta integración de la organización?");
+    expect(dialog.querySelector("#integration-delete-confirm-objects")?.textContent).toBe("Healthy");
+    expect(dialog.textContent).toContain("Su credencial y su cliente OAuth se conservan.");
+    await vi.waitFor(() => expect(document.activeElement?.id, "Cancel is the default").toBe("integration-delete-confirm-no"));
+    document.querySelector<HTMLButtonElement>("#integration-delete-confirm-yes")!.click();
     await vi.waitFor(() => expect(location.hash).toBe("#/integrations"));
     expect(api.integrationDelete).toHaveBeenCalledWith("ok");
   });

@@ -4,7 +4,7 @@
 // after a confirmation that says what goes.
 import type { Activation, IntegrationsApi, IntegrationsOverview, IntegrationView } from "../../api";
 import { t } from "../../i18n";
-import { inlineConfirm } from "../../kit/confirm";
+import { confirmDestructive } from "../../kit/confirm";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { objectName } from "../../kit/format";
@@ -94,26 +94,21 @@ function activation(i: IntegrationView, deps: DetailDeps, onDone: (done: Activat
 
 function deletion(i: IntegrationView, deps: DetailDeps, fail: (err: unknown) => void): HTMLElement {
   const ask = h("button", { type: "button", class: "danger", id: "integration-delete" }, t("integrations.delete"));
-  const { box: confirm, yes } = inlineConfirm(ask, {
-    id: "integration-delete",
-    question: t("integrations.deleteConfirm", { name: i.name }),
-    yes: t("integrations.deleteYes"),
-    no: t("integrations.deleteNo"),
-    focus: "no",
+  ask.addEventListener("click", () => {
+    void confirmDestructive({
+      id: "integration-delete-confirm",
+      title: t("integrations.deleteQuestion"),
+      objects: [i.name],
+      consequences: [t("integrations.deleteGoes"), t("integrations.deleteKept")],
+      confirm: t("integrations.deleteYes"),
+      cancel: t("integrations.deleteNo"),
+      busy: t("integrations.deleteBusy"),
+      act: () => deps.api.integrationDelete(i.id),
+    }).then((done) => {
+      if (done !== null) (deps.navigate ?? goTo)("#/integrations");
+    }, fail);
   });
-  yes.addEventListener("click", () => {
-    yes.disabled = true;
-    deps.api.integrationDelete(i.id).then(
-      () => {
-        (deps.navigate ?? goTo)("#/integrations");
-      },
-      (err) => {
-        yes.disabled = false;
-        fail(err);
-      },
-    );
-  });
-  return h("section", { class: "card", "aria-labelledby": "integration-delete-title" }, h("h2", { id: "integration-delete-title" }, t("integrations.deleteTitle")), ask, confirm);
+  return h("section", { class: "card", "aria-labelledby": "integration-delete-title" }, h("h2", { id: "integration-delete-title" }, t("integrations.deleteTitle")), ask);
 }
 
 export function integrationDetailView(id: string, deps: DetailDeps, focusConfigure = false): HTMLElement {
