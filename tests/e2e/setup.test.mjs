@@ -120,6 +120,9 @@ test("an interrupted guided setup rolled back at the next start leaves nothing b
   try {
     await (await b.$("#setup-resume-offer")).waitForDisplayed({ timeout: 30000, timeoutMsg: "the unfinished run was not offered at start" });
     await (await b.$("#setup-roll-back")).click();
+    await (await b.$("#setup-roll-back-confirm-yes")).waitForClickable({ timeout: 10000 });
+    await screenshot(b, "setup-roll-back-confirm-en");
+    await (await b.$("#setup-roll-back-confirm-yes")).click();
     const summary = await b.$('#setup-summary[data-phase="rolledBack"]');
     await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the roll back never finished" });
     const undone = await b.execute(() => [...document.querySelectorAll("#setup-progress-list li")].filter((li) => li.dataset.status === "rolledBack").length);

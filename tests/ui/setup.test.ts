@@ -273,6 +273,9 @@ describe("a run", () => {
     await vi.waitFor(() => expect(el.querySelector(".error-panel")).not.toBeNull());
     expect(el.querySelector(".error-panel")?.textContent).toContain("ctx-42");
     el.querySelector<HTMLButtonElement>("#setup-roll-back")!.click();
+    expect(api.setupRollBack, "nothing is deleted before the confirmation").not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(document.activeElement?.id, "Keep is the default").toBe("setup-roll-back-confirm-no"));
+    document.querySelector<HTMLButtonElement>("#setup-roll-back-confirm-yes")!.click();
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("rolledBack"));
     expect(el.querySelector("#setup-summary")?.textContent).toContain("Tudo o que esta execução criou foi excluído.");
     expect(el.querySelector('[data-step="createClient"] .step-status')?.textContent).toBe("Revertido");

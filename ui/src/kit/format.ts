@@ -28,6 +28,11 @@ export function profileLabel(profile: Profile): string {
 
 const RUN_MARKER = /^(.*\S) \[dip-studio-run:([0-9a-f]{16})\]$/s;
 
+/** A name without its guided-setup run marker, as plain text. */
+export function plainName(name: string): string {
+  return RUN_MARKER.exec(name)?.[1] ?? name;
+}
+
 /** A name as Genesys holds it; a guided-setup run marker is shown as a small tag after it. */
 export function objectName(name: string): HTMLElement {
   const m = RUN_MARKER.exec(name);

@@ -7,7 +7,8 @@ import type { RunPhase } from "../../generated/RunPhase";
 import type { UnreadableJournal } from "../../generated/UnreadableJournal";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
-import { dateTime, objectName } from "../../kit/format";
+import { confirmDestructive } from "../../kit/confirm";
+import { dateTime, objectName, plainName } from "../../kit/format";
 import { stepName } from "./words";
 
 export interface CardsContext {
@@ -69,11 +70,25 @@ export function runCards(ctx: CardsContext) {
     return h("div", { class: "actions" }, cancel);
   }
 
-  function resumeButtons(primaryResume: boolean): HTMLElement {
+  function resumeButtons(primaryResume: boolean, run: SetupRunView): HTMLElement {
     const resume = h("button", { type: "button", class: primaryResume ? "primary" : "", id: "setup-resume" }, t("setup.resume"));
     const rollBack = h("button", { type: "button", id: "setup-roll-back" }, t("setup.rollBack"));
     resume.addEventListener("click", () => ctx.act((cb) => ctx.api.setupResume(cb), resume));
-    rollBack.addEventListener("click", () => ctx.act((cb) => ctx.api.setupRollBack(cb), rollBack));
+    // Deleting what the run made is asked in the one destructive dialog, Cancel the default.
+    rollBack.addEventListener("click", () => {
+      void confirmDestructive({
+        id: "setup-roll-back-confirm",
+        title: t("setup.rollBackQuestion"),
+        objects: run.created.map((o) => plainName(o.name)),
+        consequences: [t(run.created.length ? "setup.rollBackGone" : "setup.rollBackNothing")],
+        confirm: t("setup.rollBack"),
+        cancel: t("setup.rollBackKeep"),
+        busy: t("setup.rollBack"),
+        act: () => Promise.resolve(true),
+      }).then((go) => {
+        if (go) ctx.act((cb) => ctx.api.setupRollBack(cb), rollBack);
+      });
+    });
     // Resume is the default: it has the focus, so Enter resumes.
     queueMicrotask(() => resume.focus());
     return h("div", { class: "actions", id: "setup-resume-offer" }, resume, " ", rollBack);
@@ -102,7 +117,7 @@ export function runCards(ctx: CardsContext) {
       run.stoppedAt ? h("p", { id: "setup-stopped-time" }, t("setup.unfinishedTime", { time: dateTime(run.stoppedAt) })) : null,
       at ? h("p", { id: "setup-stopped-at" }, t("setup.unfinishedWhen", { step: stepName(at.kind) })) : null,
       rollBackDeletes(run),
-      resumeButtons(true),
+      resumeButtons(true, run),
     );
   }
 

@@ -78,7 +78,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
       case "rollBackUnfinished":
         return show(finishRollBack(), error, progress, unreadable);
       case "failed":
-        return show(progress, error, reissued, h("section", { class: "card", id: "setup-stopped" }, h("p", {}, t(cancelled ? "setup.cancelledText" : "setup.failedText")), rollBackDeletes(run), resumeButtons(false)), unreadable);
+        return show(progress, error, reissued, h("section", { class: "card", id: "setup-stopped" }, h("p", {}, t(cancelled ? "setup.cancelledText" : "setup.failedText")), rollBackDeletes(run), resumeButtons(false, run)), unreadable);
       case "completed":
       case "rolledBack":
         return show(summary(run), reissued, progress);
