@@ -12,9 +12,11 @@ mod implicit;
 mod integrations;
 mod keychain;
 mod listener;
+mod network;
 mod oauth_client_form;
 mod oauth_clients;
 mod pkce;
+mod rate_limited_run;
 mod retries;
 pub mod setup;
 
