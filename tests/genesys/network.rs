@@ -83,7 +83,8 @@ async fn refusing_proxy() -> (u16, Arc<Mutex<Vec<String>>>) {
             seen.lock()
                 .expect("heads")
                 .push(String::from_utf8_lossy(&head).into_owned());
-            let refusal = "HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+            let refusal =
+                "HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
             let _ = tcp.write_all(refusal.as_bytes()).await;
             let _ = tcp.shutdown().await;
         }
@@ -103,7 +104,13 @@ async fn c11_https_proxy_is_honoured_and_a_refused_tunnel_is_a_network_error() {
     let child = tokio::task::spawn_blocking(move || {
         let mut command = std::process::Command::new(exe);
         command.args([name, "--exact", "--nocapture", "--ignored"]);
-        for var in ["https_proxy", "http_proxy", "HTTP_PROXY", "ALL_PROXY", "all_proxy"] {
+        for var in [
+            "https_proxy",
+            "http_proxy",
+            "HTTP_PROXY",
+            "ALL_PROXY",
+            "all_proxy",
+        ] {
             command.env_remove(var);
         }
         command
@@ -122,7 +129,10 @@ async fn c11_https_proxy_is_honoured_and_a_refused_tunnel_is_a_network_error() {
         "{out}{}",
         String::from_utf8_lossy(&child.stderr)
     );
-    assert!(out.contains("1 passed"), "the check ran in the child: {out}");
+    assert!(
+        out.contains("1 passed"),
+        "the check ran in the child: {out}"
+    );
     let heads = heads.lock().expect("heads").clone();
     assert_eq!(
         heads.len(),

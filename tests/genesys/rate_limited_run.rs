@@ -133,7 +133,12 @@ async fn g4_a_whole_guided_setup_waits_out_a_stretch_of_429s_and_completes_once(
     tokio::time::sleep(STRETCH).await;
     let knobs = w.org.knobs();
     let probes: u32 = knobs.fault_matches().iter().sum();
-    let lasted = stretch.began.lock().expect("began").expect("cued").elapsed();
+    let lasted = stretch
+        .began
+        .lock()
+        .expect("began")
+        .expect("cued")
+        .elapsed();
     knobs.clear_faults();
     if run.is_finished() {
         panic!(
@@ -145,7 +150,11 @@ async fn g4_a_whole_guided_setup_waits_out_a_stretch_of_429s_and_completes_once(
         .await
         .expect("no panic")
         .expect("the run completes once the 429s stop");
-    assert_eq!(census(&w.org, &summary.run_id), (1, 1, 1), "the run's objects");
+    assert_eq!(
+        census(&w.org, &summary.run_id),
+        (1, 1, 1),
+        "the run's objects"
+    );
     assert_eq!(marked_total(&w.org), (1, 1, 1), "no duplicate objects");
     let windows = (lasted.as_secs_f64() / WINDOW as f64).ceil() as u32;
     eprintln!("{probes} requests answered 429 over {windows} windows of {WINDOW} s");
