@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::error_body::ApiError;
 use crate::knob_state::RateLimit;
 use crate::knobs::Knobs;
-use crate::org::Org;
+use crate::org::{Org, RoutingStatus, SystemPresence};
 use crate::resource::{body, no_content};
 use crate::server::Connection;
 use crate::store::Ctx;
@@ -48,6 +48,7 @@ pub fn router() -> Router<Ctx> {
             }),
         )
         .route("/variants", put(variants))
+        .route("/presence", put(presence))
         .layer(from_fn(loopback_only))
 }
 
@@ -71,6 +72,15 @@ async fn loopback_only(request: Request, next: Next) -> Response {
 #[derive(Deserialize)]
 struct Millis {
     millis: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PresenceChange {
+    user_id: String,
+    system_presence: SystemPresence,
+    #[serde(default)]
+    routing_status: Option<RoutingStatus>,
 }
 
 #[derive(Deserialize)]
@@ -132,4 +142,15 @@ async fn variants(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiE
     }
     Knobs(ctx).set_variant(variant);
     Ok(no_content())
+}
+
+/// `PUT /__sandbox/presence` with `{"userId", "systemPresence", "routingStatus"?}`: that user's
+/// presence (see `Knobs::set_presence`), 204; 404 `not.found` for an unknown user.
+async fn presence(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
+    let change: PresenceChange = body(&bytes)?;
+    let knobs = Knobs(ctx);
+    match knobs.set_presence(&change.user_id, change.system_presence, change.routing_status) {
+        true => Ok(no_content()),
+        false => Err(ApiError::not_found()),
+    }
 }

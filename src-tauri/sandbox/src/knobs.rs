@@ -1,11 +1,14 @@
 //! The test knobs' public handle: latency, fault injection, a per-token rate limit, the
 //! eventual-consistency, activation and secret delays, a movable clock, the variant, `nextUri` on
-//! the credentials cursor listing, the most requests seen in flight at once, and reset.
+//! the credentials cursor listing, the most requests seen in flight at once, a user's presence,
+//! and reset.
 
 use std::time::Duration;
 
 use crate::error::Error;
+use crate::error_body::ApiError;
 use crate::knob_state::{ArmedFault, FaultRule, RateLimit};
+use crate::org::{RoutingStatus, SystemPresence};
 use crate::store::{lock, Ctx};
 use crate::variants::Variant;
 
@@ -83,6 +86,24 @@ impl Knobs {
     /// The most requests both hosts were answering at once since the start (or the last reset).
     pub fn max_concurrent_requests(&self) -> u32 {
         lock(&self.0.knobs).max_in_flight
+    }
+    /// Set a user's (a queue member's) presence and routing status, as a queue members listing
+    /// expands them; without `routing`, On Queue goes with `IDLE` and every other presence with
+    /// `OFF_QUEUE`. Kept in the org (and its state file) until changed or reset. `false` when no
+    /// user has `user_id`, or the state file could not be written.
+    pub fn set_presence(
+        &self,
+        user_id: &str,
+        presence: SystemPresence,
+        routing: Option<RoutingStatus>,
+    ) -> bool {
+        let now = self.0.now_ms();
+        self.0
+            .mutate(|org| match org.set_presence(user_id, presence, routing, now) {
+                true => Ok(()),
+                false => Err(ApiError::not_found()),
+            })
+            .is_ok()
     }
     /// Back to the seeded org and to the knobs the options set.
     pub fn reset(&self) -> Result<(), Error> {

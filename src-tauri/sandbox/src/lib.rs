@@ -19,8 +19,10 @@ mod org;
 mod paging;
 mod rate_limit;
 mod resource;
+mod routing;
 mod running;
 mod seed;
+mod seed_queues;
 mod server;
 mod store;
 mod variants;
@@ -33,6 +35,10 @@ pub use org::{
     CredentialRecord, DivisionRecord, Grant, IntegrationConfigRecord, IntegrationRecord,
     OAuthClientRecord, Org, OrganizationRecord, PendingGrants, RefreshRecord, RoleDivision,
     RoleRecord, TokenRecord, UserRecord,
+};
+pub use org::{
+    PresenceDefinitionRecord, PresenceRecord, QueueMemberRecord, QueueRecord, RoutingStatus,
+    SystemPresence,
 };
 pub use running::{RunningSandbox, Sandbox, Snapshot};
 pub use seed::SeedInfo;

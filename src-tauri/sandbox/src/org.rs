@@ -6,6 +6,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use crate::routing::{
+    PresenceDefinitionRecord, PresenceRecord, QueueMemberRecord, QueueRecord, RoutingStatus,
+    SystemPresence,
+};
+
 /// The whole org. Secrets, codes and tokens are only ever kept as SHA-256 digests.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,6 +32,12 @@ pub struct Org {
     /// Refresh tokens of confidential code grants, keyed by the SHA-256 of the token.
     #[serde(default)]
     pub refresh_tokens: BTreeMap<String, RefreshRecord>,
+    /// Routing queues and their members (absent from state files written before queues).
+    #[serde(default)]
+    pub queues: Vec<QueueRecord>,
+    /// The org's presence definitions, one per system presence.
+    #[serde(default)]
+    pub presence_definitions: Vec<PresenceDefinitionRecord>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -100,6 +111,9 @@ pub struct UserRecord {
     #[serde(default)]
     pub pending_grants: Option<PendingGrants>,
     pub version: i64,
+    /// What a queue members listing expands as `presence` and `routingStatus`.
+    #[serde(default)]
+    pub presence: PresenceRecord,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,7 +232,8 @@ entities!(
     OAuthClientRecord,
     ScopeRecord,
     IntegrationRecord,
-    CredentialRecord
+    CredentialRecord,
+    QueueRecord
 );
 
 /// The object with `id` among `objects`.
@@ -255,6 +270,9 @@ impl Org {
     }
     pub fn scope(&self, id: &str) -> Option<&ScopeRecord> {
         by_id(&self.scopes, id)
+    }
+    pub fn queue(&self, id: &str) -> Option<&QueueRecord> {
+        by_id(&self.queues, id)
     }
     pub fn integration_type(&self, id: &str) -> Option<&Value> {
         self.integration_types

@@ -1,5 +1,5 @@
 //! The seeded org, read from the `seed.json` fixture compiled into the crate, plus the optional
-//! extra roles for load tests.
+//! extra roles for load tests and the generated members of the overflow queue.
 
 use std::collections::BTreeMap;
 
@@ -9,9 +9,10 @@ use serde_json::Value;
 use crate::error::Error;
 use crate::ids;
 use crate::org::{
-    DivisionRecord, Grant, OAuthClientRecord, Org, OrganizationRecord, RoleDivision, RoleRecord,
-    ScopeRecord, UserRecord,
+    DivisionRecord, Grant, OAuthClientRecord, Org, OrganizationRecord, PresenceDefinitionRecord,
+    PresenceRecord, RoleDivision, RoleRecord, ScopeRecord, UserRecord,
 };
+use crate::seed_queues::{seeded_queues, FixtureOverflow, FixturePresence, FixtureQueue};
 
 /// What a caller needs to sign in to the seeded org.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,6 +46,9 @@ struct Fixture {
     scopes: Vec<ScopeRecord>,
     integration_types: Vec<Value>,
     credential_types: Vec<Value>,
+    presence_definitions: Vec<PresenceDefinitionRecord>,
+    queues: Vec<FixtureQueue>,
+    overflow_queue: FixtureOverflow,
 }
 
 #[derive(Deserialize)]
@@ -55,9 +59,13 @@ struct FixtureUser {
     email: String,
     title: String,
     department: String,
-    password: String,
+    /// Agents who only appear in queues have none and cannot sign in.
+    #[serde(default)]
+    password: Option<String>,
     division_id: String,
     grants: Vec<RoleDivision>,
+    #[serde(default)]
+    presence: Option<FixturePresence>,
 }
 
 /// A public sign-in client (no secret): PKCE or implicit only.
@@ -102,7 +110,7 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
         admin_user_id: admin.id.clone(),
         admin_name: admin.name.clone(),
         admin_email: admin.email.clone(),
-        admin_password: admin.password.clone(),
+        admin_password: admin.password.clone().unwrap_or_default(),
         code_client_id: fx.sign_in.code_client_id.clone(),
         token_client_id: fx.sign_in.token_client_id.clone(),
     };
@@ -115,11 +123,13 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
         policies: vec!["routing:queue:view".to_owned()],
         default: false,
     }));
-    let users = fx
+    let mut users: Vec<UserRecord> = fx
         .users
         .into_iter()
         .map(|u| UserRecord {
-            password_sha256: ids::digest(&u.password),
+            // An empty digest matches no password: such a user cannot sign in.
+            password_sha256: u.password.as_deref().map(ids::digest).unwrap_or_default(),
+            presence: u.presence.map_or_else(PresenceRecord::default, |p| p.record(at)),
             grants: u
                 .grants
                 .into_iter()
@@ -139,6 +149,7 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
             division_id: u.division_id,
         })
         .collect();
+    let queues = seeded_queues(fx.queues, fx.overflow_queue, at, &mut users);
     let oauth_clients = fx
         .oauth_clients
         .into_iter()
@@ -173,6 +184,8 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
         credentials: Vec::new(),
         tokens: BTreeMap::new(),
         refresh_tokens: BTreeMap::new(),
+        queues,
+        presence_definitions: fx.presence_definitions,
     };
     Ok((org, info))
 }

@@ -11,8 +11,10 @@ mod oauth_client_rules;
 mod oauth_clients;
 mod oauth_scopes;
 mod organizations;
+mod queue_members;
 mod reported_state;
 mod roles;
+mod routing_queues;
 mod tokens;
 mod users;
 
@@ -61,6 +63,9 @@ pub fn router(ctx: Ctx) -> Router {
             "/oauth/clients/{clientId}/secret",
             post(oauth_clients::regenerate_secret),
         )
+        .route("/routing/queues", get(routing_queues::list))
+        .route("/routing/queues/{queueId}", get(routing_queues::get_one))
+        .route("/routing/queues/{queueId}/members", get(queue_members::list))
         .route("/oauth/scopes", get(oauth_scopes::list))
         .route("/oauth/scopes/{scopeId}", get(oauth_scopes::get_one))
         .route(
