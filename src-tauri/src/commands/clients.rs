@@ -77,8 +77,9 @@ pub fn oauth_client_secret_reveal(
     Ok(reveals.reveal_text(&handle)?)
 }
 
+/// Async so that it runs on the runtime the clipboard's clearing task is spawned on.
 #[tauri::command]
-pub fn oauth_client_secret_copy<R: Runtime>(
+pub async fn oauth_client_secret_copy<R: Runtime>(
     app: AppHandle<R>,
     reveals: State<'_, Reveals>,
     handle: String,

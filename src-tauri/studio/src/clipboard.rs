@@ -19,12 +19,15 @@ pub trait Clipboard: Send + Sync + 'static {
     fn clear(&self) -> Result<(), String>;
 }
 
-/// Puts `secret` on `clipboard` and schedules its removal (a task on the current tokio runtime).
+/// Puts `secret` on `clipboard` and schedules its removal, as a task on the current tokio
+/// runtime; without one it copies nothing, since the secret could not be cleared.
 pub fn copy_for_a_minute(clipboard: Arc<dyn Clipboard>, secret: Secret) -> Result<(), Error> {
+    let runtime = tokio::runtime::Handle::try_current()
+        .map_err(|_| Error::Unexpected("no runtime to clear the clipboard with".into()))?;
     clipboard
         .write(secret.expose())
         .map_err(|e| Error::Unexpected(format!("the clipboard refused the text: {e}")))?;
-    tokio::spawn(async move {
+    runtime.spawn(async move {
         tokio::time::sleep(CLIPBOARD_TTL).await;
         clear_if_holding(clipboard.as_ref(), &secret);
     });
@@ -86,6 +89,15 @@ mod tests {
         tokio::time::advance(Duration::from_millis(2)).await;
         settle().await;
         assert_eq!(clipboard.read(), None, "cleared at 60 s");
+    }
+
+    /// Called where no runtime runs (a synchronous command on the main thread), the copy is
+    /// refused with an error instead of a panic, and nothing is put on the clipboard.
+    #[test]
+    fn without_a_runtime_nothing_is_copied_and_nothing_panics() {
+        let clipboard = Arc::new(MockClipboard::default());
+        assert!(copy_for_a_minute(clipboard.clone(), Secret::new("s3cret")).is_err());
+        assert_eq!(clipboard.read(), None);
     }
 
     #[tokio::test(start_paused = true)]

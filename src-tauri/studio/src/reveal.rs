@@ -79,9 +79,11 @@ impl Reveals {
         secret: Secret,
         account: Option<String>,
     ) -> Result<String, Error> {
+        let runtime = tokio::runtime::Handle::try_current()
+            .map_err(|_| Error::Unexpected("no runtime to expire the secret with".into()))?;
         let handle = self.keep(secret, account, Instant::now())?;
         let (expiring, later) = (handle.clone(), self.clone());
-        tokio::spawn(async move {
+        runtime.spawn(async move {
             tokio::time::sleep(REVEAL_TTL).await;
             later.expire(&expiring, Instant::now());
         });
