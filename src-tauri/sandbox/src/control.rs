@@ -149,7 +149,11 @@ async fn variants(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiE
 async fn presence(State(ctx): State<Ctx>, bytes: Bytes) -> Result<Response, ApiError> {
     let change: PresenceChange = body(&bytes)?;
     let knobs = Knobs(ctx);
-    match knobs.set_presence(&change.user_id, change.system_presence, change.routing_status) {
+    match knobs.set_presence(
+        &change.user_id,
+        change.system_presence,
+        change.routing_status,
+    ) {
         true => Ok(no_content()),
         false => Err(ApiError::not_found()),
     }

@@ -99,10 +99,12 @@ impl Knobs {
     ) -> bool {
         let now = self.0.now_ms();
         self.0
-            .mutate(|org| match org.set_presence(user_id, presence, routing, now) {
-                true => Ok(()),
-                false => Err(ApiError::not_found()),
-            })
+            .mutate(
+                |org| match org.set_presence(user_id, presence, routing, now) {
+                    true => Ok(()),
+                    false => Err(ApiError::not_found()),
+                },
+            )
             .is_ok()
     }
     /// Back to the seeded org and to the knobs the options set.

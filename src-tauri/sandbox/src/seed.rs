@@ -129,7 +129,9 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
         .map(|u| UserRecord {
             // An empty digest matches no password: such a user cannot sign in.
             password_sha256: u.password.as_deref().map(ids::digest).unwrap_or_default(),
-            presence: u.presence.map_or_else(PresenceRecord::default, |p| p.record(at)),
+            presence: u
+                .presence
+                .map_or_else(PresenceRecord::default, |p| p.record(at)),
             grants: u
                 .grants
                 .into_iter()

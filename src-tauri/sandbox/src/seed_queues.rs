@@ -136,7 +136,8 @@ mod tests {
                 .iter()
                 .any(|d| d.system_presence == presence));
         }
-        let ids: std::collections::BTreeSet<&str> = org.users.iter().map(|u| u.id.as_str()).collect();
+        let ids: std::collections::BTreeSet<&str> =
+            org.users.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(ids.len(), org.users.len(), "user ids are unique");
     }
 }

@@ -11,6 +11,7 @@ pub mod oauth_clients;
 mod paging;
 mod rate_gate;
 pub mod retry;
+pub mod routing;
 pub mod self_assign;
 mod tls;
 pub mod tokens;
@@ -25,4 +26,5 @@ pub use integrations::{
 pub use oauth_clients::{ClientDeletion, IssuedOAuthClient};
 pub use paging::MAX_PAGES;
 pub use retry::RetryPolicy;
+pub use routing::MemberExpand;
 pub use self_assign::{assign_role_to_me, AssignProgress, AssignWaits};

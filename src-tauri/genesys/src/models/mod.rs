@@ -8,6 +8,7 @@ mod integration_config;
 mod integrations;
 mod oauth_clients;
 mod paging;
+mod routing;
 mod tokens;
 mod users;
 
@@ -32,5 +33,9 @@ pub use oauth_clients::{
     OAuthScope, OAuthScopeListing, RoleDivision, ALL_DIVISIONS,
 };
 pub use paging::Page;
+pub use routing::{
+    PresenceDefinition, Queue, QueueMember, QueueMemberUser, RoutingState, RoutingStatus,
+    UserPresence,
+};
 pub use tokens::{NamedEntity, TokenInfo, TokenInfoClient};
 pub use users::{Organization, UserMe};

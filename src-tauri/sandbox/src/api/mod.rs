@@ -65,7 +65,10 @@ pub fn router(ctx: Ctx) -> Router {
         )
         .route("/routing/queues", get(routing_queues::list))
         .route("/routing/queues/{queueId}", get(routing_queues::get_one))
-        .route("/routing/queues/{queueId}/members", get(queue_members::list))
+        .route(
+            "/routing/queues/{queueId}/members",
+            get(queue_members::list),
+        )
         .route("/oauth/scopes", get(oauth_scopes::list))
         .route("/oauth/scopes/{scopeId}", get(oauth_scopes::get_one))
         .route(

@@ -46,7 +46,11 @@ pub async fn list(
     let name = query.get("name").map(str::to_lowercase);
     let joined = query.get("joined").map(|v| v.eq_ignore_ascii_case("true"));
     let presences: Vec<String> = query.all("presence").iter().map(|p| folded(p)).collect();
-    let statuses: Vec<String> = query.all("routingStatus").iter().map(|s| folded(s)).collect();
+    let statuses: Vec<String> = query
+        .all("routingStatus")
+        .iter()
+        .map(|s| folded(s))
+        .collect();
     // `memberBy` is `user` or `group`: every Sandbox member is a user.
     let groups_only = query
         .get("memberBy")
@@ -61,7 +65,10 @@ pub async fn list(
             .iter()
             .filter_map(|m| org.user(&m.user_id).map(|u| (m, u)))
             .filter(|_| !groups_only)
-            .filter(|(_, u)| name.as_ref().is_none_or(|n| u.name.to_lowercase().contains(n)))
+            .filter(|(_, u)| {
+                name.as_ref()
+                    .is_none_or(|n| u.name.to_lowercase().contains(n))
+            })
             .filter(|(m, _)| joined.is_none_or(|j| m.joined == j))
             .filter(|(_, u)| {
                 presences.is_empty()
