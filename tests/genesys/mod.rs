@@ -18,6 +18,7 @@ mod oauth_clients;
 mod pkce;
 mod rate_limited_run;
 mod retries;
+mod routing;
 pub mod setup;
 
 use std::time::Duration;

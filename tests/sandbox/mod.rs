@@ -12,6 +12,7 @@ mod knobs;
 mod oauth_clients;
 mod persistence;
 mod robustness;
+mod routing;
 mod sign_in;
 mod sign_in_page;
 mod spec;
