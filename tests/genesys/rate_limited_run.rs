@@ -91,13 +91,14 @@ impl SetupObserver for Stretch {
     }
 }
 
-/// The client gets attempts enough for every 429 of the stretch and the answer, as the
-/// single-request test of G4 does (`tests/genesys/retries.rs`); the rest is the fast options.
+/// The fast options with the app's own attempts and throttling budget: 429s that say how long
+/// to wait spend the budget (three minutes), not the five attempts.
 fn options() -> ClientOptions {
     let fast = fast_options();
     ClientOptions {
         retry: RetryPolicy {
-            max_attempts: 10,
+            max_attempts: RetryPolicy::default().max_attempts,
+            max_throttled: RetryPolicy::default().max_throttled,
             ..fast.retry
         },
         ..fast

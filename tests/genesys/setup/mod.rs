@@ -36,6 +36,7 @@ pub fn fast_options() -> ClientOptions {
             max: Duration::from_millis(40),
             max_retry_after: Duration::from_secs(2),
             conflict_step: Duration::from_millis(5),
+            max_throttled: Duration::from_secs(10),
         },
         read_after_create_within: Duration::from_secs(2),
         ..ClientOptions::default()

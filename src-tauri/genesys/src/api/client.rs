@@ -186,8 +186,9 @@ impl Client {
     /// (at most `retry.max_attempts` times in all) after a 5xx other than 501, a timeout or
     /// connection error (jittered backoff), or a 429 (after `Retry-After`, capped; without
     /// one, the same jittered backoff: the Go SDK also retries a 429 that has none,
-    /// platform-client-sdk-go platformclientv2/apiclient.go). 4xx other than 429 is never
-    /// retried; neither is a POST.
+    /// platform-client-sdk-go platformclientv2/apiclient.go). A 429's `Retry-After` waits use
+    /// up `retry.max_throttled`, not attempts. 4xx other than 429 is never retried; neither
+    /// is a POST.
     pub(crate) async fn exchange(
         &self,
         method: Method,
@@ -198,7 +199,10 @@ impl Client {
         let url = format!("{}{path}", self.endpoints.api_base);
         let may_retry = retried(&method);
         let mut attempt = 1;
+        let mut throttled = std::time::Duration::ZERO;
         loop {
+            // Whether the org said how long to wait (a 429's `Retry-After`).
+            let mut asked_wait = false;
             let admission = self.gate.admit().await;
             let mut request = self
                 .http
@@ -219,15 +223,16 @@ impl Client {
             let wait = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
                 Ok(answer) if answer.status == StatusCode::TOO_MANY_REQUESTS => {
-                    let pause = answer
+                    let asked = answer
                         .headers
                         .get(RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
-                        .and_then(|v| self.retry.retry_after(v, SystemTime::now()))
-                        .unwrap_or_else(|| self.retry.jittered_backoff(attempt));
+                        .and_then(|v| self.retry.retry_after(v, SystemTime::now()));
+                    let pause = asked.unwrap_or_else(|| self.retry.jittered_backoff(attempt));
                     // Also when this request is not sent again (a POST): the caller's next
                     // request on this token waits too.
                     self.gate.hold(pause);
+                    asked_wait = asked.is_some();
                     Some(pause)
                 }
                 Ok(answer)
@@ -239,8 +244,15 @@ impl Client {
                 Err(Error::Network(_)) => Some(self.retry.jittered_backoff(attempt)),
                 _ => None,
             };
+            // A wait the org asked for is spent from the throttling budget instead of an
+            // attempt, while the policy retries at all and the budget lasts.
+            let throttling = wait.is_some_and(|w| {
+                asked_wait
+                    && self.retry.max_attempts > 1
+                    && throttled + w <= self.retry.max_throttled
+            });
             match wait {
-                Some(wait) if may_retry && attempt < self.retry.max_attempts => {
+                Some(wait) if may_retry && (throttling || attempt < self.retry.max_attempts) => {
                     let what = match &outcome {
                         Ok(answer) => format!("HTTP {}", answer.status.as_u16()),
                         Err(e) => e.to_string(),
@@ -252,7 +264,11 @@ impl Client {
                         self.retry.max_attempts
                     );
                     tokio::time::sleep(wait).await;
-                    attempt += 1;
+                    if throttling {
+                        throttled += wait;
+                    } else {
+                        attempt += 1;
+                    }
                 }
                 _ => return outcome,
             }

@@ -13,6 +13,10 @@ use crate::error::{Error, Result};
 pub const MAX_WAIT: Duration = Duration::from_secs(120);
 /// Attempts per request, the first one included.
 pub const MAX_ATTEMPTS: u32 = 5;
+/// The longest a request waits in all on 429s that say how long to wait (`Retry-After`):
+/// those waits count against this time, not against the attempts, so an org throttling for
+/// two minutes pauses a request instead of failing it (security-matrix.md G4).
+pub const MAX_THROTTLED: Duration = Duration::from_secs(180);
 /// Terraform's step between tries of a version-conflicted write (terraform-provider-genesyscloud
 /// genesyscloud/util/util_retries.go, `RetryWhen`: `Retry-After` if given, else `(i+1)·500 ms`).
 pub const CONFLICT_STEP: Duration = Duration::from_millis(500);
@@ -32,10 +36,13 @@ pub struct RetryPolicy {
     /// After the `n`-th version conflict (0-based) without `Retry-After`, the re-read waits
     /// `(n + 1) · conflict_step`: 500 ms, as Terraform's `RetryWhen` does.
     pub conflict_step: Duration,
+    /// The longest wait in all on 429s with a `Retry-After`; those do not use up attempts.
+    pub max_throttled: Duration,
 }
 
 impl Default for RetryPolicy {
-    /// 5 attempts, backoff 1 → 30 s, `Retry-After` capped at 120 s, conflicts 0.5 s more each.
+    /// 5 attempts, backoff 1 → 30 s, `Retry-After` capped at 120 s and 180 s in all,
+    /// conflicts 0.5 s more each.
     fn default() -> Self {
         RetryPolicy {
             max_attempts: MAX_ATTEMPTS,
@@ -43,6 +50,7 @@ impl Default for RetryPolicy {
             max: Duration::from_secs(30),
             max_retry_after: MAX_WAIT,
             conflict_step: CONFLICT_STEP,
+            max_throttled: MAX_THROTTLED,
         }
     }
 }
