@@ -142,7 +142,7 @@ fn clippy() -> Result {
 }
 
 fn core_free_of_tauri() -> Result {
-    for krate in ["genesys", "studio", "sandbox", "live"] {
+    for krate in ["genesys", "studio", "action-engine", "sandbox", "live"] {
         let tree = cmd(
             "cargo",
             &["tree", "-p", krate, "-e", "normal", "--prefix", "none"],
