@@ -43,11 +43,19 @@ pub struct EngineError {
 
 impl EngineError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        EngineError { kind, message: message.into(), position: None }
+        EngineError {
+            kind,
+            message: message.into(),
+            position: None,
+        }
     }
 
     pub fn at(kind: ErrorKind, message: impl Into<String>, line: usize, column: usize) -> Self {
-        EngineError { kind, message: message.into(), position: Some((line, column)) }
+        EngineError {
+            kind,
+            message: message.into(),
+            position: Some((line, column)),
+        }
     }
 }
 

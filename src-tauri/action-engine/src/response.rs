@@ -17,10 +17,15 @@ pub fn translate(
     let mut out = Map::new();
     for (name, path) in translation_map {
         let path = path.as_str().ok_or_else(|| {
-            EngineError::new(ErrorKind::PathSyntax, format!("the translation map entry `{name}` is not a string"))
+            EngineError::new(
+                ErrorKind::PathSyntax,
+                format!("the translation map entry `{name}` is not a string"),
+            )
         })?;
-        let found = eval_path(path, response)
-            .map_err(|e| EngineError { message: format!("translation map `{name}`: {}", e.message), ..e })?;
+        let found = eval_path(path, response).map_err(|e| EngineError {
+            message: format!("translation map `{name}`: {}", e.message),
+            ..e
+        })?;
         match (found.value(), defaults.get(name)) {
             (Some(value), _) => {
                 out.insert(name.clone(), value);
@@ -36,7 +41,9 @@ pub fn translate(
 
 /// A default is JSON text; a default given as a JSON value (not a string) is taken as that value.
 fn default_value(name: &str, default: &Value) -> Result<Value, EngineError> {
-    let Value::String(text) = default else { return Ok(default.clone()) };
+    let Value::String(text) = default else {
+        return Ok(default.clone());
+    };
     serde_json::from_str(text).map_err(|e| {
         EngineError::new(
             ErrorKind::DefaultNotJson,
@@ -56,7 +63,10 @@ pub struct SuccessOutput {
 /// undefined variable fails the step the way Genesys does ("Variable $Presences has not been
 /// set at successTemplate[line 1, column 20]"); a parse error names its line and column in the
 /// rendered text.
-pub fn success_output(success_template: &str, translated: &Map<String, Value>) -> Result<Value, EngineError> {
+pub fn success_output(
+    success_template: &str,
+    translated: &Map<String, Value>,
+) -> Result<Value, EngineError> {
     success_output_with_raw(success_template, translated, None).map(|out| out.json)
 }
 
@@ -72,11 +82,20 @@ pub fn success_output_with_raw(
     }
     let rendered = render(success_template, &context)?;
     if let Some(first @ UndefinedRef { line, column, .. }) = rendered.undefined.first() {
-        return Err(EngineError::at(ErrorKind::TemplateRender, first.message("successTemplate"), *line, *column));
+        return Err(EngineError::at(
+            ErrorKind::TemplateRender,
+            first.message("successTemplate"),
+            *line,
+            *column,
+        ));
     }
     let json = serde_json::from_str(&rendered.text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
-        let near = rendered.text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let near = rendered
+            .text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("");
         EngineError::at(
             ErrorKind::OutputNotJson,
             format!("the rendered success template is not JSON: {e}; the line reads `{near}`"),
@@ -84,5 +103,8 @@ pub fn success_output_with_raw(
             column,
         )
     })?;
-    Ok(SuccessOutput { json, text: rendered.text })
+    Ok(SuccessOutput {
+        json,
+        text: rendered.text,
+    })
 }

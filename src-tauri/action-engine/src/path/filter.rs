@@ -14,7 +14,9 @@ enum Tok {
 /// One token and whether whitespace preceded it in the source (kept so `match(` stays glued).
 type Spaced = (bool, Tok);
 
-const OPS: &[&str] = &["==", "!=", "<=", ">=", "=~", "&&", "||", "<", ">", "!", "(", ")", ","];
+const OPS: &[&str] = &[
+    "==", "!=", "<=", ">=", "=~", "&&", "||", "<", ">", "!", "(", ")", ",",
+];
 /// Jayway filter operators (json-path/JsonPath README.md, "Filter Operators") with no offline equivalent.
 const UNSUPPORTED: &[&str] = &["subsetof", "anyof", "noneof", "size", "empty", "contains"];
 
@@ -45,8 +47,12 @@ fn tokenize(text: &str) -> Result<Vec<Spaced>, EngineError> {
                     _ => {}
                 }
             }
-            let end = end.ok_or_else(|| syntax(format!("the regex in `{text}` has no closing '/'")))?;
-            let flags: String = body[end + 1..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let end =
+                end.ok_or_else(|| syntax(format!("the regex in `{text}` has no closing '/'")))?;
+            let flags: String = body[end + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
             toks.push((spaced, Tok::Regex(body[..end].to_string(), flags.clone())));
             i += 1 + end + 1 + flags.len();
             continue;
@@ -93,7 +99,9 @@ fn operand_len(text: &str) -> Result<usize, EngineError> {
             '[' => depth += 1,
             ']' => depth -= 1,
             _ if depth > 0 => {}
-            c if c.is_whitespace() || "()=!<>&|,".contains(c) => return Ok(if k == 0 { c.len_utf8() } else { k }),
+            c if c.is_whitespace() || "()=!<>&|,".contains(c) => {
+                return Ok(if k == 0 { c.len_utf8() } else { k })
+            }
             _ => {}
         }
     }
@@ -120,8 +128,14 @@ fn regex_match(left: &str, pattern: &str, flags: &str) -> Result<String, EngineE
     if let Some(bad) = flags.chars().find(|f| !"imsx".contains(*f)) {
         return Err(unsupported(&format!("=~ /…/{bad}")));
     }
-    let inline = if flags.is_empty() { String::new() } else { format!("(?{flags})") };
-    let escaped = format!("{inline}{pattern}").replace('\\', "\\\\").replace('\'', "\\'");
+    let inline = if flags.is_empty() {
+        String::new()
+    } else {
+        format!("(?{flags})")
+    };
+    let escaped = format!("{inline}{pattern}")
+        .replace('\\', "\\\\")
+        .replace('\'', "\\'");
     Ok(format!("match({left}, '{escaped}')"))
 }
 
@@ -130,22 +144,36 @@ fn membership(left: &str, right: &str, negated: bool) -> Result<String, EngineEr
     if let Some(list) = right.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         let mut items = Vec::new();
         let mut start = 0;
-        for cut in top_level_positions(list, ',').into_iter().chain([list.len()]) {
+        for cut in top_level_positions(list, ',')
+            .into_iter()
+            .chain([list.len()])
+        {
             let item = list[start..cut].trim();
             if !item.is_empty() {
                 items.push(item.to_string());
             }
             start = cut + 1;
         }
-        let (cmp, join, empty) = if negated { ("!=", " && ", "1 == 1") } else { ("==", " || ", "1 == 2") };
+        let (cmp, join, empty) = if negated {
+            ("!=", " && ", "1 == 1")
+        } else {
+            ("==", " || ", "1 == 2")
+        };
         if items.is_empty() {
             return Ok(empty.to_string());
         }
-        let parts: Vec<String> = items.iter().map(|it| format!("{left} {cmp} {it}")).collect();
+        let parts: Vec<String> = items
+            .iter()
+            .map(|it| format!("{left} {cmp} {it}"))
+            .collect();
         return Ok(format!("({})", parts.join(join)));
     }
     if left.starts_with('@') || left.starts_with('$') {
-        return Err(unsupported(if negated { "nin (a path on both sides)" } else { "in (a path on both sides)" }));
+        return Err(unsupported(if negated {
+            "nin (a path on both sides)"
+        } else {
+            "in (a path on both sides)"
+        }));
     }
     let test = match right.rfind("[*]") {
         Some(star) => format!("{}[?@{} == {left}]", &right[..star], &right[star + 3..]),
@@ -162,22 +190,35 @@ pub(crate) fn rewrite_filter(text: &str) -> Result<String, EngineError> {
     while k < toks.len() {
         let (spaced, tok) = &toks[k];
         match tok {
-            Tok::Text(word) if matches!(word.as_str(), "in" | "nin") || UNSUPPORTED.contains(&word.as_str()) => {
+            Tok::Text(word)
+                if matches!(word.as_str(), "in" | "nin")
+                    || UNSUPPORTED.contains(&word.as_str()) =>
+            {
                 if UNSUPPORTED.contains(&word.as_str()) {
                     return Err(unsupported(word));
                 }
-                let (lspace, left) = out.pop().ok_or_else(|| syntax(format!("`{word}` needs a left operand")))?;
+                let (lspace, left) = out
+                    .pop()
+                    .ok_or_else(|| syntax(format!("`{word}` needs a left operand")))?;
                 let right = match toks.get(k + 1) {
                     Some((_, Tok::Text(r))) => operand(r)?,
-                    _ => return Err(syntax(format!("`{word}` needs a right operand in `{text}`"))),
+                    _ => {
+                        return Err(syntax(format!(
+                            "`{word}` needs a right operand in `{text}`"
+                        )))
+                    }
                 };
                 out.push((lspace, membership(&left, &right, word == "nin")?));
                 k += 2;
             }
             Tok::Op("=~") => {
-                let (lspace, left) = out.pop().ok_or_else(|| syntax("`=~` needs a left operand"))?;
+                let (lspace, left) = out
+                    .pop()
+                    .ok_or_else(|| syntax("`=~` needs a left operand"))?;
                 let Some((_, Tok::Regex(pattern, flags))) = toks.get(k + 1) else {
-                    return Err(syntax(format!("`=~` must be followed by /regex/ in `{text}`")));
+                    return Err(syntax(format!(
+                        "`=~` must be followed by /regex/ in `{text}`"
+                    )));
                 };
                 out.push((lspace, regex_match(&left, pattern, flags)?));
                 k += 2;
@@ -193,5 +234,10 @@ pub(crate) fn rewrite_filter(text: &str) -> Result<String, EngineError> {
             Tok::Regex(..) => return Err(syntax(format!("a /regex/ outside `=~` in `{text}`"))),
         }
     }
-    Ok(out.iter().map(|(s, t)| if *s { format!(" {t}") } else { t.clone() }).collect::<String>().trim().to_string())
+    Ok(out
+        .iter()
+        .map(|(s, t)| if *s { format!(" {t}") } else { t.clone() })
+        .collect::<String>()
+        .trim()
+        .to_string())
 }

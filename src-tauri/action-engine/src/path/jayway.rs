@@ -13,8 +13,9 @@ pub(crate) struct Compiled {
 }
 
 /// The tail functions of Jayway (json-path/JsonPath README.md, "Functions") that this engine computes.
-pub(crate) const TAIL_FUNCTIONS: &[&str] =
-    &["length", "size", "sum", "min", "max", "avg", "stddev", "keys", "first", "last"];
+pub(crate) const TAIL_FUNCTIONS: &[&str] = &[
+    "length", "size", "sum", "min", "max", "avg", "stddev", "keys", "first", "last",
+];
 
 pub(crate) fn syntax(message: impl Into<String>) -> EngineError {
     EngineError::new(ErrorKind::PathSyntax, message)
@@ -37,7 +38,11 @@ pub(crate) fn compile(path: &str) -> Result<Compiled, EngineError> {
     }
     let (body, tail) = split_tail(&full)?;
     let (rfc, definite) = rewrite_segments(body)?;
-    Ok(Compiled { rfc, definite: definite || tail.is_some(), tail })
+    Ok(Compiled {
+        rfc,
+        definite,
+        tail,
+    })
 }
 
 /// Splits a trailing `.name()` off `path` when it is a Jayway tail function.
@@ -45,9 +50,13 @@ fn split_tail(path: &str) -> Result<(&str, Option<String>), EngineError> {
     if !path.ends_with(')') {
         return Ok((path, None));
     }
-    let Some(dot) = top_level_positions(path, '.').last().copied() else { return Ok((path, None)) };
+    let Some(dot) = top_level_positions(path, '.').last().copied() else {
+        return Ok((path, None));
+    };
     let call = &path[dot + 1..];
-    let Some(open) = call.find('(') else { return Ok((path, None)) };
+    let Some(open) = call.find('(') else {
+        return Ok((path, None));
+    };
     let name = &call[..open];
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Ok((path, None));
@@ -113,7 +122,10 @@ fn closing_bracket(text: &str, open: usize) -> Result<usize, EngineError> {
             _ => {}
         }
     }
-    Err(syntax(format!("`{text}` has a '[' at position {} that is never closed", open + 1)))
+    Err(syntax(format!(
+        "`{text}` has a '[' at position {} that is never closed",
+        open + 1
+    )))
 }
 
 /// True for a name RFC 9535 accepts after a dot (`name-first *name-char`).
@@ -151,7 +163,11 @@ pub(crate) fn rewrite_segments(path: &str) -> Result<(String, bool), EngineError
                 } else if bytes.get(i).is_some_and(|b| *b != b'[') {
                     let end = name_end(path, i);
                     let name = &path[i..end];
-                    out.push_str(&if is_shorthand(name) { name.to_string() } else { quoted(name) });
+                    out.push_str(&if is_shorthand(name) {
+                        name.to_string()
+                    } else {
+                        quoted(name)
+                    });
                     i = end;
                 }
             }
@@ -165,7 +181,10 @@ pub(crate) fn rewrite_segments(path: &str) -> Result<(String, bool), EngineError
                 let end = name_end(path, i + 1);
                 let name = &path[i + 1..end];
                 if name.is_empty() {
-                    return Err(syntax(format!("`{path}` has an empty name at position {}", i + 2)));
+                    return Err(syntax(format!(
+                        "`{path}` has an empty name at position {}",
+                        i + 2
+                    )));
                 }
                 if is_shorthand(name) {
                     out.push('.');
@@ -205,5 +224,7 @@ pub(crate) fn rewrite_segments(path: &str) -> Result<(String, bool), EngineError
 
 /// Where a dot-notation name starting at `start` ends: at the next '.', '[' or the end (Jayway).
 fn name_end(path: &str, start: usize) -> usize {
-    path[start..].find(['.', '[']).map_or(path.len(), |k| start + k)
+    path[start..]
+        .find(['.', '['])
+        .map_or(path.len(), |k| start + k)
 }

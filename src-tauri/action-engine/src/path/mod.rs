@@ -15,7 +15,9 @@ use crate::error::{EngineError, ErrorKind};
 /// deep scan `..`, a wildcard `*`, a filter `[?(...)]`, a slice `[a:b]` or several names or
 /// indexes `[0,1]`; any other path is *definite*. Jayway returns a definite path's single value and
 /// an indefinite path's matches as a list (json-path/JsonPath README.md, "What is Returned When?").
-/// A path ending in a tail function (`.length()`) is definite: the function's one result.
+/// A tail function (`.length()`) keeps the path's definiteness: on a definite path it gives one
+/// result, on an indefinite one a list of one result per match (the public "Get Message ID Count"
+/// action in GenesysCloudBlueprints/limitless-flows-blueprint reads `[?(...)].messages.length()` back with `firstFromArray`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum PathResult {
     /// A definite path: the one value it names, or `None` when the document has no such node.
@@ -49,8 +51,15 @@ pub fn check_path(path: &str) -> Result<(), EngineError> {
 fn parse(path: &str) -> Result<(JsonPath, jayway::Compiled), EngineError> {
     let compiled = jayway::compile(path)?;
     let parsed = JsonPath::parse(&compiled.rfc).map_err(|e| {
-        let shown = if compiled.rfc == path { String::new() } else { format!(" (read as `{}`)", compiled.rfc) };
-        EngineError::new(ErrorKind::PathSyntax, format!("`{path}`{shown} is not a valid JSONPath: {e}"))
+        let shown = if compiled.rfc == path {
+            String::new()
+        } else {
+            format!(" (read as `{}`)", compiled.rfc)
+        };
+        EngineError::new(
+            ErrorKind::PathSyntax,
+            format!("`{path}`{shown} is not a valid JSONPath: {e}"),
+        )
     })?;
     Ok((parsed, compiled))
 }
@@ -62,18 +71,20 @@ fn parse(path: &str) -> Result<(JsonPath, jayway::Compiled), EngineError> {
 pub fn eval_path(path: &str, doc: &Value) -> Result<PathResult, EngineError> {
     let (parsed, compiled) = parse(path)?;
     let nodes: Vec<Value> = parsed.query(doc).all().into_iter().cloned().collect();
-    let found = if compiled.definite && compiled.tail.is_none() {
-        return Ok(PathResult::Definite(nodes.into_iter().next()));
-    } else if compiled.definite {
-        nodes.into_iter().next()
-    } else {
-        Some(Value::Array(nodes))
-    };
-    match (&compiled.tail, found) {
-        (Some(name), Some(input)) => Ok(PathResult::Definite(tail_function(name, &input, path)?)),
-        (Some(_), None) => Ok(PathResult::Definite(None)),
-        (None, Some(Value::Array(items))) => Ok(PathResult::Indefinite(items)),
-        (None, other) => Ok(PathResult::Indefinite(other.into_iter().collect())),
+    match (&compiled.tail, compiled.definite) {
+        (None, true) => Ok(PathResult::Definite(nodes.into_iter().next())),
+        (None, false) => Ok(PathResult::Indefinite(nodes)),
+        (Some(name), true) => match nodes.first() {
+            Some(input) => Ok(PathResult::Definite(tail_function(name, input, path)?)),
+            None => Ok(PathResult::Definite(None)),
+        },
+        (Some(name), false) => {
+            let mut results = Vec::with_capacity(nodes.len());
+            for input in &nodes {
+                results.extend(tail_function(name, input, path)?);
+            }
+            Ok(PathResult::Indefinite(results))
+        }
     }
 }
 
@@ -87,14 +98,19 @@ fn numbers(input: &Value, name: &str, path: &str) -> Result<Vec<f64>, EngineErro
         .map(|v| v.as_f64())
         .collect::<Option<Vec<f64>>>()
         .filter(|v| !v.is_empty())
-        .ok_or_else(|| EngineError::new(ErrorKind::PathSyntax, format!("`{path}`: {name}() needs a list of numbers")))
+        .ok_or_else(|| {
+            EngineError::new(
+                ErrorKind::PathSyntax,
+                format!("`{path}`: {name}() needs a list of numbers"),
+            )
+        })
 }
 
 fn number(x: f64) -> Option<Value> {
     serde_json::Number::from_f64(x).map(Value::Number)
 }
 
-/// Jayway's tail functions: their input is the path's output (README.md, "Functions").
+/// Jayway's tail functions (json-path/JsonPath README.md, "Functions"), applied to one node.
 fn tail_function(name: &str, input: &Value, path: &str) -> Result<Option<Value>, EngineError> {
     Ok(match name {
         "length" | "size" => match input {
@@ -103,7 +119,9 @@ fn tail_function(name: &str, input: &Value, path: &str) -> Result<Option<Value>,
             Value::String(s) => Some(s.chars().count().into()),
             _ => None,
         },
-        "keys" => input.as_object().map(|o| o.keys().cloned().map(Value::String).collect()),
+        "keys" => input
+            .as_object()
+            .map(|o| o.keys().cloned().map(Value::String).collect()),
         "first" => input.as_array().and_then(|a| a.first().cloned()),
         "last" => input.as_array().and_then(|a| a.last().cloned()),
         _ => {

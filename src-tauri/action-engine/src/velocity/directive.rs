@@ -9,22 +9,31 @@ use crate::error::EngineError;
 pub(crate) type Found<'a> = (&'a str, usize, Option<Expr>);
 
 impl<'a> Parser<'a> {
-    pub fn hash(&mut self, text: &mut String, nodes: &mut Vec<Node>, until: &[&str]) -> Result<Option<Found<'a>>, EngineError> {
+    pub fn hash(
+        &mut self,
+        text: &mut String,
+        nodes: &mut Vec<Node>,
+        until: &[&str],
+    ) -> Result<Option<Found<'a>>, EngineError> {
         let start = self.pos;
         let rest = self.rest();
         if rest.starts_with("##") {
-            self.pos += rest.find('\n').unwrap_or(rest.len());
-            self.gobble_line(start, text);
+            // A line comment ends with its line break, which it takes with it (Velocity user guide, "Comments").
+            self.pos += rest.find('\n').map_or(rest.len(), |k| k + 1);
             return Ok(None);
         }
         if let Some(body) = rest.strip_prefix("#*") {
-            let close = body.find("*#").ok_or_else(|| self.error(start, "a `#*` comment is never closed with `*#`"))?;
+            let close = body
+                .find("*#")
+                .ok_or_else(|| self.error(start, "a `#*` comment is never closed with `*#`"))?;
             self.pos += 2 + close + 2;
             self.gobble_line(start, text);
             return Ok(None);
         }
         if let Some(body) = rest.strip_prefix("#[[") {
-            let close = body.find("]]#").ok_or_else(|| self.error(start, "a `#[[` literal is never closed with `]]#`"))?;
+            let close = body
+                .find("]]#")
+                .ok_or_else(|| self.error(start, "a `#[[` literal is never closed with `]]#`"))?;
             text.push_str(&body[..close]);
             self.pos += 3 + close + 3;
             return Ok(None);
@@ -48,16 +57,24 @@ impl<'a> Parser<'a> {
         match name {
             "else" | "end" | "elseif" => {
                 if !until.contains(&name) {
-                    return Err(self.error(start, format!("`#{name}` without an open #if or #foreach")));
+                    return Err(
+                        self.error(start, format!("`#{name}` without an open #if or #foreach"))
+                    );
                 }
-                let cond = if name == "elseif" { Some(self.condition(start, name)?) } else { None };
+                let cond = if name == "elseif" {
+                    Some(self.condition(start, name)?)
+                } else {
+                    None
+                };
                 self.gobble_line(start, text);
                 Ok(Some((name, start, cond)))
             }
             "set" => {
                 self.open(start, name)?;
                 self.skip_ws();
-                let target = self.reference()?.ok_or_else(|| self.error(start, "#set needs a $reference to set"))?;
+                let target = self
+                    .reference()?
+                    .ok_or_else(|| self.error(start, "#set needs a $reference to set"))?;
                 self.skip_ws();
                 if self.byte(self.pos) != Some(b'=') {
                     return Err(self.error(start, "#set needs `=` after its $reference"));
@@ -80,7 +97,9 @@ impl<'a> Parser<'a> {
                 loop {
                     let (body, found) = self.nodes(&["elseif", "else", "end"])?;
                     match found {
-                        Some(("elseif", _, Some(next))) => branches.push((std::mem::replace(&mut cond, next), body)),
+                        Some(("elseif", _, Some(next))) => {
+                            branches.push((std::mem::replace(&mut cond, next), body))
+                        }
                         Some(("else", _, _)) => {
                             branches.push((cond, body));
                             let (body, found) = self.nodes(&["end"])?;
@@ -103,7 +122,8 @@ impl<'a> Parser<'a> {
                 self.open(start, name)?;
                 self.skip_ws();
                 let var = self.reference()?.filter(|r| r.parts.is_empty());
-                let var = var.ok_or_else(|| self.error(start, "#foreach needs a plain $variable"))?;
+                let var =
+                    var.ok_or_else(|| self.error(start, "#foreach needs a plain $variable"))?;
                 self.skip_ws();
                 if !self.eat_word("in") {
                     return Err(self.error(start, "#foreach needs `in` after its $variable"));
@@ -127,7 +147,11 @@ impl<'a> Parser<'a> {
     }
 
     fn expect_end(&self, start: usize, what: &str, found: bool) -> Result<(), EngineError> {
-        if found { Ok(()) } else { Err(self.unclosed(start, what)) }
+        if found {
+            Ok(())
+        } else {
+            Err(self.unclosed(start, what))
+        }
     }
 
     fn open(&mut self, start: usize, name: &str) -> Result<(), EngineError> {

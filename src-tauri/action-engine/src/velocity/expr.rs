@@ -51,7 +51,15 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(args);
                 }
-                _ => return Err(self.error(start, format!("an argument list is never closed with '{}'", char::from(close)))),
+                _ => {
+                    return Err(self.error(
+                        start,
+                        format!(
+                            "an argument list is never closed with '{}'",
+                            char::from(close)
+                        ),
+                    ))
+                }
             }
         }
     }
@@ -63,14 +71,25 @@ impl<'a> Parser<'a> {
         result
     }
 
-    fn binary(&mut self, ops: &[(&str, BinOp)], next: fn(&mut Self) -> Result<Expr, EngineError>) -> Result<Expr, EngineError> {
+    fn binary(
+        &mut self,
+        ops: &[(&str, BinOp)],
+        next: fn(&mut Self) -> Result<Expr, EngineError>,
+    ) -> Result<Expr, EngineError> {
         let mut left = next(self)?;
         'outer: loop {
             for (token, op) in ops {
                 let before = self.pos;
-                let matched = if token.as_bytes()[0].is_ascii_alphabetic() { self.eat_word(token) } else { self.eat(token) };
+                let matched = if token.as_bytes()[0].is_ascii_alphabetic() {
+                    self.eat_word(token)
+                } else {
+                    self.eat(token)
+                };
                 // `<` must not take the first half of `<=`, nor `!` the first half of `!=`.
-                if matched && ["=", "|", "&"].iter().any(|t| self.rest().starts_with(t)) && token.len() == 1 {
+                if matched
+                    && ["=", "|", "&"].iter().any(|t| self.rest().starts_with(t))
+                    && token.len() == 1
+                {
                     self.pos = before;
                     continue;
                 }
@@ -109,8 +128,22 @@ impl<'a> Parser<'a> {
 
     fn compare(&mut self) -> Result<Expr, EngineError> {
         use BinOp::*;
-        let ops = [("==", Eq), ("!=", Ne), ("<=", Le), (">=", Ge), ("<", Lt), (">", Gt)];
-        let words = [("eq", Eq), ("ne", Ne), ("le", Le), ("ge", Ge), ("lt", Lt), ("gt", Gt)];
+        let ops = [
+            ("==", Eq),
+            ("!=", Ne),
+            ("<=", Le),
+            (">=", Ge),
+            ("<", Lt),
+            (">", Gt),
+        ];
+        let words = [
+            ("eq", Eq),
+            ("ne", Ne),
+            ("le", Le),
+            ("ge", Ge),
+            ("lt", Lt),
+            ("gt", Gt),
+        ];
         let all: Vec<(&str, BinOp)> = ops.into_iter().chain(words).collect();
         self.binary(&all, Self::sum)
     }
@@ -120,12 +153,17 @@ impl<'a> Parser<'a> {
     }
 
     fn product(&mut self) -> Result<Expr, EngineError> {
-        self.binary(&[("*", BinOp::Mul), ("/", BinOp::Div), ("%", BinOp::Mod)], Self::unary)
+        self.binary(
+            &[("*", BinOp::Mul), ("/", BinOp::Div), ("%", BinOp::Mod)],
+            Self::unary,
+        )
     }
 
     fn unary(&mut self) -> Result<Expr, EngineError> {
         self.skip_ws();
-        if self.byte(self.pos) == Some(b'-') && !self.byte(self.pos + 1).is_some_and(|c| c.is_ascii_digit()) {
+        if self.byte(self.pos) == Some(b'-')
+            && !self.byte(self.pos + 1).is_some_and(|c| c.is_ascii_digit())
+        {
             self.pos += 1;
             self.enter(self.pos)?;
             let inner = self.unary();
@@ -177,12 +215,22 @@ impl<'a> Parser<'a> {
             },
             Some(c) if c.is_ascii_digit() || c == b'-' => self.number(start),
             Some(c) if is_ident_start(c) => {
-                for (word, value) in [("true", Value::Bool(true)), ("false", Value::Bool(false)), ("null", Value::Null)] {
+                for (word, value) in [
+                    ("true", Value::Bool(true)),
+                    ("false", Value::Bool(false)),
+                    ("null", Value::Null),
+                ] {
                     if self.eat_word(word) {
                         return Ok(Expr::Literal(value));
                     }
                 }
-                Err(self.error(start, format!("`{}` is not a value (a $reference needs its `$`)", self.ident_at(start).unwrap_or(""))))
+                Err(self.error(
+                    start,
+                    format!(
+                        "`{}` is not a value (a $reference needs its `$`)",
+                        self.ident_at(start).unwrap_or("")
+                    ),
+                ))
             }
             _ => Err(self.error(start, "an expression is missing here")),
         }
@@ -192,14 +240,22 @@ impl<'a> Parser<'a> {
     /// first matching quote (Velocity 1.7 string literals have no escapes).
     fn string(&mut self, start: usize, quote: u8) -> Result<Expr, EngineError> {
         let body = start + 1;
-        let close = self.src[body..self.end].find(char::from(quote)).map(|k| body + k);
+        let close = self.src[body..self.end]
+            .find(char::from(quote))
+            .map(|k| body + k);
         let close = close.ok_or_else(|| self.error(start, "a string literal is never closed"))?;
         self.pos = close + 1;
         let content = &self.src[body..close];
         if quote == b'\'' || !content.contains(['$', '#', '\\']) {
             return Ok(Expr::Literal(Value::Str(content.to_string())));
         }
-        let mut inner = Parser { src: self.src, pos: body, end: close, gobble: false, depth: self.depth };
+        let mut inner = Parser {
+            src: self.src,
+            pos: body,
+            end: close,
+            gobble: false,
+            depth: self.depth,
+        };
         inner.enter(body)?;
         let (nodes, _) = inner.nodes(&[])?;
         Ok(Expr::Interpolated(nodes))
@@ -210,7 +266,8 @@ impl<'a> Parser<'a> {
         while self.byte(p).is_some_and(|c| c.is_ascii_digit()) {
             p += 1;
         }
-        let fraction = self.byte(p) == Some(b'.') && self.byte(p + 1).is_some_and(|c| c.is_ascii_digit());
+        let fraction =
+            self.byte(p) == Some(b'.') && self.byte(p + 1).is_some_and(|c| c.is_ascii_digit());
         if fraction {
             p += 1;
             while self.byte(p).is_some_and(|c| c.is_ascii_digit()) {
@@ -219,7 +276,13 @@ impl<'a> Parser<'a> {
         }
         let text = &self.src[start..p];
         self.pos = p;
-        let value = if fraction { text.parse().ok().map(Value::Float) } else { text.parse().ok().map(Value::Int) };
-        value.map(Expr::Literal).ok_or_else(|| self.error(start, format!("`{text}` is not a number")))
+        let value = if fraction {
+            text.parse().ok().map(Value::Float)
+        } else {
+            text.parse().ok().map(Value::Int)
+        };
+        value
+            .map(Expr::Literal)
+            .ok_or_else(|| self.error(start, format!("`{text}` is not a number")))
     }
 }

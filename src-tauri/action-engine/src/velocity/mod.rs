@@ -39,8 +39,14 @@ impl Context {
     /// The context of a request template: `$input` holds the action's inputs as they are (so
     /// `${input.QueueID}` renders the bare GUID) plus `rawRequest`, the inputs as JSON text.
     pub fn for_request(inputs: &serde_json::Map<String, serde_json::Value>) -> Self {
-        let mut input: BTreeMap<String, Value> = inputs.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect();
-        input.insert("rawRequest".into(), Value::Str(serde_json::Value::Object(inputs.clone()).to_string()));
+        let mut input: BTreeMap<String, Value> = inputs
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from_json(v)))
+            .collect();
+        input.insert(
+            "rawRequest".into(),
+            Value::Str(serde_json::Value::Object(inputs.clone()).to_string()),
+        );
         let mut context = Context::new();
         context.set("input", Value::Map(input));
         context
@@ -70,7 +76,10 @@ impl UndefinedRef {
     /// Genesys's wording at the "Apply output transformation" step, for the template `field`
     /// (`successTemplate`, `requestTemplate`, ...).
     pub fn message(&self, field: &str) -> String {
-        format!("Variable {} has not been set at {field}[line {}, column {}]", self.reference, self.line, self.column)
+        format!(
+            "Variable {} has not been set at {field}[line {}, column {}]",
+            self.reference, self.line, self.column
+        )
     }
 }
 
@@ -92,7 +101,10 @@ impl Template {
     pub fn parse(source: &str) -> Result<Self, EngineError> {
         let mut parser = parse::Parser::new(source);
         let (nodes, _) = parser.nodes(&[])?;
-        Ok(Template { source: source.to_string(), nodes })
+        Ok(Template {
+            source: source.to_string(),
+            nodes,
+        })
     }
 
     pub fn render(&self, vars: &Context) -> Result<Rendered, EngineError> {
@@ -104,7 +116,10 @@ impl Template {
         };
         let mut text = String::new();
         renderer.nodes(&self.nodes, &mut text)?;
-        Ok(Rendered { text, undefined: renderer.undefined })
+        Ok(Rendered {
+            text,
+            undefined: renderer.undefined,
+        })
     }
 }
 

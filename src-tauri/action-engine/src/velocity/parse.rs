@@ -24,7 +24,13 @@ pub(crate) fn is_ident_start(c: u8) -> bool {
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str) -> Self {
-        Parser { src, pos: 0, end: src.len(), gobble: true, depth: 0 }
+        Parser {
+            src,
+            pos: 0,
+            end: src.len(),
+            gobble: true,
+            depth: 0,
+        }
     }
 
     pub fn error(&self, at: usize, message: impl Into<String>) -> EngineError {
@@ -45,7 +51,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut end = at + 1;
-        while self.byte(end).is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
+        while self
+            .byte(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
+        {
             end += 1;
         }
         Some(&self.src[at..end])
@@ -54,7 +63,10 @@ impl<'a> Parser<'a> {
     pub fn enter(&mut self, at: usize) -> Result<(), EngineError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error(at, format!("the template nests deeper than {MAX_DEPTH} levels")));
+            return Err(self.error(
+                at,
+                format!("the template nests deeper than {MAX_DEPTH} levels"),
+            ));
         }
         Ok(())
     }
@@ -126,11 +138,15 @@ impl<'a> Parser<'a> {
         if formal {
             p += 1;
         }
-        let Some(root) = self.ident_at(p) else { return Ok(None) };
+        let Some(root) = self.ident_at(p) else {
+            return Ok(None);
+        };
         p += root.len();
         let mut parts = Vec::new();
         while self.byte(p) == Some(b'.') {
-            let Some(name) = self.ident_at(p + 1) else { break };
+            let Some(name) = self.ident_at(p + 1) else {
+                break;
+            };
             p += 1 + name.len();
             if self.byte(p) == Some(b'(') {
                 self.pos = p + 1;
@@ -145,12 +161,21 @@ impl<'a> Parser<'a> {
         }
         if formal {
             if self.byte(p) != Some(b'}') {
-                return Err(self.error(start, format!("`{}` opens '{{' and never closes it", &self.src[start..p])));
+                return Err(self.error(
+                    start,
+                    format!("`{}` opens '{{' and never closes it", &self.src[start..p]),
+                ));
             }
             p += 1;
         }
         self.pos = p;
-        Ok(Some(Reference { quiet, root: root.to_string(), parts, start, end: p }))
+        Ok(Some(Reference {
+            quiet,
+            root: root.to_string(),
+            parts,
+            start,
+            end: p,
+        }))
     }
 
     /// When a directive spanning `start..pos` is alone on its line, drops the line's indentation
@@ -165,7 +190,10 @@ impl<'a> Parser<'a> {
             return;
         }
         let after = self.rest();
-        let blank = after.bytes().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+        let blank = after
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
         let line_break = after[blank..].starts_with('\n');
         if line_break || blank == after.len() {
             text.truncate(text.len() - indent.len());

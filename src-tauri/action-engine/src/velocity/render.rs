@@ -25,7 +25,9 @@ pub(crate) fn equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,
-        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => a.as_number() == b.as_number(),
+        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+            a.as_number() == b.as_number()
+        }
         _ if std::mem::discriminant(a) == std::mem::discriminant(b) => a == b,
         _ => a.to_text() == b.to_text(),
     }
@@ -45,7 +47,9 @@ fn arithmetic(op: BinOp, a: &Value, b: &Value) -> Value {
         };
         return exact.map_or(Value::Null, Value::Int);
     }
-    let (Some(x), Some(y)) = (a.as_number(), b.as_number()) else { return Value::Null };
+    let (Some(x), Some(y)) = (a.as_number(), b.as_number()) else {
+        return Value::Null;
+    };
     let result = match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
@@ -89,17 +93,30 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    fn foreach(&mut self, var: &str, list: &Expr, body: &[Node], out: &mut String) -> Result<(), EngineError> {
+    fn foreach(
+        &mut self,
+        var: &str,
+        list: &Expr,
+        body: &[Node],
+        out: &mut String,
+    ) -> Result<(), EngineError> {
         let items = match self.expr(list)? {
             Value::List(items) => items,
             Value::Map(m) => m.into_values().collect(),
             _ => Vec::new(),
         };
-        let saved = (self.vars.get(var).cloned(), self.vars.get("foreach").cloned(), self.vars.get("velocityCount").cloned());
+        let saved = (
+            self.vars.get(var).cloned(),
+            self.vars.get("foreach").cloned(),
+            self.vars.get("velocityCount").cloned(),
+        );
         let n = items.len();
         for (i, item) in items.into_iter().enumerate() {
             self.budget = self.budget.checked_sub(1).ok_or_else(|| {
-                EngineError::new(ErrorKind::TemplateRender, format!("the #foreach loops run more than {MAX_ITEMS} times"))
+                EngineError::new(
+                    ErrorKind::TemplateRender,
+                    format!("the #foreach loops run more than {MAX_ITEMS} times"),
+                )
             })?;
             let state = [
                 ("index", Value::Int(i as i64)),
@@ -110,11 +127,16 @@ impl Renderer<'_> {
             ];
             let state = state.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
             self.vars.insert("foreach".into(), Value::Map(state));
-            self.vars.insert("velocityCount".into(), Value::Int(i as i64 + 1));
+            self.vars
+                .insert("velocityCount".into(), Value::Int(i as i64 + 1));
             self.vars.insert(var.to_string(), item);
             self.nodes(body, out)?;
         }
-        for (name, old) in [(var, saved.0), ("foreach", saved.1), ("velocityCount", saved.2)] {
+        for (name, old) in [
+            (var, saved.0),
+            ("foreach", saved.1),
+            ("velocityCount", saved.2),
+        ] {
             match old {
                 Some(v) => self.vars.insert(name.to_string(), v),
                 None => self.vars.remove(name),
@@ -154,7 +176,11 @@ impl Renderer<'_> {
             None => {
                 if !testing {
                     let (line, column) = line_column(self.src, r.start);
-                    self.undefined.push(UndefinedRef { reference: format!("${}", r.root), line, column });
+                    self.undefined.push(UndefinedRef {
+                        reference: format!("${}", r.root),
+                        line,
+                        column,
+                    });
                 }
                 return Ok(None);
             }
@@ -197,12 +223,21 @@ impl Renderer<'_> {
             Expr::List(items) => Value::List(self.arguments(items)?),
             Expr::Range(a, b) => {
                 let (a, b) = (self.expr(a)?, self.expr(b)?);
-                let (Some(a), Some(b)) = (a.as_number(), b.as_number()) else { return Ok(Value::Null) };
+                let (Some(a), Some(b)) = (a.as_number(), b.as_number()) else {
+                    return Ok(Value::Null);
+                };
                 let (a, b) = (a as i64, b as i64);
                 if a.abs_diff(b) as usize >= MAX_ITEMS {
-                    return Err(EngineError::new(ErrorKind::TemplateRender, format!("the range [{a}..{b}] is too long")));
+                    return Err(EngineError::new(
+                        ErrorKind::TemplateRender,
+                        format!("the range [{a}..{b}] is too long"),
+                    ));
                 }
-                let items: Vec<i64> = if a <= b { (a..=b).collect() } else { (b..=a).rev().collect() };
+                let items: Vec<i64> = if a <= b {
+                    (a..=b).collect()
+                } else {
+                    (b..=a).rev().collect()
+                };
                 Value::List(items.into_iter().map(Value::Int).collect())
             }
             Expr::Not(inner) => Value::Bool(!self.condition(inner)?),
@@ -211,7 +246,11 @@ impl Renderer<'_> {
             Expr::Binary(BinOp::Or, a, b) => Value::Bool(self.condition(a)? || self.condition(b)?),
             Expr::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a)?, self.expr(b)?);
-                let order = || a.as_number().zip(b.as_number()).and_then(|(x, y)| x.partial_cmp(&y));
+                let order = || {
+                    a.as_number()
+                        .zip(b.as_number())
+                        .and_then(|(x, y)| x.partial_cmp(&y))
+                };
                 match op {
                     BinOp::Eq => Value::Bool(equal(&a, &b)),
                     BinOp::Ne => Value::Bool(!equal(&a, &b)),

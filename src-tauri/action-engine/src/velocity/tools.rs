@@ -37,7 +37,9 @@ pub fn form_encode(text: &str) -> String {
     for b in text.bytes() {
         match b {
             b' ' => out.push('+'),
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'*' | b'_' => out.push(char::from(b)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'*' | b'_' => {
+                out.push(char::from(b))
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -49,7 +51,9 @@ fn uri_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'~' | b'_' => out.push(char::from(b)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'~' | b'_' => {
+                out.push(char::from(b))
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -87,9 +91,14 @@ fn math(name: &str, args: &[Value]) -> Option<Value> {
 /// array gives the default, or `null` without one; text that is not a JSON array comes back as is.
 fn first_from_array(args: &[Value]) -> Option<Value> {
     let json = args.first()?.to_text();
-    let fallback = || args.get(1).map_or_else(|| "null".to_string(), Value::to_text);
+    let fallback = || {
+        args.get(1)
+            .map_or_else(|| "null".to_string(), Value::to_text)
+    };
     let text = match serde_json::from_str::<serde_json::Value>(&json) {
-        Ok(serde_json::Value::Array(items)) => items.first().map_or_else(fallback, |v| v.to_string()),
+        Ok(serde_json::Value::Array(items)) => {
+            items.first().map_or_else(fallback, |v| v.to_string())
+        }
         _ => json,
     };
     Some(Value::Str(text))
@@ -106,9 +115,15 @@ fn optional_query_param(args: &[Value]) -> Option<Value> {
     if value.is_empty() {
         return Some(Value::Str(String::new()));
     }
-    let last = args.get(2).is_some_and(|v| v.truthy() && v.to_text() != "false");
+    let last = args
+        .get(2)
+        .is_some_and(|v| v.truthy() && v.to_text() != "false");
     let separator = if last { "" } else { "&" };
-    Some(Value::Str(format!("{}={}{separator}", form_encode(&name), form_encode(&value))))
+    Some(Value::Str(format!(
+        "{}={}{separator}",
+        form_encode(&name),
+        form_encode(&value)
+    )))
 }
 
 /// A tool method call; `None` for an unknown method or a null argument (the reference then
@@ -124,8 +139,12 @@ pub(crate) fn call(tool: &str, name: &str, args: &[Value]) -> Option<Value> {
         ("esc", "url" | "urlFormEncode") => text().map(|t| Value::Str(form_encode(&t))),
         ("esc", "uriEncode") => text().map(|t| Value::Str(uri_encode(&t))),
         ("math", _) => math(name, args),
-        ("successTemplateUtils", "firstFromArray") if (1..=2).contains(&args.len()) => first_from_array(args),
-        ("urlTool", "optionalQueryParam") if (2..=3).contains(&args.len()) => optional_query_param(args),
+        ("successTemplateUtils", "firstFromArray") if (1..=2).contains(&args.len()) => {
+            first_from_array(args)
+        }
+        ("urlTool", "optionalQueryParam") if (2..=3).contains(&args.len()) => {
+            optional_query_param(args)
+        }
         _ => None,
     }
 }

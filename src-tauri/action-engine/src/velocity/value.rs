@@ -21,10 +21,16 @@ impl Value {
         match json {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(*b),
-            serde_json::Value::Number(n) => n.as_i64().map_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0)), Value::Int),
+            serde_json::Value::Number(n) => n
+                .as_i64()
+                .map_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0)), Value::Int),
             serde_json::Value::String(s) => Value::Str(s.clone()),
             serde_json::Value::Array(a) => Value::List(a.iter().map(Value::from_json).collect()),
-            serde_json::Value::Object(o) => Value::Map(o.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect()),
+            serde_json::Value::Object(o) => Value::Map(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
+                    .collect(),
+            ),
         }
     }
 
@@ -34,12 +40,27 @@ impl Value {
             Value::Null => "null".into(),
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
-            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e7 => format!("{f:.1}"),
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e7 => {
+                format!("{f:.1}")
+            }
             Value::Float(f) => f.to_string(),
             Value::Str(s) => s.clone(),
-            Value::List(items) => format!("[{}]", items.iter().map(Value::to_text).collect::<Vec<_>>().join(", ")),
+            Value::List(items) => format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(Value::to_text)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Value::Map(m) => {
-                format!("{{{}}}", m.iter().map(|(k, v)| format!("{k}={}", v.to_text())).collect::<Vec<_>>().join(", "))
+                format!(
+                    "{{{}}}",
+                    m.iter()
+                        .map(|(k, v)| format!("{k}={}", v.to_text()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
         }
     }
@@ -99,9 +120,10 @@ impl Value {
             (Value::Str(s), "contains", 1) => Some(Value::Bool(s.contains(&text(0)?))),
             (Value::Str(s), "startsWith", 1) => Some(Value::Bool(s.starts_with(&text(0)?))),
             (Value::Str(s), "endsWith", 1) => Some(Value::Bool(s.ends_with(&text(0)?))),
-            (Value::Str(s), "indexOf", 1) => {
-                Some(Value::Int(s.find(&text(0)?).map_or(-1, |b| s[..b].chars().count() as i64)))
-            }
+            (Value::Str(s), "indexOf", 1) => Some(Value::Int(
+                s.find(&text(0)?)
+                    .map_or(-1, |b| s[..b].chars().count() as i64),
+            )),
             (Value::Str(s), "substring", 1 | 2) => {
                 let chars: Vec<char> = s.chars().collect();
                 let from = arg(0)?.as_index()?;
@@ -109,19 +131,23 @@ impl Value {
                     Some(v) => v.as_index()?,
                     None => chars.len(),
                 };
-                (from <= to && to <= chars.len()).then(|| Value::Str(chars[from..to].iter().collect()))
+                (from <= to && to <= chars.len())
+                    .then(|| Value::Str(chars[from..to].iter().collect()))
             }
             (Value::List(l), "size", 0) => Some(Value::Int(l.len() as i64)),
             (Value::List(l), "isEmpty", 0) => Some(Value::Bool(l.is_empty())),
             (Value::List(l), "get", 1) => l.get(arg(0)?.as_index()?).cloned(),
-            (Value::List(l), "contains", 1) => {
-                Some(Value::Bool(l.iter().any(|v| crate::velocity::render::equal(v, &args[0]))))
-            }
+            (Value::List(l), "contains", 1) => Some(Value::Bool(
+                l.iter()
+                    .any(|v| crate::velocity::render::equal(v, &args[0])),
+            )),
             (Value::Map(m), "size", 0) => Some(Value::Int(m.len() as i64)),
             (Value::Map(m), "isEmpty", 0) => Some(Value::Bool(m.is_empty())),
             (Value::Map(m), "get", 1) => Some(m.get(&text(0)?).cloned().unwrap_or(Value::Null)),
             (Value::Map(m), "containsKey", 1) => Some(Value::Bool(m.contains_key(&text(0)?))),
-            (Value::Map(m), "keySet", 0) => Some(Value::List(m.keys().cloned().map(Value::Str).collect())),
+            (Value::Map(m), "keySet", 0) => {
+                Some(Value::List(m.keys().cloned().map(Value::Str).collect()))
+            }
             _ => None,
         }
     }

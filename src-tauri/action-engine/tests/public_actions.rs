@@ -1,0 +1,98 @@
+//! Every public data action's templates and translation map parse. The actions are read from
+//! the workspace's shared data folder at test time and are never copied into this repository;
+//! on a clean clone the folder is absent and the test says so and checks nothing.
+
+use std::path::PathBuf;
+
+use action_engine::{check_path, ErrorKind, Template};
+use serde_json::Value;
+
+/// Paths Jayway itself rejects, so a faithful engine must too: `$$.id` has no '.' or '[' after
+/// its root (json-path/JsonPath PathCompiler.readContextToken); it was exported from Terraform,
+/// where a lone `$$` stays literal.
+const REJECTED_LIKE_JAYWAY: &[&str] = &["$$.id"];
+
+fn actions_folder() -> Option<PathBuf> {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .map(|a| a.join("shared/data/public-data-actions"))
+        .find(|p| p.is_dir())
+}
+
+#[test]
+fn every_public_action_parses() {
+    let Some(folder) = actions_folder() else {
+        eprintln!("\n!!! SKIPPED: shared/data/public-data-actions is not next to this checkout; no public action was checked !!!\n");
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("the public actions folder is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 50,
+        "expected the 59 public actions, found {}",
+        files.len()
+    );
+    let (mut templates, mut paths, mut failures) = (0, 0, Vec::new());
+    for file in &files {
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let action: Value =
+            serde_json::from_str(&std::fs::read_to_string(file).expect("readable")).expect("JSON");
+        let config = &action["config"];
+        let mut sources = vec![
+            (
+                "requestUrlTemplate",
+                &config["request"]["requestUrlTemplate"],
+            ),
+            ("requestTemplate", &config["request"]["requestTemplate"]),
+            ("successTemplate", &config["response"]["successTemplate"]),
+        ];
+        if let Some(headers) = config["request"]["headers"].as_object() {
+            sources.extend(headers.values().map(|v| ("headers", v)));
+        }
+        for (field, source) in sources {
+            let Some(text) = source.as_str() else {
+                continue;
+            };
+            templates += 1;
+            if let Err(e) = Template::parse(text) {
+                failures.push(format!("{name} {field}: {e}"));
+            }
+        }
+        let map = config["response"]["translationMap"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        for (key, path) in map {
+            let path = path.as_str().unwrap_or_default();
+            paths += 1;
+            match check_path(path) {
+                Err(e) if REJECTED_LIKE_JAYWAY.contains(&path) => {
+                    assert_eq!(e.kind, ErrorKind::PathSyntax)
+                }
+                Ok(()) if REJECTED_LIKE_JAYWAY.contains(&path) => {
+                    failures.push(format!("{name} {key}: `{path}` should fail"))
+                }
+                Err(e) => failures.push(format!("{name} translationMap.{key}: {e}")),
+                Ok(()) => {}
+            }
+        }
+    }
+    eprintln!(
+        "checked {} public actions: {templates} templates, {paths} translation-map paths",
+        files.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
