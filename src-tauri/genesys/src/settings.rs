@@ -19,6 +19,15 @@ pub enum Language {
 }
 
 impl Language {
+    /// Its BCP 47 tag, as the UI's catalogues, HTML `lang` and `Accept-Language` name it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Es => "es",
+            Language::PtBr => "pt-BR",
+        }
+    }
+
     /// Maps an OS locale such as `es_MX.UTF-8`, `pt-BR` or `pt_PT` to the closest UI language.
     /// Every Portuguese locale gets pt-BR (the only Portuguese catalogue); anything unknown, English.
     pub fn from_locale(locale: &str) -> Language {

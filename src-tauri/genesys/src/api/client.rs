@@ -2,67 +2,28 @@
 //! no redirects, timeouts and a response cap; Genesys errors become [`Error::Api`]. Idempotent
 //! requests are retried on 5xx, timeouts, connection errors and 429 (security-matrix.md C1, C4, C5); a POST
 //! never is. The client and its clones keep to one budget: a few requests in flight, a few
-//! hundred a minute, and a 429 holds every request until its `Retry-After` has passed.
+//! hundred a minute, and a 429 holds every request until its `Retry-After` has passed. Every
+//! request asks for answers in the client's language (`Accept-Language`).
 
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::answer::{api_error, network, parse, read, Answer};
 use super::encode::json_body;
+pub use super::options::{
+    ClientOptions, CONNECT_TIMEOUT, MAX_IN_FLIGHT, MAX_RESPONSE_BYTES, PER_MINUTE,
+    READ_AFTER_CREATE_WITHIN, REQUEST_TIMEOUT,
+};
 use super::rate_gate::RateGate;
 pub use super::retry::RetryPolicy;
 use crate::error::{Error, Result};
 use crate::region::Endpoints;
 use crate::secrets::Secret;
-
-/// Connecting gives up after this long (default).
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// A whole request (connect, send, read) gives up after this long (default).
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// API answers larger than this are refused (security-matrix.md B7, G6).
-pub const MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
-/// Requests one client (and its clones) has in flight at most (default).
-pub const MAX_IN_FLIGHT: usize = 4;
-/// Requests one client (and its clones) starts in any rolling minute at most (default): under
-/// the 300 a minute Genesys allows one token, with room for the login host and other tools.
-pub const PER_MINUTE: u32 = 240;
-/// How long a read right after a create retries a 404 (default): Genesys is eventually
-/// consistent, so a new object may not be readable at once.
-pub const READ_AFTER_CREATE_WITHIN: Duration = Duration::from_secs(60);
-
-/// Timeouts, retries and request budget of a [`Client`]; `Default` is what the app uses
-/// (security-matrix.md, HTTP numbers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClientOptions {
-    /// A whole request (connect, send, read) gives up after this long: 30 s.
-    pub request_timeout: Duration,
-    /// Connecting gives up after this long: 10 s.
-    pub connect_timeout: Duration,
-    pub retry: RetryPolicy,
-    /// Requests in flight at once, shared by clones: 4.
-    pub max_in_flight: usize,
-    /// Requests started in any rolling minute, shared by clones: 240.
-    pub per_minute: u32,
-    /// How long a read right after a create retries a 404: 60 s.
-    pub read_after_create_within: Duration,
-}
-
-impl Default for ClientOptions {
-    fn default() -> Self {
-        ClientOptions {
-            request_timeout: REQUEST_TIMEOUT,
-            connect_timeout: CONNECT_TIMEOUT,
-            retry: RetryPolicy::default(),
-            max_in_flight: MAX_IN_FLIGHT,
-            per_minute: PER_MINUTE,
-            read_after_create_within: READ_AFTER_CREATE_WITHIN,
-        }
-    }
-}
+use crate::settings::Language;
 
 /// The Platform API of one org (a region or the Sandbox): `Client::new(region.endpoints())`.
 #[derive(Debug, Clone)]
@@ -74,6 +35,8 @@ pub struct Client {
     /// asked for (security-matrix.md C4, "pool-wide").
     gate: RateGate,
     read_after_create_within: Duration,
+    /// The `Accept-Language` of every request ([`ClientOptions::language`]).
+    language: Language,
 }
 
 /// Whether the client may send `method` again after a failure. PATCH is not idempotent in
@@ -111,6 +74,7 @@ impl Client {
             retry: options.retry,
             gate: RateGate::new(options.max_in_flight, options.per_minute),
             read_after_create_within: options.read_after_create_within,
+            language: options.language,
         })
     }
 
@@ -127,6 +91,17 @@ impl Client {
     /// How long a read right after a create retries a 404.
     pub fn read_after_create_within(&self) -> Duration {
         self.read_after_create_within
+    }
+
+    /// The language this client asks Genesys to answer in.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Asks for answers in `language` from the next request on (this client only; clones
+    /// made before keep theirs, and all still share one request budget).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     /// The login and API base URLs this client talks to.
@@ -208,7 +183,8 @@ impl Client {
                 .http
                 .request(method.clone(), &url)
                 .bearer_auth(token.expose())
-                .header(reqwest::header::ACCEPT, "application/json");
+                .header(ACCEPT, "application/json")
+                .header(ACCEPT_LANGUAGE, self.language.tag());
             if let Some(bytes) = &body {
                 request = request
                     .header(CONTENT_TYPE, "application/json")

@@ -8,6 +8,7 @@ mod encode;
 pub mod integration_config;
 pub mod integrations;
 pub mod oauth_clients;
+mod options;
 mod paging;
 mod rate_gate;
 pub mod retry;

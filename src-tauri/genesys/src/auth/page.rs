@@ -93,11 +93,7 @@ img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 }
 
 fn document(status: u16, language: Language, main: &str, script: Option<&str>) -> Page {
-    let tag = match language {
-        Language::En => "en",
-        Language::Es => "es",
-        Language::PtBr => "pt-BR",
-    };
+    let tag = language.tag();
     let script_tag = script.map_or(String::new(), |s| format!("<script>{s}</script>"));
     let body = format!(
         "<!doctype html><html lang=\"{tag}\"><head><meta charset=\"utf-8\">\

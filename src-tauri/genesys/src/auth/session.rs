@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::models::TokenInfo;
 use crate::region::Endpoints;
 use crate::secrets::Secret;
+use crate::settings::Language;
 
 /// The longest life a token is believed to have: 38,880,000 s (450 days). No Genesys OAuth
 /// client may issue tokens that live longer: `accessTokenValiditySeconds` is 300 s to 48 h,
@@ -149,6 +150,11 @@ impl Session {
     /// The API client of this session's org.
     pub fn client(&self) -> &Client {
         &self.client
+    }
+
+    /// Asks Genesys to answer this session's later requests in `language` (`Accept-Language`).
+    pub fn set_language(&mut self, language: Language) {
+        self.client.set_language(language);
     }
 
     /// Checks the token with `GET /api/v2/tokens/me`: a 401 means it expired or was revoked.
