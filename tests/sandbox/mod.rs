@@ -13,6 +13,7 @@ mod oauth_clients;
 mod persistence;
 mod robustness;
 mod routing;
+mod scope_languages;
 mod sign_in;
 mod sign_in_page;
 mod spec;

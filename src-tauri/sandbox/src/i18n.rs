@@ -1,5 +1,7 @@
-//! The sign-in page's words in en, es and pt-BR (catalogues in `i18n/*.json`, same keys in
-//! each), and picking the language from a `lang` parameter or `Accept-Language`.
+//! The Sandbox's words in en, es and pt-BR: the sign-in page's (catalogues in `i18n/*.json`,
+//! same keys in each) and the scope descriptions in es and pt-BR (`i18n/scopes/*.json`, keyed
+//! by scope id; English is the seed's), and picking the language from a `lang` parameter or
+//! `Accept-Language`.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -88,9 +90,49 @@ pub fn text(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// A scope's description in `lang`, where the Sandbox has one; `None` for English (the seed's
+/// text is English) and for a scope without one.
+pub fn scope_description(lang: Lang, scope_id: &str) -> Option<&'static str> {
+    static ES: OnceLock<Catalogue> = OnceLock::new();
+    static PT_BR: OnceLock<Catalogue> = OnceLock::new();
+    let catalogue = match lang {
+        Lang::En => return None,
+        Lang::Es => ES.get_or_init(|| parse(include_str!("i18n/scopes/es.json"))),
+        Lang::PtBr => PT_BR.get_or_init(|| parse(include_str!("i18n/scopes/pt-BR.json"))),
+    };
+    catalogue.get(scope_id).map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_seeded_scope_is_described_in_es_and_pt_br() {
+        let seed: serde_json::Value =
+            serde_json::from_str(include_str!("seed.json")).expect("the seed parses");
+        let ids: Vec<&str> = seed["scopes"]
+            .as_array()
+            .expect("the seed lists scopes")
+            .iter()
+            .filter_map(|s| s["id"].as_str())
+            .collect();
+        assert!(!ids.is_empty(), "the seed has scopes to describe");
+        for lang in [Lang::Es, Lang::PtBr] {
+            for id in &ids {
+                assert!(
+                    scope_description(lang, id).is_some(),
+                    "{id} has no {} description",
+                    lang.tag()
+                );
+            }
+        }
+        assert_eq!(
+            scope_description(Lang::En, "oauth"),
+            None,
+            "English is the seed's"
+        );
+    }
 
     #[test]
     fn catalogues_parse_and_share_keys() {
