@@ -1,6 +1,7 @@
 //! What the shell keeps for the app's lifetime: start time, OS locale, settings, the signed-in
-//! session, a pending browser sign-in, the secret vault and the Sandbox org. Plain std locks
-//! for data that is cloned out; tokio locks only where a value is held across an `.await`.
+//! session (speaking the settings' language), a pending browser sign-in, the secret vault and
+//! the Sandbox org. Plain std locks for data that is cloned out; tokio locks only where a value
+//! is held across an `.await`.
 
 use std::sync::{Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
@@ -52,9 +53,16 @@ impl AppState {
         self.settings.read().map(|s| s.clone()).unwrap_or_default()
     }
 
+    /// Makes `slot` current; a signed-in session follows a language change from its next request.
     pub fn replace_settings(&self, slot: SettingsSlot) {
         if let Ok(mut current) = self.settings.write() {
             *current = slot;
+        }
+        let language = self.language();
+        if let Ok(mut current) = self.session.write() {
+            if let Some((_, session)) = current.as_mut() {
+                session.set_language(language);
+            }
         }
     }
 
@@ -63,7 +71,14 @@ impl AppState {
         self.session.read().ok().and_then(|s| s.clone())
     }
 
+    /// Makes `value` the signed-in session, asking Genesys to answer it in the app's language
+    /// (`Accept-Language`; a command already running keeps the language it started with).
     pub fn set_session(&self, value: Option<(Profile, Session)>) {
+        let language = self.language();
+        let value = value.map(|(profile, mut session)| {
+            session.set_language(language);
+            (profile, session)
+        });
         if let Ok(mut current) = self.session.write() {
             *current = value;
         }

@@ -3,6 +3,7 @@
 //! browser is played by plain reqwest: it GETs the authorize URL, posts the sign-in form and
 //! follows the redirect to the loopback listener itself.
 
+mod accept_language;
 mod api;
 mod authorization;
 mod canary;
