@@ -58,10 +58,7 @@ async fn every_queue_and_every_member_of_a_large_queue_with_presence() {
     assert_eq!(ids.len(), 130, "each member once");
     assert!(members.iter().all(|m| m.system_presence().is_some()));
     assert!(members.iter().all(|m| m.routing_status.is_some()));
-    let on_queue = members
-        .iter()
-        .filter(|m| m.system_presence() == Some("OnQueue"))
-        .count();
+    let on_queue = members.iter().filter(|m| m.on_queue()).count();
     assert_eq!(on_queue, 13, "one agent in ten is On Queue");
 }
 
@@ -87,7 +84,7 @@ async fn a_presence_set_by_the_knob_is_what_the_core_reads() {
         .expect("members");
     assert_eq!(
         ana(&before),
-        (Some("OnQueue".into()), Some(RoutingState::Idle))
+        (Some("On Queue".into()), Some(RoutingState::Idle))
     );
     assert!(w.org.knobs().set_presence(ANA, SystemPresence::Break, None));
     let after = api

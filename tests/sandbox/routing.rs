@@ -122,7 +122,7 @@ async fn members_expand_presence_and_routing_status_only_when_asked() {
     let ana = &presence["entities"][0];
     assert_eq!(
         ana["user"]["presence"]["presenceDefinition"]["systemPresence"],
-        "OnQueue"
+        "On Queue"
     );
     assert_eq!(ana["user"]["presence"]["source"], "PURECLOUD");
     assert!(
@@ -220,7 +220,7 @@ async fn ana(org: &Org, token: &str) -> (String, String) {
 async fn the_presence_knob_turns_on_queue_off_and_on() {
     let org = start().await;
     let admin = org.admin_token().await;
-    assert_eq!(ana(&org, &admin).await, ("OnQueue".into(), "IDLE".into()));
+    assert_eq!(ana(&org, &admin).await, ("On Queue".into(), "IDLE".into()));
     assert!(org
         .sandbox
         .knobs()
@@ -232,7 +232,7 @@ async fn the_presence_knob_turns_on_queue_off_and_on() {
     assert_eq!(answer.status(), 204);
     assert_eq!(
         ana(&org, &admin).await,
-        ("OnQueue".into(), "INTERACTING".into())
+        ("On Queue".into(), "INTERACTING".into())
     );
     let unknown = json!({ "userId": "nobody", "systemPresence": "Away" });
     let answer = org
@@ -270,5 +270,17 @@ async fn the_presence_knob_turns_on_queue_off_and_on() {
     );
     org.sandbox.knobs().reset().expect("reset");
     let admin = org.admin_token().await;
-    assert_eq!(ana(&org, &admin).await, ("OnQueue".into(), "IDLE".into()));
+    assert_eq!(ana(&org, &admin).await, ("On Queue".into(), "IDLE".into()));
+}
+
+/// Where no public source settles the spelling, the variant serves the SDKs' `OnQueue`.
+#[tokio::test]
+async fn the_on_queue_spelling_follows_the_variant() {
+    let org = start().await;
+    let admin = org.admin_token().await;
+    assert_eq!(ana(&org, &admin).await.0, "On Queue");
+    org.sandbox
+        .knobs()
+        .set_variant(sandbox::Variant::named("on-queue-joined").expect("a variant"));
+    assert_eq!(ana(&org, &admin).await.0, "OnQueue");
 }

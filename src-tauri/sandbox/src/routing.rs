@@ -62,7 +62,15 @@ impl SystemPresence {
         SystemPresence::Break,
     ];
 
-    /// The name as served (`Available`, `OnQueue`...).
+    /// The name as served in `spelling` (`Available`, `On Queue` or `OnQueue`...).
+    pub fn served(self, spelling: crate::variants::OnQueueSpelling) -> &'static str {
+        match (self, spelling) {
+            (SystemPresence::OnQueue, crate::variants::OnQueueSpelling::Words) => "On Queue",
+            (other, _) => other.name(),
+        }
+    }
+
+    /// The name in the SDKs' enum (`Available`, `OnQueue`...).
     pub fn name(self) -> &'static str {
         match self {
             SystemPresence::Available => "Available",

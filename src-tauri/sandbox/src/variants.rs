@@ -128,6 +128,18 @@ behaviour! {
     }
 }
 
+behaviour! {
+    /// How `presenceDefinition.systemPresence` spells the On Queue presence. No public source
+    /// settles it: the SDKs' enum says `OnQueue` (platform-client-sdk-java
+    /// build/docs/OrganizationPresenceDefinition.md, `SystemPresenceEnum`), while a data action
+    /// built for a flow is read by comparing its output with the words `On Queue`. Both are
+    /// served; the words are the default.
+    OnQueueSpelling {
+        Words = "on-queue-words",
+        Joined = "on-queue-joined",
+    }
+}
+
 impl RolesPageCap {
     pub fn max_page_size(self) -> u32 {
         match self {
@@ -196,6 +208,7 @@ variant! {
     roles_page_cap: RolesPageCap = "roles page cap",
     implicit_error_state: ImplicitErrorState = "Implicit error state",
     retry_after: RetryAfter = "429 Retry-After",
+    on_queue_spelling: OnQueueSpelling = "On Queue spelling",
 }
 
 impl Variant {

@@ -57,6 +57,20 @@ impl QueueMember {
             .system_presence
             .as_deref()
     }
+
+    /// Whether the member is On Queue, however the org spells it: the SDKs' enum says `OnQueue`
+    /// (platform-client-sdk-java build/docs/OrganizationPresenceDefinition.md), flows compare
+    /// the words `On Queue`; case, spaces and `_` are ignored.
+    pub fn on_queue(&self) -> bool {
+        self.system_presence().is_some_and(|p| {
+            let folded: String = p
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '_'))
+                .flat_map(char::to_lowercase)
+                .collect();
+            folded == "onqueue"
+        })
+    }
 }
 
 /// The `User` of a queue member, as far as the core reads it.
@@ -139,5 +153,20 @@ mod tests {
             full.routing_status.map(|r| r.status),
             Some(RoutingState::Unknown)
         );
+    }
+
+    #[test]
+    fn on_queue_is_read_in_either_spelling() {
+        let member = |presence: &str| -> QueueMember {
+            let json = format!(
+                r#"{{"id":"u","user":{{"id":"u","presence":{{"presenceDefinition":{{"systemPresence":"{presence}"}}}}}}}}"#
+            );
+            serde_json::from_str(&json).expect("a member")
+        };
+        for spelled in ["On Queue", "OnQueue", "ON_QUEUE"] {
+            assert!(member(spelled).on_queue(), "{spelled}");
+        }
+        assert!(!member("Available").on_queue());
+        assert!(!member("Queue").on_queue());
     }
 }

@@ -18,6 +18,7 @@ use crate::org::{Org, QueueMemberRecord, UserRecord};
 use crate::paging::{Page, Query};
 use crate::resource::{found, self_uri, PageRequest};
 use crate::store::Ctx;
+use crate::variants::OnQueueSpelling;
 
 /// The members listing takes any one of these (RoutingApi.md, "Requires ANY permissions").
 const MEMBER_PERMISSIONS: [&str; 4] = [
@@ -57,6 +58,7 @@ pub async fn list(
         .is_some_and(|m| m.eq_ignore_ascii_case("group"));
     let descending = sorted_descending(query);
     let now = ctx.now_ms();
+    let spelling = ctx.variant().on_queue_spelling;
     ctx.read(|org| {
         require_any(&caller, org, now)?;
         let queue = found(org.queue(&queue_id))?;
@@ -84,7 +86,14 @@ pub async fn list(
         }
         let path = format!("/api/v2/routing/queues/{}/members", queue.id);
         Ok(asked.answer(members, &path, |(m, u)| {
-            member_view(org, &queue.id, m, u, with_presence, with_routing)
+            member_view(
+                org,
+                &queue.id,
+                m,
+                u,
+                with_presence.then_some(spelling),
+                with_routing,
+            )
         }))
     })
 }
@@ -143,7 +152,7 @@ fn member_view(
     queue_id: &str,
     member: &QueueMemberRecord,
     user: &UserRecord,
-    with_presence: bool,
+    presence: Option<OnQueueSpelling>,
     with_routing: bool,
 ) -> Value {
     let mut person = json!({
@@ -159,8 +168,8 @@ fn member_view(
         let uri = self_uri("authorization/divisions", &d.id);
         person["division"] = json!({ "id": d.id, "name": d.name, "selfUri": uri });
     }
-    if with_presence {
-        person["presence"] = presence_view(org, user);
+    if let Some(spelling) = presence {
+        person["presence"] = presence_view(org, user, spelling);
     }
     let mut view = json!({
         "id": user.id,
@@ -183,9 +192,9 @@ fn member_view(
 
 /// `UserPresence` from the Genesys Cloud source (`PURECLOUD`, one of the sources UserPresence.md
 /// names), with its `presenceDefinition`.
-fn presence_view(org: &Org, user: &UserRecord) -> Value {
+fn presence_view(org: &Org, user: &UserRecord, spelling: OnQueueSpelling) -> Value {
     let system = user.presence.system_presence;
-    let mut definition = json!({ "systemPresence": system.name() });
+    let mut definition = json!({ "systemPresence": system.served(spelling) });
     if let Some(d) = org
         .presence_definitions
         .iter()
