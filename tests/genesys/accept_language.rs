@@ -2,44 +2,22 @@
 //! `Accept-Language` its options name (English by default), and the Sandbox org answers scope
 //! descriptions in it, in English for a language the app does not speak.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use ::genesys::api::{Client, ClientOptions};
 use ::genesys::secrets::Secret;
 use ::genesys::{Endpoints, Language};
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use super::recorder::{recording_host, Heads};
 use super::world;
 
-/// An API host on loopback that records each request head and answers `{}` (closing the
-/// connection, so that every request is a head of its own).
-async fn recording_api() -> (Endpoints, Arc<Mutex<Vec<String>>>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let heads = Arc::new(Mutex::new(Vec::new()));
-    let seen = heads.clone();
-    tokio::spawn(async move {
-        while let Ok((mut tcp, _)) = listener.accept().await {
-            let mut head = Vec::new();
-            let mut buf = [0u8; 1024];
-            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                match tcp.read(&mut buf).await {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => head.extend_from_slice(&buf[..n]),
-                }
-            }
-            seen.lock()
-                .expect("heads")
-                .push(String::from_utf8_lossy(&head).into_owned());
-            let answer = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
-                          content-length: 2\r\nconnection: close\r\n\r\n{}";
-            let _ = tcp.write_all(answer.as_bytes()).await;
-            let _ = tcp.shutdown().await;
-        }
-    });
+/// An API host on loopback that records each request head and answers `{}`.
+async fn recording_api() -> (Endpoints, Heads) {
+    let answer = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+                  content-length: 2\r\nconnection: close\r\n\r\n{}";
+    let (port, heads) = recording_host(answer).await;
+    let base = format!("http://127.0.0.1:{port}");
     let endpoints = Endpoints {
         login_base: base.clone(),
         api_base: base,

@@ -18,6 +18,7 @@ mod oauth_client_form;
 mod oauth_clients;
 mod pkce;
 mod rate_limited_run;
+mod recorder;
 mod retries;
 mod routing;
 pub mod setup;

@@ -4,13 +4,12 @@
 //! proxy for a tunnel to the API host, and the token travels only inside the tunnel. A refused
 //! certificate is covered beside the loopback TLS server, in `src-tauri/genesys/src/api/tls.rs`.
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use super::recorder::{recording_host, Heads};
 use ::genesys::api::{Client, ClientOptions, RetryPolicy};
 use ::genesys::secrets::Secret;
 use ::genesys::{Endpoints, ErrorKind};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// RFC 6761 reserves `.invalid`: no resolver answers for it.
 const API_HOST: &str = "api.no-such-host.invalid";
@@ -63,33 +62,9 @@ const PROXY_ATTEMPTS: u32 = 2;
 const PROXY_TOKEN: &str = "proxy-test-token";
 
 /// A proxy on loopback that records each request head it gets and refuses every tunnel (403).
-async fn refusing_proxy() -> (u16, Arc<Mutex<Vec<String>>>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let heads = Arc::new(Mutex::new(Vec::new()));
-    let seen = heads.clone();
-    tokio::spawn(async move {
-        while let Ok((mut tcp, _)) = listener.accept().await {
-            let mut head = Vec::new();
-            let mut buf = [0u8; 1024];
-            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                match tcp.read(&mut buf).await {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => head.extend_from_slice(&buf[..n]),
-                }
-            }
-            seen.lock()
-                .expect("heads")
-                .push(String::from_utf8_lossy(&head).into_owned());
-            let refusal =
-                "HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
-            let _ = tcp.write_all(refusal.as_bytes()).await;
-            let _ = tcp.shutdown().await;
-        }
-    });
-    (port, heads)
+async fn refusing_proxy() -> (u16, Heads) {
+    let refusal = "HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+    recording_host(refusal).await
 }
 
 /// The client reads `HTTPS_PROXY` (corporate networks need it): each attempt is a `CONNECT` to
