@@ -470,7 +470,9 @@ fn an_unreadable_journal_hides_no_run_and_is_moved_aside_on_request() {
     assert_eq!(offered["phase"], "interrupted", "{offered}");
     assert_eq!(offered["runId"], run_id);
     assert!(
-        offered["stoppedAt"].as_str().is_some_and(|t| t.ends_with('Z') && t.len() >= 20),
+        offered["stoppedAt"]
+            .as_str()
+            .is_some_and(|t| t.ends_with('Z') && t.len() >= 20),
         "an unfinished run says when its journal was last written: {offered}"
     );
     let torn_name = "setup-run-0123456789abcdef.json";
