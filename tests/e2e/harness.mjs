@@ -16,7 +16,7 @@ function need(name) {
  * Starts Dip Studio in a real window. `profile` names its data folders (reuse a name to
  * relaunch with the same saved settings); `locale` is the OS language it sees.
  */
-export async function launch(profile, { locale = "en_US.UTF-8", env: extra = {} } = {}) {
+export async function launch(profile, { locale = "en_US.UTF-8", env: extra = {}, output = null } = {}) {
   const dir = path.join(need("DIP_STUDIO_E2E_TMP"), profile);
   mkdirSync(dir, { recursive: true });
   const wrapper = path.join(dir, `dip-studio-${locale.replace(/[^A-Za-z0-9]/g, "_")}`);
@@ -28,7 +28,8 @@ export async function launch(profile, { locale = "en_US.UTF-8", env: extra = {} 
       `export LANG=${quote(locale)} LC_ALL= LC_MESSAGES= LANGUAGE=`,
       `export XDG_DATA_HOME=${quote(path.join(dir, "data"))} XDG_CONFIG_HOME=${quote(path.join(dir, "config"))} XDG_CACHE_HOME=${quote(path.join(dir, "cache"))}`,
       ...Object.entries(extra).map(([k, v]) => `export ${k}=${quote(v)}`),
-      `exec ${quote(need("DIP_STUDIO_APP"))} "$@"`,
+      // `output`: the app's stdout and stderr (its log lines, a panic's message) go to this file.
+      output ? `exec ${quote(need("DIP_STUDIO_APP"))} "$@" >>${quote(output)} 2>&1` : `exec ${quote(need("DIP_STUDIO_APP"))} "$@"`,
       "",
     ].join("\n"),
   );

@@ -1,11 +1,11 @@
 // Secret hygiene in the real app (security-matrix.md F1): after a browser sign-in and a client-credentials
 // sign-in, neither the access tokens (read back from the real keychain with secret-tool) nor
 // the client secret appear anywhere the app writes (settings, Sandbox state, logs, WebKit
-// storage and caches) or in what the window shows.
+// storage and caches, the temp folder, the console output) or in what the window shows or its title.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, scratch, screenshot, screenshotPath, text } from "./harness.mjs";
@@ -37,8 +37,13 @@ test("no token or client secret in the app's files, logs or window", async () =>
   const wrapper = path.join(dir, "browser.sh");
   writeFileSync(wrapper, `#!/bin/sh\nexec node '${fileURLToPath(new URL("./browser.mjs", import.meta.url))}' "$@"\n`);
   chmodSync(wrapper, 0o755);
+  // The app's temp folder and its console output are kept inside `dir`, so the scan covers them.
+  const tmp = path.join(dir, "tmp");
+  mkdirSync(tmp, { recursive: true });
   const b = await launch(profile, {
+    output: path.join(dir, "console.txt"),
     env: {
+      TMPDIR: tmp,
       DIP_STUDIO_TEST_BROWSER: wrapper,
       DIP_STUDIO_BROWSER_RESULT: path.join(dir, "browser.json"),
       DIP_STUDIO_BROWSER_SCREENSHOT: screenshotPath("browser-secrets"),
@@ -83,8 +88,12 @@ test("no token or client secret in the app's files, logs or window", async () =>
     assert.equal(keychain(`client-secret:sandbox/client-credentials/${client.id}`), client.secret, "the secret is in the keychain");
 
     const page = await b.getPageSource();
+    const title = await b.getTitle();
+    assert.ok(existsSync(path.join(dir, "console.txt")), "the app's console output is captured");
     for (const [what, value] of [["the user token", userToken], ["the client token", clientToken], ["the client secret", client.secret]]) {
       assert.ok(!page.includes(value), `${what} is in the window`);
+      assert.ok(!title.includes(value), `${what} is in the window title`);
+      // Files under dir: app data, logs, the temp folder and the console output.
       assertNowhere(dir, value, what);
     }
   } finally {
