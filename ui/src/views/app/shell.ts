@@ -14,11 +14,12 @@ export interface Shell {
   errors: HTMLElement;
 }
 
+// A labelled group: an aria-label on a plain div has no role to name, so screen readers skip it.
 function orgBadge(view: SessionView | null): HTMLElement {
   if (!view) {
     return h(
       "div",
-      { class: "org", "aria-label": t("org.label"), "data-org": "sandbox" },
+      { class: "org", role: "group", "aria-label": t("org.label"), "data-org": "sandbox" },
       h("span", { class: "badge badge-sandbox", title: t("org.sandboxHint") }, t("org.sandbox")),
       h("span", { class: "org-user" }, t("org.notSignedIn")),
     );
@@ -27,7 +28,7 @@ function orgBadge(view: SessionView | null): HTMLElement {
   const sandbox = profile.target.kind === "sandbox";
   return h(
     "div",
-    { class: "org", "aria-label": t("org.label"), "data-org": sandbox ? "sandbox" : "region" },
+    { class: "org", role: "group", "aria-label": t("org.label"), "data-org": sandbox ? "sandbox" : "region" },
     sandbox
       ? h("span", { class: "badge badge-sandbox", title: t("org.sandboxHint") }, t("org.sandbox"))
       : h("span", { class: "badge badge-region" }, profile.target.kind === "region" ? profile.target.code : ""),
