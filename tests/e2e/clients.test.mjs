@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
+import { assertAccessible } from "./a11y.mjs";
 
 const SERVICE = "studio.dip.desktop.dev";
 const DEVELOPER = "7d1c0a5e-1006-4b6e-9c2f-a11ce0000006";
@@ -73,6 +74,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       assert.equal(await text(b, "#clients-title"), title);
       await (await b.$("#clients-table")).waitForDisplayed({ timeout: 10000 });
       await screenshot(b, `clients-list-${lang}`);
+      await assertAccessible(b, `OAuth clients list (${lang})`);
 
       await (await b.$("#clients-new")).click();
       const search = await b.$("#clients-roles-search");
@@ -80,11 +82,13 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       const offered = await b.execute(() => [...document.querySelectorAll("input[name=clients-grant]")].map((r) => r.value));
       assert.deepEqual(offered, ["CLIENT-CREDENTIALS", "CODE", "TOKEN", "SAML2-BEARER"], "PASSWORD is never offered");
       await screenshot(b, `clients-form-cc-${lang}`);
+      await assertAccessible(b, `new OAuth client form, Client Credentials (${lang})`);
 
       await pickGrant(b, "code");
       await (await b.$("#clients-scopes-search")).waitForDisplayed({ timeout: 10000 });
       assert.ok(await (await b.$("#clients-redirectUris")).isDisplayed(), "Code Authorization asks for redirect URIs");
       await screenshot(b, `clients-form-code-${lang}`);
+      await assertAccessible(b, `new OAuth client form, Code Authorization (${lang})`);
       await pickGrant(b, "token");
       assert.ok(await (await b.$("#clients-implicit-warning")).isDisplayed(), "Implicit shows the retirement warning");
       assert.ok(await (await b.$("#clients-implicit-warning a.external[href^=\"https://help.mypurecloud.com/\"]")).isExisting(), "the warning links to Genesys's page");
@@ -131,6 +135,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
         /PUT \/api\/v2\/users\/\{id\}\/roles/,
       );
       await screenshot(b, `clients-assign-${lang}`);
+      await assertAccessible(b, `"Assign this role to me" dialog (${lang})`);
       await (await b.$("#clients-assign-yes")).click();
       // Nothing reads the grant for Genesys's settle time: the dialog counts it down.
       await (await b.$("#clients-assign-progress .assign-countdown")).waitForExist({ timeout: 10000, timeoutMsg: "no countdown of the settle time" });
@@ -159,6 +164,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
         timeoutMsg: "Copy (Rust writing the OS clipboard) never confirmed",
       });
       await screenshot(b, `clients-secret-${lang}`);
+      await assertAccessible(b, `new client secret dialog (${lang})`);
       await (await b.$("#clients-secret-close")).click();
       await (await b.$("#clients-secret")).waitForExist({ reverse: true, timeout: 5000 });
 
@@ -166,6 +172,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       assert.equal(await text(b, "#clients-detail-title"), name);
       assert.equal((await b.getPageSource()).includes(secret), false, "the secret is gone from the window");
       await screenshot(b, `clients-detail-${lang}`);
+      await assertAccessible(b, `OAuth client detail (${lang})`);
 
       await go(b, "#/clients");
       const row = await b.$(`#clients-table tr[data-client-id="${clientId}"]`);
@@ -181,6 +188,7 @@ for (const { lang, locale, title, notHeld, rule } of LANGUAGES) {
       assert.match(await text(b, "#clients-delete-objects"), new RegExp(name));
       assert.equal(await b.execute(() => document.activeElement?.id), "clients-delete-no", "Cancel is the default");
       await screenshot(b, `clients-delete-${lang}`);
+      await assertAccessible(b, `delete OAuth client dialog (${lang})`);
       await (await b.$("#clients-delete-yes")).click();
       await (await b.$("#clients-table")).waitForDisplayed({ timeout: 20000 });
       assert.equal(await b.$(`#clients-table tr[data-client-id="${clientId}"]`).isExisting(), false, "the client is gone");

@@ -8,6 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
+import { assertAccessible } from "./a11y.mjs";
 
 const SERVICE = "studio.dip.desktop.dev";
 
@@ -30,6 +31,7 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
     assert.equal(await text(b, "#integrations-limit"), "Up to 10 per org.");
     await (await b.$("#integrations-setup-link")).waitForDisplayed({ timeout: 20000, timeoutMsg: "the empty state offers no guided setup" });
     await screenshot(b, "integrations-empty-en");
+    await assertAccessible(b, "Data Actions list, empty org");
 
     await (await b.$("#integrations-install-manually")).click();
     const name = await b.$("#integration-install-name");
@@ -45,6 +47,7 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
     assert.match(await broken.getAttribute("class"), /chain-broken/);
     assert.equal(await text(b, "#integrations-limit"), "Installed: 1 (up to 10 per org)");
     await screenshot(b, "integrations-diagram-broken-en");
+    await assertAccessible(b, "Data Actions list, broken chain");
 
     await (await broken.$("a.fix")).click();
     await (await b.$("#credential-mode-newClient")).waitForDisplayed({ timeout: 20000 });
@@ -53,6 +56,7 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
     await role.waitForDisplayed({ timeout: 20000, timeoutMsg: "the roles never loaded" });
     assert.match(await (await role.$("option:checked")).getText(), /suggested/);
     await screenshot(b, "integrations-configure-en");
+    await assertAccessible(b, "integration page, configuring credentials");
     await (await b.$("#credential-save")).click();
     const notice = await b.$("#integration-notice");
     await notice.waitForDisplayed({ timeout: 30000, timeoutMsg: "the credentials were never saved" });
@@ -70,18 +74,21 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
     assert.equal(await (await b.$("#integration-live [data-state]")).getAttribute("data-state"), "ACTIVE");
     await b.execute(() => document.querySelector("#integration-activation")?.scrollIntoView({ block: "start" }));
     await screenshot(b, "integrations-active-en");
+    await assertAccessible(b, "integration page, ACTIVE");
 
     await b.execute(() => (location.hash = "#/integrations"));
     const whole = await b.$(`#integrations-diagram li[data-integration="${id}"]`);
     await whole.waitForDisplayed({ timeout: 20000 });
     assert.equal(await whole.getAttribute("class"), "chain");
     await screenshot(b, "integrations-diagram-en");
+    await assertAccessible(b, "Data Actions list, whole chain");
 
     await b.execute((i) => (location.hash = `#/integrations/${i}`), id);
     await (await b.$("#integration-delete")).waitForClickable({ timeout: 20000 });
     await (await b.$("#integration-delete")).click();
     assert.match(await text(b, "#integration-delete-confirm"), /Its credential and OAuth client are kept/);
     await screenshot(b, "integrations-delete-en");
+    await assertAccessible(b, "delete integration confirmation");
     await (await b.$("#integration-delete-confirm-yes")).click();
     await (await b.$("#integrations-none")).waitForDisplayed({ timeout: 20000 });
   } finally {

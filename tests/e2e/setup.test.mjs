@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
+import { assertAccessible } from "./a11y.mjs";
 
 // Without a usable keychain the plan asks to confirm that the secret will not be saved.
 async function runPlan(b) {
@@ -31,6 +32,7 @@ for (const { lang, locale, title, done, activationNote } of LANGUAGES) {
       assert.equal(await text(b, "#setup-title"), title);
       const preview = await b.$("#setup-preview");
       await preview.waitForClickable({ timeout: 20000, timeoutMsg: "the form never loaded" });
+      await assertAccessible(b, `guided setup form (${lang})`);
       const picked = await b.execute(() => [...document.querySelectorAll('input[name="setup-role"]:checked')].length);
       assert.equal(picked, 1, "the suggested role is pre-selected");
       await preview.click();
@@ -41,10 +43,12 @@ for (const { lang, locale, title, done, activationNote } of LANGUAGES) {
       assert.equal(lines.length, 9, "every step of the run is listed");
       assert.ok(lines[7].includes(activationNote), `the activation step is called out: ${lines[7]}`);
       await screenshot(b, `setup-plan-${lang}`);
+      await assertAccessible(b, `guided setup plan (${lang})`);
 
       await runPlan(b);
       await (await b.$("#setup-progress")).waitForDisplayed({ timeout: 20000 });
       await screenshot(b, `setup-progress-${lang}`);
+      await assertAccessible(b, `guided setup progress (${lang})`);
       const summary = await b.$('#setup-summary[data-phase="completed"]');
       await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the run never completed" });
       assert.equal(await text(b, "#setup-summary h2"), done);
@@ -53,6 +57,7 @@ for (const { lang, locale, title, done, activationNote } of LANGUAGES) {
       const created = await b.execute(() => [...document.querySelectorAll("#setup-created li")].map((li) => li.dataset.kind));
       assert.deepEqual(created, ["oauthClient", "credential", "integration"]);
       await screenshot(b, `setup-summary-${lang}`);
+      await assertAccessible(b, `guided setup summary (${lang})`);
 
       await (await b.$("#setup-see-diagram")).click();
       const chain = await b.$("#integrations-diagram li.chain");
@@ -97,6 +102,7 @@ test("an interrupted guided setup is offered Resume (the default) at the next st
     const done = await b.execute(() => [...document.querySelectorAll("#setup-progress-list li")].filter((li) => li.dataset.status === "done").map((li) => li.dataset.step));
     assert.ok(done.includes("createClient") && done.includes("enableIntegration"), `the journal's finished steps are shown: ${done}`);
     await screenshot(b, "setup-resume-offer-en");
+    await assertAccessible(b, "guided setup Resume offer");
     await (await b.$("#setup-resume")).click();
     const summary = await b.$('#setup-summary[data-phase="completed"]');
     await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the resumed run never completed" });

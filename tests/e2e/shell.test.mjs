@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, screenshot, text } from "./harness.mjs";
+import { assertAccessible } from "./a11y.mjs";
 
 // Every page is titled as its menu entry; es and pt-BR call Settings "Preferencias"/"Preferências",
 // which no longer reads like the guided setup ("Configuración guiada"/"Configuração guiada").
@@ -27,6 +28,7 @@ for (const l of LANGS) {
       assert.equal(await text(b, "[data-screen=about] h1"), l.about);
       assert.match(await text(b, "[data-screen=about] dl"), /studio\.dip\.desktop/);
       await screenshot(b, `about-${l.lang}`);
+      await assertAccessible(b, `About (${l.lang})`);
 
       await (await b.$("a[data-route=settings]")).click();
       assert.equal(await text(b, "[data-screen=settings] h1"), l.settings);
@@ -34,6 +36,7 @@ for (const l of LANGS) {
       assert.equal(await (await b.$("#settings-language")).getValue(), "system", "no language chosen yet");
       assert.equal(await (await b.$("a[aria-current=page]")).getAttribute("data-route"), "settings");
       await screenshot(b, `settings-${l.lang}`);
+      await assertAccessible(b, `Settings (${l.lang})`);
     } finally {
       await b.deleteSession();
     }

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { browserEnv, browserResult, launch, screenshot, text, waitForSession } from "./harness.mjs";
+import { assertAccessible } from "./a11y.mjs";
 
 const ORG = "Harborview Insurance";
 
@@ -27,10 +28,12 @@ test("PKCE sign-in to the Sandbox org through a real browser; restored from the 
     assert.match(await text(b, "#signin-sandbox-email"), /morgan\.reyes@/);
     assert.equal((await b.$$("#signin-sandbox-account button")).length, 2, "the email and the password each have a Copy button");
     await screenshot(b, "signin-en");
+    await assertAccessible(b, "Sign-in");
     await (await b.$("#signin-submit")).click();
     await (await b.$("#signin-waiting")).waitForDisplayed({ timeout: 10000 });
     assert.match(await text(b, "#signin-url"), /^http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?/);
     await screenshot(b, "signin-waiting-en");
+    await assertAccessible(b, "Sign-in, waiting for the browser");
     const card = await waitForSession(b);
     assert.match(card, new RegExp(`${ORG}.* as ${ADMIN}`));
     assert.match(await text(b, ".org-name"), new RegExp(ORG), "the header names the signed-in org");
@@ -40,6 +43,7 @@ test("PKCE sign-in to the Sandbox org through a real browser; restored from the 
     assert.equal(next, "#/setup", "the next step is offered, not the form again");
     assert.equal(await (await b.$("#signin-form")).isDisplayed(), false, "the form to sign in elsewhere is folded");
     await screenshot(b, "signin-done-en");
+    await assertAccessible(b, "Sign-in, signed in");
     const page = browserResult(result);
     assert.equal(page.origin.startsWith("http://127.0.0.1:"), true);
     assert.equal(page.path, "/", "the redirect URI is the loopback origin, no path");
@@ -70,6 +74,7 @@ test("legacy Implicit sign-in relays the fragment through the loopback page", as
     await (await b.$("#signin-method-implicit")).click();
     assert.match(await text(b, "#signin-implicit-warning"), /2027/);
     await screenshot(b, "signin-implicit-en");
+    await assertAccessible(b, "Sign-in, legacy Implicit");
     await (await b.$("#signin-submit")).click();
     const card = await waitForSession(b);
     assert.match(card, new RegExp(`${ORG}.* as ${ADMIN}`));
@@ -96,6 +101,7 @@ test("cancelling on the sign-in page says so and keeps the form", async () => {
     assert.match(await problem.getText(), /cancelled or denied in the browser/);
     assert.ok(await b.$("#signin-form").isExisting(), "the form is back");
     await screenshot(b, "signin-denied-en");
+    await assertAccessible(b, "Sign-in, cancelled");
   } finally {
     await b.deleteSession();
   }
