@@ -36,7 +36,8 @@ async function offscreenContrast(b) {
     const OBSCURED = ["elmPartiallyObscured", "bgOverlap"];
     const only = { runOnly: ["color-contrast"], resultTypes: ["violations", "incomplete"] };
     const undecided = (r) => r.incomplete.flatMap((v) => v.nodes).filter((n) => n.any.some((c) => OBSCURED.includes(c.data?.messageKey))).map((n) => n.target);
-    const scrolled = [...document.querySelectorAll(".content, .modal")].map((el) => [el, el.scrollTop]);
+    // scrollIntoView scrolls every ancestor, the document too: all of them are put back after.
+    const scrolled = [document.scrollingElement, ...document.querySelectorAll("*")].filter(Boolean).map((el) => [el, el.scrollTop, el.scrollLeft]);
     (async () => {
       const found = [];
       const stillUndecided = [];
@@ -51,7 +52,7 @@ async function offscreenContrast(b) {
           for (const v of r.violations) found.push({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary })) });
         }
       } finally {
-        for (const [el, top] of scrolled) el.scrollTop = top;
+        for (const [el, top, left] of scrolled) if (el.scrollTop !== top || el.scrollLeft !== left) el.scrollTo(left, top);
       }
       return { violations: found, stillUndecided };
     })().then(done, (e) => done({ error: String(e && e.stack ? e.stack : e) }));
