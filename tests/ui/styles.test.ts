@@ -77,6 +77,7 @@ describe("one pattern per kind of thing", () => {
   it("scrolls the content area on its own, under a fixed header and menu", () => {
     expect(css).toMatch(/\.shell \{[^}]*height: 100vh/);
     expect(css).toMatch(/\.content \{[^}]*overflow-y: auto/);
+    expect(css, "the document itself never scrolls").toMatch(/html, body \{[^}]*overflow: hidden/);
     expect(css).toMatch(/\.content > \* \{ max-width: var\(--content-width\); \}/);
   });
 });
