@@ -1,10 +1,9 @@
 // Asking first. inlineConfirm: the question under a button that changes something at once, Yes
 // and No, hidden until the button is pressed; No (or a finished Yes) hides it again.
 // confirmDestructive: the one dialog for deleting, resetting or rolling back, naming what is lost
-// (used by the clients screen's delete and the Sandbox reset).
+// (client and integration delete, roll back, the Sandbox reset), built on the kit's modal.
 import { h } from "./dom";
-import { errorPanel } from "./errors";
-import { openModal } from "./modal";
+import { askInModal } from "./modal";
 
 export interface InlineConfirm {
   box: HTMLElement;
@@ -69,52 +68,20 @@ export interface DestructiveConfirm<T> {
  *  follows, with Cancel first and focused, so Enter or Escape never destroys anything. Resolves
  *  with what `act` gave, or null when the user cancelled (button or Escape). */
 export function confirmDestructive<T>(ask: DestructiveConfirm<T>): Promise<T | null> {
-  return new Promise((resolve) => {
-    let running = false;
-    const modal = openModal(ask.id, ask.title, () => {
-      if (running) return;
-      modal.close();
-      resolve(null);
-    });
-    modal.root.classList.add("destructive");
-    const status = h("p", { class: "status", role: "status", id: `${ask.id}-status` });
-    const problems = h("div", { class: "errors" });
-    const no = h("button", { type: "button", id: `${ask.id}-no` }, ask.cancel);
-    const yes = h("button", { type: "button", class: "danger", id: `${ask.id}-yes` }, ask.confirm);
-    modal.body.append(
+  const status = h("p", { class: "status", role: "status", id: `${ask.id}-status` });
+  return askInModal({
+    id: ask.id,
+    title: ask.title,
+    body: [
       ...(ask.lead ? [h("p", {}, ask.lead)] : []),
       h("ul", { class: "confirm-objects", id: `${ask.id}-objects` }, ...ask.objects.map((name) => h("li", {}, h("strong", {}, name)))),
       ...ask.consequences.map((c) => (typeof c === "string" ? h("p", {}, c) : c)),
       status,
-      problems,
-    );
-    modal.actions.append(no, yes);
-    // Cancel is the default: focused once openModal has moved focus in (also a microtask).
-    queueMicrotask(() => no.focus());
-    no.addEventListener("click", () => {
-      modal.close();
-      resolve(null);
-    });
-    yes.addEventListener("click", () => {
-      running = true;
-      yes.disabled = true;
-      no.disabled = true;
-      problems.replaceChildren();
-      status.textContent = ask.busy;
-      ask.act().then(
-        (result) => {
-          modal.close();
-          resolve(result);
-        },
-        (err: unknown) => {
-          running = false;
-          yes.disabled = false;
-          no.disabled = false;
-          status.textContent = "";
-          problems.replaceChildren(errorPanel(err));
-          no.focus();
-        },
-      );
-    });
+    ],
+    yes: { id: `${ask.id}-yes`, label: ask.confirm, kind: "danger" },
+    no: { id: `${ask.id}-no`, label: ask.cancel },
+    act: ask.act,
+    busy: (running) => (status.textContent = running ? ask.busy : ""),
+    cancelFirst: true,
   });
 }

@@ -66,6 +66,9 @@ export interface Consent<T> {
   act: () => Promise<T>;
   /** Shows (true) or clears (false) what the dialog says while `act` runs. */
   busy: (running: boolean) => void;
+  /** For what cannot be undone: No comes first and has the focus (also after a failed Yes),
+   *  and the dialog is styled `destructive`. */
+  cancelFirst?: boolean;
 }
 
 /** Asks first; resolves with what `act` gave, or null when the user said no. */
@@ -81,7 +84,14 @@ export function askInModal<T>(consent: Consent<T>): Promise<T | null> {
     const yes = h("button", { type: "button", class: consent.yes.kind, id: consent.yes.id }, consent.yes.label);
     const no = h("button", { type: "button", id: consent.no.id }, consent.no.label);
     modal.body.append(...consent.body, problems);
-    modal.actions.append(yes, " ", no);
+    if (consent.cancelFirst) {
+      modal.root.classList.add("destructive");
+      modal.actions.append(no, yes);
+      // Focused once openModal has moved focus in (also a microtask).
+      queueMicrotask(() => no.focus());
+    } else {
+      modal.actions.append(yes, " ", no);
+    }
     no.addEventListener("click", () => {
       modal.close();
       resolve(null);
@@ -103,6 +113,7 @@ export function askInModal<T>(consent: Consent<T>): Promise<T | null> {
           no.disabled = false;
           consent.busy(false);
           problems.replaceChildren(errorPanel(err));
+          if (consent.cancelFirst) no.focus();
         },
       );
     });
