@@ -3,6 +3,7 @@
 //! `sign_in`), each over an [`OrgContext`]; `wire` holds every type that crosses IPC. The Tauri
 //! shell only turns commands into calls here.
 
+pub mod actions;
 pub mod clients;
 pub mod clipboard;
 pub mod help;
