@@ -20,6 +20,10 @@ pub struct Detail {
     pub message: String,
     pub message_with_params: Option<(String, BTreeMap<String, String>)>,
     pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// `details[]` (`Detail`: `errorCode`, `fieldName`, `entityId`, `entityName`).
+    pub details: Vec<Value>,
+    /// `errors[]`: nested `ErrorBody` objects.
+    pub errors: Vec<Value>,
 }
 
 impl std::ops::Deref for ApiError {
@@ -37,7 +41,21 @@ impl ApiError {
             message: message.into(),
             message_with_params: None,
             headers: Vec::new(),
+            details: Vec::new(),
+            errors: Vec::new(),
         }))
+    }
+
+    /// The same error with these `details[]` entries.
+    pub fn with_details(mut self, details: Vec<Value>) -> Self {
+        self.0.details = details;
+        self
+    }
+
+    /// The same error with these nested `errors[]` (each an `ErrorBody`).
+    pub fn with_errors(mut self, errors: Vec<Value>) -> Self {
+        self.0.errors = errors;
+        self
     }
 
     pub fn with_header(mut self, name: &'static str, value: &str) -> Self {
@@ -152,8 +170,8 @@ impl ApiError {
             "code": self.code,
             "status": self.status.as_u16(),
             "contextId": context_id,
-            "details": [],
-            "errors": [],
+            "details": self.details,
+            "errors": self.errors,
         });
         if let Some((template, params)) = &self.message_with_params {
             body["messageWithParams"] = json!(template);

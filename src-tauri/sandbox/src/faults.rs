@@ -27,9 +27,17 @@ pub enum Host {
     Api,
 }
 
+/// A request's correlation id (a request extension), for answers that embed an `ErrorBody` in a
+/// 200 (a data action's test result) and give it the response's `contextId`.
+#[derive(Debug, Clone)]
+pub struct CorrelationId(pub String);
+
 /// Outermost layer: sets `ININ-Correlation-Id` and renders errors with it as `contextId`.
-pub async fn correlate(State(host): State<Host>, request: Request, next: Next) -> Response {
+pub async fn correlate(State(host): State<Host>, mut request: Request, next: Next) -> Response {
     let context_id = ids::new_id();
+    request
+        .extensions_mut()
+        .insert(CorrelationId(context_id.clone()));
     let mut response = next.run(request).await;
     let status = response.status();
     let verbatim = response.extensions().get::<Verbatim>().is_some();

@@ -27,10 +27,15 @@ mod server;
 mod store;
 mod variants;
 
+pub use api::actions::{
+    ActionConfig, ActionDefinition, Contract as ActionContract, RequestConfig as ActionRequest,
+    ResponseConfig as ActionResponse,
+};
 pub use error::Error;
 pub use knob_state::{FaultKind, FaultRule, RateLimit};
 pub use knobs::Knobs;
 pub use options::SandboxOptions;
+pub use org::ActionRecord;
 pub use org::{
     CredentialRecord, DivisionRecord, Grant, IntegrationConfigRecord, IntegrationRecord,
     OAuthClientRecord, Org, OrganizationRecord, PendingGrants, RefreshRecord, RoleDivision,
@@ -43,7 +48,8 @@ pub use org::{
 pub use running::{RunningSandbox, Sandbox, Snapshot};
 pub use seed::SeedInfo;
 pub use variants::{
-    all_names as variant_names, behaviours as variant_behaviours, ClientSubject, EmbeddedConfig,
-    ImplicitErrorState, MePermissions, RedirectPath, RetryAfter, RolesPageCap, SelfAssignDivision,
-    UngrantableRole, Variant, WrongSecret,
+    all_names as variant_names, behaviours as variant_behaviours, ActionTemplates, ClientSubject,
+    EmbeddedConfig, ImplicitErrorState, InactiveIntegration, MePermissions, NonJsonDefault,
+    RedirectPath, RetryAfter, RolesPageCap, SelfAssignDivision, UngrantableRole, Variant,
+    WrongSecret,
 };

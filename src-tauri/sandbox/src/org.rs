@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use crate::api::actions::ActionRecord;
 pub use crate::routing::{
     PresenceDefinitionRecord, PresenceRecord, QueueMemberRecord, QueueRecord, RoutingStatus,
     SystemPresence,
@@ -38,6 +39,9 @@ pub struct Org {
     /// The org's presence definitions, one per system presence.
     #[serde(default)]
     pub presence_definitions: Vec<PresenceDefinitionRecord>,
+    /// Data actions, published and draft (absent from state files written before actions).
+    #[serde(default)]
+    pub actions: Vec<ActionRecord>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -188,6 +188,7 @@ pub fn seeded_org(extra_roles: usize) -> Result<(Org, SeedInfo), Error> {
         refresh_tokens: BTreeMap::new(),
         queues,
         presence_definitions: fx.presence_definitions,
+        actions: Vec::new(),
     };
     Ok((org, info))
 }

@@ -140,6 +140,47 @@ behaviour! {
     }
 }
 
+behaviour! {
+    /// Whether a data action read with `includeConfig=true` carries its request and success
+    /// templates inline, or only their `requestTemplateUri`/`successTemplateUri`. Terraform reads
+    /// both templates from the `templates/` routes after every read of an action and writes them
+    /// over the config it got (terraform-provider-genesyscloud
+    /// genesyscloud/integration_action/resource_genesyscloud_integration_action.go,
+    /// `readIntegrationAction`), which suggests the config lacks them; no source shows an answer.
+    ActionTemplates {
+        /// Only the `*Uri` links; the templates come from the `templates/` routes.
+        ByUri = "action-templates-by-uri",
+        /// The templates inline as well as their links.
+        Inline = "action-templates-inline",
+    }
+}
+
+behaviour! {
+    /// What a translation-map default that is not JSON text (`disconnected`, `Not Found`, as
+    /// GenesysCloudBlueprints/automated-callback-blueprint files/Get-interaction-state.custom.json
+    /// and GenesysCloudBlueprints/gc-presence-update-from-ms-teams
+    /// exports/Get-Genesys-Cloud-User-Presence.custom.json publish) becomes when its path finds
+    /// nothing.
+    NonJsonDefault {
+        /// Inserted into the success template as it is, so `{"state": ${state}}` is not JSON and
+        /// step 10 fails.
+        Verbatim = "default-verbatim",
+        /// Taken as a JSON string (`"disconnected"`).
+        AsString = "default-as-string",
+    }
+}
+
+behaviour! {
+    /// Whether a data action of an integration that is not ACTIVE can be tested or executed.
+    /// No public source in a repository states it.
+    InactiveIntegration {
+        /// Refused at step 4, "Perform authentication", with `ACTION.AUTHENTICATION`.
+        Refused = "action-needs-active",
+        /// Run as long as the credential can get a token.
+        Allowed = "action-any-state",
+    }
+}
+
 impl RolesPageCap {
     pub fn max_page_size(self) -> u32 {
         match self {
@@ -209,6 +250,9 @@ variant! {
     implicit_error_state: ImplicitErrorState = "Implicit error state",
     retry_after: RetryAfter = "429 Retry-After",
     on_queue_spelling: OnQueueSpelling = "On Queue spelling",
+    action_templates: ActionTemplates = "action config templates",
+    non_json_default: NonJsonDefault = "non-JSON translation default",
+    inactive_integration: InactiveIntegration = "action of an inactive integration",
 }
 
 impl Variant {

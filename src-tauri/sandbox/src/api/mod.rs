@@ -1,6 +1,7 @@
-//! The API host: `/api/v2/...` routes (one file per Genesys API area, like `genesys/src/api`),
+//! The API host: `/api/v2/...` routes (one file or folder per Genesys API area, like `genesys/src/api`),
 //! the `/__sandbox/` control routes, and the layers (correlation, latency, rate limit, faults).
 
+pub mod actions;
 mod authorization;
 mod credentials;
 mod divisions;
@@ -104,7 +105,8 @@ pub fn router(ctx: Ctx) -> Router {
             get(credentials::get_one)
                 .put(credentials::update)
                 .delete(credentials::delete),
-        );
+        )
+        .merge(actions::routes());
     let app = Router::new().nest("/api/v2", v2);
     // The knobs can reset the org or inject faults: only tests and `cargo run -p sandbox` get
     // them, never the app's own Sandbox org.

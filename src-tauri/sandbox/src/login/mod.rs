@@ -1,7 +1,7 @@
 //! The login host: `/oauth/authorize` (sign-in page, code with PKCE, implicit), `/oauth/token`
 //! and `/logout`, with the same latency and fault layers as the API host.
 
-mod access_token;
+pub(crate) mod access_token;
 mod authorize;
 mod grants;
 mod page;
