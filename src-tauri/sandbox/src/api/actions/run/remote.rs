@@ -40,9 +40,10 @@ pub struct Answer {
     pub text: String,
 }
 
-/// A failure of step 8 (`ACTION.REMOTE_ENDPOINT`).
+/// A failure of step 8 (`ACTION.REMOTE_ENDPOINT`) with the status's usual code.
 fn remote(status: StatusCode, message: String) -> ApiError {
-    step(status, "bad.request", message, "ACTION.REMOTE_ENDPOINT")
+    let code = ApiError::for_status(status).code.clone();
+    step(status, &code, message, "ACTION.REMOTE_ENDPOINT")
 }
 
 pub async fn execute(ctx: &Ctx, out: Outgoing<'_>) -> Outcome<Answer> {
