@@ -114,6 +114,8 @@ async function run() {
       path: landed.pathname,
       href,
       hasFragment: landed.hash.length > 0,
+      // The page's headline, which says what happened (the relay page's script sets it too).
+      heading: await (await browser.$("h1")).getText(),
       text: await (await browser.$("body")).getText(),
     };
     if (shot) await browser.saveScreenshot(shot);

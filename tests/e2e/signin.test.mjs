@@ -85,6 +85,7 @@ test("legacy Implicit sign-in relays the fragment through the loopback page", as
     assert.ok(!page.href.includes("#"), `no fragment is left in location.href: ${page.href}`);
     assert.ok(!page.href.includes("access_token"), "the token is gone from location.href");
     assert.match(page.text, /close this tab/);
+    assert.equal(page.heading, "Signed in", "the relay page's headline says the sign-in succeeded");
   } finally {
     await b.deleteSession();
   }

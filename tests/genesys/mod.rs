@@ -19,6 +19,7 @@ mod oauth_clients;
 mod pkce;
 mod rate_limited_run;
 mod recorder;
+mod relay_page;
 mod retries;
 mod routing;
 pub mod setup;

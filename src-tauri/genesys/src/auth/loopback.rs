@@ -19,6 +19,7 @@ use super::callback::{form_pairs, param, read_request, Request};
 use super::page::{self, Page};
 use super::pkce::same;
 use super::ports;
+use super::relay_page;
 use crate::error::{Error, Result};
 use crate::secrets::Secret;
 use crate::settings::Language;
@@ -64,7 +65,7 @@ impl Reply {
     /// Answers with `page` (the relay gets its text only) and closes the connection.
     pub async fn send(mut self, page: Page) {
         let page = if self.plain_text {
-            page::relay_answer(page.status, page.text())
+            relay_page::relay_answer(page.status, page.text())
         } else {
             page
         };
@@ -209,12 +210,13 @@ async fn handle(mut stream: TcpStream, served: Arc<Served>, read: Arc<AtomicBool
     };
     // From here on the connection is being answered, and is never closed to make room.
     read.store(true, Ordering::Release);
+    // The relay page shows whatever the relay POST is answered, refusals too, as plain text.
+    let reply = Reply {
+        stream,
+        plain_text: served.expect.implicit && request.path == RELAY_PATH,
+    };
     match route(&request, &served) {
         Ok(callback) => {
-            let reply = Reply {
-                stream,
-                plain_text: served.expect.implicit && request.path == RELAY_PATH,
-            };
             if let Err(refused) = served.tx.try_send((callback, reply)) {
                 let (_, reply) = refused.into_inner();
                 reply.send(page::bad_request(served.expect.language)).await;
@@ -224,7 +226,7 @@ async fn handle(mut stream: TcpStream, served: Arc<Served>, read: Arc<AtomicBool
             if page.status == 400 {
                 served.rejected.fetch_add(1, Ordering::Relaxed);
             }
-            answer(stream, page).await;
+            reply.send(page).await;
         }
     }
 }
@@ -267,7 +269,7 @@ fn route(request: &Request, served: &Served) -> std::result::Result<Callback, Pa
     // login host put an error in the query string; that one is handled here and now.
     let query_error = pairs.as_ref().is_some_and(|p| param(p, "error").is_some());
     if expect.implicit && !relay && !query_error {
-        return Err(page::relay(language));
+        return Err(relay_page::relay(language));
     }
     let pairs = pairs.ok_or_else(|| page::bad_request(language))?;
     let state = param(&pairs, "state");

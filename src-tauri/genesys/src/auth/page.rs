@@ -13,23 +13,15 @@ use crate::settings::Language;
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;\
 background:#f4f6f8;color:#1d2530}main{max-width:30rem;margin:4rem auto;background:#fff;padding:2rem;\
 border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.15)}h1{font-size:1.4rem;margin-top:0}#m{white-space:pre-line}\
-@media (prefers-color-scheme:dark){body{background:#15191e;color:#e4e8ec}main{background:#20262d}}";
-
-/// The Implicit relay: hand the fragment to the listener in a POST body, wipe it from the
-/// address bar and history, and show the listener's plain-text answer.
-pub const RELAY_SCRIPT: &str = "var m=document.getElementById(\"m\");\
-var h=location.hash.slice(1);history.replaceState(null,\"\",location.pathname);\
-fetch(\"/relay\",{method:\"POST\",body:h,cache:\"no-store\",credentials:\"omit\",\
-headers:{\"Content-Type\":\"text/plain;charset=UTF-8\"}})\
-.then(function(r){return r.text()}).then(function(t){m.textContent=t})\
-.catch(function(){m.textContent=m.getAttribute(\"data-failed\")});";
+@media (prefers-color-scheme:dark){body{background:#15191e;color:#e4e8ec}main{background:#20262d}}\
+@media (scripting:none){#relay{display:none}}";
 
 /// One HTTP answer of the listener.
 #[derive(Debug, Clone)]
 pub(crate) struct Page {
     pub status: u16,
     content_type: &'static str,
-    csp: String,
+    pub(crate) csp: String,
     pub body: String,
 }
 
@@ -92,7 +84,7 @@ img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     )
 }
 
-fn document(status: u16, language: Language, main: &str, script: Option<&str>) -> Page {
+pub(crate) fn document(status: u16, language: Language, main: &str, script: Option<&str>) -> Page {
     let tag = language.tag();
     let script_tag = script.map_or(String::new(), |s| format!("<script>{s}</script>"));
     let body = format!(
@@ -159,34 +151,7 @@ pub(crate) fn not_found(language: Language) -> Page {
 
 /// A bare answer to a request that is not HTTP the listener accepts (405, 413, 431...).
 pub(crate) fn refusal(status: u16) -> Page {
-    Page {
-        status,
-        content_type: "text/plain; charset=utf-8",
-        csp: csp(None),
-        body: reason(status).to_owned(),
-    }
-}
-
-/// The Implicit relay page, which runs [`RELAY_SCRIPT`] (allowed by its CSP hash only).
-pub(crate) fn relay(language: Language) -> Page {
-    let main = format!(
-        "<h1>{}</h1><p id=\"m\" role=\"status\" data-failed=\"{}\">{}</p><noscript><p>{}</p></noscript>",
-        escape(&text(language, "page_title")),
-        escape(&text(language, "relay_failed")),
-        escape(&text(language, "relay_working")),
-        escape(&text(language, "relay_noscript")),
-    );
-    document(200, language, &main, Some(RELAY_SCRIPT))
-}
-
-/// The plain-text answer to the relay POST; the page shows it with `textContent`.
-pub(crate) fn relay_answer(status: u16, text: String) -> Page {
-    Page {
-        status,
-        content_type: "text/plain; charset=utf-8",
-        csp: csp(None),
-        body: text,
-    }
+    Page::plain(status, reason(status).to_owned())
 }
 
 fn reason(status: u16) -> &'static str {
@@ -204,6 +169,16 @@ fn reason(status: u16) -> &'static str {
 }
 
 impl Page {
+    /// A plain-text answer, which runs nothing.
+    pub(crate) fn plain(status: u16, body: String) -> Page {
+        Page {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            csp: csp(None),
+            body,
+        }
+    }
+
     /// The visible text of the page, one line per element, for the relay's `textContent`
     /// (shown with `white-space: pre-line`).
     pub(crate) fn text(&self) -> String {
@@ -280,16 +255,5 @@ mod tests {
             text,
             "Signed in\nDip Studio is signed in to Org & Co as Ana <A>. You can close this tab."
         );
-    }
-
-    #[test]
-    fn the_relay_csp_allows_exactly_the_relay_script() {
-        let page = relay(Language::En);
-        assert!(page
-            .body
-            .contains(&format!("<script>{RELAY_SCRIPT}</script>")));
-        assert!(page.csp.contains(&csp_hash(RELAY_SCRIPT)));
-        assert!(!page.csp.contains("unsafe-inline"), "{}", page.csp);
-        assert!(failed(Language::En, None).csp.contains("script-src 'none'"));
     }
 }
