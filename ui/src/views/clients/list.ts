@@ -10,7 +10,7 @@ import { t } from "../../i18n";
 import { clientIdWithCopy } from "./client-id";
 import { deleteClient, type DeleteApi } from "./delete";
 import { grantLabel } from "./grants";
-import { countLabel } from "./plural";
+import { countLabel } from "../../kit/plural";
 import { personName, stateLabel, type Me } from "./people";
 import { sortClients, sortHeader, type Sort } from "./sort";
 

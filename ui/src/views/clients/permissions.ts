@@ -5,7 +5,7 @@ import type { RoleView } from "../../generated/RoleView";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
-import { countLabel } from "./plural";
+import { countLabel } from "../../kit/plural";
 
 export function permissionsToggle(role: RoleView, api: Pick<ClientsApi, "authorizationRolePermissions">): HTMLElement {
   const details = h("details", { class: "role-permissions" }, h("summary", {}, countLabel(role.permissionCount, "clients.roles.permissionsOne", "clients.roles.permissions")));

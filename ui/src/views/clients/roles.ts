@@ -12,7 +12,7 @@ import { errorPanel } from "../../kit/errors";
 import { askToAssign } from "./assign";
 import { ALL, defaultDivision, grantableDivisions } from "./divisions";
 import { permissionsToggle } from "./permissions";
-import { countLabel } from "./plural";
+import { countLabel } from "../../kit/plural";
 
 export const PAGE = 60;
 

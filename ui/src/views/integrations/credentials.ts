@@ -8,6 +8,7 @@ import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { clientIdProblem, nameProblem } from "../../kit/fields";
 import { fieldError, nameMessage, showProblem, textField } from "../../kit/inputs";
+import { countLabel } from "../../kit/plural";
 
 const CLIENT_ID_KEYS = { required: "integrations.fieldRequired", invalid: "integrations.clientIdInvalid" } as const;
 
@@ -51,10 +52,10 @@ function select(id: string, label: string, options: { value: string; text: strin
 
 function newClientFields(choices: ClientChoices, integration: IntegrationView) {
   const name = textField("credential-new-name", t("integrations.credentials.newName"), t("integrations.credentials.newNameDefault", { integration: integration.name }));
-  const roles = choices.roles.map((r) => ({
-    value: r.id,
-    text: r.id === choices.suggestedRoleId ? t("integrations.credentials.roleSuggested", { role: r.name, count: String(r.permissionCount) }) : t("integrations.credentials.roleOption", { role: r.name, count: String(r.permissionCount) }),
-  }));
+  const roles = choices.roles.map((r) => {
+    const params = { role: r.name, permissions: countLabel(r.permissionCount, "integrations.credentials.permissionsOne", "integrations.credentials.permissionsMany") };
+    return { value: r.id, text: t(r.id === choices.suggestedRoleId ? "integrations.credentials.roleSuggested" : "integrations.credentials.roleOption", params) };
+  });
   const role = select("credential-new-role", t("integrations.credentials.newRole"), roles, choices.suggestedRoleId);
   const divisions = choices.divisions.map((d) => ({ value: d.id, text: d.id === choices.homeDivisionId ? t("integrations.credentials.homeDivision", { division: d.name }) : d.name }));
   const division = select("credential-new-division", t("integrations.credentials.newDivision"), divisions, choices.homeDivisionId);

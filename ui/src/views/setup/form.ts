@@ -6,6 +6,7 @@ import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { descriptionProblem, MARKER_CHARS, MAX_NAME_CHARS, nameProblem, objectNameProblem } from "../../kit/fields";
 import { fieldError, nameMessage, showProblem, textField } from "../../kit/inputs";
+import { countLabel } from "../../kit/plural";
 import { QUEUE_MEMBERS_PERMISSION } from "../integrations/credentials";
 import { limitText } from "../integrations/list";
 
@@ -68,7 +69,7 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
         "label",
         { class: "choice" },
         h("input", { type: "checkbox", name: "setup-role", value: r.id, checked: draft.roleIds.includes(r.id) }),
-        h("span", {}, h("span", { class: "choice-label" }, r.name), h("span", { class: "hint" }, t("setup.permissions", { count: String(r.permissionCount) }))),
+        h("span", {}, h("span", { class: "choice-label" }, r.name), h("span", { class: "hint" }, countLabel(r.permissionCount, "setup.permissionsOne", "setup.permissions"))),
       ),
     ),
     rolesError,
