@@ -4,6 +4,7 @@
 mod browser_fails;
 mod clients;
 mod integrations;
+mod isolation_config;
 mod scope_language;
 mod security_config;
 mod sign_out;

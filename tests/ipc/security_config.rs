@@ -1,13 +1,16 @@
 //! The security configuration as files: the CSP allows no remote, inline or eval'd script; the
 //! window gets no global Tauri object; capabilities grant only the app's own commands (no
-//! opener, shell, http, fs or store access, no remote origins); and every command declared once
-//! (in `commands/list.rs`, which makes the handlers and the ACL) is granted by the capability
-//! and called by the UI's api.ts.
+//! opener, shell, http, fs or store access, no remote origins); every IPC message goes through
+//! the isolation frame (its folder is checked by `isolation_config.rs`); and every command
+//! declared once (in `commands/list.rs`, which makes the handlers and the ACL) is granted by the
+//! capability and called by the UI's api.ts.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_json::Value;
+
+use super::isolation_config::isolation_problems;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -61,6 +64,14 @@ fn problems(conf: &Value, capabilities: &[Value], commands: &BTreeSet<String>) -
     let security = &app["security"];
     if security["freezePrototype"] != Value::Bool(true) {
         out.push("app.security.freezePrototype must be true".to_owned());
+    }
+    // Without the isolation pattern ("brownfield", Tauri's default) the window's messages reach
+    // Rust unchecked by the isolation frame's rule.
+    let pattern = security["pattern"]["use"].as_str().unwrap_or("brownfield");
+    if pattern != "isolation" {
+        out.push(format!(
+            "app.security.pattern must be isolation, not {pattern}"
+        ));
     }
     if security
         .get("dangerousDisableAssetCspModification")
@@ -143,9 +154,11 @@ fn capabilities() -> Vec<Value> {
 #[test]
 fn the_csp_and_the_capabilities_grant_only_what_the_app_needs() {
     let commands = listed_commands();
-    let found = problems(&json("tauri.conf.json"), &capabilities(), &commands);
-    assert!(found.is_empty(), "{}", found.join("\n"));
+    let conf = json("tauri.conf.json");
     let cargo = read("Cargo.toml");
+    let mut found = problems(&conf, &capabilities(), &commands);
+    found.extend(isolation_problems(root(), &conf, &cargo, &commands));
+    assert!(found.is_empty(), "{}", found.join("\n"));
     assert!(
         !cargo.contains("\"devtools\""),
         "release builds must not carry the devtools feature"
@@ -165,6 +178,7 @@ fn the_lint_flags_each_kind_of_loosening() {
         "'self' 'unsafe-eval' https://cdn.example".into();
     conf["app"]["security"]["csp"]["connect-src"] = "ipc: https://api.example".into();
     conf["app"]["security"]["devCsp"] = Value::Null;
+    conf["app"]["security"]["pattern"] = serde_json::json!({ "use": "brownfield" });
     let caps = vec![serde_json::json!({
         "identifier": "main",
         "remote": { "urls": ["https://*.example"] },
@@ -177,6 +191,7 @@ fn the_lint_flags_each_kind_of_loosening() {
         "unsafe-eval",
         "https://api.example",
         "devCsp must be a policy",
+        "pattern must be isolation, not brownfield",
         "remote origins",
         "grants opener:default",
         "grants shell:allow-open",
