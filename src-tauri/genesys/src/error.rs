@@ -63,6 +63,12 @@ pub enum Error {
     /// Input refused before any request: which field and why.
     #[error("{field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
+    /// A data action refused before any request: every rule it breaks, each naming its field
+    /// (`crate::action_rules`); the window words each by its code.
+    #[error("the data action breaks Genesys's rules: {}", list_problems(.problems))]
+    ActionRules {
+        problems: Vec<crate::action_rules::ContractProblem>,
+    },
     /// Local storage failed.
     #[error("storage: {0}")]
     Storage(String),
@@ -159,7 +165,7 @@ impl Error {
     /// The kind the UI switches on.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::InvalidInput { .. } | Error::ActionRules { .. } => ErrorKind::InvalidInput,
             Error::Storage(_) => ErrorKind::Storage,
             Error::Unexpected(_) => ErrorKind::Unexpected,
             Error::Api { status: 401, .. } => ErrorKind::SignInRequired,
@@ -212,4 +218,13 @@ fn list_ports(ports: &[u16]) -> String {
         .map(u16::to_string)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `name is required; config.timeoutSeconds must be …`: the problems a message names.
+fn list_problems(problems: &[crate::action_rules::ContractProblem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -2,6 +2,7 @@
 //! typed API client, browser and client-credentials sign-in, the secrets seam, settings and
 //! the error kinds the UI switches on.
 
+pub mod action_rules;
 pub mod api;
 pub mod auth;
 pub mod conformance;

@@ -78,6 +78,24 @@ pub(crate) fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T> {
     serde_json::from_slice(&answer.body).map_err(|e| unexpected(describe_json_error(&e)))
 }
 
+/// A 2xx text answer (a data action's Velocity template) as UTF-8. An answer sent as JSON
+/// holding one string is that string; any other JSON, or bytes that are not UTF-8, are
+/// unexpected.
+pub(crate) fn text(answer: &Answer) -> Result<String> {
+    let unexpected = |reason: &str| Error::UnexpectedResponse {
+        status: answer.status.as_u16(),
+        reason: reason.to_owned(),
+        context_id: correlation(&answer.headers),
+    };
+    if is_json(&answer.headers) {
+        return match serde_json::from_slice::<serde_json::Value>(&answer.body) {
+            Ok(serde_json::Value::String(text)) => Ok(text),
+            _ => Err(unexpected("the answer is JSON, not text")),
+        };
+    }
+    String::from_utf8(answer.body.clone()).map_err(|_| unexpected("the answer is not UTF-8 text"))
+}
+
 /// A serde_json error without the values it may quote (a token in a wrongly typed field).
 pub(crate) fn describe_json_error(e: &serde_json::Error) -> String {
     let text = e.to_string();

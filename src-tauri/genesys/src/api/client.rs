@@ -40,8 +40,9 @@ pub struct Client {
 }
 
 /// Whether the client may send `method` again after a failure. PATCH is not idempotent in
-/// general, but the only PATCH the core sends sets `intendedState` (the same value twice is
-/// the same state), so it is retried like PUT.
+/// general, but the PATCHes the core sends are safe to repeat: one sets `intendedState` (the
+/// same value twice is the same state), the others name the `version` they change (a repeat
+/// of one that was applied meets a version conflict instead of applying twice).
 fn retried(method: &Method) -> bool {
     method.is_idempotent() || method == Method::PATCH
 }
@@ -171,6 +172,20 @@ impl Client {
         token: &Secret,
         body: Option<Vec<u8>>,
     ) -> Result<Answer> {
+        self.exchange_accepting(method, path, token, body, "application/json")
+            .await
+    }
+
+    /// [`Client::exchange`] asking for `accept` instead of JSON (a data action's templates
+    /// are `text/plain`).
+    pub(crate) async fn exchange_accepting(
+        &self,
+        method: Method,
+        path: &str,
+        token: &Secret,
+        body: Option<Vec<u8>>,
+        accept: &'static str,
+    ) -> Result<Answer> {
         let url = format!("{}{path}", self.endpoints.api_base);
         let may_retry = retried(&method);
         let mut attempt = 1;
@@ -183,7 +198,7 @@ impl Client {
                 .http
                 .request(method.clone(), &url)
                 .bearer_auth(token.expose())
-                .header(ACCEPT, "application/json")
+                .header(ACCEPT, accept)
                 .header(ACCEPT_LANGUAGE, self.language.tag());
             if let Some(bytes) = &body {
                 request = request

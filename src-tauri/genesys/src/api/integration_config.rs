@@ -26,7 +26,7 @@ fn config_path(id: &str) -> String {
 /// Whether an answer means "the version moved, read again": what Terraform's
 /// `IsVersionMismatch` accepts (terraform-provider-genesyscloud genesyscloud/util/util_retries.go):
 /// 409, 408, or a 400 whose message says the version does not match.
-fn version_conflict(e: &Error) -> bool {
+pub(crate) fn version_conflict(e: &Error) -> bool {
     match e {
         Error::Api {
             status: 409 | 408, ..

@@ -1,5 +1,6 @@
 //! The typed Platform API client and one module per API area it calls.
 
+pub mod actions;
 pub(crate) mod answer;
 pub mod authorization;
 pub mod client;
@@ -18,6 +19,7 @@ mod tls;
 pub mod tokens;
 pub mod users;
 
+pub use actions::{ActionFilter, ActionStage, TemplateFile, ACTION_PAGE_SIZE, MAX_ACTION_ATTEMPTS};
 pub use authorization::{GrantsSource, HeldGrants};
 pub use client::{Client, ClientOptions};
 pub use integration_config::MAX_CONFIG_ATTEMPTS;

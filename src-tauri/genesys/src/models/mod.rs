@@ -1,6 +1,9 @@
 //! Serde types for the Genesys JSON the core reads. Unknown fields are ignored; fields a
 //! caller relies on are required, so a missing one is an error that names it.
 
+mod action_changes;
+mod action_results;
+mod actions;
 mod authorization;
 mod credentials;
 mod error_body;
@@ -12,6 +15,12 @@ mod routing;
 mod tokens;
 mod users;
 
+pub use action_changes::{DraftUpdate, NewAction, PublishDraft, PublishedUpdate};
+pub use action_results::{DraftValidation, TestExecutionResult, TestOperation};
+pub use actions::{
+    Action, ActionConfig, ActionContract, ActionInput, ActionOutput, Category, RequestConfig,
+    ResponseConfig,
+};
 pub use authorization::{
     AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole,
     DomainPermissionPolicy, DomainRole, UserAuthorization,
@@ -19,7 +28,7 @@ pub use authorization::{
 pub use credentials::{
     is_sensitive_field, Credential, CredentialCursorPage, CredentialInfo, CredentialType,
 };
-pub use error_body::ErrorBody;
+pub use error_body::{ErrorBody, ErrorDetail};
 pub use integration_config::{
     clean_notes, EmbeddedConfiguration, EmbeddedCredential, IntegrationConfiguration,
     IntegrationConfigurationInfo, EMPTY_NOTES_PLACEHOLDER,
