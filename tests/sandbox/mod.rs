@@ -2,6 +2,8 @@
 //! in-memory org; every API response passes through `Org::call`, which checks it against the
 //! spec (`spec.rs`) and checks `ININ-Correlation-Id` against the error's `contextId`.
 
+mod action_runs;
+mod actions;
 mod authorization;
 mod client_credentials;
 mod confidential_code;
