@@ -6,6 +6,8 @@
 mod contract;
 mod definition;
 mod problem;
+#[cfg(test)]
+mod tests;
 
 pub use contract::{
     contract_problems, input_schema_problems, output_schema_problems, valid_input_name,

@@ -204,6 +204,29 @@ mod tests {
     }
 
     #[test]
+    fn templates_are_read_as_text_plain_or_as_one_json_string() {
+        let plain = answer(
+            200,
+            "text/plain; charset=utf-8",
+            "{\"Presences\" : $Presence}",
+        );
+        assert_eq!(text(&plain).expect("text"), "{\"Presences\" : $Presence}");
+        let quoted = answer(200, "application/json", "\"${input.rawRequest}\"");
+        assert_eq!(text(&quoted).expect("a JSON string"), "${input.rawRequest}");
+        let object = answer(200, "application/json", "{\"a\":1}");
+        assert!(matches!(
+            text(&object),
+            Err(Error::UnexpectedResponse { .. })
+        ));
+        let mut bytes = answer(200, "text/plain", "");
+        bytes.body = vec![0xff, 0xfe];
+        assert!(matches!(
+            text(&bytes),
+            Err(Error::UnexpectedResponse { .. })
+        ));
+    }
+
+    #[test]
     fn json_errors_do_not_quote_values() {
         #[derive(Debug, serde::Deserialize)]
         #[allow(dead_code)]

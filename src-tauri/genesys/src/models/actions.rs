@@ -15,18 +15,18 @@ use serde_json::Value;
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub integration_id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub category: String,
     /// The version a change must name (`UpdateDraftInput.version`, `PublishDraftInput.version`).
     /// Required: Terraform reads it off every action it changes or publishes
     /// (terraform-provider-genesyscloud genesyscloud/integration_action/resource_genesyscloud_integration_action.go,
     /// `updateIntegrationAction`).
     pub version: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub secure: bool,
     /// Present when read with `includeConfig=true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

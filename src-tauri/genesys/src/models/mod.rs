@@ -4,6 +4,8 @@
 mod action_changes;
 mod action_results;
 mod actions;
+#[cfg(test)]
+mod actions_tests;
 mod authorization;
 mod credentials;
 mod error_body;
