@@ -4,6 +4,9 @@
 //! follows the redirect to the loopback listener itself.
 
 mod accept_language;
+mod action_calls;
+mod action_versions;
+mod actions;
 mod api;
 mod authorization;
 mod canary;

@@ -3,6 +3,8 @@
 
 mod action_changes;
 mod action_results;
+#[cfg(test)]
+mod action_results_tests;
 mod actions;
 #[cfg(test)]
 mod actions_tests;
