@@ -28,8 +28,6 @@ pub enum ContractRule {
     NestedArray,
     /// The output contract's root is neither an object nor an array schema.
     OutputNotObject,
-    /// A contract nested deeper than Genesys reads (`value` levels).
-    TooDeep,
     /// `timeoutSeconds` outside 1–60.
     TimeoutRange,
     /// A method other than GET, PUT, POST, PATCH and DELETE.
@@ -51,7 +49,6 @@ impl ContractRule {
             ContractRule::Ref => "ref",
             ContractRule::NestedArray => "nestedArray",
             ContractRule::OutputNotObject => "outputNotObject",
-            ContractRule::TooDeep => "tooDeep",
             ContractRule::TimeoutRange => "timeoutRange",
             ContractRule::Method => "method",
             ContractRule::Frozen => "frozen",
@@ -74,7 +71,6 @@ impl ContractRule {
             ContractRule::Ref => "is a $ref, which contracts do not support",
             ContractRule::NestedArray => "is an array inside an array",
             ContractRule::OutputNotObject => "must be an object or array schema",
-            ContractRule::TooDeep => "is nested too deep",
             ContractRule::TimeoutRange => "must be a whole number of seconds from 1 to 60",
             ContractRule::Method => "must be GET, PUT, POST, PATCH or DELETE",
             ContractRule::Frozen => "cannot change once the action is published",
