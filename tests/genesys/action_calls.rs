@@ -1,13 +1,16 @@
 //! The workshop's data action through every call of the `genesys` API against the Sandbox org:
 //! a draft read whole (its templates as text), listed by integration, validated, tested in ten
 //! steps, changed at its version and published; the published action read, listed, tested,
-//! executed and renamed; a draft made from it; the deletes and what is left.
+//! executed and renamed; a draft made from it; the deletes and what is left; and the
+//! templates read from their own routes only when a read of the action lacks them.
 
 use ::genesys::api::{ActionFilter, ActionStage, Removal, TemplateFile};
 use ::genesys::models::{DraftUpdate, PublishedUpdate};
 use ::genesys::Error;
 
-use super::actions::{assert_ten_steps_passed, org, queue, workshop, GOOD};
+use sandbox::{ActionTemplates, Variant};
+
+use super::actions::{assert_ten_steps_passed, counter, org, org_with, queue, workshop, GOOD};
 
 #[tokio::test]
 async fn the_workshop_action_through_every_call() {
@@ -150,4 +153,34 @@ async fn the_workshop_action_through_every_call() {
         .await
         .expect_err("no action left");
     assert!(matches!(gone, Error::Api { status: 404, .. }), "{gone:?}");
+}
+
+#[tokio::test]
+async fn templates_are_read_only_when_the_answer_lacks_them() {
+    const TEMPLATES: &str = "/api/v2/integrations/actions/{actionId}/draft/templates/{fileName}";
+    for (templates, reads) in [(ActionTemplates::ByUri, 2), (ActionTemplates::Inline, 0)] {
+        let o = org_with(Variant {
+            action_templates: templates,
+            ..Variant::default()
+        })
+        .await;
+        let draft = o
+            .api
+            .create_action_draft(&workshop(&o.integration, GOOD), o.token())
+            .await
+            .expect("a draft");
+        o.w.org.knobs().add_fault(counter("GET", TEMPLATES));
+        let read = o
+            .api
+            .action_draft(&draft.id, o.token())
+            .await
+            .expect("read whole");
+        let response = &read.config.as_ref().expect("config").response;
+        assert_eq!(
+            response.success_template.as_deref(),
+            Some(GOOD),
+            "{templates:?}"
+        );
+        assert_eq!(o.w.org.knobs().fault_matches(), [reads], "{templates:?}");
+    }
 }

@@ -13,11 +13,11 @@ use ::genesys::models::{
 };
 use ::genesys::secrets::Secret;
 use reqwest::Method;
-use sandbox::{FaultKind, FaultRule};
+use sandbox::{FaultKind, FaultRule, Variant};
 use serde_json::{json, Map, Value};
 
 use super::retries::fast_client;
-use super::{world, World};
+use super::{world_with, World};
 
 pub const CLAIMS_INTAKE: &str = "8a4f6c2e-3b1d-4e5f-a7c9-0d1e2f3a4b01";
 pub const DRAFTS: &str = "/api/v2/integrations/actions/drafts";
@@ -39,7 +39,12 @@ impl Org {
 }
 
 pub async fn org() -> Org {
-    let w = world().await;
+    org_with(Variant::default()).await
+}
+
+/// [`org`] on a Sandbox org answering as `variant` says.
+pub async fn org_with(variant: Variant) -> Org {
+    let w = world_with(variant).await;
     let admin = super::oauth_clients::admin(&w).await;
     let api = fast_client(&w);
     let token = admin.token();
