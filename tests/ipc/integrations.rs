@@ -210,7 +210,7 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     let overview = invoke(&webview, "integrations_overview", json!({})).expect("the overview");
     assert_eq!(
         keys(&overview),
-        ["clients", "credentials", "integrations", "limit"]
+        ["actions", "clients", "credentials", "integrations", "limit"]
     );
     let integration = overview["integrations"]
         .as_array()
@@ -282,6 +282,57 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         );
     }
     set_variant(&app, Variant::default());
+
+    // The Data actions screen over IPC: the preset, the rule check, a draft, a test whose
+    // failed step carries its hint (an unknown queue: the endpoint's 404 at step 8).
+    let form = invoke(
+        &webview,
+        "action_preset",
+        json!({"integrationId": integration_id, "name": "Get queue presences"}),
+    )
+    .expect("the preset");
+    assert_eq!(
+        form["urlTemplate"],
+        "/api/v2/routing/queues/${input.QueueID}/members?expand=presence"
+    );
+    let problems = invoke(&webview, "action_check", json!({"form": form})).expect("checked");
+    assert_eq!(problems, json!([]));
+    let mut reserved = form.clone();
+    reserved["inputs"][0]["name"] = json!("orgId");
+    let problems = invoke(&webview, "action_check", json!({"form": reserved})).expect("checked");
+    assert_eq!(problems[0]["field"], "inputs.0.name", "{problems}");
+    assert_eq!(problems[0]["code"], "reservedName");
+    let draft = invoke(&webview, "action_save", json!({"id": null, "form": form})).expect("saved");
+    assert_eq!(keys(&draft), ["form", "isDraft", "summary"]);
+    let id = draft["summary"]["id"].as_str().expect("an id").to_owned();
+    let run = invoke(
+        &webview,
+        "action_test",
+        json!({"id": id, "values": {"QueueID": "no-such-queue"}, "flatten": true}),
+    )
+    .expect("a run");
+    assert_eq!(run["success"], false);
+    let failed = run["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find(|s| s["success"] == false)
+        .expect("a failed step")
+        .clone();
+    assert_eq!(failed["step"], 8, "{run}");
+    assert_eq!(failed["hint"]["kind"], "remoteEndpoint", "{failed}");
+    let overview = invoke(&webview, "integrations_overview", json!({})).expect("the overview");
+    assert_eq!(
+        overview["actions"][0]["id"],
+        id.as_str(),
+        "the diagram's last node"
+    );
+    invoke(
+        &webview,
+        "action_delete",
+        json!({"id": id, "draftOnly": false}),
+    )
+    .expect("deleted");
 
     let off = invoke(
         &webview,

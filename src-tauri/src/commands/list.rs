@@ -42,6 +42,17 @@ app_commands! {
         integration_set_enabled,
         integration_delete,
     ],
+    actions: [
+        actions_overview,
+        action_preset,
+        action_check,
+        action_get,
+        action_save,
+        action_test,
+        action_publish,
+        action_new_draft,
+        action_delete,
+    ],
     setup: [
         setup_form,
         setup_plan,

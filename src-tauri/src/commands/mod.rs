@@ -2,6 +2,7 @@
 //! adapter of a few lines: Tauri types in, one `studio` call, `CommandResult` out. The list of
 //! them is `list.rs`.
 
+pub mod actions;
 pub mod app;
 pub mod clients;
 pub mod integrations;

@@ -18,7 +18,7 @@ use crate::wire::setup::{RunPhase, StepStatus};
 use crate::{clients, integrations, roles, setup, OrgContext};
 
 /// A fresh Sandbox org and its practice admin's context (secrets in memory: not persistent).
-async fn signed_in() -> (RunningSandbox, OrgContext, Arc<MemoryStore>) {
+pub(crate) async fn signed_in() -> (RunningSandbox, OrgContext, Arc<MemoryStore>) {
     let org = Sandbox::start(SandboxOptions::default())
         .await
         .expect("the Sandbox org starts");

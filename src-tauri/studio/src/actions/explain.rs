@@ -129,6 +129,7 @@ mod tests {
             status,
             context_id: None,
             error_codes: codes.iter().map(|c| c.to_string()).collect(),
+            causes: Vec::new(),
         }
     }
 

@@ -108,7 +108,9 @@ pub async fn overview(org: &OrgContext) -> CommandResult<IntegrationsOverview> {
     for client in &clients {
         client_views.push(client_view(org, client).await);
     }
+    let actions = crate::actions::summaries(session, &integrations).await?;
     Ok(IntegrationsOverview {
+        actions,
         integrations: views,
         credentials: credential_views,
         clients: client_views,

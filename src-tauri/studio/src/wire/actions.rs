@@ -173,6 +173,8 @@ pub struct StepError {
     pub context_id: Option<String>,
     /// `details[].errorCode`, e.g. `ACTION.PROCESSING`.
     pub error_codes: Vec<String>,
+    /// The messages of the errors it holds (`errors[]`), e.g. the endpoint's own answer.
+    pub causes: Vec<String>,
 }
 
 /// One operation of a test run.

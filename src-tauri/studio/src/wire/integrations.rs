@@ -61,6 +61,8 @@ pub struct IntegrationsOverview {
     pub integrations: Vec<IntegrationView>,
     pub credentials: Vec<CredentialView>,
     pub clients: Vec<ClientView>,
+    /// The data actions of these integrations (the diagram's last node).
+    pub actions: Vec<super::actions::ActionSummary>,
     /// Data Actions integrations an org may hold (10 when the integration type gives no maxInstances).
     pub limit: u32,
 }

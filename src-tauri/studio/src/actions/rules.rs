@@ -1,0 +1,184 @@
+//! Every rule the editor's form breaks, by form path (`inputs.0.name`, `timeoutSeconds`…): the
+//! core's contract and definition rules on the body the form would send (their paths into that
+//! body turned into paths into the form), the names a JSON object cannot hold twice or empty,
+//! and the engine's reading of the response and templates (`response_rules.rs`).
+
+use genesys::action_rules::{check_new_action, ContractProblem};
+
+use super::form::new_action;
+use super::response_rules;
+use crate::wire::actions::{ActionForm, ContractField, FieldType, FormProblem};
+
+const INPUT: &str = "contract.input.inputSchema";
+const OUTPUT: &str = "contract.output.successSchema";
+
+/// The form path of a schema path's field: `properties.A.items.properties.B` under the output
+/// contract is `outputs.<index of A>.children.<index of B>.name`.
+fn tree_path(rest: &str, fields: &[ContractField], mut at: String) -> Option<String> {
+    let mut fields = fields;
+    let mut parts = rest.split('.').filter(|p| !p.is_empty()).peekable();
+    let mut found = false;
+    while let Some(part) = parts.next() {
+        match part {
+            "properties" => {
+                let name = parts.next()?;
+                let index = fields.iter().position(|f| f.name.trim() == name)?;
+                at = format!("{at}.{index}");
+                fields = &fields[index].children;
+                found = true;
+            }
+            "items" if found => {}
+            _ => break,
+        }
+        if parts.peek() == Some(&"properties") && found {
+            at.push_str(".children");
+        }
+    }
+    found.then(|| format!("{at}.name"))
+}
+
+fn form_field(p: &ContractProblem, form: &ActionForm) -> String {
+    let path = p.field.as_str();
+    let mapped = if let Some(rest) = path.strip_prefix(INPUT) {
+        tree_path(rest, &form.inputs, "inputs".into()).or(Some("inputs".into()))
+    } else if let Some(rest) = path.strip_prefix(OUTPUT) {
+        tree_path(rest, &form.outputs, "outputs".into()).or(Some("outputs".into()))
+    } else {
+        match path {
+            "config.timeoutSeconds" => Some("timeoutSeconds".into()),
+            "config.request.requestType" => Some("method".into()),
+            "config.request.requestUrlTemplate" => Some("urlTemplate".into()),
+            _ => None,
+        }
+    };
+    mapped.unwrap_or_else(|| path.to_owned())
+}
+
+/// Empty and repeated names among sibling fields, at every level.
+fn names(fields: &[ContractField], at: &str, out: &mut Vec<FormProblem>) {
+    for (i, f) in fields.iter().enumerate() {
+        let here = format!("{at}.{i}");
+        let name = f.name.trim();
+        if name.is_empty() {
+            out.push(FormProblem {
+                field: format!("{here}.name"),
+                code: "required".into(),
+                value: None,
+            });
+        } else if fields[..i].iter().any(|g| g.name.trim() == name) {
+            out.push(FormProblem {
+                field: format!("{here}.name"),
+                code: "duplicateName".into(),
+                value: Some(name.to_owned()),
+            });
+        }
+        if f.field_type == FieldType::Object || f.item_type == Some(FieldType::Object) {
+            names(&f.children, &format!("{here}.children"), out);
+        }
+    }
+}
+
+/// Every problem of `form`, none twice.
+pub fn check(form: &ActionForm) -> Vec<FormProblem> {
+    let mut out = Vec::new();
+    names(&form.inputs, "inputs", &mut out);
+    names(&form.outputs, "outputs", &mut out);
+    for p in check_new_action(&new_action(form)) {
+        out.push(FormProblem {
+            field: form_field(&p, form),
+            code: p.code.code().into(),
+            value: p.value.clone(),
+        });
+    }
+    out.extend(response_rules::check(form));
+    let mut seen = Vec::with_capacity(out.len());
+    out.retain(|p| {
+        let fresh = !seen.contains(p);
+        if fresh {
+            seen.push(p.clone());
+        }
+        fresh
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actions::preset::queue_presences;
+
+    fn field(name: &str, t: FieldType) -> ContractField {
+        ContractField {
+            name: name.into(),
+            field_type: t,
+            required: false,
+            item_type: None,
+            children: Vec::new(),
+        }
+    }
+
+    fn codes(form: &ActionForm) -> Vec<(String, String)> {
+        check(form).into_iter().map(|p| (p.field, p.code)).collect()
+    }
+
+    #[test]
+    fn the_preset_breaks_no_rule() {
+        assert_eq!(
+            check(&queue_presences("Get queue presences", "i", "Data Actions")),
+            Vec::new()
+        );
+    }
+
+    #[test]
+    fn core_rules_land_on_the_field_that_breaks_them() {
+        let mut form = queue_presences("", "i", "Data Actions");
+        form.inputs.push(field("orgId", FieldType::String));
+        form.inputs.push(field("2nd", FieldType::String));
+        form.timeout_seconds = Some(0);
+        form.method = "FETCH".into();
+        let mut nested = field("Rows", FieldType::Array);
+        nested.item_type = Some(FieldType::Object);
+        nested.children = vec![field("a", FieldType::String), field("a", FieldType::String)];
+        form.outputs.push(nested);
+        let found = codes(&form);
+        for expected in [
+            ("name", "required"),
+            ("inputs.1.name", "reservedName"),
+            ("inputs.2.name", "nameChars"),
+            ("timeoutSeconds", "timeoutRange"),
+            ("method", "method"),
+            ("outputs.1.children.1.name", "duplicateName"),
+        ] {
+            assert!(
+                found.contains(&(expected.0.to_string(), expected.1.to_string())),
+                "{expected:?} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_anywhere_inside_a_list_is_refused_at_the_inner_list() {
+        let mut form = queue_presences("x", "i", "Data Actions");
+        let mut outer = field("Grid", FieldType::Array);
+        outer.item_type = Some(FieldType::Object);
+        let mut inner = field("Rows", FieldType::Array);
+        inner.item_type = Some(FieldType::String);
+        outer.children = vec![inner];
+        form.outputs = vec![outer];
+        // The core reads "no nested arrays" as no array anywhere inside an array, groups included.
+        assert_eq!(
+            codes(&form),
+            [(
+                "outputs.0.children.0.name".to_string(),
+                "nestedArray".to_string()
+            )]
+        );
+        let mut grid = field("Grid", FieldType::Array);
+        grid.item_type = Some(FieldType::Array);
+        form.outputs = vec![grid];
+        assert_eq!(
+            codes(&form),
+            [("outputs.0.name".to_string(), "nestedArray".to_string())]
+        );
+    }
+}
