@@ -27,7 +27,7 @@ test("Data Actions screen: install, broken link fixed with a new client, activat
   try {
     await signInToSandbox(b);
     await b.execute(() => (location.hash = "#/integrations"));
-    assert.equal(await text(b, "#integrations-title"), "Data Actions");
+    assert.equal(await text(b, "#integrations-title"), "Integrations");
     assert.equal(await text(b, "#integrations-limit"), "Up to 10 per org.");
     await (await b.$("#integrations-setup-link")).waitForDisplayed({ timeout: 20000, timeoutMsg: "the empty state offers no guided setup" });
     await screenshot(b, "integrations-empty-en");

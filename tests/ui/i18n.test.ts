@@ -76,7 +76,8 @@ describe("page titles", () => {
       // The screens whose views keep their title in their own catalogue (Sign-in and Settings
       // are checked by rendering, in signin.test.ts and settings.test.ts).
       expect(t("clients.title"), `OAuth clients in ${lang}`).toBe(t("nav.clients"));
-      expect(t("integrations.title"), `Data Actions in ${lang}`).toBe(t("nav.integrations"));
+      expect(t("integrations.title"), `Integrations in ${lang}`).toBe(t("nav.integrations"));
+      expect(t("actions.title"), `Data actions in ${lang}`).toBe(t("nav.actions"));
     }
   });
 

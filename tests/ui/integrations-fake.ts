@@ -51,5 +51,6 @@ export function overview(): IntegrationsOverview {
       { id: "cred-orphan", name: "Orphan credential", clientId: "00000000-0000-4000-8000-000000000000" },
     ],
     clients: [{ id: CLIENT_ID, name: "Data Actions client", grantType: "CLIENT-CREDENTIALS", state: "active", secretInKeychain: true }],
+    actions: [{ id: "custom_-_1", name: "Get queue presences", category: "Healthy", integrationId: "ok", secure: false, draftVersion: 4, publishedVersion: 3 }],
   };
 }

@@ -115,13 +115,18 @@ describe("the integration list", () => {
 });
 
 describe("the diagram", () => {
-  it("draws client → credential → integration, linked to their screens, and no data-actions node yet", () => {
+  it("draws client → credential → integration → data actions, linked to their screens", () => {
     const el = diagramView(overview());
     const ok = el.querySelector('li[data-integration="ok"]')!;
     expect(ok.className).toBe("chain");
     expect(ok.querySelector('[data-node="client"] a')?.getAttribute("href")).toBe(`#/clients/${CLIENT_ID}`);
     expect(ok.querySelector('[data-node="integration"] a')?.getAttribute("href")).toBe("#/integrations/ok");
-    expect(ok.querySelector('[data-node="actions"]'), "the data actions are not drawn until the app reads them").toBeNull();
+    const actions = ok.querySelector('[data-node="actions"]')!;
+    expect(actions.querySelector('[data-action="custom_-_1"] a')?.getAttribute("href")).toBe("#/actions/custom_-_1");
+    expect(actions.querySelector('[data-action-state]')?.textContent).toBe("Published, v3, with a draft");
+    const none = el.querySelector('li[data-integration="bare"] [data-node="actions"]')!;
+    expect(none.textContent).toContain("No data actions yet");
+    expect(none.querySelector("a")?.getAttribute("href")).toBe("#/actions/new?integration=bare&from=preset");
     expect(ok.textContent).not.toContain("Later");
     expect(ok.querySelectorAll('[data-broken="true"]')).toHaveLength(0);
   });

@@ -3,6 +3,11 @@
 // its command in camelCase. Imports nothing from views/; each screen receives the methods it
 // calls (a Pick of its group), so UI tests pass fakes of exactly those.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { ActionDetail } from "./generated/ActionDetail";
+import type { ActionForm } from "./generated/ActionForm";
+import type { ActionsOverview } from "./generated/ActionsOverview";
+import type { FormProblem } from "./generated/FormProblem";
+import type { TestRun } from "./generated/TestRun";
 import type { AppInfo } from "./generated/AppInfo";
 import type { Activation } from "./generated/Activation";
 import type { ClientChoices } from "./generated/ClientChoices";
@@ -38,6 +43,11 @@ import type { SignInOptions } from "./generated/SignInOptions";
 import type { SignOutView } from "./generated/SignOutView";
 
 export type {
+  ActionDetail,
+  ActionForm,
+  ActionsOverview,
+  FormProblem,
+  TestRun,
   Activation,
   ClientChoices,
   Configured,
@@ -140,6 +150,25 @@ export const api = {
       invoke<Activation>("integration_set_enabled", { id, enabled, onState: channel(onState) }),
     integrationDelete: (id: string): Promise<Removal> => invoke<Removal>("integration_delete", { id }),
   },
+  // commands/actions.rs: the data actions of the org's Data Actions integrations. Every rule a
+  // form breaks comes from Rust (actionCheck), so the window never keeps its own copy of them.
+  actions: {
+    actionsOverview: (): Promise<ActionsOverview> => invoke<ActionsOverview>("actions_overview"),
+    /** The workshop's "Get queue presences" action as a form for `integrationId`, named `name`. */
+    actionPreset: (integrationId: string, name: string): Promise<ActionForm> => invoke<ActionForm>("action_preset", { integrationId, name }),
+    actionCheck: (form: ActionForm): Promise<FormProblem[]> => invoke<FormProblem[]>("action_check", { form }),
+    actionGet: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_get", { id }),
+    /** Creates a draft (`id` null) or saves the draft of `id` at `form.version`. */
+    actionSave: (id: string | null, form: ActionForm): Promise<ActionDetail> => invoke<ActionDetail>("action_save", { id, form }),
+    /** Tests the draft of `id` with `values` (field name → typed text). */
+    actionTest: (id: string, values: Record<string, string>, flatten: boolean): Promise<TestRun> =>
+      invoke<TestRun>("action_test", { id, values, flatten }),
+    actionPublish: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_publish", { id }),
+    /** A new draft made from the published action, to change it. */
+    actionNewDraft: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_new_draft", { id }),
+    /** Deletes the whole action, or only its draft. */
+    actionDelete: (id: string, draftOnly: boolean): Promise<Removal> => invoke<Removal>("action_delete", { id, draftOnly }),
+  },
   // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.
   setup: {
     setupForm: (): Promise<SetupForm> => invoke<SetupForm>("setup_form"),
@@ -165,3 +194,4 @@ export type SignInApi = Api["signIn"];
 export type ClientsApi = Api["clients"];
 export type IntegrationsApi = Api["integrations"];
 export type SetupApi = Api["setup"];
+export type ActionsApi = Api["actions"];

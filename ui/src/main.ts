@@ -8,6 +8,7 @@ import { errorPanel } from "./kit/errors";
 import { goTo } from "./kit/screen";
 import { aboutView } from "./views/app/about";
 import { routeFromHash, shellView, type Shell } from "./views/app/shell";
+import { actionsScreen } from "./views/actions/screen";
 import { clientsScreen } from "./views/clients/screen";
 import { integrationsScreen } from "./views/integrations/screen";
 import { settingsView } from "./views/settings/screen";
@@ -68,6 +69,8 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
       return clientsScreen(location.hash, { api: api.clients, session: next.session, navigate: goTo });
     case "integrations":
       return integrationsScreen(location.hash, { api: api.integrations, session: next.session, navigate: goTo });
+    case "actions":
+      return actionsScreen(location.hash, { api: api.actions, session: next.session, navigate: goTo });
     case "setup":
       return setupScreen({ api: api.setup, session: next.session, navigate: goTo });
     case "signin":

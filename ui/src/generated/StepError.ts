@@ -7,4 +7,8 @@ export type StepError = { message: string, code: string | null, status: number |
 /**
  * `details[].errorCode`, e.g. `ACTION.PROCESSING`.
  */
-errorCodes: Array<string>, };
+errorCodes: Array<string>, 
+/**
+ * The messages of the errors it holds (`errors[]`), e.g. the endpoint's own answer.
+ */
+causes: Array<string>, };

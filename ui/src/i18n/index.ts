@@ -5,6 +5,9 @@
 import en from "./en.json";
 import es from "./es.json";
 import ptBR from "./pt-BR.json";
+import actionsEn from "../views/actions/i18n/en.json";
+import actionsEs from "../views/actions/i18n/es.json";
+import actionsPtBR from "../views/actions/i18n/pt-BR.json";
 import clientsEn from "../views/clients/i18n/en.json";
 import clientsEs from "../views/clients/i18n/es.json";
 import clientsPtBR from "../views/clients/i18n/pt-BR.json";
@@ -31,9 +34,9 @@ function merge(...parts: Catalogue[]): Catalogue {
 }
 
 export const catalogues: Record<Language, Catalogue> = {
-  en: merge(en, clientsEn, integrationsEn, setupEn),
-  es: merge(es, clientsEs, integrationsEs, setupEs),
-  "pt-BR": merge(ptBR, clientsPtBR, integrationsPtBR, setupPtBR),
+  en: merge(en, clientsEn, integrationsEn, setupEn, actionsEn),
+  es: merge(es, clientsEs, integrationsEs, setupEs, actionsEs),
+  "pt-BR": merge(ptBR, clientsPtBR, integrationsPtBR, setupPtBR, actionsPtBR),
 };
 export const languages: Language[] = ["en", "es", "pt-BR"];
 

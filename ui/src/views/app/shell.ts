@@ -5,8 +5,8 @@ import { h } from "../../kit/dom";
 import { dateTime, regionLabel } from "../../kit/format";
 import { t } from "../../i18n";
 
-export type Route = "signin" | "clients" | "integrations" | "setup" | "settings" | "about";
-export const ROUTES: Route[] = ["signin", "clients", "integrations", "setup", "settings", "about"];
+export type Route = "signin" | "clients" | "integrations" | "actions" | "setup" | "settings" | "about";
+export const ROUTES: Route[] = ["signin", "clients", "integrations", "actions", "setup", "settings", "about"];
 
 export interface Shell {
   root: HTMLElement;

@@ -1,8 +1,9 @@
 // "A picture of what exists": the org's Data Actions setup drawn left to right, one row per
-// integration: OAuth client → credential → integration (the data actions are not drawn until
-// the app reads them). Each node shows its live state and links to its screen; a broken link is
-// drawn broken, with the fix one click away.
+// integration: OAuth client → credential → integration → its data actions. Each node shows its
+// live state and links to its screen (each action its draft and published versions); a broken
+// link is drawn broken, with the fix one click away.
 import type { IntegrationsOverview, IntegrationView } from "../../api";
+import type { ActionSummary } from "../../generated/ActionSummary";
 import type { ClientView } from "../../generated/ClientView";
 import type { CredentialView } from "../../generated/CredentialView";
 import { t } from "../../i18n";
@@ -80,7 +81,27 @@ function fix(chain: Chain): HTMLElement | null {
   return h("div", { class: "break" }, text, " ", action);
 }
 
-function row(chain: Chain): HTMLElement {
+/** An action's state in words: published (with its version), a draft, or both. */
+function actionState(a: ActionSummary): HTMLElement {
+  const published = a.publishedVersion !== null;
+  const text = published
+    ? a.draftVersion !== null
+      ? t("integrations.diagram.actionPublishedDraft", { version: String(a.publishedVersion) })
+      : t("integrations.diagram.actionPublished", { version: String(a.publishedVersion) })
+    : t("integrations.diagram.actionDraft");
+  return h("span", { class: published ? "state state-active" : "state state-inactive", "data-action-state": published ? "published" : "draft" }, text);
+}
+
+function actionsNode(chain: Chain, actions: ActionSummary[]): HTMLElement {
+  const mine = actions.filter((a) => a.integrationId === chain.integration.id);
+  if (mine.length === 0) {
+    return node("actions", t("integrations.diagram.noActions"), [h("a", { href: `#/actions/new?integration=${encodeURIComponent(chain.integration.id)}&from=preset` }, t("integrations.diagram.newAction"))], {});
+  }
+  const list = h("ul", { class: "node-actions" }, ...mine.map((a) => h("li", { "data-action": a.id }, h("a", { href: `#/actions/${encodeURIComponent(a.id)}` }, a.name), " ", actionState(a))));
+  return node("actions", t("integrations.diagram.actionCount", { count: String(mine.length) }), [list], { href: "#/actions" });
+}
+
+function row(chain: Chain, actions: ActionSummary[]): HTMLElement {
   const credentialBroken = chain.broken === "noCredential" || chain.broken === "credentialGone";
   const noClientLink = credentialBroken ? h("span", { class: "link link-later", "aria-hidden": "true" }, "┄┄▶") : null;
   const clientBroken = chain.broken === "clientGone" || chain.broken === "clientUnknown" || chain.broken === "clientNotActive";
@@ -96,6 +117,8 @@ function row(chain: Chain): HTMLElement {
       credentialNode(chain),
       link(credentialBroken, credentialBroken ? t(`integrations.diagram.break.${chain.broken}`) : t("integrations.diagram.linked")),
       node("integration", objectName(i.name), [stateBadge(i.reported, i.detail)], { href: `#/integrations/${i.id}` }),
+      link(false, t("integrations.diagram.linked")),
+      actionsNode(chain, actions),
     ),
     fix(chain),
   );
@@ -103,7 +126,7 @@ function row(chain: Chain): HTMLElement {
 
 /** The chains of an org that has integrations (the screen shows its empty state otherwise). */
 export function diagramView(overview: IntegrationsOverview): HTMLElement {
-  const body = h("ol", { class: "chains" }, ...chains(overview).map(row));
+  const body = h("ol", { class: "chains" }, ...chains(overview).map((c) => row(c, overview.actions)));
   return h(
     "section",
     { class: "card diagram", id: "integrations-diagram", "aria-labelledby": "integrations-diagram-title" },
