@@ -68,6 +68,14 @@ pub fn test_body(
             Err(code) => problems.push(problem(&field.name, code)),
         }
     }
+    let size = serde_json::to_vec(&body).map_or(0, |b| b.len());
+    if size >= super::rules::MAX_BODY_BYTES {
+        problems.push(FormProblem {
+            field: "input".into(),
+            code: "tooLarge".into(),
+            value: Some(super::rules::MAX_BODY_BYTES.to_string()),
+        });
+    }
     if problems.is_empty() {
         Ok(body)
     } else {
@@ -146,5 +154,8 @@ mod tests {
         );
         // An empty string is a value for a required string (Genesys accepts "").
         assert!(test_body(&fields[..1], &values(&[("QueueID", "")])).is_ok());
+        let huge = "q".repeat(super::super::rules::MAX_BODY_BYTES);
+        let problems = test_body(&fields[..1], &values(&[("QueueID", &huge)])).unwrap_err();
+        assert_eq!(problems[0].code, "tooLarge");
     }
 }

@@ -10,6 +10,10 @@ use super::response_rules;
 use crate::wire::actions::{ActionForm, ContractField, FieldType, FormProblem};
 
 const INPUT: &str = "contract.input.inputSchema";
+/// The largest request body the app sends for a data action, in bytes (the limit the app's
+/// security matrix sets for data-action requests, case B5; Genesys's own limit is not in the
+/// SDKs or the Terraform provider).
+pub const MAX_BODY_BYTES: usize = 512_000;
 const OUTPUT: &str = "contract.output.successSchema";
 
 /// The form path of a schema path's field: `properties.A.items.properties.B` under the output
@@ -91,6 +95,14 @@ pub fn check(form: &ActionForm) -> Vec<FormProblem> {
         });
     }
     out.extend(response_rules::check(form));
+    let size = serde_json::to_vec(&new_action(form)).map_or(0, |b| b.len());
+    if size >= MAX_BODY_BYTES {
+        out.push(FormProblem {
+            field: "action".into(),
+            code: "tooLarge".into(),
+            value: Some(MAX_BODY_BYTES.to_string()),
+        });
+    }
     let mut seen = Vec::with_capacity(out.len());
     out.retain(|p| {
         let fresh = !seen.contains(p);
@@ -119,6 +131,15 @@ mod tests {
 
     fn codes(form: &ActionForm) -> Vec<(String, String)> {
         check(form).into_iter().map(|p| (p.field, p.code)).collect()
+    }
+
+    #[test]
+    fn a_definition_of_512_000_bytes_or_more_is_refused() {
+        let mut form = queue_presences("Big", "i", "Data Actions");
+        form.body_template = "x".repeat(MAX_BODY_BYTES);
+        assert!(codes(&form).contains(&("action".to_string(), "tooLarge".to_string())));
+        form.body_template = "x".repeat(MAX_BODY_BYTES / 2);
+        assert_eq!(codes(&form), Vec::new());
     }
 
     #[test]

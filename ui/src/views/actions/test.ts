@@ -85,10 +85,13 @@ export function testCard(id: string, form: ActionForm, deps: TestDeps): HTMLElem
         run.disabled = false;
         status.textContent = "";
         if (done.problems.length) {
+          const unplaced: string[] = [];
           for (const p of done.problems) {
             const line = byId(card, `${pathId(p.field)}-error`);
             if (line) line.textContent = problemText(p);
+            else unplaced.push(problemText(p));
           }
+          status.textContent = unplaced.join(" ");
           return;
         }
         result.replaceChildren(runView(done));
