@@ -9,7 +9,7 @@ import { setLanguage, t } from "../../ui/src/i18n";
 import { actionDetailView, blankForm } from "../../ui/src/views/actions/detail";
 import { actionEditor } from "../../ui/src/views/actions/editor";
 import { actionsListView } from "../../ui/src/views/actions/list";
-import { runView } from "../../ui/src/views/actions/test";
+import { runView, testCard } from "../../ui/src/views/actions/test";
 
 beforeEach(() => {
   setLanguage("en");
@@ -41,6 +41,7 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     actionPublish: fail,
     actionNewDraft: fail,
     actionDelete: fail,
+    actionQueues: () => Promise.resolve([]),
     ...overrides,
   };
 }
@@ -92,6 +93,23 @@ describe("a test run", () => {
     const ok = runView({ problems: [], success: true, error: null, output: '{"Presences":["On Queue"]}', steps: [] });
     expect(ok.querySelector("#action-test-output")?.textContent).toContain("On Queue");
     expect(ok.dataset.success).toBe("true");
+  });
+});
+
+describe("the test card", () => {
+  it("offers the org's queues for a queue input and sends the picked queue's id", async () => {
+    const actionTest = vi.fn<ActionsApi["actionTest"]>().mockResolvedValue({ problems: [], success: true, steps: [], output: "{}", error: null });
+    const api = fakeApi({ actionTest, actionQueues: () => Promise.resolve([{ id: "q-1", name: "Support", memberCount: 3 }]) });
+    const card = testCard("custom_-_1", presetForm(), { api, unsaved: () => false });
+    document.body.append(card);
+    const picker = card.querySelector<HTMLSelectElement>("#action-test-QueueID-queue")!;
+    await vi.waitFor(() => expect(picker.options).toHaveLength(2));
+    expect(picker.options[1]?.textContent).toBe("Support (members: 3)");
+    picker.value = "q-1";
+    picker.dispatchEvent(new Event("change"));
+    expect(card.querySelector<HTMLInputElement>("#action-test-QueueID")?.value).toBe("q-1");
+    card.querySelector<HTMLButtonElement>("#action-test-run")!.click();
+    expect(actionTest).toHaveBeenCalledWith("custom_-_1", { QueueID: "q-1" }, true);
   });
 });
 

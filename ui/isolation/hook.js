@@ -54,6 +54,7 @@
     "action_publish",
     "action_new_draft",
     "action_delete",
+    "action_queues",
     "setup_form",
     "setup_plan",
     "setup_start",

@@ -7,6 +7,7 @@ import type { ActionDetail } from "./generated/ActionDetail";
 import type { ActionForm } from "./generated/ActionForm";
 import type { ActionsOverview } from "./generated/ActionsOverview";
 import type { FormProblem } from "./generated/FormProblem";
+import type { QueueChoice } from "./generated/QueueChoice";
 import type { TestRun } from "./generated/TestRun";
 import type { AppInfo } from "./generated/AppInfo";
 import type { Activation } from "./generated/Activation";
@@ -47,6 +48,7 @@ export type {
   ActionForm,
   ActionsOverview,
   FormProblem,
+  QueueChoice,
   TestRun,
   Activation,
   ClientChoices,
@@ -168,6 +170,8 @@ export const api = {
     actionNewDraft: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_new_draft", { id }),
     /** Deletes the whole action, or only its draft. */
     actionDelete: (id: string, draftOnly: boolean): Promise<Removal> => invoke<Removal>("action_delete", { id, draftOnly }),
+    /** The org's routing queues, for a test input that takes a queue id. */
+    actionQueues: (): Promise<QueueChoice[]> => invoke<QueueChoice[]>("action_queues"),
   },
   // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.
   setup: {

@@ -1,11 +1,13 @@
 //! The Data actions screen: the org's actions by integration, the workshop's preset, the
 //! editor's rule check, one action, save a draft, test it, publish, a draft from a published
-//! action, delete. Each is a call into `studio::actions`.
+//! action, delete, and the queues a test input can pick. Each is a call into `studio::actions`.
 
 use std::collections::BTreeMap;
 
 use genesys::api::Removal;
-use studio::wire::actions::{ActionDetail, ActionForm, ActionsOverview, FormProblem, TestRun};
+use studio::wire::actions::{
+    ActionDetail, ActionForm, ActionsOverview, FormProblem, QueueChoice, TestRun,
+};
 use studio::{actions, CommandResult};
 use tauri::{AppHandle, Runtime};
 
@@ -78,4 +80,9 @@ pub async fn action_delete<R: Runtime>(
     draft_only: bool,
 ) -> CommandResult<Removal> {
     actions::delete(&org(&app).await?, &id, draft_only).await
+}
+
+#[tauri::command]
+pub async fn action_queues<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<QueueChoice>> {
+    actions::queues(&org(&app).await?).await
 }

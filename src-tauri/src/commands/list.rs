@@ -52,6 +52,7 @@ app_commands! {
         action_publish,
         action_new_draft,
         action_delete,
+        action_queues,
     ],
     setup: [
         setup_form,

@@ -23,7 +23,7 @@ use genesys::{Error, ErrorKind};
 
 use crate::wire::actions::{
     ActionDetail, ActionForm, ActionIntegration, ActionSummary, ActionsOverview, FormProblem,
-    TestRun,
+    QueueChoice, TestRun,
 };
 use crate::{CommandError, CommandResult, OrgContext};
 
@@ -242,4 +242,22 @@ pub async fn delete(org: &OrgContext, id: &str, draft_only: bool) -> CommandResu
     } else {
         c.delete_action(id, token).await?
     })
+}
+
+/// The org's routing queues by name, for a test input that takes a queue id.
+pub async fn queues(org: &OrgContext) -> CommandResult<Vec<QueueChoice>> {
+    let s = &org.session;
+    let mut queues: Vec<QueueChoice> = s
+        .client()
+        .routing_queues(s.token())
+        .await?
+        .into_iter()
+        .map(|q| QueueChoice {
+            id: q.id,
+            name: q.name,
+            member_count: q.member_count.and_then(|n| u32::try_from(n).ok()),
+        })
+        .collect();
+    queues.sort_by_key(|q| q.name.to_lowercase());
+    Ok(queues)
 }

@@ -62,6 +62,11 @@ async fn the_workshop_action_is_built_tested_broken_explained_fixed_and_publishe
     assert_eq!(made.form.inputs, preset.inputs);
     assert_eq!(made.form.url_template, preset.url_template);
 
+    let offered = actions::queues(&ctx).await.expect("the queues");
+    assert!(
+        offered.iter().any(|q| q.id == queue),
+        "the picker offers the queue"
+    );
     let values = BTreeMap::from([("QueueID".to_string(), queue.clone())]);
     let run = actions::test(&ctx, &id, &values, true)
         .await

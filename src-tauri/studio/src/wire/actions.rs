@@ -203,3 +203,13 @@ pub struct TestRun {
     /// The run's final error when no step carries it.
     pub error: Option<StepError>,
 }
+
+/// A routing queue a test input can name (the test card's queue picker).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct QueueChoice {
+    pub id: String,
+    pub name: String,
+    pub member_count: Option<u32>,
+}

@@ -1,7 +1,8 @@
 // Testing a draft (actionTest): a value for each field of the input contract, "Flatten
 // output" (on by default, as in the admin UI), then the ten operations the org ran, each
 // passed, failed or not run. The failed one is open: what to change in plain words first,
-// then Genesys's message, error codes and contextId. A passing run shows the output.
+// then Genesys's message, error codes and contextId. A passing run shows the output. An input
+// whose name says it takes a queue offers the org's queues to pick from.
 import type { ActionForm, ActionsApi, TestRun } from "../../api";
 import type { TestStep } from "../../generated/TestStep";
 import { t } from "../../i18n";
@@ -12,7 +13,7 @@ import { byId, pathId } from "./tree";
 import { hintText, problemText, STEP_COUNT, stepLabel } from "./words";
 
 export interface TestDeps {
-  api: Pick<ActionsApi, "actionTest">;
+  api: Pick<ActionsApi, "actionTest" | "actionQueues">;
   /** Whether the draft has unsaved changes: a test runs what was saved. */
   unsaved: () => boolean;
 }
@@ -57,6 +58,27 @@ export function runView(run: TestRun): HTMLElement {
   );
 }
 
+/** Input names that take a queue id (`QueueID`, `queueId`, `targetQueue`…). */
+const QUEUE_INPUT = /queue/i;
+
+/** A list of the org's queues that fills `input` with the picked queue's id. */
+function queuePicker(inputId: string, input: HTMLInputElement, deps: TestDeps): HTMLElement {
+  const select = h("select", { id: `${inputId}-queue`, "aria-label": t("actions.test.pickQueue") }, h("option", { value: "" }, t("actions.test.pickQueue")));
+  select.addEventListener("change", () => {
+    if (!select.value) return;
+    input.value = select.value;
+    input.dispatchEvent(new Event("input"));
+  });
+  deps.api.actionQueues().then(
+    (queues) => {
+      for (const q of queues) select.append(h("option", { value: q.id }, q.memberCount === null ? q.name : t("actions.test.queueMembers", { name: q.name, count: String(q.memberCount) })));
+    },
+    // Without the list the id can still be typed.
+    () => select.remove(),
+  );
+  return select;
+}
+
 export function testCard(id: string, form: ActionForm, deps: TestDeps): HTMLElement {
   const values: Record<string, string> = {};
   const fields = form.inputs.filter((f) => f.name).map((f) => {
@@ -68,6 +90,7 @@ export function testCard(id: string, form: ActionForm, deps: TestDeps): HTMLElem
       { class: "field" },
       h("label", { for: inputId }, f.required ? t("actions.test.inputRequired", { name: f.name }) : f.name),
       input,
+      QUEUE_INPUT.test(f.name) && f.fieldType === "string" ? queuePicker(inputId, input, deps) : null,
       h("p", { class: "field-error", id: `${pathId(`input.${f.name}`)}-error`, role: "alert" }),
     );
   });
