@@ -3,6 +3,8 @@
 //! Velocity subset of request and success templates, and the two response steps built on them.
 
 pub mod error;
+pub mod lint;
+pub mod names;
 pub mod path;
 pub mod response;
 pub mod velocity;
@@ -10,4 +12,4 @@ pub mod velocity;
 pub use error::{EngineError, ErrorKind};
 pub use path::{check_path, eval_path, PathResult};
 pub use response::{success_output, success_output_with_raw, translate, SuccessOutput};
-pub use velocity::{render, Context, Rendered, Template, UndefinedRef, Value};
+pub use velocity::{render, Context, RefUse, References, Rendered, Template, UndefinedRef, Value};

@@ -96,3 +96,47 @@ fn every_public_action_parses() {
         failures.join("\n")
     );
 }
+
+/// Published actions work, so no lint may call them wrong: at most warnings, whatever their
+/// oddities (a stray `}`, defaults that are not JSON, `$.NULL`; SOURCES.tsv lists them).
+#[test]
+fn no_public_action_gets_an_error_level_lint() {
+    let Some(folder) = actions_folder() else {
+        eprintln!("\n!!! SKIPPED: shared/data/public-data-actions is not next to this checkout; no public action was linted !!!\n");
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("the public actions folder is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 50,
+        "expected the 59 public actions, found {}",
+        files.len()
+    );
+    let (mut warnings, mut errors) = (0, Vec::new());
+    for file in &files {
+        let action: Value =
+            serde_json::from_str(&std::fs::read_to_string(file).expect("readable")).expect("JSON");
+        for f in action_engine::lint::lint_action(&action) {
+            match f.level {
+                action_engine::lint::Level::Error => errors.push(format!(
+                    "{}: {} {}: {}",
+                    file.file_name().unwrap_or_default().to_string_lossy(),
+                    f.rule,
+                    f.field,
+                    f.message
+                )),
+                action_engine::lint::Level::Warning => warnings += 1,
+            }
+        }
+    }
+    eprintln!("{} public actions linted: {warnings} warnings", files.len());
+    assert!(
+        errors.is_empty(),
+        "error-level lints on published actions:\n{}",
+        errors.join("\n")
+    );
+}

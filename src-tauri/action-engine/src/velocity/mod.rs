@@ -4,12 +4,14 @@ mod ast;
 mod directive;
 mod expr;
 mod parse;
+mod refs;
 mod render;
 mod tools;
 mod value;
 
 use std::collections::BTreeMap;
 
+pub use refs::{RefUse, References};
 pub use tools::{form_encode, json_string};
 pub use value::Value;
 
