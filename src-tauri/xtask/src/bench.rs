@@ -74,6 +74,7 @@ pub fn bench() -> Result {
     }
     roles_picker(&root, &display.name)?;
     guided_setup()?;
+    action_test()?;
     Ok(())
 }
 
@@ -81,6 +82,12 @@ pub fn bench() -> Result {
 /// the ratio to its critical path, printed by `cargo bench --bench guided_setup`.
 fn guided_setup() -> Result {
     cmd::cmd("cargo", &["bench", "-q", "--bench", "guided_setup"]).run()
+}
+
+/// The workshop action's draft test at 100 ms Sandbox latency per request: median and p90 wall
+/// time and the ratio to its critical path, printed by `cargo bench --bench action_test`.
+fn action_test() -> Result {
+    cmd::cmd("cargo", &["bench", "-q", "--bench", "action_test"]).run()
 }
 
 /// The roles × divisions picker with 5,000 roles at 50 ms Sandbox latency: the time
