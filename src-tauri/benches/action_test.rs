@@ -11,10 +11,12 @@
 //! answered in process by a fresh copy of the API router with its layers (no socket). Step 4's
 //! token for the integration's credential is minted in process without `/oauth/token`, so it
 //! pays nothing. The draft test's critical path here is therefore 2 × 100 ms (the app's request
-//! + the members call); the use case's is 3 × 100 ms (+ the draft read). Prints the median and
-//! p90 wall time, the ratio to that path, the latency actually paid (100 ms median minus 0 ms
-//! median, in units of 100 ms) and the requests counted on the user's token. Asserts nothing on
-//! time.
+//! + the members call). The use case needs one more, the draft read: 3 × 100 ms. It sends more:
+//! the Sandbox's whole read of a draft lacks its two templates, so the `genesys` client reads each
+//! from its own route, one after the other (4 requests on the user's token, 5 delays in a row), and
+//! its ratio shows that gap. Prints the median and p90 wall time, the ratio to that path, the
+//! latency actually paid (100 ms median minus 0 ms median, in units of 100 ms) and the requests
+//! counted on the user's token. Asserts nothing on time.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -39,7 +41,7 @@ const LATENCY: Duration = Duration::from_millis(100);
 const RUNS: usize = 20;
 /// The Sandbox's latency layers on the draft test's path: the app's request and step 8's call.
 const TEST_ROUND_TRIPS: u32 = 2;
-/// The use case adds the draft read before the test.
+/// The use case needs the draft read before the test (it sends the templates' reads too).
 const USE_CASE_ROUND_TRIPS: u32 = 3;
 
 /// Requests the Sandbox has counted on `token` (its per-token rate-limit window, read from the
