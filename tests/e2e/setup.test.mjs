@@ -1,6 +1,7 @@
 // The guided setup in the real window, in en, es and pt-BR: signed in to the Sandbox
 // org, the prefilled form, the plan preview in plain words, Run with each step's progress live,
-// and the summary of what was created, ACTIVE; then the integration screen and its diagram show
+// and the summary of what was created, ACTIVE, with the workshop's data action published (its box
+// ticked by default, tested against the first queue); then the integration screen and its diagram show
 // the healthy chain. Screenshots of the plan, the progress and the summary in each language.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -40,7 +41,8 @@ for (const { lang, locale, title, done, activationNote } of LANGUAGES) {
       const plan = await b.$("#setup-plan-list");
       await plan.waitForDisplayed({ timeout: 20000, timeoutMsg: "the plan never showed" });
       const lines = await b.execute(() => [...document.querySelectorAll("#setup-plan-list li")].map((li) => li.textContent));
-      assert.equal(lines.length, 9, "every step of the run is listed");
+      assert.equal(await b.execute(() => document.querySelector("#setup-with-action")?.checked), true, "the data action is ticked by default");
+      assert.equal(lines.length, 12, "every step of the run is listed, the data action's three last");
       assert.ok(lines[7].includes(activationNote), `the activation step is called out: ${lines[7]}`);
       await screenshot(b, `setup-plan-${lang}`);
       await assertAccessible(b, `guided setup plan (${lang})`);
@@ -53,9 +55,11 @@ for (const { lang, locale, title, done, activationNote } of LANGUAGES) {
       await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the run never completed" });
       assert.equal(await text(b, "#setup-summary h2"), done);
       const statuses = await b.execute(() => [...document.querySelectorAll("#setup-progress-list li")].map((li) => li.dataset.status));
-      assert.deepEqual(statuses, Array(9).fill("done"), "every step is done");
+      assert.deepEqual(statuses, Array(12).fill("done"), "every step is done");
       const created = await b.execute(() => [...document.querySelectorAll("#setup-created li")].map((li) => li.dataset.kind));
-      assert.deepEqual(created, ["oauthClient", "credential", "integration"]);
+      assert.deepEqual(created, ["oauthClient", "credential", "integration", "action"]);
+      const actionLink = await b.execute(() => document.querySelector('#setup-created [data-kind="action"] a')?.getAttribute("href"));
+      assert.ok(actionLink?.startsWith("#/actions/"), `the action links to its editor: ${actionLink}`);
       await screenshot(b, `setup-summary-${lang}`);
       await assertAccessible(b, `guided setup summary (${lang})`);
 

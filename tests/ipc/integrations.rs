@@ -33,6 +33,7 @@ fn setup_request(form: &Value) -> Value {
         "credentialName": "Data Actions client credential",
         "integrationName": "Genesys Cloud Data Actions",
         "roleDivisions": [{"roleId": form["suggestedRoleId"], "divisionId": form["homeDivisionId"]}],
+        "action": {"name": "Get queue presences", "queueId": form["queues"][0]["id"]},
     })
 }
 
@@ -103,6 +104,7 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
             "homeDivisionId",
             "installed",
             "limit",
+            "queues",
             "roles",
             "secretPersists",
             "suggestedRoleId",
@@ -110,6 +112,11 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         ]
     );
     assert!(form["secretPersists"].is_boolean(), "{form}");
+    assert_eq!(
+        keys(&form["queues"][0]),
+        ["id", "memberCount", "name"],
+        "the seeded queues are offered: {form}"
+    );
     assert_eq!(form["limit"], 10);
     assert_eq!(form["installed"], 0);
     let suggested = form["suggestedRoleId"].clone();
@@ -139,9 +146,13 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
             "installIntegration",
             "configureIntegration",
             "enableIntegration",
-            "waitForActive"
+            "waitForActive",
+            "createAction",
+            "testAction",
+            "publishAction"
         ]
     );
+    assert_eq!(plan["steps"][10]["subject"], form["queues"][0]["id"]);
     assert_eq!(
         keys(&plan["steps"][1]),
         ["grants", "kind", "subject", "tokenDurationSeconds"]
@@ -199,7 +210,10 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         .iter()
         .map(|o| o["kind"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(created, ["oauthClient", "credential", "integration"]);
+    assert_eq!(
+        created,
+        ["oauthClient", "credential", "integration", "action"]
+    );
     let integration_id = run["created"][2]["id"].as_str().expect("an id").to_owned();
     let status = invoke(&webview, "setup_status", json!({"onRun": CHANNEL})).expect("status");
     assert_eq!(
@@ -296,7 +310,11 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         "/api/v2/routing/queues/${input.QueueID}/members?expand=presence"
     );
     let problems = invoke(&webview, "action_check", json!({"form": form})).expect("checked");
-    assert_eq!(problems, json!([]));
+    assert_eq!(
+        problems,
+        json!([{"field": "urlTemplate", "code": "lint.no-page-size", "value": "pageSize", "severity": "warning"}]),
+        "the preset breaks no rule; the lint notes its missing pageSize"
+    );
     let mut reserved = form.clone();
     reserved["inputs"][0]["name"] = json!("orgId");
     let problems = invoke(&webview, "action_check", json!({"form": reserved})).expect("checked");

@@ -32,6 +32,7 @@ describe("the guided setup's roles", () => {
     homeDivisionId: "home",
     roles: ROLES,
     divisions: [{ id: "home", name: "Home" }],
+    queues: [],
     installed: 0,
     limit: 10,
     secretPersists: true,

@@ -29,6 +29,10 @@ const form: SetupForm = {
   installed: 2,
   limit: 10,
   secretPersists: true,
+  queues: [
+    { id: "q-sales", name: "Sales", memberCount: 4 },
+    { id: "q-support", name: "Support", memberCount: 2 },
+  ],
   unreadableJournals: [],
 };
 
@@ -40,6 +44,7 @@ const request: SetupRequest = {
   roleDivisions: [{ roleId: "queue-viewer", divisionId: "home" }],
   credentialName: "Data Actions client credential",
   integrationName: "Genesys Cloud Data Actions",
+  action: { name: "Get queue presences", queueId: "q-sales" },
 };
 
 const plan: SetupPlan = {
@@ -53,6 +58,9 @@ const plan: SetupPlan = {
     { kind: "configureIntegration", subject: null, grants: [], tokenDurationSeconds: null },
     { kind: "enableIntegration", subject: null, grants: [], tokenDurationSeconds: null },
     { kind: "waitForActive", subject: null, grants: [], tokenDurationSeconds: null },
+    { kind: "createAction", subject: "Get queue presences", grants: [], tokenDurationSeconds: null },
+    { kind: "testAction", subject: "q-sales", grants: [], tokenDurationSeconds: null },
+    { kind: "publishAction", subject: null, grants: [], tokenDurationSeconds: null },
   ],
 };
 
@@ -119,6 +127,52 @@ describe("the form", () => {
     expect(api.setupPlan).not.toHaveBeenCalled();
   });
 
+  it("ticks the data action by default with the first queue picked, and sends what is picked", async () => {
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form), setupPlan: () => Promise.resolve(plan) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    const toggle = el.querySelector<HTMLInputElement>("#setup-with-action")!;
+    expect(toggle.checked).toBe(true);
+    expect(el.querySelector<HTMLInputElement>("#setup-action-name")?.value).toBe("Get queue presences");
+    const queue = el.querySelector<HTMLSelectElement>("#setup-action-queue")!;
+    expect([...queue.options].map((o) => o.textContent)).toEqual(["Sales", "Support"]);
+    expect(queue.value).toBe("q-sales");
+    queue.value = "q-support";
+    el.querySelector<HTMLFormElement>("#setup-form")!.requestSubmit();
+    expect(api.setupPlan).toHaveBeenLastCalledWith({ ...request, action: { name: "Get queue presences", queueId: "q-support" } });
+  });
+
+  it("leaves the data action out when unticked, and checks its name only when ticked", async () => {
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve(form), setupPlan: () => Promise.resolve(plan) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    el.querySelector<HTMLInputElement>("#setup-action-name")!.value = " ";
+    el.querySelector<HTMLFormElement>("#setup-form")!.requestSubmit();
+    expect(el.querySelector("#setup-action-name-error")?.textContent).toBe("This field is required.");
+    expect(api.setupPlan).not.toHaveBeenCalled();
+    const toggle = el.querySelector<HTMLInputElement>("#setup-with-action")!;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    expect(el.querySelector<HTMLElement>("#setup-action-fields")?.hidden).toBe(true);
+    el.querySelector<HTMLFormElement>("#setup-form")!.requestSubmit();
+    const { action: _left, ...without } = request;
+    expect(api.setupPlan).toHaveBeenLastCalledWith(without);
+  });
+
+  it("says the test is skipped when the org has no queue, in the user's language", async () => {
+    setLanguage("es");
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve({ ...form, queues: [] }), setupPlan: () => Promise.resolve(plan) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector("#setup-form")).not.toBeNull());
+    expect(el.querySelector("#setup-action-queue")).toBeNull();
+    expect(el.querySelector("#setup-no-queues")?.textContent).toContain("se omite");
+    el.querySelector<HTMLFormElement>("#setup-form")!.requestSubmit();
+    expect(api.setupPlan).toHaveBeenLastCalledWith(expect.objectContaining({ action: { name: "Obtener presencias de una cola", queueId: null } }));
+  });
+
   it("refuses to start at the integration limit", async () => {
     const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(null), setupForm: () => Promise.resolve({ ...form, installed: 10 }) });
     const el = setupView({ api });
@@ -132,11 +186,14 @@ describe("the plan preview", () => {
   it("words every step in order, in English", async () => {
     const { api, lines } = await openPlan("en");
     expect(api.setupPlan).toHaveBeenCalledWith(request);
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(12);
     expect(lines[0]).toContain("(2 of 10 installed)");
     expect(lines[1]).toBe('Create the OAuth client "Data Actions client" with the Client Credentials grant and tokens valid 24 h, granted the role Queue viewer in the division Home.');
     expect(lines[4]).toBe('Create the credential "Data Actions client credential" holding the client\'s ID and secret.');
     expect(lines[7]).toBe("Activate the integration: until it is Active, no data action can run.");
+    expect(lines[9]).toContain('Create the data action "Get queue presences"');
+    expect(lines[10], "the queue is named, not its id").toContain('"Sales"');
+    expect(lines[11]).toBe("Publish the action, so that flows can call it.");
   });
 
   it("words them in Spanish and Brazilian Portuguese", async () => {
@@ -146,6 +203,7 @@ describe("the plan preview", () => {
     const pt = await openPlan("pt-BR");
     expect(pt.lines[1]).toContain("com a função Queue viewer na divisão Home");
     expect(pt.lines[8]).toBe("Aguardar até o Genesys informar que a integração está ativa.");
+    expect(pt.lines[10]).toContain('"Sales"');
   });
 });
 
@@ -182,12 +240,15 @@ describe("a run", () => {
       run("completed", [step("preflight", "done", 420), step("waitForActive", "done", 2100)], [
         { kind: "oauthClient", id: "c1", name: "Data Actions client" },
         { kind: "integration", id: "i1", name: "Genesys Cloud Data Actions" },
+        { kind: "action", id: "a1", name: "Get queue presences" },
       ]),
     );
     await vi.waitFor(() => expect(el.querySelector("#setup-summary")?.getAttribute("data-phase")).toBe("completed"));
     expect(el.querySelector("#setup-summary h2")?.textContent).toBe("Data Actions is set up");
     expect(el.querySelector('#setup-created a[href="#/clients/c1"]')?.textContent).toBe("Data Actions client");
     expect(el.querySelector('#setup-created a[href="#/integrations/i1"]')).not.toBeNull();
+    expect(el.querySelector('#setup-created a[href="#/actions/a1"]')?.textContent).toBe("Get queue presences");
+    expect(el.querySelector('#setup-created [data-kind="action"] .node-kind')?.textContent).toBe("Data action");
   });
 
   it("counts a running step's time while it runs", async () => {

@@ -209,10 +209,19 @@ pub async fn guided_setup(w: &World, variant: Variant) -> Result<(), String> {
         fast_options(),
     )
     .map_err(|e| fail("a client", e))?;
-    let form = draft(&client, &token)
+    let mut form = draft(&client, &token)
         .await
         .map_err(|e| fail("the setup draft", e))?
         .request;
+    // The data action part too, tested against the org's first queue (as the screen picks it).
+    let queue = client
+        .routing_queues(&token)
+        .await
+        .map_err(|e| fail("the queues", e))?
+        .into_iter()
+        .next()
+        .map(|q| q.id);
+    form.action = Some(::genesys::setup::ActionStep::workshop(queue));
     let ctx = SetupContext {
         client,
         token,
@@ -258,6 +267,15 @@ pub async fn guided_setup(w: &World, variant: Variant) -> Result<(), String> {
         + s.integrations
             .iter()
             .filter(|i| i.name.contains(MARKER_PREFIX))
+            .count()
+        + s.actions
+            .iter()
+            .filter(|a| {
+                a.published
+                    .iter()
+                    .chain(a.draft.iter())
+                    .any(|d| d.name.contains(MARKER_PREFIX))
+            })
             .count();
     if left > 0 {
         return Err(format!("{left} marked objects left after the roll back"));

@@ -87,10 +87,15 @@ async fn the_guided_setup_runs_to_active_heard_by_its_listener_and_is_not_offere
     let _ = std::fs::remove_dir_all(&dir);
     let form = setup::form(&ctx, &dir).await.expect("the form");
     assert_eq!((form.installed, form.limit), (0, 10));
-    let request = SetupRequest::workshop_defaults(vec![RoleDivision {
-        role_id: form.suggested_role_id.expect("a suggested role"),
-        division_id: form.home_division_id,
-    }]);
+    let queue = form.queues.first().map(|q| q.id.clone());
+    assert!(queue.is_some(), "the seeded queues are offered");
+    let request = SetupRequest {
+        action: Some(genesys::setup::ActionStep::workshop(queue)),
+        ..SetupRequest::workshop_defaults(vec![RoleDivision {
+            role_id: form.suggested_role_id.expect("a suggested role"),
+            division_id: form.home_division_id,
+        }])
+    };
     let runs = SetupRuns::default();
     let heard = Arc::new(Mutex::new(Vec::new()));
     let listener = {
@@ -105,9 +110,23 @@ async fn the_guided_setup_runs_to_active_heard_by_its_listener_and_is_not_offere
         .expect("the run");
     assert_eq!(done.phase, RunPhase::Completed, "{:?}", done.error);
     assert!(done.steps.iter().all(|s| s.status == StepStatus::Done));
-    assert_eq!(done.created.len(), 3);
+    assert_eq!(done.steps.len(), 12, "the data action's three steps too");
+    let kinds: Vec<&str> = done.created.iter().map(|c| c.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["oauthClient", "credential", "integration", "action"]
+    );
+    // The editor opens what the finished view links to: the published action, no draft left.
+    let action = crate::actions::get(&ctx, &done.created[3].id)
+        .await
+        .expect("the action opens");
+    assert!(!action.is_draft, "published");
+    assert_eq!(
+        action.form.url_template,
+        crate::actions::preset::URL_TEMPLATE
+    );
     assert!(
-        heard.lock().expect("unpoisoned").len() > 9,
+        heard.lock().expect("unpoisoned").len() > 12,
         "every step was heard"
     );
     let overview = integrations::overview(&ctx).await.expect("the overview");

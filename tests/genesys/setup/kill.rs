@@ -1,8 +1,9 @@
 //! The kill test (security-matrix.md D1, D2): the guided setup runs in a child process (this test
 //! binary re-run on `kill_child`) that prints `checkpoint <name>` and waits on stdin at every
 //! checkpoint; the parent SIGKILLs it at one named point, then resumes or rolls back the run
-//! in-process. At each of 30 points, both ways: 0 orphans, 0 duplicates, the journal final,
-//! the secret in the keychain after a resume (re-issued when the kill lost it). A roll back
+//! in-process. At each of 41 points (the data action part's included), both ways: 0 orphans, 0 duplicates, the journal final,
+//! the secret in the keychain after a resume (re-issued when the kill lost it), exactly one
+//! published action after a resume and none after a roll back. A roll back
 //! killed midway is offered only to be finished (Resume is refused), and finishing it leaves
 //! nothing.
 
@@ -21,6 +22,7 @@ use ::genesys::setup::{
 use ::genesys::Endpoints;
 
 use super::super::world;
+use super::marked_actions;
 use super::{
     context, fast_options, fast_timing, journal_dir, marked_total, request, sign_in, store, unique,
     Recorder,
@@ -28,7 +30,7 @@ use super::{
 
 /// Every checkpoint a fresh run passes, in order (the client and integration branches run side
 /// by side, so their points interleave; each is still reached exactly once).
-const POINTS: [&str; 30] = [
+const POINTS: [&str; 41] = [
     "journal:run:started",
     "journal:createClient:intent",
     "before:createClient",
@@ -58,6 +60,17 @@ const POINTS: [&str; 30] = [
     "after:enableIntegration",
     "journal:enableIntegration:done",
     "journal:waitForActive:done",
+    "journal:createAction:intent",
+    "before:createAction",
+    "after:createAction",
+    "journal:createAction:done",
+    "before:testAction",
+    "after:testAction",
+    "journal:testAction:done",
+    "journal:publishAction:intent",
+    "before:publishAction",
+    "after:publishAction",
+    "journal:publishAction:done",
     "journal:run:completed",
 ];
 
@@ -183,11 +196,16 @@ async fn chained(points: &[&'static str], resuming: bool) -> Result<(), String> 
 
 /// Kill points of a roll back (run by a child after the run itself was killed with all three
 /// objects made): each leaves a journal that says the roll back started.
+/// [`ACTION_ROLL_BACK_POINTS`] are those of a run killed with its action made too.
 const ROLL_BACK_POINTS: [&str; 4] = [
     "journal:rollBack:started",
     "journal:removed:installIntegration",
     "journal:removed:createCredential",
     "journal:removed:createClient",
+];
+const ACTION_ROLL_BACK_POINTS: [&str; 2] = [
+    "journal:removed:createAction",
+    "journal:removed:installIntegration",
 ];
 
 /// The run killed at `points[0]`, then children doing `mode` (RESUME or ROLLBACK) killed at
@@ -299,7 +317,16 @@ async fn killed(points: &[&'static str], resuming: bool, mode: &str) -> Result<(
         None => None,
     };
     let total = marked_total(&w.org);
+    let actions = marked_actions(&w.org);
     if resuming {
+        expect(
+            actions.len() == 1 && actions[0].1,
+            &format!("one published action, found {actions:?}"),
+        )?;
+        expect(
+            journal.created.action_id.as_deref() == Some(actions[0].0.as_str()),
+            "the journal names the action",
+        )?;
         expect(journal.status == RunStatus::Completed, "journal completed")?;
         expect(total == (1, 1, 1), &format!("one of each, found {total:?}"))?;
         let id = journal.created.integration_id.clone().unwrap_or_default();
@@ -325,6 +352,10 @@ async fn killed(points: &[&'static str], resuming: bool, mode: &str) -> Result<(
             &format!("nothing left, found {total:?}"),
         )?;
         expect(kept.is_none(), "no keychain entry left")?;
+        expect(
+            actions.is_empty(),
+            &format!("no action left, found {actions:?}"),
+        )?;
     }
     expect(
         unfinished(&dir).map_err(|e| e.to_string())?.is_empty(),
@@ -398,11 +429,19 @@ async fn every_kill_point_resumes_or_rolls_back_cleanly() {
             ));
         }
     }
+    for point in ACTION_ROLL_BACK_POINTS {
+        let points = ["journal:createAction:done", point];
+        if let Err(why) = killed(&points, false, "ROLLBACK").await {
+            failures.push(format!(
+                "a roll back of a run with its action, killed at {point}, then finished: {why}"
+            ));
+        }
+    }
     println!(
         "kill test: {} points × (resume, roll back) + {} kills of a resume re-issuing the secret + {} kills of a roll back; {} failed",
         points.len(),
         twice.len(),
-        ROLL_BACK_POINTS.len(),
+        ROLL_BACK_POINTS.len() + ACTION_ROLL_BACK_POINTS.len(),
         failures.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));

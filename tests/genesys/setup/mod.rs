@@ -1,7 +1,9 @@
 //! The guided setup against the Sandbox org over real HTTP, with the real Secret
 //! Service when a session bus is there: the happy path, the fault matrix (security-matrix.md C), the kill
-//! test (D1, D2), the journal (D3, D5, F1) and the role choice.
+//! test (D1, D2), the journal (D3, D5, F1), the role choice, and the data action part (made,
+//! tested against a seeded queue, published; rolled back; a client that cannot read queues).
 
+mod action;
 mod faults;
 mod guards;
 mod happy;
@@ -17,7 +19,7 @@ use ::genesys::api::{Client, ClientOptions, RetryPolicy};
 use ::genesys::secrets::Secret;
 use ::genesys::secrets::{KeychainStore, MemoryStore, SecretStore};
 use ::genesys::setup::{
-    carries, SetupContext, SetupEvent, SetupObserver, SetupRequest, SetupTiming,
+    carries, ActionStep, SetupContext, SetupEvent, SetupObserver, SetupRequest, SetupTiming,
 };
 use ::genesys::Endpoints;
 use sandbox::RunningSandbox;
@@ -132,8 +134,19 @@ pub fn context(
 }
 
 /// The form as the screen would send it: defaults with the admin's Queue Viewer role in every
-/// division (held by the seeded admin).
+/// division (held by the seeded admin), and the data action tested against the first seeded
+/// queue (the box the screen ticks by default).
 pub fn request(org: &RunningSandbox) -> SetupRequest {
+    let queue = org.snapshot().queues.first().map(|q| q.id.clone());
+    assert!(queue.is_some(), "a seeded queue");
+    SetupRequest {
+        action: Some(ActionStep::workshop(queue)),
+        ..integration_only(org)
+    }
+}
+
+/// The form without the data action part: the run stops at the ACTIVE integration.
+pub fn integration_only(org: &RunningSandbox) -> SetupRequest {
     let role_id = org
         .snapshot()
         .roles
@@ -184,4 +197,20 @@ pub fn marked_total(org: &RunningSandbox) -> (usize, usize, usize) {
             .filter(|i| i.name.contains(prefix))
             .count(),
     )
+}
+
+/// The data actions carrying any run marker, published or as a draft: (id, published).
+pub fn marked_actions(org: &RunningSandbox) -> Vec<(String, bool)> {
+    let prefix = ::genesys::setup::MARKER_PREFIX;
+    org.snapshot()
+        .actions
+        .into_iter()
+        .filter(|a| {
+            a.published
+                .iter()
+                .chain(a.draft.iter())
+                .any(|d| d.name.contains(prefix))
+        })
+        .map(|a| (a.id, a.published.is_some()))
+        .collect()
 }

@@ -5,6 +5,6 @@
  */
 export type CreatedObject = { 
 /**
- * `oauthClient`, `credential` or `integration`.
+ * `oauthClient`, `credential`, `integration` or `action`.
  */
 kind: string, id: string, name: string, };

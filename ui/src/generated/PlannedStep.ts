@@ -7,7 +7,8 @@ import type { StepKind } from "./StepKind";
  */
 export type PlannedStep = { kind: StepKind, 
 /**
- * The object this step creates or changes (a client, credential or integration name).
+ * The object this step creates or changes (a client, credential, integration or action
+ * name; for the action test, the queue id, none when the test is skipped).
  */
 subject: string | null, 
 /**

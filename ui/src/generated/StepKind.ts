@@ -3,4 +3,4 @@
 /**
  * One step of the guided setup, in run order.
  */
-export type StepKind = "preflight" | "createClient" | "storeSecret" | "verifySecret" | "createCredential" | "installIntegration" | "configureIntegration" | "enableIntegration" | "waitForActive";
+export type StepKind = "preflight" | "createClient" | "storeSecret" | "verifySecret" | "createCredential" | "installIntegration" | "configureIntegration" | "enableIntegration" | "waitForActive" | "createAction" | "testAction" | "publishAction";

@@ -58,8 +58,12 @@ pub async fn run(ctx: &SetupContext, request: Option<&SetupRequest>, scope: Scop
                 "guided setup",
                 started,
                 Ok(format!(
-                    "client, credential and integration made; integration {:?}",
-                    summary.reported_state
+                    "client, credential and integration made; integration {:?}{}",
+                    summary.reported_state,
+                    match &summary.action_id {
+                        Some(id) => format!("; data action {id} tested and published"),
+                        None => String::new(),
+                    }
                 )),
             ));
             report.observations.extend(probe_setup(ctx, &summary).await);

@@ -33,6 +33,7 @@ fn object_of(step: StepKind) -> Object {
     match step {
         StepKind::CreateClient => Object::Client,
         StepKind::CreateCredential => Object::Credential,
+        StepKind::CreateAction => Object::Action,
         _ => Object::Integration,
     }
 }

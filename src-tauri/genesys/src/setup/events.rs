@@ -35,6 +35,8 @@ pub enum StepNote {
     SecretReissued,
     /// The keychain refused the secret: it is kept in memory for this run only.
     SecretNotSaved,
+    /// No queue was picked (the org has none): the action's test did not run.
+    TestSkipped,
 }
 
 /// A failure as the UI shows it: kind, message, and Genesys's status, code and `contextId`.

@@ -4,7 +4,9 @@
 //! ```text
 //! // The form
 //! SetupRequest { client_name, client_description, token_duration_seconds: String,
-//!                role_divisions: Vec<RoleDivision>, credential_name, integration_name }
+//!                role_divisions: Vec<RoleDivision>, credential_name, integration_name,
+//!                action: Option<ActionStep { name, queue_id: Option<String> }> }
+//! workshop_action(name, integration_id, category) -> NewAction  // the workshop's data action
 //! SetupRequest::workshop_defaults(role_divisions) -> SetupRequest
 //! SetupRequest::validate_without_roles(&self) -> Result<()>              // InvalidInput{field}
 //! SetupRequest::validate(&self, held: &[RoleDivision]) -> Result<ValidSetup>
@@ -34,6 +36,9 @@
 //! `journalCorrupt`, `runBelongsElsewhere`, `runInUse`, `keychainLocked`, `setupCancelled`,
 //! plus the usual `api` / `network` with `contextId`.
 
+pub mod action;
+mod action_step;
+mod action_steps;
 mod cancel;
 mod context;
 mod create;
@@ -53,6 +58,8 @@ mod secret;
 mod steps;
 mod unreadable;
 
+pub use action::{test_input, workshop_action};
+pub use action_step::{ActionStep, DEFAULT_ACTION_NAME};
 pub use cancel::CancelSignal;
 pub use context::{SetupContext, SetupTiming};
 pub use events::{NoObserver, SetupEvent, SetupObserver, StepError, StepNote, StepPhase};

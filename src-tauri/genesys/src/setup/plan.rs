@@ -31,11 +31,17 @@ pub enum StepKind {
     EnableIntegration,
     /// Reading the integration until `reportedState.code` is ACTIVE (or ERROR).
     WaitForActive,
+    /// `POST /api/v2/integrations/actions/drafts`: the workshop action (marker in its name).
+    CreateAction,
+    /// `POST …/actions/{id}/draft/test` with the picked queue (skipped without one).
+    TestAction,
+    /// `POST …/actions/{id}/draft/publish` at the draft's version.
+    PublishAction,
 }
 
 impl StepKind {
     /// Every step, in the order a run takes them.
-    pub const ALL: [StepKind; 9] = [
+    pub const ALL: [StepKind; 12] = [
         StepKind::Preflight,
         StepKind::CreateClient,
         StepKind::StoreSecret,
@@ -45,7 +51,25 @@ impl StepKind {
         StepKind::ConfigureIntegration,
         StepKind::EnableIntegration,
         StepKind::WaitForActive,
+        StepKind::CreateAction,
+        StepKind::TestAction,
+        StepKind::PublishAction,
     ];
+
+    /// The steps of the data action part, last in a run that has it.
+    pub const ACTION: [StepKind; 3] = [
+        StepKind::CreateAction,
+        StepKind::TestAction,
+        StepKind::PublishAction,
+    ];
+
+    /// The steps a run takes: all of them, or all but the action part.
+    pub fn of_run(with_action: bool) -> Vec<StepKind> {
+        StepKind::ALL
+            .into_iter()
+            .filter(|s| with_action || !StepKind::ACTION.contains(s))
+            .collect()
+    }
 
     /// The camelCase name used in checkpoints and the journal.
     pub fn as_str(self) -> &'static str {
@@ -59,6 +83,9 @@ impl StepKind {
             StepKind::ConfigureIntegration => "configureIntegration",
             StepKind::EnableIntegration => "enableIntegration",
             StepKind::WaitForActive => "waitForActive",
+            StepKind::CreateAction => "createAction",
+            StepKind::TestAction => "testAction",
+            StepKind::PublishAction => "publishAction",
         }
     }
 }
@@ -92,6 +119,14 @@ pub enum PlannedChange {
     EnableIntegration,
     /// Wait until Genesys reports it ACTIVE.
     WaitForActive,
+    /// Create the workshop data action as a draft.
+    #[serde(rename_all = "camelCase")]
+    CreateAction { name: String },
+    /// Test the draft against a queue; `None`: no queue, the test is skipped.
+    #[serde(rename_all = "camelCase")]
+    TestAction { queue_id: Option<String> },
+    /// Publish the tested draft.
+    PublishAction,
 }
 
 impl PlannedChange {
@@ -107,6 +142,9 @@ impl PlannedChange {
             PlannedChange::ConfigureIntegration => StepKind::ConfigureIntegration,
             PlannedChange::EnableIntegration => StepKind::EnableIntegration,
             PlannedChange::WaitForActive => StepKind::WaitForActive,
+            PlannedChange::CreateAction { .. } => StepKind::CreateAction,
+            PlannedChange::TestAction { .. } => StepKind::TestAction,
+            PlannedChange::PublishAction => StepKind::PublishAction,
         }
     }
 }
@@ -114,7 +152,7 @@ impl PlannedChange {
 /// Every change a run of `setup` makes, in order (the integration install runs beside the
 /// client creation but is listed where the workshop puts it).
 pub fn plan(setup: &ValidSetup) -> Vec<PlannedChange> {
-    vec![
+    let mut changes = vec![
         PlannedChange::Preflight,
         PlannedChange::CreateClient {
             name: setup.client_name.clone(),
@@ -132,7 +170,19 @@ pub fn plan(setup: &ValidSetup) -> Vec<PlannedChange> {
         PlannedChange::ConfigureIntegration,
         PlannedChange::EnableIntegration,
         PlannedChange::WaitForActive,
-    ]
+    ];
+    if let Some(action) = &setup.action {
+        changes.extend([
+            PlannedChange::CreateAction {
+                name: action.name.clone(),
+            },
+            PlannedChange::TestAction {
+                queue_id: action.queue_id.clone(),
+            },
+            PlannedChange::PublishAction,
+        ]);
+    }
+    changes
 }
 
 #[cfg(test)]
@@ -146,11 +196,17 @@ mod tests {
             role_id: "r".into(),
             division_id: "*".into(),
         };
-        let setup = SetupRequest::workshop_defaults(vec![pair.clone()])
-            .validate(&[pair])
-            .expect("valid");
+        let mut request = SetupRequest::workshop_defaults(vec![pair.clone()]);
+        let setup = request.validate(std::slice::from_ref(&pair)).expect("valid");
         let steps: Vec<StepKind> = plan(&setup).iter().map(PlannedChange::step).collect();
+        assert_eq!(steps, StepKind::of_run(false));
+        request.action = Some(crate::setup::ActionStep::workshop(Some(" q1 ".into())));
+        let with_action = request.validate(&[pair]).expect("valid");
+        let steps: Vec<StepKind> = plan(&with_action).iter().map(PlannedChange::step).collect();
         assert_eq!(steps, StepKind::ALL);
+        let test = serde_json::to_value(&plan(&with_action)[10]).expect("json");
+        assert_eq!(test["step"], "testAction");
+        assert_eq!(test["queueId"], "q1");
         let json = serde_json::to_value(&plan(&setup)[1]).expect("json");
         assert_eq!(json["step"], "createClient");
         assert_eq!(json["tokenDurationSeconds"], 86_400);

@@ -5,11 +5,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::marker::carries;
-use crate::api::Client;
+use crate::api::{ActionFilter, Client};
 use crate::error::Result;
 use crate::secrets::Secret;
 
-/// The three kinds of object a run creates.
+/// The kinds of object a run creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "SetupObject")]
@@ -17,10 +17,14 @@ pub enum Object {
     Client,
     Credential,
     Integration,
+    /// The workshop's data action (draft, then published).
+    Action,
 }
 
 /// The ids of every `object` carrying the marker of `run_id`: a client in its description, a
-/// credential (which has no description) or a Data Actions integration in its name.
+/// credential (which has no description), a Data Actions integration or a data action in its
+/// name. An action is looked for among the published actions and the drafts: one whose
+/// publish answer was lost, or never published, is in one of the two listings only.
 pub async fn find(
     client: &Client,
     object: Object,
@@ -47,6 +51,20 @@ pub async fn find(
             .into_iter()
             .filter_map(|i| marked(Some(&i.name)).then_some(i.id))
             .collect(),
+        Object::Action => {
+            let every = ActionFilter::default();
+            let (published, drafts) = tokio::join!(
+                client.actions(&every, token),
+                client.action_drafts(&every, token)
+            );
+            let mut ids: Vec<String> = Vec::new();
+            for action in published?.into_iter().chain(drafts?) {
+                if marked(Some(&action.name)) && !ids.contains(&action.id) {
+                    ids.push(action.id);
+                }
+            }
+            ids
+        }
     })
 }
 
@@ -58,6 +76,12 @@ pub async fn remove(client: &Client, object: Object, id: &str, token: &Secret) -
         Object::Client => client.delete_oauth_client(id, token).await.map(drop),
         Object::Credential => client.delete_credential(id, token).await.map(drop),
         Object::Integration => client.delete_integration(id, token).await.map(drop),
+        // The published action with its draft, then a draft never published (a 404 from either
+        // is already gone: `Removal::AlreadyGone`).
+        Object::Action => {
+            client.delete_action(id, token).await?;
+            client.delete_action_draft(id, token).await.map(drop)
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::action_step::ActionStep;
 use super::marker::{marked_description, marked_name, RUN_ID_LEN};
 use crate::error::{Error, Result};
 use crate::models::{ClientState, GrantType, OAuthClientRequest, RoleDivision};
@@ -37,6 +38,11 @@ pub struct SetupRequest {
     pub credential_name: String,
     /// The Data Actions integration's name (the run marker is appended).
     pub integration_name: String,
+    /// The workshop's data action, made, tested and published after the integration is
+    /// ACTIVE; `None` stops at the integration.
+    #[serde(default)]
+    #[ts(optional)]
+    pub action: Option<ActionStep>,
 }
 
 impl SetupRequest {
@@ -50,6 +56,7 @@ impl SetupRequest {
             role_divisions,
             credential_name: DEFAULT_CREDENTIAL_NAME.to_owned(),
             integration_name: DEFAULT_INTEGRATION_NAME.to_owned(),
+            action: None,
         }
     }
 
@@ -69,13 +76,16 @@ impl SetupRequest {
 
     /// Every check that needs no request (field names as in the form: `clientName`,
     /// `clientDescription`, `tokenDurationSeconds`, `roleDivisions`, `credentialName`,
-    /// `integrationName`).
+    /// `integrationName`, `actionName`, `actionQueueId`).
     pub fn validate_without_roles(&self) -> Result<()> {
         self.client_form()
             .validate_without_roles()
             .map_err(renamed_client_field)?;
         object_name("credentialName", &self.credential_name)?;
         object_name("integrationName", &self.integration_name)?;
+        if let Some(action) = &self.action {
+            action.validated(object_name)?;
+        }
         Ok(())
     }
 
@@ -89,6 +99,11 @@ impl SetupRequest {
         Ok(ValidSetup {
             credential_name: object_name("credentialName", &self.credential_name)?,
             integration_name: object_name("integrationName", &self.integration_name)?,
+            action: self
+                .action
+                .as_ref()
+                .map(|a| a.validated(object_name))
+                .transpose()?,
             client_name: client.name,
             client_description: client.description,
             token_duration_seconds: client.access_token_validity_seconds,
@@ -109,6 +124,9 @@ pub struct ValidSetup {
     pub role_divisions: Vec<RoleDivision>,
     pub credential_name: String,
     pub integration_name: String,
+    /// The data action part, validated (a journal of a build without it reads as none).
+    #[serde(default)]
+    pub action: Option<ActionStep>,
 }
 
 impl ValidSetup {

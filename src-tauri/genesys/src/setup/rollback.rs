@@ -1,6 +1,6 @@
 //! Rolling a run back (security-matrix.md D1/D6): everything carrying its marker or named in its
-//! journal is deleted in reverse order — integration, credential, client (inactive, then
-//! DELETE) — then the keychain entry; 404 counts as done, so a second roll back is harmless.
+//! journal is deleted in reverse order — data action, integration, credential, client
+//! (inactive, then DELETE) — then the keychain entry; 404 counts as done, so a second roll back is harmless.
 //! The journal follows along: status RollingBack before the first removal, a `removed` line
 //! after each, RolledBack at the end; a roll back killed midway is offered "Finish roll back"
 //! (this again), never Resume.
@@ -59,7 +59,12 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
     })?;
     let (client, token) = (&ctx.client, &ctx.token);
     let mut removed = Vec::new();
-    for object in [Object::Integration, Object::Credential, Object::Client] {
+    for object in [
+        Object::Action,
+        Object::Integration,
+        Object::Credential,
+        Object::Client,
+    ] {
         let mut ids = reconcile::find(client, object, run_id, token).await?;
         let known = journal.created.id(object).cloned();
         ids.extend(known.filter(|k| !ids.contains(k)));
@@ -111,6 +116,7 @@ pub async fn roll_back(ctx: &SetupContext, run_id: &str) -> Result<RollbackSumma
 /// also forgets its secret in the keychain.
 fn undone_steps(object: Object) -> &'static [StepKind] {
     match object {
+        Object::Action => &[StepKind::CreateAction, StepKind::PublishAction],
         Object::Integration => &[StepKind::InstallIntegration],
         Object::Credential => &[StepKind::CreateCredential],
         Object::Client => &[StepKind::CreateClient, StepKind::StoreSecret],

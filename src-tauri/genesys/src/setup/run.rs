@@ -39,6 +39,10 @@ pub struct SetupSummary {
     pub secret_reissued: bool,
     /// Steps that found and used what an earlier attempt had created.
     pub adopted: Vec<StepKind>,
+    /// The published data action, when the run had the action part.
+    pub action_id: Option<String>,
+    /// Its name as Genesys holds it (with the run marker).
+    pub action_name: Option<String>,
 }
 
 /// Starts a new run of `request`: preflight (nothing is created if it fails; no journal is
@@ -118,7 +122,8 @@ pub(crate) async fn same_owner(ctx: &SetupContext, journal: &Journal) -> Result<
 
 impl Driver<'_> {
     /// The steps after preflight: the client chain (create → keychain → verify → credential)
-    /// beside the integration install, then configure, enable and wait.
+    /// beside the integration install, then configure, enable and wait; then the data action
+    /// part when the run has one (create, test, publish).
     async fn drive(&self) -> Result<SetupSummary> {
         let (client_chain, install) = tokio::join!(
             async {
@@ -134,6 +139,7 @@ impl Driver<'_> {
         self.configure().await?;
         self.enable().await?;
         let state = self.wait_for_active().await?;
+        self.action_part().await?;
         self.write("run:completed", |j| j.status = RunStatus::Completed)?;
         Ok(self.summary(state))
     }
@@ -154,6 +160,12 @@ impl Driver<'_> {
             secret_saved: j.secret_persisted,
             secret_reissued: j.secret_reissued,
             adopted: self.adopted_steps(),
+            action_id: j.created.action_id.clone(),
+            action_name: j
+                .setup
+                .action
+                .as_ref()
+                .map(|a| marked_name(&a.name, &j.run_id)),
         }
     }
 }

@@ -5,17 +5,18 @@
 //!
 //! The chapter's Spanish text and its screenshots call the output `PresenceArray` where the
 //! English and Portuguese texts say `Presences`; the preset uses `Presences` in every language.
+//!
+//! The action itself is the core's (`genesys::setup::action`, which the guided setup creates):
+//! every text here is its constant, and a test checks that this form becomes exactly the
+//! core's action.
+
+use genesys::setup::action::{
+    BODY_TEMPLATE, INPUT_QUEUE_ID, METHOD, OUTPUT_PRESENCES, PRESENCE_DEFAULT, PRESENCE_VARIABLE,
+    SUCCESS_TEMPLATE,
+};
+pub use genesys::setup::action::{PRESENCE_PATH, URL_TEMPLATE};
 
 use crate::wire::actions::{ActionForm, ContractField, FieldType, TranslationRow};
-
-/// The member listing the action reads (`GET /api/v2/routing/queues/{queueId}/members`, with
-/// `expand=presence` so each member carries `user.presence`: platform-client-sdk-python
-/// `docs/RoutingApi.md`, `get_routing_queue_members`).
-pub const URL_TEMPLATE: &str = "/api/v2/routing/queues/${input.QueueID}/members?expand=presence";
-
-/// Each member's system presence (`QueueMember.user.presence.presenceDefinition.systemPresence`,
-/// platform-client-sdk-python `docs/QueueMember.md`, `UserPresence.md`, `PresenceDefinition.md`).
-pub const PRESENCE_PATH: &str = "$.entities[*].user.presence.presenceDefinition.systemPresence";
 
 /// The form of the preset for `integration_id`, whose category is the integration's name (the
 /// convention Terraform modules follow).
@@ -27,30 +28,41 @@ pub fn queue_presences(name: &str, integration_id: &str, integration_name: &str)
         secure: false,
         timeout_seconds: None,
         inputs: vec![ContractField {
-            name: "QueueID".into(),
+            name: INPUT_QUEUE_ID.into(),
             field_type: FieldType::String,
             required: true,
             item_type: None,
             children: Vec::new(),
         }],
         outputs: vec![ContractField {
-            name: "Presences".into(),
+            name: OUTPUT_PRESENCES.into(),
             field_type: FieldType::Array,
             required: false,
             item_type: Some(FieldType::String),
             children: Vec::new(),
         }],
-        method: "GET".into(),
+        method: METHOD.into(),
         url_template: URL_TEMPLATE.into(),
         headers: Vec::new(),
-        // GET requests send no body; the admin UI's usual template is kept for a method change.
-        body_template: "${input.rawRequest}".into(),
+        body_template: BODY_TEMPLATE.into(),
         translation: vec![TranslationRow {
-            key: "Presence".into(),
+            key: PRESENCE_VARIABLE.into(),
             path: PRESENCE_PATH.into(),
-            default: Some("null".into()),
+            default: Some(PRESENCE_DEFAULT.into()),
         }],
-        success_template: "{\"Presences\" : $Presence}".into(),
+        success_template: SUCCESS_TEMPLATE.into(),
         version: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_preset_is_the_core_workshop_action() {
+        let form = super::queue_presences(" Get queue presences ", "i1", "Data Actions");
+        assert_eq!(
+            crate::actions::form::new_action(&form),
+            genesys::setup::workshop_action("Get queue presences", "i1", "Data Actions")
+        );
     }
 }

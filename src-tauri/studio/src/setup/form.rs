@@ -1,22 +1,24 @@
 //! The guided setup's form: the roles the user holds with the suggested one, the divisions with
 //! the home one, the integrations installed against the org's limit, whether the secret will
-//! be kept, and the journals that cannot be read.
+//! be kept, the org's routing queues the data action's test may read (none: the test is
+//! skipped, and the screen says so), and the journals that cannot be read.
 
 use std::path::Path;
 
 use super::runs;
-use crate::roles;
 use crate::wire::setup::SetupForm;
+use crate::{actions, roles};
 use crate::{CommandResult, OrgContext};
 
 pub async fn form(org: &OrgContext, journal_dir: &Path) -> CommandResult<SetupForm> {
     let (c, token) = (org.session.client(), org.session.token());
-    let (choices, installed, limit) = tokio::join!(
+    let (choices, installed, limit, queues) = tokio::join!(
         roles::choices(org),
         c.data_actions_integrations(token),
-        c.data_actions_limit(token)
+        c.data_actions_limit(token),
+        actions::queues(org)
     );
-    let (choices, installed, limit) = (choices?, installed?, limit?);
+    let (choices, installed, limit, queues) = (choices?, installed?, limit?, queues?);
     Ok(SetupForm {
         roles: choices.roles,
         suggested_role_id: choices.suggested_role_id,
@@ -25,6 +27,7 @@ pub async fn form(org: &OrgContext, journal_dir: &Path) -> CommandResult<SetupFo
         installed: u32::try_from(installed.len()).unwrap_or(u32::MAX),
         limit: u32::try_from(limit).unwrap_or(u32::MAX),
         secret_persists: org.secrets.store().persists(),
+        queues,
         unreadable_journals: runs::unreadable(journal_dir)?,
     })
 }

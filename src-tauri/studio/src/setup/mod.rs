@@ -19,8 +19,8 @@ pub use runs::{Listener, SetupRuns};
 use crate::wire::setup::{CreatedObject, RunPhase, SetupRunView, StepStatus};
 use crate::{CommandResult, OrgContext};
 
-fn running() -> SetupRunView {
-    let mut view = view::fresh(RunPhase::Running);
+fn running(with_action: bool) -> SetupRunView {
+    let mut view = view::fresh(RunPhase::Running, with_action);
     if let Some(first) = view.steps.first_mut() {
         first.status = StepStatus::Running;
     }
@@ -53,6 +53,10 @@ fn ended(view: &mut SetupRunView, result: genesys::error::Result<setup::SetupSum
                     summary.integration_name,
                 ),
             ];
+            // The published data action, which the finished view links to its editor.
+            if let (Some(id), Some(name)) = (summary.action_id, summary.action_name) {
+                view.created.push(created("action", id, name));
+            }
         }
         Err(e) => {
             view.phase = RunPhase::Failed;
@@ -99,8 +103,9 @@ pub async fn start(
 ) -> CommandResult<SetupRunView> {
     let ctx = runs::context(org, journal_dir, runs);
     runs.listen(listener);
+    let view = running(request.action.is_some());
     let work = async move { setup::start(&ctx, &request).await };
-    runs::spawn(runs, running(), work, ended).await
+    runs::spawn(runs, view, work, ended).await
 }
 
 /// The run in memory (re-attaching `listener`), else an unfinished one found in the journals.

@@ -55,9 +55,11 @@ pub async fn plan(org: &OrgContext, wanted: &SetupRequest) -> CommandResult<Setu
                         .collect(),
                     Some(*token_duration_seconds),
                 ),
-                P::CreateCredential { name } | P::InstallIntegration { name } => {
-                    (Some(name.clone()), Vec::new(), None)
-                }
+                P::CreateCredential { name }
+                | P::InstallIntegration { name }
+                | P::CreateAction { name } => (Some(name.clone()), Vec::new(), None),
+                // The queue's id: the window names it from the form's queues; none: skipped.
+                P::TestAction { queue_id } => (queue_id.clone(), Vec::new(), None),
                 _ => (None, Vec::new(), None),
             };
             PlannedStep {

@@ -16,12 +16,16 @@ fn pending(step: StepKind) -> StepView {
     }
 }
 
-/// A run about to start: every step pending.
-pub fn fresh(phase: RunPhase) -> SetupRunView {
+/// A run about to start: every step it takes pending (the data action's three only when the
+/// run has the action part).
+pub fn fresh(phase: RunPhase, with_action: bool) -> SetupRunView {
     SetupRunView {
         run_id: String::new(),
         phase,
-        steps: StepKind::ALL.into_iter().map(pending).collect(),
+        steps: StepKind::of_run(with_action)
+            .into_iter()
+            .map(pending)
+            .collect(),
         created: Vec::new(),
         secret_reissued: false,
         secret_saved: false,
@@ -34,10 +38,16 @@ pub fn fresh(phase: RunPhase) -> SetupRunView {
 pub fn created(journal: &Journal) -> Vec<CreatedObject> {
     let c = &journal.created;
     let s = &journal.setup;
+    let action_name = s
+        .action
+        .as_ref()
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
     [
         ("oauthClient", &c.client_id, &s.client_name),
         ("credential", &c.credential_id, &s.credential_name),
         ("integration", &c.integration_id, &s.integration_name),
+        ("action", &c.action_id, &action_name),
     ]
     .into_iter()
     .filter_map(|(kind, id, name)| {
@@ -57,7 +67,7 @@ pub fn from_journal(journal: &Journal) -> SetupRunView {
         RunStatus::RollingBack => RunPhase::RollBackUnfinished,
         _ => RunPhase::Interrupted,
     };
-    let mut view = fresh(phase);
+    let mut view = fresh(phase, journal.setup.action.is_some());
     view.run_id = journal.run_id.clone();
     view.stopped_at = Some(journal.updated_at.clone());
     view.secret_reissued = journal.secret_reissued;
@@ -90,6 +100,7 @@ fn note(n: StepNote) -> &'static str {
         StepNote::Adopted => "adopted",
         StepNote::SecretReissued => "secretReissued",
         StepNote::SecretNotSaved => "secretNotSaved",
+        StepNote::TestSkipped => "testSkipped",
     }
 }
 

@@ -5,6 +5,7 @@ use genesys::setup::StepKind;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::actions::QueueChoice;
 use super::integrations::{DivisionChoice, RoleChoice};
 use crate::CommandError;
 
@@ -26,6 +27,9 @@ pub struct SetupForm {
     /// False when secrets are kept in memory only (no usable keychain): the screen says the
     /// client secret will not be saved and asks before running.
     pub secret_persists: bool,
+    /// The org's routing queues by name, for the data action's test; empty when the org has
+    /// none (the action is still made and published, its test skipped).
+    pub queues: Vec<QueueChoice>,
     /// Journal files that cannot be read, each offered to be moved aside.
     pub unreadable_journals: Vec<UnreadableJournal>,
 }
@@ -45,7 +49,8 @@ pub struct UnreadableJournal {
 #[ts(export)]
 pub struct PlannedStep {
     pub kind: StepKind,
-    /// The object this step creates or changes (a client, credential or integration name).
+    /// The object this step creates or changes (a client, credential, integration or action
+    /// name; for the action test, the queue id, none when the test is skipped).
     pub subject: Option<String>,
     /// Role and division names for the client step, else empty.
     pub grants: Vec<PlannedGrant>,
@@ -116,7 +121,7 @@ pub enum RunPhase {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CreatedObject {
-    /// `oauthClient`, `credential` or `integration`.
+    /// `oauthClient`, `credential`, `integration` or `action`.
     pub kind: String,
     pub id: String,
     pub name: String,

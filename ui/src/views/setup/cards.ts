@@ -24,6 +24,7 @@ const LINKS: Record<string, (id: string) => string> = {
   oauthClient: (id) => `#/clients/${id}`,
   credential: () => "#/integrations",
   integration: (id) => `#/integrations/${id}`,
+  action: (id) => `#/actions/${id}`,
 };
 
 export function phaseTitle(phase: RunPhase): string {
@@ -128,7 +129,7 @@ export function runCards(ctx: CardsContext) {
       ctx.api.setupDismiss().then(ctx.again, ctx.fail);
     });
     const created = run.created.map((o) =>
-      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(o.id) }, objectName(o.name))),
+      h("li", { "data-kind": o.kind }, h("span", { class: "node-kind" }, t(`setup.created.${o.kind}`)), " ", h("a", { href: (LINKS[o.kind] ?? LINKS.credential!)(encodeURIComponent(o.id)) }, objectName(o.name))),
     );
     return h(
       "section",

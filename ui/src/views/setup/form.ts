@@ -1,6 +1,8 @@
 // The guided setup's one short form: names prefilled in the user's language, the role(s) for the
-// new client (the suggested one pre-selected), the division (home by default). Checked here as in
-// Rust, with each problem beside its field; nothing typed is lost on an error.
+// new client (the suggested one pre-selected), the division (home by default), and the workshop's
+// data action as the last part (ticked by default; its name and the queue its test reads, the
+// first queue by name pre-picked; an org without queues is told the test is skipped). Checked
+// here as in Rust, with each problem beside its field; nothing typed is lost on an error.
 import type { SetupForm, SetupRequest } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
@@ -18,6 +20,11 @@ export interface SetupFields {
   integrationName: string;
   roleIds: string[];
   divisionId: string;
+  /** Whether the run makes, tests and publishes the workshop's data action. */
+  withAction: boolean;
+  actionName: string;
+  /** The queue the action's test reads; "" when the org has none (the test is skipped). */
+  queueId: string;
 }
 
 export interface SetupFormParts {
@@ -36,6 +43,9 @@ export function openingFields(model: SetupForm, integrationName: string): SetupF
     integrationName,
     roleIds: model.suggestedRoleId ? [model.suggestedRoleId] : [],
     divisionId: model.homeDivisionId,
+    withAction: true,
+    actionName: t("setup.defaultActionName"),
+    queueId: model.queues[0]?.id ?? "",
   };
 }
 
@@ -49,7 +59,27 @@ export function setupRequest(fields: SetupFields): SetupRequest {
     roleDivisions: fields.roleIds.map((roleId) => ({ roleId, divisionId: fields.divisionId })),
     credentialName: fields.credentialName,
     integrationName: fields.integrationName,
+    ...(fields.withAction ? { action: { name: fields.actionName, queueId: fields.queueId || null } } : {}),
   };
+}
+
+/** The action part: the checkbox, then its name and queue (hidden while unticked). */
+function actionPart(model: SetupForm, draft: SetupFields) {
+  const name = textField("setup-action-name", t("setup.actionName"), draft.actionName);
+  const toggle = h("input", { type: "checkbox", id: "setup-with-action", checked: draft.withAction });
+  const queue = model.queues.length
+    ? h(
+        "div",
+        { class: "field" },
+        h("label", { for: "setup-action-queue" }, t("setup.actionQueue")),
+        h("select", { id: "setup-action-queue" }, ...model.queues.map((q) => h("option", { value: q.id, selected: q.id === draft.queueId }, q.name))),
+      )
+    : h("p", { class: "hint", id: "setup-no-queues" }, t("setup.noQueues"));
+  const details = h("div", { id: "setup-action-fields", hidden: !draft.withAction }, name.field, queue);
+  toggle.addEventListener("change", () => (details.hidden = !toggle.checked));
+  const field = h("fieldset", { class: "field", id: "setup-action" }, h("label", { class: "choice" }, toggle, h("span", { class: "choice-label" }, t("setup.withAction"))), details);
+  const picked = (): string => field.querySelector<HTMLSelectElement>("#setup-action-queue")?.value ?? "";
+  return { field, name, toggle, picked };
 }
 
 export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormParts {
@@ -58,6 +88,7 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
   const description = textField("setup-client-description", t("setup.clientDescription"), draft.clientDescription);
   const credential = textField("setup-credential-name", t("setup.credentialName"), draft.credentialName);
   const integration = textField("setup-integration-name", t("setup.integrationName"), draft.integrationName);
+  const action = actionPart(model, draft);
   const rolesError = fieldError("setup-roles-error");
   const roles = h(
     "fieldset",
@@ -89,6 +120,7 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
     h("div", { class: "field" }, h("label", { for: "setup-division" }, t("setup.division")), division),
     credential.field,
     integration.field,
+    action.field,
     h("button", { type: "submit", class: "primary", id: "setup-preview", disabled: full }, t("setup.preview")),
   );
   const read = (): SetupFields | null => {
@@ -100,6 +132,7 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
       showProblem(rolesError, roles, roleIds.length ? null : t("setup.rolesRequired")),
       showProblem(credential.error, credential.input, nameMessage(objectNameProblem(credential.input.value), room)),
       showProblem(integration.error, integration.input, nameMessage(objectNameProblem(integration.input.value), room)),
+      showProblem(action.name.error, action.name.input, action.toggle.checked ? nameMessage(objectNameProblem(action.name.input.value), room) : null),
     ];
     if (oks.includes(false)) {
       form.querySelector<HTMLElement>('[aria-invalid="true"] input, [aria-invalid="true"]')?.focus();
@@ -112,6 +145,9 @@ export function setupFormView(model: SetupForm, draft: SetupFields): SetupFormPa
       integrationName: integration.input.value.trim(),
       roleIds,
       divisionId: division.value,
+      withAction: action.toggle.checked,
+      actionName: action.name.input.value.trim(),
+      queueId: action.picked(),
     };
   };
   return { form, read };

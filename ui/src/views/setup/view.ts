@@ -113,7 +113,7 @@ export function setupView(deps: SetupDeps): HTMLElement {
         { class: "card", id: "setup-plan" },
         h("h2", {}, t("setup.planTitle")),
         h("p", { class: "hint" }, t("setup.planIntro")),
-        planList(plan.steps, model.installed, model.limit),
+        planList(plan.steps, model.installed, model.limit, model.queues),
         unsaved,
         h("div", { class: "actions" }, run, " ", change),
       ),

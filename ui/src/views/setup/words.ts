@@ -1,6 +1,7 @@
 // The guided setup in plain words: each planned change as a sentence in the user's language
 // (the plan preview), each step's short name and a duration (the live progress, progress.ts).
 import type { PlannedStep } from "../../generated/PlannedStep";
+import type { QueueChoice } from "../../generated/QueueChoice";
 import type { StepKind } from "../../generated/StepKind";
 import { currentLanguage, t } from "../../i18n";
 import { h } from "../../kit/dom";
@@ -14,7 +15,7 @@ function hours(seconds: number | null): string {
 }
 
 /** One plan line, e.g. "Create the OAuth client “Data Actions client” (…) with the role …". */
-export function planSentence(step: PlannedStep, installed: number, limit: number): string {
+export function planSentence(step: PlannedStep, installed: number, limit: number, queues: QueueChoice[] = []): string {
   const subject = step.subject ?? "";
   switch (step.kind) {
     case "preflight":
@@ -29,16 +30,22 @@ export function planSentence(step: PlannedStep, installed: number, limit: number
       return t("setup.plan.installIntegration", { name: subject });
     case "createCredential":
       return t("setup.plan.createCredential", { name: subject });
+    case "createAction":
+      return t("setup.plan.createAction", { name: subject });
+    case "testAction":
+      // The plan names the queue by id: the form's queues give its name.
+      if (step.subject === null) return t("setup.plan.testActionSkipped");
+      return t("setup.plan.testAction", { queue: queues.find((q) => q.id === step.subject)?.name ?? subject });
     default:
       return t(`setup.plan.${step.kind}`);
   }
 }
 
-export function planList(steps: PlannedStep[], installed: number, limit: number): HTMLElement {
+export function planList(steps: PlannedStep[], installed: number, limit: number, queues: QueueChoice[] = []): HTMLElement {
   return h(
     "ol",
     { class: "plan", id: "setup-plan-list" },
-    ...steps.map((s) => h("li", { "data-step": s.kind, class: s.kind === "enableIntegration" ? "plan-highlight" : undefined }, planSentence(s, installed, limit))),
+    ...steps.map((s) => h("li", { "data-step": s.kind, class: s.kind === "enableIntegration" ? "plan-highlight" : undefined }, planSentence(s, installed, limit, queues))),
   );
 }
 

@@ -204,6 +204,7 @@ mod tests {
             }],
             credential_name: "cred".into(),
             integration_name: "int".into(),
+            action: None,
         }
     }
 

@@ -94,6 +94,9 @@ pub struct CreatedObjects {
     pub client_id: Option<String>,
     pub credential_id: Option<String>,
     pub integration_id: Option<String>,
+    /// The data action (a journal of a build without the action part has none).
+    #[serde(default)]
+    pub action_id: Option<String>,
 }
 
 impl CreatedObjects {
@@ -103,6 +106,7 @@ impl CreatedObjects {
             Object::Client => self.client_id.as_ref(),
             Object::Credential => self.credential_id.as_ref(),
             Object::Integration => self.integration_id.as_ref(),
+            Object::Action => self.action_id.as_ref(),
         }
     }
 
@@ -112,6 +116,7 @@ impl CreatedObjects {
             Object::Client => &mut self.client_id,
             Object::Credential => &mut self.credential_id,
             Object::Integration => &mut self.integration_id,
+            Object::Action => &mut self.action_id,
         }
     }
 }
