@@ -10,8 +10,8 @@
 //! own request pays it, and step 8 ("Execute") pays it again, because the members call is
 //! answered in process by a fresh copy of the API router with its layers (no socket). Step 4's
 //! token for the integration's credential is minted in process without `/oauth/token`, so it
-//! pays nothing. The draft test's critical path here is therefore 2 × 100 ms (the app's request
-//! + the members call). The use case needs one more, the draft read: 3 × 100 ms. It sends more:
+//! pays nothing. The draft test's critical path here is therefore 2 × 100 ms (the app's request,
+//! then the members call). The use case needs one more, the draft read: 3 × 100 ms. It sends more:
 //! the Sandbox's whole read of a draft lacks its two templates, so the `genesys` client reads each
 //! from its own route, one after the other (4 requests on the user's token, 5 delays in a row), and
 //! its ratio shows that gap. Prints the median and p90 wall time, the ratio to that path, the
