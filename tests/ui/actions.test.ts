@@ -116,9 +116,10 @@ describe("the test card", () => {
 describe("the editor", () => {
   it("checks in Rust after a pause and places each problem beside its field", async () => {
     const check = vi.fn<ActionsApi["actionCheck"]>().mockResolvedValue([
-      { field: "inputs.0.name", code: "reservedName", value: "orgId" },
-      { field: "timeoutSeconds", code: "timeoutRange", value: null },
-      { field: "contract", code: "ref", value: null },
+      { field: "inputs.0.name", code: "reservedName", value: "orgId", severity: "rule" },
+      { field: "timeoutSeconds", code: "timeoutRange", value: null, severity: "rule" },
+      { field: "contract", code: "ref", value: null, severity: "rule" },
+      { field: "urlTemplate", code: "lint.no-page-size", value: "pageSize", severity: "warning" },
     ]);
     const timers: (() => void)[] = [];
     const editor = actionEditor(presetForm(), { api: fakeApi({ actionCheck: check }), readOnly: false, later: (fn) => timers.push(fn) });
@@ -133,6 +134,10 @@ describe("the editor", () => {
     expect(name.getAttribute("aria-invalid")).toBe("true");
     expect(editor.root.querySelector("#action-timeoutSeconds-error")?.textContent).toBe(t("actions.problem.timeoutRange"));
     expect(editor.root.querySelector("#action-problems")?.textContent, "a problem with no field of its own is listed").toContain("$ref");
+    const warning = editor.root.querySelector<HTMLElement>("#action-urlTemplate-error")!;
+    expect(warning.textContent).toBe(t("actions.problem.lint.no-page-size"));
+    expect(warning.dataset.severity).toBe("warning");
+    expect(editor.root.querySelector("#action-urlTemplate")?.hasAttribute("aria-invalid"), "a warning does not mark the field invalid").toBe(false);
   });
 
   it("inserts a clicked input into the URL in place of the selected text", () => {

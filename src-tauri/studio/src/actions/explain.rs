@@ -35,37 +35,6 @@ fn unset_variable(message: &str) -> Option<String> {
         .filter(|n| !n.is_empty())
 }
 
-/// Edits between two names, letter case ignored.
-fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (
-        a.to_lowercase().chars().collect(),
-        b.to_lowercase().chars().collect(),
-    );
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(above + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-/// The defined name the user most likely meant: within a third of the name's length.
-fn closest(variable: &str, defined: &[String]) -> Option<String> {
-    defined
-        .iter()
-        .map(|d| (distance(variable, d), d))
-        .filter(|(edits, _)| *edits > 0 && *edits <= variable.chars().count().max(3) / 3)
-        .min_by_key(|(edits, _)| *edits)
-        .map(|(_, d)| d.clone())
-}
-
 /// The permissions a Genesys 403 message names ("…missing the following permission(s):
 /// routing:queue:view"), each `domain:entity:action`.
 fn named_permissions(message: &str) -> Vec<String> {
@@ -89,7 +58,7 @@ fn has_code(e: &StepError, code: &str) -> bool {
 pub fn hint(step: u32, error: &StepError, map_keys: &[String]) -> Option<StepHint> {
     if let Some(variable) = unset_variable(&error.message) {
         return Some(StepHint::UndefinedVariable {
-            closest: closest(&variable, map_keys),
+            closest: action_engine::names::closest(&variable, map_keys),
             defined: map_keys.to_vec(),
             variable,
         });

@@ -7,13 +7,14 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Number, Value};
 
-use crate::wire::actions::{ContractField, FieldType, FormProblem};
+use crate::wire::actions::{ContractField, FieldType, FormProblem, Severity};
 
 fn problem(name: &str, code: &str) -> FormProblem {
     FormProblem {
         field: format!("input.{name}"),
         code: code.into(),
         value: Some(name.to_owned()),
+        severity: Severity::Rule,
     }
 }
 
@@ -74,6 +75,7 @@ pub fn test_body(
             field: "input".into(),
             code: "tooLarge".into(),
             value: Some(super::rules::MAX_BODY_BYTES.to_string()),
+            severity: Severity::Rule,
         });
     }
     if problems.is_empty() {

@@ -6,13 +6,14 @@
 
 use action_engine::{check_path, EngineError, Template};
 
-use crate::wire::actions::{ActionForm, FormProblem};
+use crate::wire::actions::{ActionForm, FormProblem, Severity};
 
 fn problem(field: String, code: &str, value: Option<String>) -> FormProblem {
     FormProblem {
         field,
         code: code.into(),
         value,
+        severity: Severity::Rule,
     }
 }
 

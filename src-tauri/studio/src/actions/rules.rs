@@ -1,13 +1,14 @@
 //! Every rule the editor's form breaks, by form path (`inputs.0.name`, `timeoutSeconds`…): the
 //! core's contract and definition rules on the body the form would send (their paths into that
 //! body turned into paths into the form), the names a JSON object cannot hold twice or empty,
-//! and the engine's reading of the response and templates (`response_rules.rs`).
+//! the engine's reading of the response and templates (`response_rules.rs`), and the engine's
+//! lints (`action_engine::lint`), which say what works but is fragile as warnings.
 
 use genesys::action_rules::{check_new_action, ContractProblem};
 
 use super::form::new_action;
 use super::response_rules;
-use crate::wire::actions::{ActionForm, ContractField, FieldType, FormProblem};
+use crate::wire::actions::{ActionForm, ContractField, FieldType, FormProblem, Severity};
 
 const INPUT: &str = "contract.input.inputSchema";
 /// The largest request body the app sends for a data action, in bytes (the limit the app's
@@ -68,18 +69,66 @@ fn names(fields: &[ContractField], at: &str, out: &mut Vec<FormProblem>) {
                 field: format!("{here}.name"),
                 code: "required".into(),
                 value: None,
+                severity: Severity::Rule,
             });
         } else if fields[..i].iter().any(|g| g.name.trim() == name) {
             out.push(FormProblem {
                 field: format!("{here}.name"),
                 code: "duplicateName".into(),
                 value: Some(name.to_owned()),
+                severity: Severity::Rule,
             });
         }
         if f.field_type == FieldType::Object || f.item_type == Some(FieldType::Object) {
             names(&f.children, &format!("{here}.children"), out);
         }
     }
+}
+
+/// The form path of a lint's field (`translationMap.<key>` is that key's row).
+fn lint_field(field: &str, form: &ActionForm) -> String {
+    let row = |key: &str, part: &str| {
+        form.translation
+            .iter()
+            .position(|r| r.key.trim() == key)
+            .map_or_else(
+                || "translation".to_owned(),
+                |i| format!("translation.{i}.{part}"),
+            )
+    };
+    if let Some(key) = field.strip_prefix("translationMap.") {
+        return row(key, "path");
+    }
+    if let Some(key) = field.strip_prefix("translationMapDefaults.") {
+        return row(key, "default");
+    }
+    match field {
+        "requestUrlTemplate" => "urlTemplate",
+        "requestTemplate" => "bodyTemplate",
+        other => other,
+    }
+    .to_owned()
+}
+
+/// The engine's lints on the body the form would send. Broken templates and paths are
+/// already errors of `response_rules`, so only the other rules come from here.
+fn lints(form: &ActionForm) -> Vec<FormProblem> {
+    let Ok(body) = serde_json::to_value(new_action(form)) else {
+        return Vec::new();
+    };
+    action_engine::lint::lint_action(&body)
+        .into_iter()
+        .filter(|f| !matches!(f.rule, "template-syntax" | "path-syntax"))
+        .map(|f| FormProblem {
+            field: lint_field(&f.field, form),
+            code: format!("lint.{}", f.rule),
+            value: Some(f.subject.clone()),
+            severity: match f.level {
+                action_engine::lint::Level::Warning => Severity::Warning,
+                action_engine::lint::Level::Error => Severity::Error,
+            },
+        })
+        .collect()
 }
 
 /// Every problem of `form`, none twice.
@@ -92,15 +141,18 @@ pub fn check(form: &ActionForm) -> Vec<FormProblem> {
             field: form_field(&p, form),
             code: p.code.code().into(),
             value: p.value.clone(),
+            severity: Severity::Rule,
         });
     }
     out.extend(response_rules::check(form));
+    out.extend(lints(form));
     let size = serde_json::to_vec(&new_action(form)).map_or(0, |b| b.len());
     if size >= MAX_BODY_BYTES {
         out.push(FormProblem {
             field: "action".into(),
             code: "tooLarge".into(),
             value: Some(MAX_BODY_BYTES.to_string()),
+            severity: Severity::Rule,
         });
     }
     let mut seen = Vec::with_capacity(out.len());
@@ -129,8 +181,13 @@ mod tests {
         }
     }
 
+    /// The errors only (lint warnings do not stop a save).
     fn codes(form: &ActionForm) -> Vec<(String, String)> {
-        check(form).into_iter().map(|p| (p.field, p.code)).collect()
+        check(form)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Rule)
+            .map(|p| (p.field, p.code))
+            .collect()
     }
 
     #[test]
@@ -143,10 +200,38 @@ mod tests {
     }
 
     #[test]
-    fn the_preset_breaks_no_rule() {
+    fn the_preset_breaks_no_rule_and_only_misses_its_page_size() {
+        let found = check(&queue_presences("Get queue presences", "i", "Data Actions"));
+        let found: Vec<_> = found
+            .iter()
+            .map(|p| (p.field.as_str(), p.code.as_str(), p.severity))
+            .collect();
         assert_eq!(
-            check(&queue_presences("Get queue presences", "i", "Data Actions")),
-            Vec::new()
+            found,
+            [("urlTemplate", "lint.no-page-size", Severity::Warning)]
+        );
+    }
+
+    #[test]
+    fn the_workshop_typo_is_an_error_on_the_success_template() {
+        let mut form = queue_presences("Get queue presences", "i", "Data Actions");
+        form.success_template = "{\"Presences\" : $Presences}".into();
+        let found = check(&form);
+        let typo = found
+            .iter()
+            .find(|p| p.code == "lint.undefined-variable")
+            .expect("found");
+        assert_eq!(
+            (typo.field.as_str(), typo.value.as_deref(), typo.severity),
+            ("successTemplate", Some("Presences"), Severity::Error)
+        );
+        let unused = found
+            .iter()
+            .find(|p| p.code == "lint.unused-key")
+            .expect("found");
+        assert_eq!(
+            (unused.field.as_str(), unused.severity),
+            ("translation.0.path", Severity::Warning)
         );
     }
 

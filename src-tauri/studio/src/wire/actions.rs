@@ -86,6 +86,20 @@ pub struct FormProblem {
     pub code: String,
     /// What the words need (a name, a limit).
     pub value: Option<String>,
+    pub severity: Severity,
+}
+
+/// How much a problem stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Severity {
+    /// Genesys refuses to save it: the form is not sent.
+    Rule,
+    /// Saved as it is, but the org's test fails on it (e.g. the workshop's `$Presences` typo).
+    Error,
+    /// It works, but fragilely.
+    Warning,
 }
 
 /// One action in the list: its draft and published versions, either may be absent.

@@ -10,7 +10,7 @@ import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { objectName } from "../../kit/format";
 import { goTo } from "../../kit/screen";
-import { actionEditor } from "./editor";
+import { actionEditor, blocksSave } from "./editor";
 import { testCard } from "./test";
 import "./actions.css";
 
@@ -113,7 +113,7 @@ function draw(detail: ActionDetail, deps: DetailDeps, parts: ReturnType<typeof f
     save.addEventListener("click", () => {
       save.disabled = true;
       void editor.check().then((problems) => {
-        if (problems.length) {
+        if (blocksSave(problems)) {
           save.disabled = false;
           editor.root.querySelector<HTMLElement>("[aria-invalid]")?.focus();
           return;
@@ -184,7 +184,7 @@ export function actionNewView(integrationId: string, from: "preset" | "blank", d
     create.addEventListener("click", () => {
       create.disabled = true;
       void editor.check().then((problems) => {
-        if (problems.length) {
+        if (blocksSave(problems)) {
           create.disabled = false;
           editor.root.querySelector<HTMLElement>("[aria-invalid]")?.focus();
           return;

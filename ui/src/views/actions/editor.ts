@@ -2,8 +2,9 @@
 // and output contracts as trees; the request (method, URL template with the inputs inserted
 // at the cursor by clicking them, headers, body template); the response (translation map
 // rows with defaults, success template). Each change is checked in Rust (actionCheck, after a
-// short pause) and every problem shown beside its field; a read-only editor shows a published
-// action.
+// short pause) and every problem shown beside its field: what Genesys refuses, what the org's
+// test would fail on, and (quieter) what works but is fragile. A read-only editor shows a
+// published action.
 import type { ActionForm, ActionsApi, FormProblem } from "../../api";
 import type { HeaderRow } from "../../generated/HeaderRow";
 import type { TranslationRow } from "../../generated/TranslationRow";
@@ -15,6 +16,11 @@ import { problemText } from "./words";
 /** How long typing pauses before the form is checked. */
 export const CHECK_AFTER_MS = 250;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** Whether `problems` stop a save: only what Genesys itself refuses does. */
+export function blocksSave(problems: FormProblem[]): boolean {
+  return problems.some((p) => p.severity === "rule");
+}
 
 export interface Editor {
   root: HTMLElement;
@@ -113,7 +119,10 @@ function translationEditor(rows: TranslationRow[], disabled: boolean, changed: (
 
 /** Shows `problems` beside their fields (the nearest field of the path); the rest in a list. */
 function showProblems(root: HTMLElement, summary: HTMLElement, problems: FormProblem[]): void {
-  for (const e of root.querySelectorAll<HTMLElement>(".field-error")) e.textContent = "";
+  for (const e of root.querySelectorAll<HTMLElement>(".field-error")) {
+    e.textContent = "";
+    delete e.dataset.severity;
+  }
   for (const e of root.querySelectorAll<HTMLElement>("[aria-invalid]")) e.removeAttribute("aria-invalid");
   const unplaced: string[] = [];
   for (const p of problems) {
@@ -124,7 +133,11 @@ function showProblems(root: HTMLElement, summary: HTMLElement, problems: FormPro
       const line = byId(root, `${id}-error`);
       if (line) {
         line.textContent = [line.textContent, problemText(p)].filter(Boolean).join(" ");
-        byId(root, id)?.setAttribute("aria-invalid", "true");
+        // A warning reads quieter; anything else marks the field invalid.
+        if (p.severity !== "warning") {
+          line.dataset.severity = "error";
+          byId(root, id)?.setAttribute("aria-invalid", "true");
+        } else if (line.dataset.severity !== "error") line.dataset.severity = "warning";
         placed = true;
       }
       segments = segments.slice(0, -1);
