@@ -111,7 +111,7 @@ test("an interrupted guided setup is offered Resume (the default) at the next st
     const summary = await b.$('#setup-summary[data-phase="completed"]');
     await summary.waitForDisplayed({ timeout: 90000, timeoutMsg: "the resumed run never completed" });
     const created = await b.execute(() => [...document.querySelectorAll("#setup-created li")].map((li) => li.dataset.kind));
-    assert.deepEqual(created, ["oauthClient", "credential", "integration"]);
+    assert.deepEqual(created, ["oauthClient", "credential", "integration", "action"], "the resume went on to the data action");
     await screenshot(b, "setup-resumed-en");
     await b.execute(() => (location.hash = "#/integrations"));
     await (await b.$("#integrations-diagram li.chain")).waitForDisplayed({ timeout: 20000 });
