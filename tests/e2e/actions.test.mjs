@@ -103,6 +103,11 @@ async function assertPresencesShown(b) {
   assert.ok(presences.every((p) => typeof p === "string" && p.length > 0), `each presence is named: ${output}`);
 }
 
+/** What the page shows as wrong: an error panel, a problem of the form, a field's error. */
+async function problemsShown(b) {
+  return b.execute(() => [...document.querySelectorAll("#action-errors > *, #action-problems li, .field-error:not([data-severity=\"warning\"])")].map((e) => e.textContent.trim()).filter(Boolean));
+}
+
 const LANGUAGES = [
   { lang: "en", locale: "en_US.UTF-8", a11y: true },
   { lang: "es", locale: "es_ES.UTF-8", a11y: false },
@@ -141,7 +146,8 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       await screenshot(b, `actions-new-preset-${lang}`);
       await accessible("new action from the preset");
       await create.click();
-      await (await b.$("#action-test")).waitForDisplayed({ timeout: 20000, timeoutMsg: "the draft was never created" });
+      await b.waitUntil(async () => (await b.$("#action-test").isExisting()) || (await problemsShown(b)).length > 0, { timeout: 20000, timeoutMsg: "the draft was never created" });
+      assert.deepEqual(await problemsShown(b), [], "the preset is created as it is");
       const actionId = await b.execute(() => decodeURIComponent(location.hash.split("/")[2] ?? ""));
       assert.ok(actionId && actionId !== "new", `the page moved to the new draft: ${actionId}`);
       assert.equal(await text(b, "#action-versions"), fill(words.draftVersion, { version: "1" }));
@@ -196,6 +202,7 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       const editable = await b.execute(() => [...document.querySelectorAll("#action-editor input, #action-editor textarea, #action-editor select, #action-editor button")].filter((e) => !e.disabled).map((e) => e.id || e.textContent));
       assert.deepEqual(editable, [], "the published action is read-only");
       assert.equal(await b.$("#action-test").isExisting(), false, "a published action has no test card");
+      await b.execute(() => document.querySelector("#action-title").scrollIntoView({ block: "start" }));
       await screenshot(b, `actions-published-${lang}`);
       await accessible("published action");
 
