@@ -138,20 +138,34 @@ impl Client {
             if !version_conflict(&error) || conflicts + 1 >= MAX_CONFIG_ATTEMPTS {
                 return Err(error);
             }
-            let retry_after = answer
-                .headers
-                .get(RETRY_AFTER)
-                .and_then(|v| v.to_str().ok());
-            let pause =
-                self.retry_policy()
-                    .conflict_pause(conflicts, retry_after, SystemTime::now());
+            let pause = self.pause_after_conflict(&answer, conflicts).await;
             conflicts += 1;
             log::debug!(
-                "integration config version moved; attempt {} in {pause:?}",
+                "integration config version moved; attempt {} after {pause:?}",
                 conflicts + 1
             );
-            tokio::time::sleep(pause).await;
         }
+    }
+}
+
+impl Client {
+    /// Waits before a version that moved is read again: the answer's `Retry-After` when it
+    /// gives one, else the policy's growing conflict pause (`conflicts` so far). Answers the
+    /// time waited.
+    pub(crate) async fn pause_after_conflict(
+        &self,
+        answer: &super::answer::Answer,
+        conflicts: u32,
+    ) -> std::time::Duration {
+        let retry_after = answer
+            .headers
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok());
+        let pause = self
+            .retry_policy()
+            .conflict_pause(conflicts, retry_after, SystemTime::now());
+        tokio::time::sleep(pause).await;
+        pause
     }
 }
 

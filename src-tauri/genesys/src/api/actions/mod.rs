@@ -11,9 +11,7 @@ mod run;
 mod templates;
 
 use std::future::Future;
-use std::time::SystemTime;
 
-use reqwest::header::RETRY_AFTER;
 use reqwest::Method;
 use serde::Serialize;
 
@@ -86,19 +84,12 @@ impl Client {
             if !version_conflict(&error) || conflicts + 1 >= MAX_ACTION_ATTEMPTS {
                 return Err(error);
             }
-            let retry_after = answer
-                .headers
-                .get(RETRY_AFTER)
-                .and_then(|v| v.to_str().ok());
-            let pause =
-                self.retry_policy()
-                    .conflict_pause(conflicts, retry_after, SystemTime::now());
+            let pause = self.pause_after_conflict(&answer, conflicts).await;
             conflicts += 1;
             log::debug!(
-                "action version {version} is not current; reading it again, attempt {} in {pause:?}",
+                "action version {version} is not current; reading it again, attempt {} after {pause:?}",
                 conflicts + 1
             );
-            tokio::time::sleep(pause).await;
             version = current().await?.version;
         }
     }
