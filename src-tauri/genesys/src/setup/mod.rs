@@ -69,7 +69,9 @@ pub use journal::{
 };
 pub use marker::{carries, marker, new_run_id, MARKER_PREFIX};
 pub use plan::{plan, PlannedChange, StepKind};
-pub use preflight::{draft, preflight, PreflightReport, SetupDraft, REQUIRED_PERMISSIONS};
+pub use preflight::{
+    draft, preflight, PreflightReport, SetupDraft, ACTION_PERMISSIONS, REQUIRED_PERMISSIONS,
+};
 pub use reconcile::Object;
 pub use request::{
     SetupRequest, ValidSetup, DEFAULT_CLIENT_NAME, DEFAULT_CREDENTIAL_NAME,

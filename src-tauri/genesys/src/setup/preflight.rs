@@ -32,6 +32,18 @@ pub const REQUIRED_PERMISSIONS: [&str; 8] = [
     "integrations:integration:delete",
 ];
 
+/// What the data action part needs besides (create the draft, read it, test it, publish it,
+/// and delete it on a roll back): one permission per operation, as the SDK docs list them
+/// ("Requires ANY permissions", platform-client-sdk-python build/docs/IntegrationsApi.md; publish
+/// is an edit) and as the Sandbox checks them (src-tauri/sandbox/src/api/actions/permissions.rs).
+pub const ACTION_PERMISSIONS: [&str; 5] = [
+    "integrations:action:add",
+    "integrations:action:view",
+    "integrations:action:edit",
+    "integrations:action:execute",
+    "integrations:action:delete",
+];
+
 /// What preflight found. Holds no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -40,6 +52,9 @@ pub struct PreflightReport {
     pub user_id: String,
     /// Of [`REQUIRED_PERMISSIONS`], those the user lacks.
     pub missing_permissions: Vec<String>,
+    /// Of [`ACTION_PERMISSIONS`], those the user lacks (they stop only a run with the action
+    /// part: [`PreflightReport::check_action`]).
+    pub missing_action_permissions: Vec<String>,
     /// The (role, division) pairs the user holds, which the client may get.
     pub held: Vec<RoleDivision>,
     /// Data Actions integrations the org holds now, and Genesys's maximum (the integration
@@ -76,6 +91,17 @@ impl PreflightReport {
             });
         }
         Ok(())
+    }
+
+    /// For a run with the data action part: the permissions it needs besides, so a run that
+    /// could not make or test the action stops before creating anything.
+    pub fn check_action(&self) -> Result<()> {
+        if self.missing_action_permissions.is_empty() {
+            return Ok(());
+        }
+        Err(Error::MissingPermissions {
+            permissions: self.missing_action_permissions.clone(),
+        })
     }
 }
 
@@ -146,15 +172,20 @@ pub async fn preflight(
         Some(listed) => listed,
         None => client.permissions_held(&subject, token).await?,
     };
-    let missing_permissions = REQUIRED_PERMISSIONS
-        .iter()
-        .filter(|need| !granted.iter().any(|g| permission_covers(g, need)))
-        .map(|p| (*p).to_owned())
-        .collect();
+    let missing = |needed: &[&str]| -> Vec<String> {
+        needed
+            .iter()
+            .filter(|need| !granted.iter().any(|g| permission_covers(g, need)))
+            .map(|p| (*p).to_owned())
+            .collect()
+    };
+    let missing_permissions = missing(&REQUIRED_PERMISSIONS);
+    let missing_action_permissions = missing(&ACTION_PERMISSIONS);
     Ok(PreflightReport {
         org_id,
         user_id: me.id,
         missing_permissions,
+        missing_action_permissions,
         held: subject.role_divisions(),
         integrations: integrations.len(),
         max_integrations: limit,
@@ -201,4 +232,36 @@ pub async fn draft(client: &Client, token: &Secret) -> Result<SetupDraft> {
         suggested,
         held: subject.grants,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_action_permissions_stop_only_a_run_with_the_action_part() {
+        let report = PreflightReport {
+            org_id: "o".into(),
+            user_id: "u".into(),
+            missing_permissions: Vec::new(),
+            missing_action_permissions: vec!["integrations:action:execute".into()],
+            held: Vec::new(),
+            integrations: 0,
+            max_integrations: 10,
+            keychain_available: true,
+            secret_persists: true,
+        };
+        assert!(report.check(true).is_ok(), "the integration part may run");
+        match report.check_action() {
+            Err(Error::MissingPermissions { permissions }) => {
+                assert_eq!(permissions, ["integrations:action:execute"])
+            }
+            other => panic!("not refused: {other:?}"),
+        }
+        let allowed = PreflightReport {
+            missing_action_permissions: Vec::new(),
+            ..report
+        };
+        assert!(allowed.check_action().is_ok());
+    }
 }

@@ -55,6 +55,9 @@ pub async fn start(ctx: &SetupContext, request: &SetupRequest) -> Result<SetupSu
     let report = preflight(&ctx.client, &ctx.token, ctx.secrets.clone()).await?;
     let setup = request.validate(&report.held)?;
     report.check(true)?;
+    if setup.action.is_some() {
+        report.check_action()?;
+    }
     let run_id = new_run_id()?;
     let _lock = RunLock::acquire(&ctx.journal_dir, &run_id)?;
     let journal = Journal::new(&run_id, &report.org_id, &report.user_id, &ctx.target, setup);
@@ -98,6 +101,9 @@ pub async fn resume(ctx: &SetupContext, run_id: &str) -> Result<SetupSummary> {
             let report = preflight(&ctx.client, &ctx.token, ctx.secrets.clone()).await?;
             let j = driver.journal();
             report.check(!j.was_attempted(StepKind::InstallIntegration))?;
+            if j.setup.action.is_some() {
+                report.check_action()?;
+            }
             Ok((None, None))
         })
         .await?;
