@@ -197,7 +197,9 @@ mod tests {
             division_id: "*".into(),
         };
         let mut request = SetupRequest::workshop_defaults(vec![pair.clone()]);
-        let setup = request.validate(std::slice::from_ref(&pair)).expect("valid");
+        let setup = request
+            .validate(std::slice::from_ref(&pair))
+            .expect("valid");
         let steps: Vec<StepKind> = plan(&setup).iter().map(PlannedChange::step).collect();
         assert_eq!(steps, StepKind::of_run(false));
         request.action = Some(crate::setup::ActionStep::workshop(Some(" q1 ".into())));
