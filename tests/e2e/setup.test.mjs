@@ -36,12 +36,12 @@ for (const { lang, locale, title, done, activationNote } of LANGUAGES) {
       await assertAccessible(b, `guided setup form (${lang})`);
       const picked = await b.execute(() => [...document.querySelectorAll('input[name="setup-role"]:checked')].length);
       assert.equal(picked, 1, "the suggested role is pre-selected");
+      assert.equal(await b.execute(() => document.querySelector("#setup-with-action")?.checked), true, "the data action is ticked by default");
       await preview.click();
 
       const plan = await b.$("#setup-plan-list");
       await plan.waitForDisplayed({ timeout: 20000, timeoutMsg: "the plan never showed" });
       const lines = await b.execute(() => [...document.querySelectorAll("#setup-plan-list li")].map((li) => li.textContent));
-      assert.equal(await b.execute(() => document.querySelector("#setup-with-action")?.checked), true, "the data action is ticked by default");
       assert.equal(lines.length, 12, "every step of the run is listed, the data action's three last");
       assert.ok(lines[7].includes(activationNote), `the activation step is called out: ${lines[7]}`);
       await screenshot(b, `setup-plan-${lang}`);
