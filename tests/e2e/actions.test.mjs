@@ -103,9 +103,9 @@ async function assertPresencesShown(b) {
   assert.ok(presences.every((p) => typeof p === "string" && p.length > 0), `each presence is named: ${output}`);
 }
 
-/** What the page shows as wrong: an error panel, a problem of the form, a field's error. */
+/** What the page shows as stopping a save: an error panel, a field's error (not a warning). */
 async function problemsShown(b) {
-  return b.execute(() => [...document.querySelectorAll("#action-errors > *, #action-problems li, .field-error:not([data-severity=\"warning\"])")].map((e) => e.textContent.trim()).filter(Boolean));
+  return b.execute(() => [...document.querySelectorAll('#action-errors > *, .field-error[data-severity="error"]')].map((e) => e.textContent.trim()).filter(Boolean));
 }
 
 const LANGUAGES = [
