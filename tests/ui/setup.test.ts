@@ -251,6 +251,15 @@ describe("a run", () => {
     expect(el.querySelector('#setup-created [data-kind="action"] .node-kind')?.textContent).toBe("Data action");
   });
 
+  it("says when the data action's test was skipped for want of a queue", async () => {
+    const api = fakeIntegrationsApi({ setupStatus: () => Promise.resolve(run("running", [step("waitForActive", "done", 900), step("testAction", "done", 5, "testSkipped"), step("publishAction", "running")])) });
+    const el = setupView({ api });
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.querySelector('[data-step="testAction"]')).not.toBeNull());
+    expect(el.querySelector('[data-step="testAction"] .step-note')?.textContent).toBe("Skipped: there was no queue to test with.");
+    expect(el.querySelector('[data-step="publishAction"]')?.textContent).toContain("Publish the data action");
+  });
+
   it("counts a running step's time while it runs", async () => {
     vi.useFakeTimers();
     try {
