@@ -145,6 +145,8 @@ function draw(detail: ActionDetail, deps: DetailDeps, parts: ReturnType<typeof f
   blocks.push(deleteCard(detail, deps, fail, (d) => redraw(d, t("actions.delete.draftDone"))));
   parts.body.removeAttribute("aria-busy");
   parts.body.replaceChildren(...blocks.filter((b): b is HTMLElement => b !== null));
+  // Saved, published or redrafted from low on the page: bring the notice at the top into view.
+  if (saved) parts.title.scrollIntoView?.({ block: "start" });
   if (detail.isDraft) void editor.check().catch(() => undefined);
 }
 
