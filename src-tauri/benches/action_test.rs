@@ -143,7 +143,7 @@ fn print(label: &str, m: &Measured, round_trips: u32) {
     );
     println!(
         "{:<45} {:>7.1} × the critical path ({round_trips} round trips = {critical:.0} ms)",
-        format!("{label}: wall time / critical path"),
+        format!("{label}: wall / critical path"),
         median / critical
     );
     println!(
