@@ -10,6 +10,7 @@ import type { HeaderRow } from "../../generated/HeaderRow";
 import type { TranslationRow } from "../../generated/TranslationRow";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
+import { textField } from "../../kit/inputs";
 import { byId, fieldLabel, pathId, treeEditor } from "./tree";
 import { problemText } from "./words";
 
@@ -43,9 +44,9 @@ function area(id: string, label: string, value: string, disabled: boolean, rows 
   return { field: h("div", { class: "field" }, h("label", { for: id }, label), input, h("p", { class: "field-error", id: `${id}-error`, role: "alert" })), input };
 }
 
+/** The kit's text field, disabled in a read-only editor. */
 function text(id: string, label: string, value: string, disabled: boolean, extra: Record<string, string> = {}): { field: HTMLElement; input: HTMLInputElement } {
-  const input = h("input", { id, type: "text", value, autocomplete: "off", spellcheck: "false", "aria-describedby": `${id}-error`, disabled, ...extra });
-  return { field: h("div", { class: "field" }, h("label", { for: id }, label), input, h("p", { class: "field-error", id: `${id}-error`, role: "alert" })), input };
+  return textField(id, label, value, disabled ? { ...extra, disabled: "" } : extra);
 }
 
 function section(id: string, title: string, ...children: (HTMLElement | null)[]): HTMLElement {

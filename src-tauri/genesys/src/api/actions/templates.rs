@@ -84,19 +84,47 @@ impl Client {
         let Some(config) = action.config.as_mut() else {
             return Ok(());
         };
-        if config.request.request_template.is_none() {
-            let body = TemplateFile::Request;
-            config.request.request_template =
-                Some(self.action_template(&action.id, stage, body, token).await?);
+        // The two reads do not depend on each other: sent together, a whole read costs one
+        // round trip more instead of two.
+        let (request, success) = tokio::try_join!(
+            self.template_if_missing(
+                &action.id,
+                stage,
+                TemplateFile::Request,
+                &config.request.request_template,
+                token
+            ),
+            self.template_if_missing(
+                &action.id,
+                stage,
+                TemplateFile::Success,
+                &config.response.success_template,
+                token
+            ),
+        )?;
+        if request.is_some() {
+            config.request.request_template = request;
         }
-        if config.response.success_template.is_none() {
-            let success = TemplateFile::Success;
-            config.response.success_template = Some(
-                self.action_template(&action.id, stage, success, token)
-                    .await?,
-            );
+        if success.is_some() {
+            config.response.success_template = success;
         }
         Ok(())
+    }
+
+    /// Template `file` of action `id`, read only when `inline` (what the answer carried) is
+    /// absent.
+    async fn template_if_missing(
+        &self,
+        id: &str,
+        stage: ActionStage,
+        file: TemplateFile,
+        inline: &Option<String>,
+        token: &Secret,
+    ) -> Result<Option<String>> {
+        match inline {
+            Some(_) => Ok(None),
+            None => self.action_template(id, stage, file, token).await.map(Some),
+        }
     }
 }
 
