@@ -4,9 +4,12 @@
 // calls (a Pick of its group), so UI tests pass fakes of exactly those.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { ActionDetail } from "./generated/ActionDetail";
+import type { ActionFile } from "./generated/ActionFile";
 import type { ActionForm } from "./generated/ActionForm";
 import type { ActionsOverview } from "./generated/ActionsOverview";
 import type { FormProblem } from "./generated/FormProblem";
+import type { ImportPlan } from "./generated/ImportPlan";
+import type { ImportRunView } from "./generated/ImportRunView";
 import type { QueueChoice } from "./generated/QueueChoice";
 import type { TestRun } from "./generated/TestRun";
 import type { AppInfo } from "./generated/AppInfo";
@@ -45,9 +48,12 @@ import type { SignOutView } from "./generated/SignOutView";
 
 export type {
   ActionDetail,
+  ActionFile,
   ActionForm,
   ActionsOverview,
   FormProblem,
+  ImportPlan,
+  ImportRunView,
   QueueChoice,
   TestRun,
   Activation,
@@ -172,6 +178,23 @@ export const api = {
     actionDelete: (id: string, draftOnly: boolean): Promise<Removal> => invoke<Removal>("action_delete", { id, draftOnly }),
     /** The org's routing queues, for a test input that takes a queue id. */
     actionQueues: (): Promise<QueueChoice[]> => invoke<QueueChoice[]>("action_queues"),
+    // The import of exported actions into one integration, a run that lives in Rust with its
+    // journal; `onRun` receives the whole run view on every change.
+    /** What importing `files` into `integrationId` would do; nothing is made yet. */
+    actionImportPlan: (integrationId: string, files: ActionFile[]): Promise<ImportPlan> => invoke<ImportPlan>("action_import_plan", { integrationId, files }),
+    /** Imports the ready entries (publishing each when `publish`); resolves when the run ends. */
+    actionImportStart: (integrationId: string, files: ActionFile[], publish: boolean, onRun: (run: ImportRunView) => void): Promise<ImportRunView> =>
+      invoke<ImportRunView>("action_import_start", { integrationId, files, publish, onRun: channel(onRun) }),
+    /** The import in memory (re-attaching `onRun` to a live one) or the unfinished one from its journal, or null. */
+    actionImportStatus: (onRun: (run: ImportRunView) => void): Promise<ImportRunView | null> =>
+      invoke<ImportRunView | null>("action_import_status", { onRun: channel(onRun) }),
+    actionImportResume: (onRun: (run: ImportRunView) => void): Promise<ImportRunView> => invoke<ImportRunView>("action_import_resume", { onRun: channel(onRun) }),
+    /** Stops the running import after the action it is on; it then waits to be resumed. */
+    actionImportCancel: (importId: string): Promise<void> => invoke<void>("action_import_cancel", { importId }),
+    /** Forgets a finished or stopped import so another can start. */
+    actionImportDismiss: (): Promise<void> => invoke<void>("action_import_dismiss"),
+    /** The action (its draft if it has one, else the published one) as the admin UI's JSON text. */
+    actionExport: (id: string): Promise<string> => invoke<string>("action_export", { id }),
   },
   // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.
   setup: {
