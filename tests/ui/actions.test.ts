@@ -42,6 +42,13 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     actionNewDraft: fail,
     actionDelete: fail,
     actionQueues: () => Promise.resolve([]),
+    actionImportPlan: fail,
+    actionImportStart: fail,
+    actionImportStatus: () => Promise.resolve(null),
+    actionImportResume: fail,
+    actionImportCancel: fail,
+    actionImportDismiss: fail,
+    actionExport: fail,
     ...overrides,
   };
 }

@@ -1,7 +1,8 @@
 // One data action (#/actions/<id>) and a new one (#/actions/new?integration=<id>&from=preset|
 // blank). A draft is edited, saved (at its version), tested and published, after a dialog that
 // says the contracts and "secure" cannot change afterwards; a published action without a draft
-// is shown read-only, with "Make a draft" to change it. Delete removes the draft or the action.
+// is shown read-only, with "Make a draft" to change it. Delete removes the draft or the action;
+// Export shows it as the admin UI's JSON (export.ts).
 import type { ActionDetail, ActionForm, ActionsApi } from "../../api";
 import { t } from "../../i18n";
 import { askInModal } from "../../kit/modal";
@@ -11,6 +12,7 @@ import { errorPanel } from "../../kit/errors";
 import { objectName } from "../../kit/format";
 import { goTo } from "../../kit/screen";
 import { actionEditor, blocksSave } from "./editor";
+import { exportButton } from "./export";
 import { testCard } from "./test";
 import "./actions.css";
 
@@ -107,7 +109,8 @@ function draw(detail: ActionDetail, deps: DetailDeps, parts: ReturnType<typeof f
   const editor = actionEditor(detail.form, { api: deps.api, readOnly: !detail.isDraft, onChange: () => (dirty = true) });
   const status = h("p", { class: "hint", id: "action-versions" }, versionsText(detail.summary));
   const saved = notice ? h("p", { class: "ok", id: "action-notice", role: "status" }, notice) : null;
-  const blocks: (HTMLElement | null)[] = [saved, status];
+  const exporting = h("div", { class: "actions-row", id: "action-export-row" }, exportButton(detail.summary.id, detail.form.name, deps.api, fail));
+  const blocks: (HTMLElement | null)[] = [saved, status, exporting];
   if (detail.isDraft) {
     const save = h("button", { type: "button", class: "primary", id: "action-save" }, t("actions.save"));
     save.addEventListener("click", () => {

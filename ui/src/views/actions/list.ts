@@ -2,16 +2,19 @@
 // draft and published versions, and one next step: a new action from the workshop's preset
 // (primary) or blank. With no integration, one card sends to the guided setup or the
 // integration screen. An integration that is not active is flagged: its actions cannot run.
+// Each integration offers an import of exported actions; an import under way or left
+// unfinished is shown above the list, with Resume.
 import type { ActionsApi, ActionsOverview } from "../../api";
 import type { ActionIntegration } from "../../generated/ActionIntegration";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { versionsText } from "./detail";
+import { importHref, importStatusSlot } from "./import-run";
 import "./actions.css";
 
 export interface ListDeps {
-  api: Pick<ActionsApi, "actionsOverview">;
+  api: Pick<ActionsApi, "actionsOverview" | "actionImportStatus" | "actionImportResume">;
 }
 
 function noIntegration(): HTMLElement {
@@ -61,6 +64,8 @@ function integrationBlock(integration: ActionIntegration, overview: ActionsOverv
       h("a", { class: "button primary", href: newHref("preset"), "data-new": "preset" }, t("actions.newPreset")),
       " ",
       h("a", { class: "button secondary", href: newHref("blank"), "data-new": "blank" }, t("actions.newBlank")),
+      " ",
+      h("a", { class: "button secondary", href: importHref(integration.id), "data-import": integration.id }, t("actions.import.button")),
     ),
   );
 }
@@ -79,12 +84,14 @@ export function actionsListView(deps: ListDeps): HTMLElement {
     );
   };
   load();
+  const importing = importStatusSlot(deps.api, load);
   return h(
     "section",
     { class: "screen", "data-screen": "actions", "aria-labelledby": "actions-title" },
     h("h1", { id: "actions-title" }, t("actions.title")),
     h("p", { class: "hint" }, t("actions.intro")),
     problems,
+    importing,
     body,
   );
 }

@@ -1,12 +1,13 @@
 // The Data actions screen (commands/actions.rs) and its routes: #/actions (the list),
-// #/actions/new?integration=<id>&from=preset|blank, #/actions/<id>. Signed out, it says to
-// sign in first.
+// #/actions/new?integration=<id>&from=preset|blank, #/actions/import?integration=<id>,
+// #/actions/<id>. Signed out, it says to sign in first.
 import type { ActionsApi } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import type { ScreenDeps } from "../../kit/screen";
 import { signInFirst } from "../../kit/signed-out";
 import { actionDetailView, actionNewView } from "./detail";
+import { actionImportView } from "./import";
 import { actionsListView } from "./list";
 
 export type ActionsDeps = ScreenDeps<ActionsApi>;
@@ -26,5 +27,6 @@ export function actionsScreen(hash: string, deps: ActionsDeps): HTMLElement {
   if (id === "new") {
     return actionNewView(params.get("integration") ?? "", params.get("from") === "blank" ? "blank" : "preset", { api: deps.api, navigate: deps.navigate });
   }
+  if (id === "import") return actionImportView(params.get("integration") ?? "", { api: deps.api, navigate: deps.navigate });
   return id ? actionDetailView(id, { api: deps.api, navigate: deps.navigate }) : actionsListView({ api: deps.api });
 }
