@@ -2,6 +2,9 @@
 //! caller relies on are required, so a missing one is an error that names it.
 
 mod action_changes;
+mod action_export;
+#[cfg(test)]
+mod action_export_tests;
 mod action_results;
 #[cfg(test)]
 mod action_results_tests;
@@ -20,6 +23,10 @@ mod tokens;
 mod users;
 
 pub use action_changes::{DraftUpdate, NewAction, PublishDraft, PublishedUpdate};
+pub use action_export::{
+    parse_exported_actions, ExportShapeError, ExportedAction, CUSTOM_ACTION_TYPE,
+    DATA_ACTIONS_INTEGRATION_TYPE,
+};
 pub use action_results::{DraftValidation, TestExecutionResult, TestOperation};
 pub use actions::{
     Action, ActionConfig, ActionContract, ActionInput, ActionOutput, Category, RequestConfig,

@@ -64,8 +64,8 @@ pub use cancel::CancelSignal;
 pub use context::{SetupContext, SetupTiming};
 pub use events::{NoObserver, SetupEvent, SetupObserver, StepError, StepNote, StepPhase};
 pub use journal::{
-    journal_path, load, unfinished, CreatedObjects, EntryState, FoundJournal, Journal,
-    JournalEntry, RunStatus, JOURNAL_FORMAT,
+    journal_path, load, unfinished, write_atomically, CreatedObjects, EntryState, FoundJournal,
+    Journal, JournalEntry, RunStatus, JOURNAL_FORMAT,
 };
 pub use marker::{carries, marker, new_run_id, MARKER_PREFIX};
 pub use plan::{plan, PlannedChange, StepKind};

@@ -50,27 +50,33 @@ fn temp_name(run_id: &str) -> Result<String> {
     ))
 }
 
-/// Writes `journal` atomically: a temp file of its own beside it (created exclusively, never
-/// an existing one), fsync, rename over the old one, fsync the directory (so the rename itself
-/// survives a power cut).
+/// Writes `journal` atomically ([`write_atomically`]).
 pub fn save(dir: &Path, journal: &Journal) -> Result<()> {
-    fs::create_dir_all(dir).map_err(|e| storage("creating the journal folder", &e))?;
-    let path = journal_path(dir, &journal.run_id);
-    let temp = dir.join(temp_name(&journal.run_id)?);
     let bytes = serde_json::to_vec_pretty(journal)
         .map_err(|e| Error::Storage(format!("journal not serializable ({:?})", e.classify())))?;
+    let temp = temp_name(&journal.run_id)?;
+    write_atomically(dir, &journal_path(dir, &journal.run_id), &temp, &bytes)
+}
+
+/// Writes `bytes` to `path` in `dir` so that a kill leaves the old file or the new one, never
+/// a mix: a temp file named `temp_name` beside it (created exclusively, never an existing
+/// one), fsync, rename over the old one, fsync the directory (so the rename itself survives
+/// a power cut). Callers give each writer its own temp name.
+pub fn write_atomically(dir: &Path, path: &Path, temp_name: &str, bytes: &[u8]) -> Result<()> {
+    fs::create_dir_all(dir).map_err(|e| storage("creating the journal folder", &e))?;
+    let temp = dir.join(temp_name);
     let mut file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp)
         .map_err(|e| storage("writing the journal", &e))?;
     let written = file
-        .write_all(&bytes)
+        .write_all(bytes)
         .and_then(|()| file.sync_all())
         .map_err(|e| storage("writing the journal", &e));
     drop(file);
     let renamed = written
-        .and_then(|()| fs::rename(&temp, &path).map_err(|e| storage("replacing the journal", &e)));
+        .and_then(|()| fs::rename(&temp, path).map_err(|e| storage("replacing the journal", &e)));
     if renamed.is_err() {
         let _ = fs::remove_file(&temp);
     }

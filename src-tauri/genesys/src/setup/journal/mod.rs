@@ -9,7 +9,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
-pub use file::{journal_path, load, unfinished};
+pub use file::{journal_path, load, unfinished, write_atomically};
 pub(crate) use file::{parse, run_id_of, storage, temp_prefix, update};
 
 use super::events::StepError;
