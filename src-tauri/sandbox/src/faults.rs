@@ -62,12 +62,15 @@ pub async fn correlate(State(host): State<Host>, mut request: Request, next: Nex
 }
 
 /// The latency knob, applied to every request on both hosts; it also counts the requests in
-/// flight and keeps the most seen at once.
+/// flight, keeps the most seen at once, and notes when each arrived.
 pub async fn latency(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
     let delay = {
         let mut knobs = lock(&ctx.knobs);
         knobs.in_flight = knobs.in_flight.saturating_add(1);
         knobs.max_in_flight = knobs.max_in_flight.max(knobs.in_flight);
+        if knobs.arrivals.len() < crate::knob_state::MAX_ARRIVALS {
+            knobs.arrivals.push(tokio::time::Instant::now());
+        }
         knobs.latency
     };
     // Counted down however the request ends (answered, or dropped with its connection).

@@ -95,7 +95,13 @@ pub struct KnobState {
     /// Requests being answered now (both hosts), and the most seen at once since the start.
     pub in_flight: u32,
     pub max_in_flight: u32,
+    /// When each request arrived, on the serving runtime's clock (a test's paused clock
+    /// included), the first [`MAX_ARRIVALS`] since the start: what a test checks a pace by.
+    pub arrivals: Vec<tokio::time::Instant>,
 }
+
+/// How many arrivals are kept (a few minutes of a busy test's requests).
+pub const MAX_ARRIVALS: usize = 100_000;
 
 impl KnobState {
     pub fn new(options: &SandboxOptions) -> Self {
@@ -114,6 +120,7 @@ impl KnobState {
             cursor_next_uri: true,
             in_flight: 0,
             max_in_flight: 0,
+            arrivals: Vec::new(),
         }
     }
 

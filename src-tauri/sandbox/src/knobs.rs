@@ -87,6 +87,11 @@ impl Knobs {
     pub fn max_concurrent_requests(&self) -> u32 {
         lock(&self.0.knobs).max_in_flight
     }
+    /// When each request to either host arrived (the first 100,000), on the serving runtime's
+    /// clock: a test under paused time reads the pace its client kept.
+    pub fn arrivals(&self) -> Vec<tokio::time::Instant> {
+        lock(&self.0.knobs).arrivals.clone()
+    }
     /// Set a user's (a queue member's) presence and routing status, as a queue members listing
     /// expands them; without `routing`, On Queue goes with `IDLE` and every other presence with
     /// `OFF_QUEUE`. Kept in the org (and its state file) until changed or reset. `false` when no
