@@ -41,6 +41,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(AppState::new(sys_locale::get_locale()))
         .manage(studio::reveal::Reveals::default())
         .manage(studio::setup::SetupRuns::default())
+        .manage(studio::actions::import::ImportRuns::default())
         .setup(|app| {
             settings::load(app.handle());
             Ok(())

@@ -1,15 +1,21 @@
 //! The Data actions screen: the org's actions by integration, the workshop's preset, the
 //! editor's rule check, one action, save a draft, test it, publish, a draft from a published
-//! action, delete, and the queues a test input can pick. Each is a call into `studio::actions`.
+//! action, delete, the queues a test input can pick, and importing a batch of exported actions
+//! (plan, run with live progress, cancel, resume) or exporting one. Each is a call into
+//! `studio::actions`.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use genesys::api::Removal;
+use studio::actions::import::{self, ImportListener, ImportRuns};
+use studio::wire::action_import::{ActionFile, ImportPlan, ImportRunView};
 use studio::wire::actions::{
     ActionDetail, ActionForm, ActionsOverview, FormProblem, QueueChoice, TestRun,
 };
 use studio::{actions, CommandResult};
-use tauri::{AppHandle, Runtime};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::session::org;
 
@@ -85,4 +91,94 @@ pub async fn action_delete<R: Runtime>(
 #[tauri::command]
 pub async fn action_queues<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<QueueChoice>> {
     actions::queues(&org(&app).await?).await
+}
+
+/// Import journals live in `<app data>/action-imports/`.
+pub const IMPORT_DIR: &str = "action-imports";
+
+fn import_dir<R: Runtime>(app: &AppHandle<R>) -> CommandResult<PathBuf> {
+    let dir = app.path().app_data_dir();
+    Ok(dir
+        .map(|d| d.join(IMPORT_DIR))
+        .map_err(|e| genesys::Error::Storage(e.to_string()))?)
+}
+
+/// A window's channel as an import listener: a closed one says so and is dropped.
+fn import_listener(channel: Channel<ImportRunView>) -> ImportListener {
+    Box::new(move |view| channel.send(view.clone()).is_ok())
+}
+
+#[tauri::command]
+pub async fn action_import_plan<R: Runtime>(
+    app: AppHandle<R>,
+    integration_id: String,
+    files: Vec<ActionFile>,
+) -> CommandResult<ImportPlan> {
+    import::plan(&org(&app).await?, &integration_id, &files).await
+}
+
+#[tauri::command]
+pub async fn action_import_start<R: Runtime>(
+    app: AppHandle<R>,
+    runs: State<'_, ImportRuns>,
+    integration_id: String,
+    files: Vec<ActionFile>,
+    publish: bool,
+    on_run: Channel<ImportRunView>,
+) -> CommandResult<ImportRunView> {
+    let (org, dir) = (org(&app).await?, import_dir(&app)?);
+    let listener = import_listener(on_run);
+    import::start(
+        &org,
+        &dir,
+        &runs,
+        &integration_id,
+        &files,
+        publish,
+        listener,
+    )
+    .await
+}
+
+/// The import shown or running (re-attaching `on_run`), else this org's oldest unfinished one.
+#[tauri::command]
+pub async fn action_import_status<R: Runtime>(
+    app: AppHandle<R>,
+    runs: State<'_, ImportRuns>,
+    on_run: Channel<ImportRunView>,
+) -> CommandResult<Option<ImportRunView>> {
+    let (org, dir) = (org(&app).await.ok(), import_dir(&app)?);
+    import::status(org.as_ref(), &dir, &runs, import_listener(on_run))
+}
+
+#[tauri::command]
+pub async fn action_import_resume<R: Runtime>(
+    app: AppHandle<R>,
+    runs: State<'_, ImportRuns>,
+    on_run: Channel<ImportRunView>,
+) -> CommandResult<ImportRunView> {
+    let (org, dir) = (org(&app).await?, import_dir(&app)?);
+    import::resume(&org, &dir, &runs, import_listener(on_run)).await
+}
+
+/// Stops the running import within its current request; Resume goes on from there.
+#[tauri::command]
+pub fn action_import_cancel(runs: State<'_, ImportRuns>, import_id: String) -> CommandResult<()> {
+    runs.cancel(&import_id)
+}
+
+/// Forgets a stopped or finished import and its journal (what it made stays in the org).
+#[tauri::command]
+pub fn action_import_dismiss<R: Runtime>(
+    app: AppHandle<R>,
+    runs: State<'_, ImportRuns>,
+) -> CommandResult<()> {
+    import::dismiss(&import_dir(&app)?, &runs);
+    Ok(())
+}
+
+/// Action `id` as the admin UI's export JSON text (no secret: actions hold none).
+#[tauri::command]
+pub async fn action_export<R: Runtime>(app: AppHandle<R>, id: String) -> CommandResult<String> {
+    import::export(&org(&app).await?, &id).await
 }

@@ -53,6 +53,13 @@ app_commands! {
         action_new_draft,
         action_delete,
         action_queues,
+        action_import_plan,
+        action_import_start,
+        action_import_status,
+        action_import_resume,
+        action_import_cancel,
+        action_import_dismiss,
+        action_export,
     ],
     setup: [
         setup_form,

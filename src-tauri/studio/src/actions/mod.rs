@@ -1,10 +1,12 @@
 //! The Data actions screen's use cases: the list of the org's actions by integration, the
 //! workshop's preset, the editor's rules, one action opened (its draft if it has one), saving
 //! a draft at the version the user opened, testing it with each failed step explained,
-//! publishing, a draft from a published action, and delete.
+//! publishing, a draft from a published action, delete, and importing and exporting actions
+//! in the admin UI's JSON shape (`import`).
 
 pub mod explain;
 pub mod form;
+pub mod import;
 pub mod inputs;
 pub mod preset;
 pub mod response_rules;

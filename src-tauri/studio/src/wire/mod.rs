@@ -3,6 +3,7 @@
 //! shape (`OAuthClient`, `SetupRequest`, `ReportedStateCode`, `StepKind`…) are sent as they are,
 //! never mirrored. None of these types can hold a secret, except the one-time reveal's string.
 
+pub mod action_import;
 pub mod actions;
 pub mod app;
 pub mod clients;
