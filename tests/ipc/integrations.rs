@@ -345,12 +345,48 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         id.as_str(),
         "the diagram's last node"
     );
-    invoke(
+    // Export, then import the export under another name: plan, run, status, dismiss.
+    let exported = invoke(&webview, "action_export", json!({"id": id})).expect("exported");
+    let mut copy: Value =
+        serde_json::from_str(exported.as_str().expect("JSON text")).expect("an export");
+    assert_eq!(copy["name"], "Get queue presences");
+    copy["name"] = json!("Imported copy");
+    let files = json!([{"fileName": "copy.json", "text": copy.to_string()}]);
+    let plan = invoke(
         &webview,
-        "action_delete",
-        json!({"id": id, "draftOnly": false}),
+        "action_import_plan",
+        json!({"integrationId": integration_id, "files": files}),
     )
-    .expect("deleted");
+    .expect("the plan");
+    assert_eq!(
+        keys(&plan),
+        ["integrationId", "integrationName", "items", "ready"]
+    );
+    assert_eq!(plan["ready"], 1, "{plan}");
+    let run = invoke(
+        &webview,
+        "action_import_start",
+        json!({"integrationId": integration_id, "files": files, "publish": false, "onRun": CHANNEL}),
+    )
+    .expect("the import");
+    assert_eq!(run["phase"], "completed", "{run}");
+    assert_eq!(run["items"][0]["state"], "drafted");
+    let shown = invoke(&webview, "action_import_status", json!({"onRun": CHANNEL}))
+        .expect("the status");
+    assert_eq!(shown["importId"], run["importId"]);
+    invoke(&webview, "action_import_dismiss", json!({})).expect("dismissed");
+    let none = invoke(&webview, "action_import_status", json!({"onRun": CHANNEL}))
+        .expect("the status");
+    assert_eq!(none, Value::Null, "a dismissed import is forgotten");
+    let copy_id = run["items"][0]["actionId"].as_str().expect("made").to_owned();
+    for gone in [id.as_str(), copy_id.as_str()] {
+        invoke(
+            &webview,
+            "action_delete",
+            json!({"id": gone, "draftOnly": false}),
+        )
+        .expect("deleted");
+    }
 
     let off = invoke(
         &webview,
