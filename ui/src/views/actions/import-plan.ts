@@ -64,7 +64,8 @@ export function importPlanCard(plan: ImportPlan, start: (choice: PlanChoice, but
     "section",
     { class: "card", id: "action-import-plan", "aria-labelledby": "action-import-plan-title" },
     h("h2", { id: "action-import-plan-title" }, t("actions.import.planTitle", { integration: plan.integrationName })),
-    plan.items.length ? table : h("p", { class: "hint" }, t("actions.import.planEmpty")),
+    // The count and the choice come before the entries: a batch of hundreds is started
+    // without scrolling past them.
     h("p", { id: "action-import-ready", "data-ready": String(plan.ready) }, t("actions.import.readyCount", { ready: String(plan.ready), total: String(plan.items.length) })),
     plan.ready === 0 && plan.items.length ? h("p", { class: "warning", id: "action-import-none-ready" }, t("actions.import.noneReady")) : null,
     h(
@@ -74,5 +75,6 @@ export function importPlanCard(plan: ImportPlan, start: (choice: PlanChoice, but
       h("p", { class: "hint", id: "action-import-publish-hint" }, t("actions.import.publishHint")),
     ),
     h("div", { class: "actions" }, go),
+    plan.items.length ? table : h("p", { class: "hint" }, t("actions.import.planEmpty")),
   );
 }

@@ -3,7 +3,7 @@
 //! a cancel that stops at once and a resume that makes no action twice; an org failing past a
 //! few tries interrupts the run, which a fresh app resumes from its journal; a create the org
 //! carried out but answered 502 is found, not made again; a refused action is recorded and the
-//! batch goes on; and an exported action imported back unchanged.
+//! batch goes on; a 429 is waited out; and an exported action imported back unchanged.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -346,4 +346,41 @@ async fn an_exported_action_imports_back_unchanged_into_another_integration() {
     let copy = again.items[0].action_id.clone().expect("made");
     let back = export(&ctx, &copy).await.expect("exported");
     assert_eq!(back, text, "the same action, in another integration");
+}
+
+#[tokio::test]
+async fn a_create_answered_429_waits_out_retry_after_and_is_made_once() {
+    let (org, ctx, _store) = signed_in().await;
+    let (integration, dir) = (integration(&ctx).await, folder("throttled"));
+    org.knobs().add_fault(FaultRule {
+        method: Some("POST".into()),
+        path: DRAFTS.into(),
+        kind: FaultKind::Status {
+            status: 429,
+            retry_after: Some(1),
+        },
+        after: 2,
+        times: Some(2),
+    });
+    let (listener, _) = recorder();
+    let began = std::time::Instant::now();
+    let done = start(
+        &ctx,
+        &dir,
+        &ImportRuns::default(),
+        &integration,
+        &batch(5),
+        false,
+        listener,
+    )
+    .await
+    .expect("the run");
+    assert_eq!(done.phase, ImportPhase::Completed, "{:?}", done.error);
+    assert!(
+        began.elapsed() >= Duration::from_secs(1),
+        "the Retry-After was waited out: {:?}",
+        began.elapsed()
+    );
+    let (drafts, _) = names_in_org(&ctx, &integration).await;
+    assert_eq!(drafts, expected_names(5), "each action once");
 }
