@@ -14,7 +14,7 @@ use studio::vault::Vault;
 use studio::OrgContext;
 
 mod sandbox_sign_in;
-use sandbox_sign_in::sign_in;
+use sandbox_sign_in::{peak_memory_mib, sign_in};
 
 const EXTRA_ROLES: usize = 5_000;
 const LATENCY: Duration = Duration::from_millis(50);
@@ -62,12 +62,4 @@ fn main() {
         }
         org.shutdown().await;
     });
-}
-
-/// The process's peak resident set (`VmHWM` in /proc/self/status), in MiB.
-fn peak_memory_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
 }

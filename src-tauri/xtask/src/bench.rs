@@ -75,6 +75,7 @@ pub fn bench() -> Result {
     roles_picker(&root, &display.name)?;
     guided_setup()?;
     action_test()?;
+    action_import()?;
     Ok(())
 }
 
@@ -88,6 +89,12 @@ fn guided_setup() -> Result {
 /// time and the ratio to its critical path, printed by `cargo bench --bench action_test`.
 fn action_test() -> Result {
     cmd::cmd("cargo", &["bench", "-q", "--bench", "action_test"]).run()
+}
+
+/// A batch import of 200 exported actions, drafted and published at 20 ms Sandbox latency per
+/// request: wall time, requests, its floors and peak memory (`cargo bench --bench action_import`).
+fn action_import() -> Result {
+    cmd::cmd("cargo", &["bench", "-q", "--bench", "action_import"]).run()
 }
 
 /// The roles × divisions picker with 5,000 roles at 50 ms Sandbox latency: the time
