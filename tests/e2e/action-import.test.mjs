@@ -2,8 +2,9 @@
 // integration installed by hand, a file of 40 exported actions (one of them breaking a
 // contract rule, one from a web services integration) picked in the import screen, the plan
 // telling blockers from warnings, the run published with its progress, the list then holding
-// the actions, and one of them exported back as JSON. The file goes in through the page's own
-// file input (a DataTransfer, as a drop would fill it): WebDriver cannot drive the OS picker.
+// the actions, and one of them exported back as JSON and as Terraform. The file goes in
+// through the page's own file input (a DataTransfer, as a drop would fill it): WebDriver
+// cannot drive the OS picker.
 // Screenshots of each state; axe on each screen in English.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -134,6 +135,17 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       assert.equal(await text(b, "#action-export-copy"), words.export.copy);
       await screenshot(b, `export-dialog-${lang}`);
       await accessible("export dialog");
+      await (await b.$("#action-export-close")).click();
+      const terraform = await b.$("#action-export-terraform");
+      await terraform.waitForClickable({ timeout: 10000, timeoutMsg: "the action offered no Terraform export" });
+      assert.equal(await terraform.getText(), words.export.terraformButton);
+      await terraform.click();
+      await (await b.$("#action-export-text")).waitForDisplayed({ timeout: 20000, timeoutMsg: "the Terraform export never showed" });
+      const hcl = await b.execute(() => document.querySelector("#action-export-text").value);
+      assert.match(hcl, /resource "genesyscloud_integration_action" "imported_action_00"/);
+      assert.ok(hcl.includes("/api/v2/routing/queues/$${input.QueueID}/members?pageSize=100"), `templates escaped for Terraform: ${hcl}`);
+      assert.equal(await b.execute(() => document.querySelector("#action-export-download").getAttribute("download")), "Imported action 00.tf");
+      await screenshot(b, `export-terraform-${lang}`);
     } finally {
       await b.deleteSession();
     }

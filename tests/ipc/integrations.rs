@@ -351,6 +351,14 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         serde_json::from_str(exported.as_str().expect("JSON text")).expect("an export");
     assert_eq!(copy["name"], "Get queue presences");
     copy["name"] = json!("Imported copy");
+    let terraform = invoke(&webview, "action_export_terraform", json!({"id": id}))
+        .expect("exported as Terraform");
+    let terraform = terraform.as_str().expect("HCL text");
+    assert!(
+        terraform.contains("resource \"genesyscloud_integration_action\" \"get_queue_presences\"")
+            && terraform.contains("$${input.QueueID}"),
+        "{terraform}"
+    );
     let files = json!([{"fileName": "copy.json", "text": copy.to_string()}]);
     let plan = invoke(
         &webview,
@@ -371,14 +379,17 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     .expect("the import");
     assert_eq!(run["phase"], "completed", "{run}");
     assert_eq!(run["items"][0]["state"], "drafted");
-    let shown = invoke(&webview, "action_import_status", json!({"onRun": CHANNEL}))
-        .expect("the status");
+    let shown =
+        invoke(&webview, "action_import_status", json!({"onRun": CHANNEL})).expect("the status");
     assert_eq!(shown["importId"], run["importId"]);
     invoke(&webview, "action_import_dismiss", json!({})).expect("dismissed");
-    let none = invoke(&webview, "action_import_status", json!({"onRun": CHANNEL}))
-        .expect("the status");
+    let none =
+        invoke(&webview, "action_import_status", json!({"onRun": CHANNEL})).expect("the status");
     assert_eq!(none, Value::Null, "a dismissed import is forgotten");
-    let copy_id = run["items"][0]["actionId"].as_str().expect("made").to_owned();
+    let copy_id = run["items"][0]["actionId"]
+        .as_str()
+        .expect("made")
+        .to_owned();
     for gone in [id.as_str(), copy_id.as_str()] {
         invoke(
             &webview,

@@ -38,6 +38,7 @@ function fakeApi(): Fakes {
     actionImportCancel: vi.fn<ActionsApi["actionImportCancel"]>(() => Promise.resolve()),
     actionImportDismiss: vi.fn<ActionsApi["actionImportDismiss"]>(() => Promise.resolve()),
     actionExport: vi.fn(fail),
+    actionExportTerraform: vi.fn(fail),
   };
 }
 
@@ -242,8 +243,27 @@ describe("export", () => {
     expect(document.querySelector("#action-export-dialog")).toBeNull();
   });
 
+  it("shows the action as Terraform, downloaded as a .tf file", async () => {
+    const api = fakeApi();
+    const detail: ActionDetail = { summary: { id: "custom_-_1", name: "Get queue presences", category: "c", integrationId: "i-1", secure: false, draftVersion: 1, publishedVersion: null }, form: { ...blankForm("i-1", "c"), name: "Get queue presences", version: 1 }, isDraft: true };
+    const hcl = 'resource "genesyscloud_integration_action" "get_queue_presences" {\n  name = "Get queue presences"\n}\n';
+    api.actionGet.mockResolvedValue(detail);
+    api.actionExportTerraform.mockResolvedValue(hcl);
+    const el = actionDetailView("custom_-_1", { api });
+    document.body.append(el);
+    (await found<HTMLButtonElement>(el, "#action-export-terraform")).click();
+    expect(api.actionExportTerraform).toHaveBeenCalledWith("custom_-_1");
+    expect(api.actionExport).not.toHaveBeenCalled();
+    const area = await found<HTMLTextAreaElement>(document, "#action-export-dialog textarea");
+    expect(area.value).toBe(hcl);
+    expect(document.querySelector("#action-export-dialog")?.textContent).toContain(t("actions.export.terraformTitle", { name: "Get queue presences" }));
+    expect(document.querySelector("#action-export-download")?.getAttribute("download")).toBe("Get queue presences.tf");
+    document.querySelector<HTMLButtonElement>("#action-export-close")!.click();
+  });
+
   it("names the download after the action without characters a file system refuses", () => {
     expect(exportFileName("a/b: c?")).toBe("a_b_ c_.json");
     expect(exportFileName("  ")).toBe("action.json");
+    expect(exportFileName("x", "terraform")).toBe("x.tf");
   });
 });

@@ -49,6 +49,7 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     actionImportCancel: fail,
     actionImportDismiss: fail,
     actionExport: fail,
+    actionExportTerraform: fail,
     ...overrides,
   };
 }

@@ -113,7 +113,7 @@ describe("Spanish and Brazilian Portuguese", () => {
 });
 
 /** Words a pt-BR label keeps capitalised: names of products, protocols and things Genesys calls so. */
-const PROPER = new Set(["Genesys", "Cloud", "Dip", "Studio", "OAuth", "PKCE", "SAML2", "Data", "Actions", "ID", "URI", "URIs", "JavaScript", "Resource", "Center"]);
+const PROPER = new Set(["Genesys", "Cloud", "Dip", "Studio", "OAuth", "PKCE", "SAML2", "Data", "Actions", "ID", "URI", "URIs", "JavaScript", "Resource", "Center", "Terraform"]);
 
 describe("pt-BR sentence case", () => {
   it("capitalises only the first word of a heading, label or button", () => {

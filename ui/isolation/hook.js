@@ -62,6 +62,7 @@
     "action_import_cancel",
     "action_import_dismiss",
     "action_export",
+    "action_export_terraform",
     "setup_form",
     "setup_plan",
     "setup_start",

@@ -195,6 +195,8 @@ export const api = {
     actionImportDismiss: (): Promise<void> => invoke<void>("action_import_dismiss"),
     /** The action (its draft if it has one, else the published one) as the admin UI's JSON text. */
     actionExport: (id: string): Promise<string> => invoke<string>("action_export", { id }),
+    /** The action as a Terraform file for the genesyscloud provider (its integration a variable). */
+    actionExportTerraform: (id: string): Promise<string> => invoke<string>("action_export_terraform", { id }),
   },
   // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.
   setup: {

@@ -182,3 +182,12 @@ pub fn action_import_dismiss<R: Runtime>(
 pub async fn action_export<R: Runtime>(app: AppHandle<R>, id: String) -> CommandResult<String> {
     import::export(&org(&app).await?, &id).await
 }
+
+/// Action `id` as a Terraform file (`genesyscloud_integration_action`, integration a variable).
+#[tauri::command]
+pub async fn action_export_terraform<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+) -> CommandResult<String> {
+    import::export_terraform(&org(&app).await?, &id).await
+}

@@ -60,6 +60,7 @@ app_commands! {
         action_import_cancel,
         action_import_dismiss,
         action_export,
+        action_export_terraform,
     ],
     setup: [
         setup_form,

@@ -2,7 +2,7 @@
 //! workshop's preset, the editor's rules, one action opened (its draft if it has one), saving
 //! a draft at the version the user opened, testing it with each failed step explained,
 //! publishing, a draft from a published action, delete, and importing and exporting actions
-//! in the admin UI's JSON shape (`import`).
+//! in the admin UI's JSON shape (`import`) or as Terraform (`terraform`).
 
 pub mod explain;
 pub mod form;
@@ -12,6 +12,9 @@ pub mod preset;
 pub mod response_rules;
 pub mod rules;
 pub mod schema;
+pub mod terraform;
+#[cfg(test)]
+mod terraform_tests;
 mod test_run;
 #[cfg(test)]
 mod tests;

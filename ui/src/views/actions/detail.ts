@@ -109,7 +109,7 @@ function draw(detail: ActionDetail, deps: DetailDeps, parts: ReturnType<typeof f
   const editor = actionEditor(detail.form, { api: deps.api, readOnly: !detail.isDraft, onChange: () => (dirty = true) });
   const status = h("p", { class: "hint", id: "action-versions" }, versionsText(detail.summary));
   const saved = notice ? h("p", { class: "ok", id: "action-notice", role: "status" }, notice) : null;
-  const exporting = h("div", { class: "actions-row", id: "action-export-row" }, exportButton(detail.summary.id, detail.form.name, deps.api, fail));
+  const exporting = h("div", { class: "actions-row", id: "action-export-row" }, exportButton(detail.summary.id, detail.form.name, deps.api, fail), " ", exportButton(detail.summary.id, detail.form.name, deps.api, fail, "terraform"));
   const blocks: (HTMLElement | null)[] = [saved, status, exporting];
   if (detail.isDraft) {
     const save = h("button", { type: "button", class: "primary", id: "action-save" }, t("actions.save"));

@@ -1,6 +1,6 @@
 //! Importing exported data actions into one Data Actions integration (a batch, e.g. a team's
-//! 200 actions moved to a new org), and exporting one action in the admin UI's JSON shape.
-//! The plan shows what would be made before any change; the run makes each draft (and
+//! 200 actions moved to a new org), and exporting one action in the admin UI's JSON shape or
+//! as Terraform. The plan shows what would be made before any change; the run makes each draft (and
 //! publishes it when asked) with progress on every change, stops within a request when
 //! cancelled, and is resumed from its journal after a cancel, an interruption or a crash.
 
@@ -223,17 +223,27 @@ pub fn dismiss(dir: &Path, runs: &ImportRuns) {
     }
 }
 
-/// Action `id` (its draft when it has one, else the published version) as the admin UI's
-/// export: pretty JSON text.
-pub async fn export(org: &OrgContext, id: &str) -> CommandResult<String> {
+/// Action `id`, its draft when it has one, else the published version, in the export shape.
+async fn exported(org: &OrgContext, id: &str) -> CommandResult<ExportedAction> {
     let (client, token) = (org.session.client(), org.session.token());
     let action = match client.action_draft(id, token).await {
         Err(Error::Api { status: 404, .. }) => client.action(id, token).await?,
         read => read?,
     };
-    let export = ExportedAction::from_action(&action).ok_or_else(|| {
-        Error::Unexpected("the action was read without its configuration or contract".into())
-    })?;
+    ExportedAction::from_action(&action).ok_or_else(|| {
+        Error::Unexpected("the action was read without its configuration or contract".into()).into()
+    })
+}
+
+/// Action `id` as the admin UI's export: pretty JSON text.
+pub async fn export(org: &OrgContext, id: &str) -> CommandResult<String> {
+    let export = exported(org, id).await?;
     serde_json::to_string_pretty(&export)
         .map_err(|e| Error::Unexpected(format!("the export: {e}")).into())
+}
+
+/// Action `id` as a Terraform file for the `genesyscloud` provider (its integration a
+/// variable; an action holds no secret).
+pub async fn export_terraform(org: &OrgContext, id: &str) -> CommandResult<String> {
+    Ok(super::terraform::action_file(&exported(org, id).await?))
 }
