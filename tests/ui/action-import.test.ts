@@ -257,6 +257,7 @@ describe("export", () => {
     const area = await found<HTMLTextAreaElement>(document, "#action-export-dialog textarea");
     expect(area.value).toBe(hcl);
     expect(document.querySelector("#action-export-dialog")?.textContent).toContain(t("actions.export.terraformTitle", { name: "Get queue presences" }));
+    expect(document.querySelector('label[for="action-export-text"]')?.textContent).toBe(t("actions.export.terraformLabel"));
     expect(document.querySelector("#action-export-download")?.getAttribute("download")).toBe("Get queue presences.tf");
     document.querySelector<HTMLButtonElement>("#action-export-close")!.click();
   });

@@ -55,7 +55,7 @@ export function showExport(name: string, text: string, format: ExportFormat = "j
   const done = h("button", { type: "button", id: "action-export-close" }, t("actions.export.close"));
   done.addEventListener("click", close);
   const intro = format === "json" ? t("actions.export.intro") : t("actions.export.terraformIntro");
-  modal.body.append(h("p", { class: "hint" }, intro), h("label", { for: "action-export-text" }, t("actions.export.label")), area, status);
+  modal.body.append(h("p", { class: "hint" }, intro), h("label", { for: "action-export-text" }, format === "json" ? t("actions.export.label") : t("actions.export.terraformLabel")), area, status);
   modal.actions.append(copy, " ", save, " ", done);
 }
 
