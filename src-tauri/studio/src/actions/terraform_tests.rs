@@ -155,21 +155,11 @@ fn labels_are_identifiers_and_strings_keep_every_character() {
 
 #[test]
 fn every_public_action_reads_back_exactly_from_its_terraform_file() {
-    let here = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let Some(folder) = here
-        .ancestors()
-        .map(|a| a.join("shared/data/public-data-actions"))
-        .find(|p| p.is_dir())
-    else {
-        eprintln!("\n!!! SKIPPED: shared/data/public-data-actions is not next to this checkout; no public action was written as Terraform !!!\n");
+    let Some(paths) = super::import::public_actions("written as Terraform") else {
         return;
     };
     let mut checked = 0;
-    for entry in std::fs::read_dir(folder).expect("readable").flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|x| x != "json") {
-            continue;
-        }
+    for path in paths {
         let text = std::fs::read_to_string(&path).expect("readable");
         for action in parse_exported_actions(&text)
             .expect("JSON")

@@ -55,14 +55,15 @@ pub fn save(dir: &Path, journal: &Journal) -> Result<()> {
     let bytes = serde_json::to_vec_pretty(journal)
         .map_err(|e| Error::Storage(format!("journal not serializable ({:?})", e.classify())))?;
     let temp = temp_name(&journal.run_id)?;
-    write_atomically(dir, &journal_path(dir, &journal.run_id), &temp, &bytes)
+    write_atomically(&journal_path(dir, &journal.run_id), &temp, &bytes)
 }
 
-/// Writes `bytes` to `path` in `dir` so that a kill leaves the old file or the new one, never
-/// a mix: a temp file named `temp_name` beside it (created exclusively, never an existing
-/// one), fsync, rename over the old one, fsync the directory (so the rename itself survives
-/// a power cut). Callers give each writer its own temp name.
-pub fn write_atomically(dir: &Path, path: &Path, temp_name: &str, bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` to `path` so that a kill leaves the old file or the new one, never a mix: a
+/// temp file named `temp_name` beside it (created exclusively, never an existing one), fsync,
+/// rename over the old one, fsync the folder (so the rename itself survives a power cut).
+/// Callers give each writer its own temp name.
+pub fn write_atomically(path: &Path, temp_name: &str, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
     fs::create_dir_all(dir).map_err(|e| storage("creating the journal folder", &e))?;
     let temp = dir.join(temp_name);
     let mut file = fs::OpenOptions::new()

@@ -138,19 +138,14 @@ pub fn save(dir: &Path, journal: &ImportJournal) -> genesys::error::Result<()> {
     let bytes = serde_json::to_vec_pretty(journal)
         .map_err(|e| Error::Storage(format!("import journal: {:?}", e.classify())))?;
     let id = &journal.import_id;
-    write_atomically(dir, &journal_path(dir, id), &temp_name(id, "json")?, &bytes)
+    write_atomically(&journal_path(dir, id), &temp_name(id, "json")?, &bytes)
 }
 
 /// Saves the drafts to make, once, before the run's first request.
 pub fn save_actions(dir: &Path, id: &str, actions: &[NewAction]) -> genesys::error::Result<()> {
     let bytes = serde_json::to_vec(actions)
         .map_err(|e| Error::Storage(format!("import actions: {:?}", e.classify())))?;
-    write_atomically(
-        dir,
-        &actions_path(dir, id),
-        &temp_name(id, "actions")?,
-        &bytes,
-    )
+    write_atomically(&actions_path(dir, id), &temp_name(id, "actions")?, &bytes)
 }
 
 fn corrupt(file: &Path, reason: String) -> Error {
@@ -163,9 +158,9 @@ fn corrupt(file: &Path, reason: String) -> Error {
     }
 }
 
-/// Reads run `id`'s progress and its drafts; any mismatch between the two is corruption,
-/// never an empty batch.
-pub fn load(dir: &Path, id: &str) -> genesys::error::Result<(ImportJournal, Vec<NewAction>)> {
+/// Reads run `id`'s progress file only (what a view or a listing needs). A file that is not
+/// this run's journal of this format is corruption, never an empty batch.
+pub fn load_progress(dir: &Path, id: &str) -> genesys::error::Result<ImportJournal> {
     if !is_import_id(id) {
         return Err(Error::InvalidInput {
             field: "importId",
@@ -179,6 +174,13 @@ pub fn load(dir: &Path, id: &str) -> genesys::error::Result<(ImportJournal, Vec<
     if journal.format != IMPORT_JOURNAL_FORMAT || journal.import_id != id {
         return Err(corrupt(&path, "another format or another run".into()));
     }
+    Ok(journal)
+}
+
+/// Reads run `id`'s progress and its drafts (what a resume needs); any mismatch between the
+/// two is corruption.
+pub fn load(dir: &Path, id: &str) -> genesys::error::Result<(ImportJournal, Vec<NewAction>)> {
+    let journal = load_progress(dir, id)?;
     let apath = actions_path(dir, id);
     let bytes = fs::read(&apath).map_err(|e| storage("reading the import's actions", &e))?;
     let actions: Vec<NewAction> = serde_json::from_slice(&bytes).map_err(|e| {
@@ -201,27 +203,27 @@ pub fn load(dir: &Path, id: &str) -> genesys::error::Result<(ImportJournal, Vec<
     Ok((journal, actions))
 }
 
-/// The ids of the runs in `dir` that are not completed, oldest file first. Unreadable ones are
-/// left out here (`load` reports them when asked for).
-pub fn unfinished(dir: &Path) -> Vec<String> {
+/// The runs in `dir` that are not completed, oldest file first, read from their progress files
+/// only. Unreadable ones are left out here (`load` reports them when asked for).
+pub fn unfinished(dir: &Path) -> Vec<ImportJournal> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<(std::time::SystemTime, String)> = entries
+    let mut found: Vec<(std::time::SystemTime, ImportJournal)> = entries
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let id = name.strip_prefix(PREFIX)?.strip_suffix(".json")?.to_owned();
-            if !is_import_id(&id) {
+            let id = name.strip_prefix(PREFIX)?.strip_suffix(".json")?;
+            if !is_import_id(id) {
                 return None;
             }
-            let (journal, _) = load(dir, &id).ok()?;
+            let journal = load_progress(dir, id).ok()?;
             let modified = e.metadata().and_then(|m| m.modified()).ok()?;
-            (journal.phase != ImportPhase::Completed).then_some((modified, id))
+            (journal.phase != ImportPhase::Completed).then_some((modified, journal))
         })
         .collect();
-    found.sort();
-    found.into_iter().map(|(_, id)| id).collect()
+    found.sort_by_key(|(modified, _)| *modified);
+    found.into_iter().map(|(_, journal)| journal).collect()
 }
 
 /// Removes a finished run's files (the org holds what it made).

@@ -8,6 +8,8 @@ mod journal;
 mod plan;
 #[cfg(test)]
 mod plan_tests;
+#[cfg(test)]
+pub(crate) use plan_tests::public_actions;
 mod run;
 mod runs;
 #[cfg(test)]
@@ -178,12 +180,10 @@ pub fn status(
     let Some(org) = org else {
         return Ok(None);
     };
-    let found = journal::unfinished(dir).into_iter().find_map(|id| {
-        journal::load(dir, &id)
-            .ok()
-            .filter(|(j, _)| j.target == org.target().code())
-    });
-    Ok(found.map(|(journal, _)| {
+    let found = journal::unfinished(dir)
+        .into_iter()
+        .find(|j| j.target == org.target().code());
+    Ok(found.map(|journal| {
         let view = view_of(&journal);
         runs.show(view.clone());
         view
@@ -199,7 +199,10 @@ pub async fn resume(
 ) -> CommandResult<ImportRunView> {
     let shown = match runs.view() {
         Some(view) => Some(view.import_id),
-        None => journal::unfinished(dir).into_iter().next(),
+        None => journal::unfinished(dir)
+            .into_iter()
+            .next()
+            .map(|j| j.import_id),
     };
     let Some(id) = shown else {
         return Err(Error::InvalidInput {

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use genesys::setup::CancelSignal;
 
 use super::journal::ImportJournal;
-use crate::wire::action_import::{ImportItemView, ImportRunView};
+use crate::wire::action_import::{ImportItemState, ImportItemView, ImportRunView};
 use crate::wire::error::CommandError;
 use crate::CommandResult;
 
@@ -27,19 +27,16 @@ pub struct ImportRuns(Arc<Mutex<Slot>>);
 
 /// The window's view of a journal.
 pub fn view_of(journal: &ImportJournal) -> ImportRunView {
-    let count = |keep: fn(&super::journal::ImportEntry) -> bool| {
-        u32::try_from(journal.entries.iter().filter(|e| keep(e)).count()).unwrap_or(u32::MAX)
-    };
-    let refused = count(|e| e.state == crate::wire::action_import::ImportItemState::Refused);
-    let open = u32::try_from(
-        journal
-            .entries
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let entries = &journal.entries;
+    let refused = count(
+        entries
             .iter()
-            .filter(|e| journal.entry_open(e))
+            .filter(|e| e.state == ImportItemState::Refused)
             .count(),
-    )
-    .unwrap_or(u32::MAX);
-    let total = u32::try_from(journal.entries.len()).unwrap_or(u32::MAX);
+    );
+    let open = count(entries.iter().filter(|e| journal.entry_open(e)).count());
+    let total = count(entries.len());
     let error = |e: &super::journal::JournaledError| CommandError {
         kind: e.kind,
         message: e.message.clone(),
