@@ -9,6 +9,7 @@ pub mod conformance;
 pub mod error;
 pub mod models;
 pub mod oauth_client_form;
+pub mod permissions;
 pub mod profile;
 pub mod region;
 pub mod secrets;

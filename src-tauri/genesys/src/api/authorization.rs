@@ -9,7 +9,7 @@ use super::encode::segment;
 use super::Client;
 use crate::error::{Error, Result};
 use crate::models::{
-    AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole,
+    AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole, NewRole,
     UserAuthorization,
 };
 use crate::secrets::Secret;
@@ -55,6 +55,18 @@ impl Client {
             },
         )
         .await
+    }
+
+    /// `POST /api/v2/authorization/roles` (`authorization:role:add`): a new role, answered as
+    /// the role made (200 `DomainOrganizationRole`, the SDK's `postAuthorizationRoles`). Not
+    /// retried, like every POST.
+    pub async fn create_role(
+        &self,
+        role: &NewRole,
+        token: &Secret,
+    ) -> Result<DomainOrganizationRole> {
+        self.send_json(Method::POST, "/api/v2/authorization/roles", token, role)
+            .await
     }
 
     /// The roles with these ids (`id` repeated, at most [`ROLE_IDS_PER_REQUEST`] a request).

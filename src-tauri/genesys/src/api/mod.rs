@@ -5,6 +5,7 @@ pub(crate) mod answer;
 pub mod authorization;
 pub mod client;
 pub mod credentials;
+mod docs;
 mod encode;
 pub mod integration_config;
 pub mod integrations;

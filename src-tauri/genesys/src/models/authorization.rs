@@ -47,6 +47,18 @@ pub struct DomainOrganizationRole {
     pub user_count: Option<u32>,
 }
 
+/// `DomainOrganizationRoleCreate`, the body of `POST /api/v2/authorization/roles`: `name` is
+/// required (platform-client-sdk-python build/docs/DomainOrganizationRoleCreate.md); the
+/// policies say what the role grants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewRole {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub permission_policies: Vec<DomainPermissionPolicy>,
+}
+
 /// `domain:entity:action` for every action of every policy, each once, in order. An empty
 /// segment reads as `*` (any); an empty action set grants nothing.
 pub fn policy_permissions<'a>(

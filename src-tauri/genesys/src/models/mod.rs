@@ -34,7 +34,7 @@ pub use actions::{
 };
 pub use authorization::{
     AuthzDivision, AuthzGrant, AuthzGrantRole, AuthzSubject, DomainOrganizationRole,
-    DomainPermissionPolicy, DomainRole, UserAuthorization,
+    DomainPermissionPolicy, DomainRole, NewRole, UserAuthorization,
 };
 pub use credentials::{
     is_sensitive_field, Credential, CredentialCursorPage, CredentialInfo, CredentialType,
