@@ -4,6 +4,7 @@
 
 mod action_runs;
 mod actions;
+mod api_docs;
 mod authorization;
 mod client_credentials;
 mod confidential_code;

@@ -5,6 +5,7 @@ pub mod actions;
 mod authorization;
 mod credentials;
 mod divisions;
+mod docs;
 mod integration_config;
 mod integration_types;
 mod integrations;
@@ -31,6 +32,7 @@ use crate::store::Ctx;
 
 pub fn router(ctx: Ctx) -> Router {
     let v2 = Router::new()
+        .route("/docs/swagger", get(docs::swagger))
         .route("/tokens/me", get(tokens::get_me).delete(tokens::delete_me))
         .route("/users/me", get(users::get_me))
         .route(
@@ -42,7 +44,7 @@ pub fn router(ctx: Ctx) -> Router {
             "/authorization/subjects/me",
             get(authorization::subjects_me),
         )
-        .route("/authorization/roles", get(roles::list))
+        .route("/authorization/roles", get(roles::list).post(roles::create))
         .route("/authorization/roles/{roleId}", get(roles::get_one))
         .route("/authorization/divisions", get(divisions::list))
         .route("/authorization/divisions/home", get(divisions::home))

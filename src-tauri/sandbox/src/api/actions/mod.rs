@@ -10,7 +10,7 @@ mod flatten;
 mod input;
 mod listings;
 mod model;
-mod permissions;
+pub(crate) mod permissions;
 mod published;
 mod run;
 mod templates;
