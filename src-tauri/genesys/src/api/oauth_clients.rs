@@ -13,7 +13,7 @@ use super::Client;
 use crate::error::{Error, Result};
 use crate::models::{
     ClientState, GrantType, OAuthClient, OAuthClientListing, OAuthClientRequest, OAuthScope,
-    OAuthScopeListing,
+    OAuthScopeListing, RoleDivision,
 };
 use crate::oauth_client_form::OAuthClientForm;
 use crate::secrets::Secret;
@@ -167,6 +167,24 @@ impl Client {
     ) -> Result<OAuthClient> {
         self.send_json(Method::PUT, &client_path(id), token, request)
             .await
+    }
+
+    /// Adds `pair` to a client's role divisions: `GET` it, then `PUT` it back with the pair
+    /// added (a pair it already has is not written again). Genesys refuses a role the caller
+    /// does not hold in that division.
+    pub async fn add_oauth_client_role(
+        &self,
+        id: &str,
+        pair: &RoleDivision,
+        token: &Secret,
+    ) -> Result<OAuthClient> {
+        let current = self.oauth_client(id, token).await?;
+        if current.role_divisions.contains(pair) {
+            return Ok(current);
+        }
+        let mut request = request_of(&current, current.state);
+        request.role_divisions.push(pair.clone());
+        self.update_oauth_client(id, &request, token).await
     }
 
     /// Disables or enables a client: `GET` it, then `PUT` it back unchanged but for `state`.

@@ -47,16 +47,8 @@ pub fn least_of(need: &Need) -> Vec<String> {
     }
 }
 
-/// Whether `granted` (segments may be `*`) covers `required`.
-pub fn covers(granted: &str, required: &str) -> bool {
-    let granted = granted.trim();
-    if granted == "*" {
-        return true;
-    }
-    let held: Vec<&str> = granted.split(':').collect();
-    let asked: Vec<&str> = required.trim().split(':').collect();
-    held.len() == asked.len() && held.iter().zip(&asked).all(|(h, a)| *h == "*" || h == a)
-}
+/// Whether `granted` (segments may be `*`) covers `required`: the guided setup's own rule.
+pub use crate::setup::permission_covers as covers;
 
 /// Whether the grants satisfy `need`.
 pub fn grants_any(granted: &[String], need: &Need) -> bool {
