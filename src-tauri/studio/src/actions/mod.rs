@@ -9,6 +9,7 @@ pub mod form;
 pub mod import;
 pub mod inputs;
 pub mod preset;
+pub mod privileges;
 pub mod response_rules;
 pub mod rules;
 pub mod schema;
