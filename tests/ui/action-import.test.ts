@@ -39,6 +39,9 @@ function fakeApi(): Fakes {
     actionImportDismiss: vi.fn<ActionsApi["actionImportDismiss"]>(() => Promise.resolve()),
     actionExport: vi.fn(fail),
     actionExportTerraform: vi.fn(fail),
+    actionPrivileges: vi.fn(fail),
+    actionPrivilegesGrant: vi.fn(fail),
+    apiPermissionsPrefetch: vi.fn<ActionsApi["apiPermissionsPrefetch"]>(() => Promise.resolve(null)),
   };
 }
 

@@ -50,6 +50,9 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     actionImportDismiss: fail,
     actionExport: fail,
     actionExportTerraform: fail,
+    actionPrivileges: fail,
+    actionPrivilegesGrant: fail,
+    apiPermissionsPrefetch: () => Promise.resolve(null),
     ...overrides,
   };
 }

@@ -7,6 +7,8 @@ import type { ActionDetail } from "./generated/ActionDetail";
 import type { ActionFile } from "./generated/ActionFile";
 import type { ActionForm } from "./generated/ActionForm";
 import type { ActionsOverview } from "./generated/ActionsOverview";
+import type { ActionPrivileges } from "./generated/ActionPrivileges";
+import type { PrivilegeGrant } from "./generated/PrivilegeGrant";
 import type { FormProblem } from "./generated/FormProblem";
 import type { ImportPlan } from "./generated/ImportPlan";
 import type { ImportRunView } from "./generated/ImportRunView";
@@ -51,6 +53,8 @@ export type {
   ActionFile,
   ActionForm,
   ActionsOverview,
+  ActionPrivileges,
+  PrivilegeGrant,
   FormProblem,
   ImportPlan,
   ImportRunView,
@@ -197,6 +201,15 @@ export const api = {
     actionExport: (id: string): Promise<string> => invoke<string>("action_export", { id }),
     /** The action as a Terraform file for the genesyscloud provider (its integration a variable). */
     actionExportTerraform: (id: string): Promise<string> => invoke<string>("action_export_terraform", { id }),
+    // Least privilege: what the calls of an integration's actions need, read from the org's own API
+    // description, against what its OAuth client holds.
+    /** Each action's need, the client's roles, what is missing or more than needed, and the role offered. */
+    actionPrivileges: (integrationId: string): Promise<ActionPrivileges> => invoke<ActionPrivileges>("action_privileges", { integrationId }),
+    /** Gives the offered role to the client in `grant.divisionId` (to the signed-in user first when they
+     *  do not hold it); resolves to the view once Genesys shows the grant, which can take tens of seconds. */
+    actionPrivilegesGrant: (grant: PrivilegeGrant): Promise<ActionPrivileges> => invoke<ActionPrivileges>("action_privileges_grant", { grant }),
+    /** Starts downloading the org's API description in the background, so the view above opens quickly. */
+    apiPermissionsPrefetch: (): Promise<null> => invoke<null>("api_permissions_prefetch"),
   },
   // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.
   setup: {

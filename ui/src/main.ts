@@ -70,7 +70,7 @@ function screenFor(next: AppModel, shell: Shell): HTMLElement {
     case "integrations":
       return integrationsScreen(location.hash, { api: api.integrations, session: next.session, navigate: goTo });
     case "actions":
-      return actionsScreen(location.hash, { api: api.actions, session: next.session, navigate: goTo });
+      return actionsScreen(location.hash, { api: { ...api.actions, authorizationRoles: api.clients.authorizationRoles }, session: next.session, navigate: goTo });
     case "setup":
       return setupScreen({ api: api.setup, session: next.session, navigate: goTo });
     case "signin":

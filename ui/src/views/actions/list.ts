@@ -2,8 +2,9 @@
 // draft and published versions, and one next step: a new action from the workshop's preset
 // (primary) or blank. With no integration, one card sends to the guided setup or the
 // integration screen. An integration that is not active is flagged: its actions cannot run.
-// Each integration offers an import of exported actions; an import under way or left
-// unfinished is shown above the list, with Resume.
+// Each integration offers an import of exported actions and a look at the permissions its
+// actions need; an import under way or left unfinished is shown above the list, with Resume.
+// Opening the list starts the download of the org's API description, which that look reads.
 import type { ActionsApi, ActionsOverview } from "../../api";
 import type { ActionIntegration } from "../../generated/ActionIntegration";
 import { t } from "../../i18n";
@@ -11,10 +12,11 @@ import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { versionsText } from "./detail";
 import { importHref, importStatusSlot } from "./import-run";
+import { privilegesHref } from "./privileges";
 import "./actions.css";
 
 export interface ListDeps {
-  api: Pick<ActionsApi, "actionsOverview" | "actionImportStatus" | "actionImportResume">;
+  api: Pick<ActionsApi, "actionsOverview" | "actionImportStatus" | "actionImportResume" | "apiPermissionsPrefetch">;
 }
 
 function noIntegration(): HTMLElement {
@@ -66,6 +68,8 @@ function integrationBlock(integration: ActionIntegration, overview: ActionsOverv
       h("a", { class: "button secondary", href: newHref("blank"), "data-new": "blank" }, t("actions.newBlank")),
       " ",
       h("a", { class: "button secondary", href: importHref(integration.id), "data-import": integration.id }, t("actions.import.button")),
+      " ",
+      h("a", { class: "button secondary", href: privilegesHref(integration.id), id: `actions-privileges-${integration.id}` }, t("actions.privileges.button")),
     ),
   );
 }
@@ -84,6 +88,8 @@ export function actionsListView(deps: ListDeps): HTMLElement {
     );
   };
   load();
+  // Fire and forget: it only warms the copy of the API description the permissions screen reads.
+  deps.api.apiPermissionsPrefetch().catch(() => undefined);
   const importing = importStatusSlot(deps.api, load);
   return h(
     "section",

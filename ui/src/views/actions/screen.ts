@@ -1,7 +1,7 @@
 // The Data actions screen (commands/actions.rs) and its routes: #/actions (the list),
 // #/actions/new?integration=<id>&from=preset|blank, #/actions/import?integration=<id>,
-// #/actions/<id>. Signed out, it says to sign in first.
-import type { ActionsApi } from "../../api";
+// #/actions/privileges?integration=<id>, #/actions/<id>. Signed out, it says to sign in first.
+import type { ActionsApi, ClientsApi } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import type { ScreenDeps } from "../../kit/screen";
@@ -9,8 +9,10 @@ import { signInFirst } from "../../kit/signed-out";
 import { actionDetailView, actionNewView } from "./detail";
 import { actionImportView } from "./import";
 import { actionsListView } from "./list";
+import { actionPrivilegesView } from "./privileges";
 
-export type ActionsDeps = ScreenDeps<ActionsApi>;
+/** The actions group, and the org's divisions (from the roles picker) for granting a role. */
+export type ActionsDeps = ScreenDeps<ActionsApi & Pick<ClientsApi, "authorizationRoles">>;
 
 export function actionsScreen(hash: string, deps: ActionsDeps): HTMLElement {
   if (!deps.session) {
@@ -28,5 +30,6 @@ export function actionsScreen(hash: string, deps: ActionsDeps): HTMLElement {
     return actionNewView(params.get("integration") ?? "", params.get("from") === "blank" ? "blank" : "preset", { api: deps.api, navigate: deps.navigate });
   }
   if (id === "import") return actionImportView(params.get("integration") ?? "", { api: deps.api, navigate: deps.navigate });
+  if (id === "privileges") return actionPrivilegesView(params.get("integration") ?? "", { api: deps.api });
   return id ? actionDetailView(id, { api: deps.api, navigate: deps.navigate }) : actionsListView({ api: deps.api });
 }
