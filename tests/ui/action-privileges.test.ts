@@ -128,7 +128,7 @@ describe("an action whose client misses its permission", () => {
     const button = offer.querySelector<HTMLButtonElement>("#privileges-grant")!;
     expect(button.disabled).toBe(false);
     button.click();
-    expect(api.actionPrivilegesGrant).toHaveBeenCalledWith({ integrationId: "i-1", divisionId: "d-sales" });
+    expect(api.actionPrivilegesGrant).toHaveBeenCalledWith({ integrationId: "i-1", divisionId: "d-sales" }, expect.any(Function));
     expect(button.disabled, "one grant at a time").toBe(true);
     expect(el.querySelector("#privileges-progress")?.textContent).toBe(t("actions.privileges.granting"));
 

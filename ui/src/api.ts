@@ -207,7 +207,8 @@ export const api = {
     actionPrivileges: (integrationId: string): Promise<ActionPrivileges> => invoke<ActionPrivileges>("action_privileges", { integrationId }),
     /** Gives the offered role to the client in `grant.divisionId` (to the signed-in user first when they
      *  do not hold it); resolves to the view once Genesys shows the grant, which can take tens of seconds. */
-    actionPrivilegesGrant: (grant: PrivilegeGrant): Promise<ActionPrivileges> => invoke<ActionPrivileges>("action_privileges_grant", { grant }),
+    actionPrivilegesGrant: (grant: PrivilegeGrant, onProgress: (p: AssignProgress) => void): Promise<ActionPrivileges> =>
+      invoke<ActionPrivileges>("action_privileges_grant", { grant, onProgress: channel(onProgress) }),
     /** Starts downloading the org's API description in the background, so the view above opens quickly. */
     apiPermissionsPrefetch: (): Promise<null> => invoke<null>("api_permissions_prefetch"),
   },

@@ -1,18 +1,21 @@
 //! The Data actions screen: the org's actions by integration, the workshop's preset, the
 //! editor's rule check, one action, save a draft, test it, publish, a draft from a published
 //! action, delete, the queues a test input can pick, and importing a batch of exported actions
-//! (plan, run with live progress, cancel, resume) or exporting one. Each is a call into
-//! `studio::actions`.
+//! (plan, run with live progress, cancel, resume) or exporting one; and least privilege for an
+//! integration's client (the org's API description downloaded in the background and cached in
+//! `<app data>/api-permissions/`). Each is a call into `studio::actions`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use genesys::api::Removal;
+use genesys::api::{AssignProgress, AssignWaits, Removal};
 use studio::actions::import::{self, ImportListener, ImportRuns};
+use studio::actions::privileges::{self, CatalogCache};
 use studio::wire::action_import::{ActionFile, ImportPlan, ImportRunView};
 use studio::wire::actions::{
     ActionDetail, ActionForm, ActionsOverview, FormProblem, QueueChoice, TestRun,
 };
+use studio::wire::privileges::{ActionPrivileges, PrivilegeGrant};
 use studio::{actions, CommandResult};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -190,4 +193,62 @@ pub async fn action_export_terraform<R: Runtime>(
     id: String,
 ) -> CommandResult<String> {
     import::export_terraform(&org(&app).await?, &id).await
+}
+
+/// Cached API descriptions live in `<app data>/api-permissions/`, one file per org.
+pub const CATALOG_DIR: &str = "api-permissions";
+
+pub fn catalog_cache<R: Runtime>(app: &AppHandle<R>) -> CommandResult<CatalogCache> {
+    let dir = app.path().app_data_dir();
+    Ok(CatalogCache::new(
+        dir.map(|d| d.join(CATALOG_DIR))
+            .map_err(|e| genesys::Error::Storage(e.to_string()))?,
+    ))
+}
+
+/// What integration `integration_id`'s actions need, what its client holds, and the offer.
+#[tauri::command]
+pub async fn action_privileges<R: Runtime>(
+    app: AppHandle<R>,
+    integration_id: String,
+) -> CommandResult<ActionPrivileges> {
+    let cache = catalog_cache(&app)?;
+    privileges::privileges(&org(&app).await?, &cache, &integration_id).await
+}
+
+/// Grants the offered role to the integration's client (the user first, when they lack it).
+#[tauri::command]
+pub async fn action_privileges_grant<R: Runtime>(
+    app: AppHandle<R>,
+    grant: PrivilegeGrant,
+    on_progress: Channel<AssignProgress>,
+) -> CommandResult<ActionPrivileges> {
+    let cache = catalog_cache(&app)?;
+    let report = move |progress: AssignProgress| {
+        let _ = on_progress.send(progress); // a closed window loses only the progress
+    };
+    let org = org(&app).await?;
+    privileges::grant(
+        &org,
+        &cache,
+        &grant.integration_id,
+        &grant.division_id,
+        AssignWaits::default(),
+        &report,
+    )
+    .await
+}
+
+/// Starts reading the org's API description into the cache, and answers at once: the
+/// least-privilege screen then opens from the copy.
+#[tauri::command]
+pub async fn api_permissions_prefetch<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
+    let cache = catalog_cache(&app)?;
+    let org = org(&app).await?;
+    tauri::async_runtime::spawn(async move {
+        if let Err(e) = cache.get(org.target().code(), org.session.client()).await {
+            log::info!("the API description was not read ahead: {:?}", e.kind);
+        }
+    });
+    Ok(())
 }

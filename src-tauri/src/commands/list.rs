@@ -61,6 +61,9 @@ app_commands! {
         action_import_dismiss,
         action_export,
         action_export_terraform,
+        action_privileges,
+        action_privileges_grant,
+        api_permissions_prefetch,
     ],
     setup: [
         setup_form,

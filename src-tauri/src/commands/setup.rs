@@ -29,7 +29,12 @@ fn listener(channel: Channel<SetupRunView>) -> Listener {
 
 #[tauri::command]
 pub async fn setup_form<R: Runtime>(app: AppHandle<R>) -> CommandResult<SetupForm> {
-    setup::form(&org(&app).await?, &journal_dir(&app)?).await
+    setup::form(
+        &org(&app).await?,
+        &journal_dir(&app)?,
+        &crate::commands::actions::catalog_cache(&app)?,
+    )
+    .await
 }
 
 #[tauri::command]

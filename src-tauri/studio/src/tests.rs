@@ -11,6 +11,7 @@ use genesys::setup::SetupRequest;
 use genesys::{OrgTarget, Profile, SignInMethod};
 use sandbox::{RunningSandbox, Sandbox, SandboxOptions};
 
+use crate::actions::privileges::CatalogCache;
 use crate::reveal::Reveals;
 use crate::setup::SetupRuns;
 use crate::vault::Vault;
@@ -85,7 +86,9 @@ async fn the_guided_setup_runs_to_active_heard_by_its_listener_and_is_not_offere
     let (_org, ctx, _store) = signed_in().await;
     let dir = std::env::temp_dir().join(format!("studio-setup-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let form = setup::form(&ctx, &dir).await.expect("the form");
+    let form = setup::form(&ctx, &dir, &CatalogCache::new(dir.join("catalogs")))
+        .await
+        .expect("the form");
     assert_eq!((form.installed, form.limit), (0, 10));
     let queue = form.queues.first().map(|q| q.id.clone());
     assert!(queue.is_some(), "the seeded queues are offered");

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use genesys::models::RoleDivision;
 use genesys::setup::SetupRequest;
 
+use crate::actions::privileges::CatalogCache;
 use crate::setup::SetupRuns;
 use crate::tests::signed_in;
 use crate::wire::actions::StepHint;
@@ -17,7 +18,9 @@ use crate::{actions, setup, OrgContext};
 
 /// Runs the guided setup; answers the active integration's id and a queue of the seed.
 async fn active_integration(ctx: &OrgContext, dir: &std::path::Path) -> (String, String) {
-    let form = setup::form(ctx, dir).await.expect("the form");
+    let form = setup::form(ctx, dir, &CatalogCache::new(dir.join("catalogs")))
+        .await
+        .expect("the form");
     let request = SetupRequest::workshop_defaults(vec![RoleDivision {
         role_id: form.suggested_role_id.expect("a suggested role"),
         division_id: form.home_division_id,

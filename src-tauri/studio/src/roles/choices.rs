@@ -11,6 +11,11 @@ use crate::{CommandResult, OrgContext};
 
 /// The roles the user holds (the suggested one first among equals), divisions, home division.
 pub async fn choices(org: &OrgContext) -> CommandResult<ClientChoices> {
+    choices_for(org, WORKSHOP_PERMISSION).await
+}
+
+/// [`choices`], suggesting the held role that grants `permission` with the least else.
+pub async fn choices_for(org: &OrgContext, permission: &str) -> CommandResult<ClientChoices> {
     let session = &org.session;
     let (c, token) = (session.client(), session.token());
     let (roles, held, divisions, home) = tokio::join!(
@@ -21,7 +26,7 @@ pub async fn choices(org: &OrgContext) -> CommandResult<ClientChoices> {
     );
     let (roles, divisions, home) = (roles?, divisions?, home?);
     let subject = held?.subject;
-    let suggested = suggest_role(&roles, &subject.role_divisions(), WORKSHOP_PERMISSION);
+    let suggested = suggest_role(&roles, &subject.role_divisions(), permission);
     let mut held: Vec<RoleChoice> = roles
         .iter()
         .filter(|r| subject.holds_role(&r.id))

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use genesys::api::{assign_role_to_me, AssignProgress, AssignWaits, GrantsSource};
 use genesys::models::{AuthzSubject, DomainOrganizationRole};
 
-pub use choices::choices;
+pub use choices::{choices, choices_for};
 
 use crate::wire::clients::{RoleView, RolesView};
 use crate::{CommandResult, OrgContext};

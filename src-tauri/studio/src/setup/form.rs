@@ -1,19 +1,27 @@
 //! The guided setup's form: the roles the user holds with the suggested one, the divisions with
 //! the home one, the integrations installed against the org's limit, whether the secret will
 //! be kept, the org's routing queues the data action's test may read (none: the test is
-//! skipped, and the screen says so), and the journals that cannot be read.
+//! skipped, and the screen says so), and the journals that cannot be read. The suggested role
+//! is the held one that grants what the workshop's action needs, derived from the org's API
+//! description when a copy has been read.
 
 use std::path::Path;
 
 use super::runs;
+use crate::actions::privileges::{workshop_permission, CatalogCache};
 use crate::wire::setup::SetupForm;
 use crate::{actions, roles};
 use crate::{CommandResult, OrgContext};
 
-pub async fn form(org: &OrgContext, journal_dir: &Path) -> CommandResult<SetupForm> {
+pub async fn form(
+    org: &OrgContext,
+    journal_dir: &Path,
+    catalogs: &CatalogCache,
+) -> CommandResult<SetupForm> {
     let (c, token) = (org.session.client(), org.session.token());
+    let permission = workshop_permission(catalogs.cached(org.target().code()).as_ref());
     let (choices, installed, limit, queues) = tokio::join!(
-        roles::choices(org),
+        roles::choices_for(org, &permission),
         c.data_actions_integrations(token),
         c.data_actions_limit(token),
         actions::queues(org)

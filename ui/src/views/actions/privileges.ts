@@ -5,6 +5,7 @@
 import type { ActionPrivileges, ActionsApi, ClientsApi, RolesView } from "../../api";
 import type { RoleOffer } from "../../generated/RoleOffer";
 import { t } from "../../i18n";
+import { progressLine } from "../clients/assign";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { plainName } from "../../kit/format";
@@ -138,7 +139,7 @@ export function actionPrivilegesView(integrationId: string, deps: PrivilegesDeps
     select.disabled = true;
     problems.replaceChildren();
     progress.textContent = t("actions.privileges.granting");
-    deps.api.actionPrivilegesGrant({ integrationId, divisionId }).then(
+    deps.api.actionPrivilegesGrant({ integrationId, divisionId }, (p) => progress.replaceChildren(...progressLine(p))).then(
       (view) => draw(view, h("p", { class: "ok", id: "privileges-granted", role: "status" }, t("actions.privileges.granted", { role, division: divisionNamer(divisions)(divisionId) }))),
       (err: unknown) => {
         button.disabled = false;

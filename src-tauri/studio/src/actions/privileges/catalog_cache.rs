@@ -68,6 +68,11 @@ impl CatalogCache {
         serde_json::from_slice(&bytes).ok()
     }
 
+    /// The copy of `target`'s catalog, whatever its age, without asking the org.
+    pub fn cached(&self, target: &str) -> Option<Catalog> {
+        CatalogCache::load(&self.path(target)).map(|s| s.catalog)
+    }
+
     /// The catalog of `target`, from the copy when it is fresh, else downloaded with `client`.
     pub async fn get(
         &self,

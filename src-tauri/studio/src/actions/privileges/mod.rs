@@ -15,6 +15,7 @@ use genesys::models::{Action, DomainOrganizationRole, NewRole, RoleDivision};
 use genesys::permissions::{
     grants_any, policies_for, risky, Catalog, NeedKind, NotDerivable, Requirement,
 };
+use genesys::setup::action;
 use genesys::ErrorKind;
 
 pub use catalog_cache::CatalogCache;
@@ -147,6 +148,16 @@ fn grants_exactly(role: &DomainOrganizationRole, needed: &[String]) -> bool {
 fn role_name(integration_name: &str) -> String {
     let name = format!("Data actions - {integration_name}");
     name.chars().take(200).collect()
+}
+
+/// The permission the workshop's action needs, derived from `catalog` as every other action's
+/// is; without a catalog (none read yet), the guided setup's constant, which is what the
+/// derivation gives on Genesys's own table (the tests check both).
+pub fn workshop_permission(catalog: Option<&Catalog>) -> String {
+    match catalog.map(|c| c.requirement(action::METHOD, action::URL_TEMPLATE)) {
+        Some(Requirement::Needs { least, .. }) if least.len() == 1 => least[0].clone(),
+        _ => genesys::setup::WORKSHOP_PERMISSION.to_owned(),
+    }
 }
 
 /// The least-privilege view of `integration_id`.

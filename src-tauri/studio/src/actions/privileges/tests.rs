@@ -12,7 +12,7 @@ use genesys::api::AssignWaits;
 use genesys::models::{OAuthClientRequest, RoleDivision};
 use genesys::setup::SetupRequest;
 
-use super::{grant, privileges, CatalogCache};
+use super::{grant, privileges, workshop_permission, CatalogCache};
 use crate::setup::SetupRuns;
 use crate::tests::signed_in;
 use crate::wire::privileges::NeedSource;
@@ -63,7 +63,12 @@ async fn the_workshop_action_gets_exactly_queue_view_and_then_runs_with_that_rol
     let (_org, ctx, _store) = signed_in().await;
     let dir = folder("setup");
     let cache = CatalogCache::new(folder("catalog"));
-    let form = setup::form(&ctx, &dir).await.expect("the form");
+    // Read ahead, as the Data actions list does: the setup's suggestion is then derived.
+    cache
+        .get("sandbox", ctx.session.client())
+        .await
+        .expect("the API description");
+    let form = setup::form(&ctx, &dir, &cache).await.expect("the form");
     let home = form.home_division_id.clone();
     let request = SetupRequest::workshop_defaults(vec![RoleDivision {
         role_id: form.suggested_role_id.expect("a suggested role"),
@@ -226,6 +231,30 @@ async fn the_workshop_action_gets_exactly_queue_view_and_then_runs_with_that_rol
         me.holds_role(&made.role_id),
         "the user was given the role first"
     );
+}
+
+#[tokio::test]
+async fn the_setup_suggestion_comes_from_the_same_derivation() {
+    let (_org, ctx, _store) = signed_in().await;
+    let cache = CatalogCache::new(folder("derived"));
+    let (catalog, _) = cache
+        .get("sandbox", ctx.session.client())
+        .await
+        .expect("read");
+    assert_eq!(
+        workshop_permission(Some(&catalog)),
+        genesys::setup::WORKSHOP_PERMISSION
+    );
+    assert_eq!(
+        workshop_permission(None),
+        genesys::setup::WORKSHOP_PERMISSION
+    );
+    // An org whose description says otherwise moves the suggestion with it.
+    let other = genesys::permissions::Catalog::from_swagger(
+        br#"{"paths": {"/api/v2/routing/queues/{queueId}/members": {"get": {"x-inin-requires-permissions": {"type": "ANY", "permissions": ["routing:queueMember:manage", "routing:queue:readonly"]}}}}}"#,
+    )
+    .expect("readable");
+    assert_eq!(workshop_permission(Some(&other)), "routing:queue:readonly");
 }
 
 #[tokio::test]
