@@ -8,15 +8,11 @@
 // Screenshots of each state; axe on each screen in English.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
 import { assertAccessible } from "./a11y.mjs";
+import { catalogue, pickFile } from "./flows.mjs";
 
 const COUNT = 40;
-
-function catalogue(lang) {
-  return JSON.parse(readFileSync(new URL(`../../ui/src/views/actions/i18n/${lang}.json`, import.meta.url), "utf8")).actions;
-}
 
 /** One exported action, as the admin UI writes it. */
 function exported(name) {
@@ -43,23 +39,6 @@ function batch() {
   return JSON.stringify(list);
 }
 
-/** Puts `text` in the page's file input as file `name`, as a pick or a drop does. */
-async function pick(b, name, content) {
-  const input = await b.$("#action-import-files");
-  await input.waitForExist({ timeout: 20000, timeoutMsg: "the import screen offered no file input" });
-  await b.execute(
-    (fileName, body) => {
-      const el = document.querySelector("#action-import-files");
-      const files = new DataTransfer();
-      files.items.add(new File([body], fileName, { type: "application/json" }));
-      el.files = files.files;
-      el.dispatchEvent(new Event("change", { bubbles: true }));
-    },
-    name,
-    content,
-  );
-}
-
 const LANGUAGES = [
   { lang: "en", locale: "en_US.UTF-8", a11y: true },
   { lang: "es", locale: "es_ES.UTF-8", a11y: false },
@@ -68,7 +47,7 @@ const LANGUAGES = [
 
 for (const { lang, locale, a11y } of LANGUAGES) {
   test(`Import in ${lang}: 40 exported actions planned, published with progress, listed, one exported back`, async () => {
-    const words = catalogue(lang);
+    const words = catalogue("actions", lang).actions;
     const profile = `import-${lang}`;
     const { env } = browserEnv(profile, profile);
     const b = await launch(profile, { locale, env });
@@ -92,7 +71,7 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       await link.waitForClickable({ timeout: 20000, timeoutMsg: "the list offered no import" });
       assert.equal(await link.getText(), words.import.button);
       await link.click();
-      await pick(b, "team-actions.json", batch());
+      await pickFile(b, "#action-import-files", "team-actions.json", batch());
       const ready = await b.$("#action-import-ready");
       await ready.waitForDisplayed({ timeout: 20000, timeoutMsg: "the plan never showed" });
       assert.equal(await ready.getAttribute("data-ready"), String(COUNT - 1), "all but the rule breaker");

@@ -8,9 +8,9 @@
 // Screenshots of each state; axe on each screen in the light and the dark theme.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
 import { assertAccessible } from "./a11y.mjs";
+import { activeIntegration, catalogue } from "./flows.mjs";
 
 // The Sandbox seed's "Claims Intake" queue (src-tauri/sandbox/src/seed.json): six members,
 // each with a system presence.
@@ -20,27 +20,8 @@ const PRESET_TEMPLATE = '{"Presences" : $Presence}';
 const BROKEN_TEMPLATE = '{"Presences" : $Presences}';
 
 /** The window's own words: the catalogues the app is built from. */
-function catalogue(folder, lang) {
-  return JSON.parse(readFileSync(new URL(`../../ui/src/views/${folder}/i18n/${lang}.json`, import.meta.url), "utf8"));
-}
-
 function fill(text, params) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => params[name] ?? whole);
-}
-
-/** An active Data Actions integration, made by the guided setup run through the UI. */
-async function activeIntegration(b) {
-  await b.execute(() => (location.hash = "#/setup"));
-  const preview = await b.$("#setup-preview");
-  await preview.waitForClickable({ timeout: 20000, timeoutMsg: "the guided setup's form never loaded" });
-  await preview.click();
-  await (await b.$("#setup-plan-list")).waitForDisplayed({ timeout: 20000, timeoutMsg: "the plan never showed" });
-  // Without a usable keychain the plan asks to confirm that the secret will not be saved.
-  const agree = await b.$("#setup-confirm-unsaved");
-  if (await agree.isExisting()) await agree.click();
-  await (await b.$("#setup-run")).waitForClickable({ timeout: 20000 });
-  await (await b.$("#setup-run")).click();
-  await (await b.$('#setup-summary[data-phase="completed"]')).waitForDisplayed({ timeout: 90000, timeoutMsg: "the guided setup never completed" });
 }
 
 /** Types `value` into the textarea `selector` as a person would (replacing what it holds). */
