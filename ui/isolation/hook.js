@@ -48,6 +48,7 @@
     "actions_overview",
     "action_preset",
     "action_check",
+    "action_fix",
     "action_get",
     "action_save",
     "action_test",

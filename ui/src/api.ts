@@ -10,6 +10,7 @@ import type { ActionsOverview } from "./generated/ActionsOverview";
 import type { ActionPrivileges } from "./generated/ActionPrivileges";
 import type { PrivilegeGrant } from "./generated/PrivilegeGrant";
 import type { FormProblem } from "./generated/FormProblem";
+import type { FormFix } from "./generated/FormFix";
 import type { ImportPlan } from "./generated/ImportPlan";
 import type { ImportRunView } from "./generated/ImportRunView";
 import type { QueueChoice } from "./generated/QueueChoice";
@@ -169,6 +170,8 @@ export const api = {
     /** The workshop's "Get queue presences" action as a form for `integrationId`, named `name`. */
     actionPreset: (integrationId: string, name: string): Promise<ActionForm> => invoke<ActionForm>("action_preset", { integrationId, name }),
     actionCheck: (form: ActionForm): Promise<FormProblem[]> => invoke<FormProblem[]>("action_check", { form }),
+    /** The form with one lint's fix applied (in Rust; nothing is saved). */
+    actionFix: (form: ActionForm, fix: FormFix): Promise<ActionForm> => invoke<ActionForm>("action_fix", { form, fix }),
     actionGet: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_get", { id }),
     /** Creates a draft (`id` null) or saves the draft of `id` at `form.version`. */
     actionSave: (id: string | null, form: ActionForm): Promise<ActionDetail> => invoke<ActionDetail>("action_save", { id, form }),

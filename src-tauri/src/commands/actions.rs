@@ -13,7 +13,7 @@ use studio::actions::import::{self, ImportListener, ImportRuns};
 use studio::actions::privileges::{self, CatalogCache};
 use studio::wire::action_import::{ActionFile, ImportPlan, ImportRunView};
 use studio::wire::actions::{
-    ActionDetail, ActionForm, ActionsOverview, FormProblem, QueueChoice, TestRun,
+    ActionDetail, ActionForm, ActionsOverview, FormFix, FormProblem, QueueChoice, TestRun,
 };
 use studio::wire::privileges::{ActionPrivileges, PrivilegeGrant};
 use studio::{actions, CommandResult};
@@ -40,6 +40,12 @@ pub async fn action_preset<R: Runtime>(
 #[tauri::command]
 pub fn action_check(form: ActionForm) -> Vec<FormProblem> {
     actions::check(&form)
+}
+
+/// A lint's fix applied to the form, in Rust (no org): the window shows the answer.
+#[tauri::command]
+pub fn action_fix(form: ActionForm, fix: FormFix) -> ActionForm {
+    actions::apply_fix(&form, &fix)
 }
 
 #[tauri::command]

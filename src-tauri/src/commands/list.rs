@@ -46,6 +46,7 @@ app_commands! {
         actions_overview,
         action_preset,
         action_check,
+        action_fix,
         action_get,
         action_save,
         action_test,

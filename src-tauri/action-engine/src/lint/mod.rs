@@ -4,7 +4,10 @@
 //! about and, where one exists, the fix. An error is what the org's test would fail on; a
 //! warning is what works but is fragile (public actions in the wild do several of these).
 
+mod fix;
 mod rules;
+
+pub use fix::apply;
 
 use serde_json::Value;
 

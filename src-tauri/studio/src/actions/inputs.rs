@@ -15,6 +15,7 @@ fn problem(name: &str, code: &str) -> FormProblem {
         code: code.into(),
         value: Some(name.to_owned()),
         severity: Severity::Rule,
+        fix: None,
     }
 }
 
@@ -76,6 +77,7 @@ pub fn test_body(
             code: "tooLarge".into(),
             value: Some(super::rules::MAX_BODY_BYTES.to_string()),
             severity: Severity::Rule,
+            fix: None,
         });
     }
     if problems.is_empty() {

@@ -5,6 +5,8 @@
 //! in the admin UI's JSON shape (`import`) or as Terraform (`terraform`).
 
 pub mod explain;
+#[cfg(test)]
+mod fix_tests;
 pub mod form;
 pub mod import;
 pub mod inputs;
@@ -33,7 +35,7 @@ use crate::wire::actions::{
 };
 use crate::{CommandError, CommandResult, OrgContext};
 
-pub use rules::check;
+pub use rules::{apply_fix, check};
 
 fn invalid(message: String) -> CommandError {
     CommandError {

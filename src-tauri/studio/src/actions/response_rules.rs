@@ -14,6 +14,7 @@ fn problem(field: String, code: &str, value: Option<String>) -> FormProblem {
         code: code.into(),
         value,
         severity: Severity::Rule,
+        fix: None,
     }
 }
 

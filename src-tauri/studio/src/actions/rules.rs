@@ -8,7 +8,9 @@ use genesys::action_rules::{check_new_action, ContractProblem};
 
 use super::form::new_action;
 use super::response_rules;
-use crate::wire::actions::{ActionForm, ContractField, FieldType, FormProblem, Severity};
+use action_engine::lint::Fix;
+
+use crate::wire::actions::{ActionForm, ContractField, FieldType, FormFix, FormProblem, Severity};
 
 const INPUT: &str = "contract.input.inputSchema";
 /// The largest request body the app sends for a data action, in bytes (the limit the app's
@@ -70,6 +72,7 @@ fn names(fields: &[ContractField], at: &str, out: &mut Vec<FormProblem>) {
                 code: "required".into(),
                 value: None,
                 severity: Severity::Rule,
+                fix: None,
             });
         } else if fields[..i].iter().any(|g| g.name.trim() == name) {
             out.push(FormProblem {
@@ -77,6 +80,7 @@ fn names(fields: &[ContractField], at: &str, out: &mut Vec<FormProblem>) {
                 code: "duplicateName".into(),
                 value: Some(name.to_owned()),
                 severity: Severity::Rule,
+                fix: None,
             });
         }
         if f.field_type == FieldType::Object || f.item_type == Some(FieldType::Object) {
@@ -110,6 +114,71 @@ fn lint_field(field: &str, form: &ActionForm) -> String {
     .to_owned()
 }
 
+/// An engine fix in the form's terms (`field` is the finding's, in the body's names).
+fn form_fix(fix: &Fix, field: &str) -> FormFix {
+    match fix {
+        Fix::RenameInTemplate { from, to } => FormFix::Rename {
+            from: from.clone(),
+            to: to.clone(),
+        },
+        Fix::EscapeUrl { reference } => FormFix::EscapeUrl {
+            reference: reference.clone(),
+        },
+        Fix::EscapeJson { reference } => FormFix::EscapeJson {
+            reference: reference.clone(),
+        },
+        Fix::Quiet { reference } => FormFix::Quiet {
+            reference: reference.clone(),
+            field: if field == "requestTemplate" {
+                "bodyTemplate"
+            } else {
+                "urlTemplate"
+            }
+            .into(),
+        },
+        Fix::PageSize => FormFix::PageSize,
+    }
+}
+
+/// `form` with `fix` applied to the field it names (the engine edits the template's text).
+pub fn apply_fix(form: &ActionForm, fix: &FormFix) -> ActionForm {
+    let mut out = form.clone();
+    let (field, engine) = match fix {
+        FormFix::Rename { from, to } => (
+            &mut out.success_template,
+            Fix::RenameInTemplate {
+                from: from.clone(),
+                to: to.clone(),
+            },
+        ),
+        FormFix::EscapeUrl { reference } => (
+            &mut out.url_template,
+            Fix::EscapeUrl {
+                reference: reference.clone(),
+            },
+        ),
+        FormFix::EscapeJson { reference } => (
+            &mut out.body_template,
+            Fix::EscapeJson {
+                reference: reference.clone(),
+            },
+        ),
+        FormFix::Quiet { reference, field } => (
+            if field == "bodyTemplate" {
+                &mut out.body_template
+            } else {
+                &mut out.url_template
+            },
+            Fix::Quiet {
+                reference: reference.clone(),
+            },
+        ),
+        FormFix::PageSize => (&mut out.url_template, Fix::PageSize),
+    };
+    *field = action_engine::lint::apply(&engine, field);
+    out
+}
+
 /// The engine's lints on the body the form would send. Broken templates and paths are
 /// already errors of `response_rules`, so only the other rules come from here.
 fn lints(form: &ActionForm) -> Vec<FormProblem> {
@@ -127,6 +196,7 @@ fn lints(form: &ActionForm) -> Vec<FormProblem> {
                 action_engine::lint::Level::Warning => Severity::Warning,
                 action_engine::lint::Level::Error => Severity::Error,
             },
+            fix: f.fix.as_ref().map(|fix| form_fix(fix, &f.field)),
         })
         .collect()
 }
@@ -142,6 +212,7 @@ pub fn check(form: &ActionForm) -> Vec<FormProblem> {
             code: p.code.code().into(),
             value: p.value.clone(),
             severity: Severity::Rule,
+            fix: None,
         });
     }
     out.extend(response_rules::check(form));
@@ -153,6 +224,7 @@ pub fn check(form: &ActionForm) -> Vec<FormProblem> {
             code: "tooLarge".into(),
             value: Some(MAX_BODY_BYTES.to_string()),
             severity: Severity::Rule,
+            fix: None,
         });
     }
     let mut seen = Vec::with_capacity(out.len());

@@ -87,6 +87,26 @@ pub struct FormProblem {
     /// What the words need (a name, a limit).
     pub value: Option<String>,
     pub severity: Severity,
+    /// The change that clears it, one click away (`action_fix`), when there is one.
+    pub fix: Option<FormFix>,
+}
+
+/// A lint's fix, in the form's terms: which field changes and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum FormFix {
+    /// Every reference to `from` in the success template renamed `to`.
+    Rename { from: String, to: String },
+    /// The reference wrapped in `$esc.url(...)` in the URL template.
+    EscapeUrl { reference: String },
+    /// The reference wrapped in `$esc.jsonString(...)` in the body template.
+    EscapeJson { reference: String },
+    /// The formal reference made quiet (`$!{...}`) in `field` (`urlTemplate` or
+    /// `bodyTemplate`).
+    Quiet { reference: String, field: String },
+    /// `pageSize=100` added to the URL template's query.
+    PageSize,
 }
 
 /// How much a problem stops.
