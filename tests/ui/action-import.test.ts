@@ -24,6 +24,7 @@ function fakeApi(): Fakes {
     actionsOverview: vi.fn<ActionsApi["actionsOverview"]>(() => Promise.resolve({ integrations: [{ id: "i-1", name: "Data Actions", reported: "ACTIVE" }], actions: [] })),
     actionPreset: vi.fn(fail),
     actionCheck: vi.fn<ActionsApi["actionCheck"]>(() => Promise.resolve([])),
+    actionFix: vi.fn(fail),
     actionGet: vi.fn(fail),
     actionSave: vi.fn(fail),
     actionTest: vi.fn(fail),

@@ -35,6 +35,7 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     actionsOverview: fail,
     actionPreset: fail,
     actionCheck: () => Promise.resolve([]),
+    actionFix: fail,
     actionGet: fail,
     actionSave: fail,
     actionTest: fail,
@@ -127,10 +128,10 @@ describe("the test card", () => {
 describe("the editor", () => {
   it("checks in Rust after a pause and places each problem beside its field", async () => {
     const check = vi.fn<ActionsApi["actionCheck"]>().mockResolvedValue([
-      { field: "inputs.0.name", code: "reservedName", value: "orgId", severity: "rule" },
-      { field: "timeoutSeconds", code: "timeoutRange", value: null, severity: "rule" },
-      { field: "contract", code: "ref", value: null, severity: "rule" },
-      { field: "urlTemplate", code: "lint.no-page-size", value: "pageSize", severity: "warning" },
+      { field: "inputs.0.name", code: "reservedName", value: "orgId", severity: "rule", fix: null },
+      { field: "timeoutSeconds", code: "timeoutRange", value: null, severity: "rule", fix: null },
+      { field: "contract", code: "ref", value: null, severity: "rule", fix: null },
+      { field: "urlTemplate", code: "lint.no-page-size", value: "pageSize", severity: "warning", fix: null },
     ]);
     const timers: (() => void)[] = [];
     const editor = actionEditor(presetForm(), { api: fakeApi({ actionCheck: check }), readOnly: false, later: (fn) => timers.push(fn) });

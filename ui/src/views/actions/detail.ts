@@ -106,7 +106,7 @@ function draw(detail: ActionDetail, deps: DetailDeps, parts: ReturnType<typeof f
   };
   parts.title.replaceChildren(objectName(detail.form.name));
   let dirty = false;
-  const editor = actionEditor(detail.form, { api: deps.api, readOnly: !detail.isDraft, onChange: () => (dirty = true) });
+  const editor = actionEditor(detail.form, { api: deps.api, readOnly: !detail.isDraft, onChange: () => (dirty = true), onError: fail });
   const status = h("p", { class: "hint", id: "action-versions" }, versionsText(detail.summary));
   const saved = notice ? h("p", { class: "ok", id: "action-notice", role: "status" }, notice) : null;
   const exporting = h("div", { class: "actions-row", id: "action-export-row" }, exportButton(detail.summary.id, detail.form.name, deps.api, fail), " ", exportButton(detail.summary.id, detail.form.name, deps.api, fail, "terraform"));
@@ -184,7 +184,7 @@ export function actionNewView(integrationId: string, from: "preset" | "blank", d
   const parts = frame("action-new", from === "preset" ? t("actions.new.presetTitle") : t("actions.new.blankTitle"));
   const fail = (err: unknown): void => parts.problems.replaceChildren(errorPanel(err, () => parts.problems.replaceChildren()));
   const start = (form: ActionForm): void => {
-    const editor = actionEditor(form, { api: deps.api, readOnly: false });
+    const editor = actionEditor(form, { api: deps.api, readOnly: false, onError: fail });
     const create = h("button", { type: "button", class: "primary", id: "action-create" }, t("actions.new.create"));
     create.addEventListener("click", () => {
       create.disabled = true;

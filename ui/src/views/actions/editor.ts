@@ -3,14 +3,17 @@
 // at the cursor by clicking them, headers, body template); the response (translation map
 // rows with defaults, success template). Each change is checked in Rust (actionCheck, after a
 // short pause) and every problem shown beside its field: what Genesys refuses, what the org's
-// test would fail on, and (quieter) what works but is fragile. A read-only editor shows a
-// published action.
+// test would fail on, and (quieter) what works but is fragile; a problem Rust can fix carries
+// a button that applies it (actionFix, fix.ts). A read-only editor shows a published action.
 import type { ActionForm, ActionsApi, FormProblem } from "../../api";
+import type { FormFix } from "../../generated/FormFix";
 import type { HeaderRow } from "../../generated/HeaderRow";
 import type { TranslationRow } from "../../generated/TranslationRow";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
+import { errorPanel } from "../../kit/errors";
 import { textField } from "../../kit/inputs";
+import { fixButton, fixDone, fixField, fixId, TEMPLATE_FIELDS, type TemplateField } from "./fix";
 import { byId, fieldLabel, pathId, treeEditor } from "./tree";
 import { problemText } from "./words";
 
@@ -31,12 +34,18 @@ export interface Editor {
 }
 
 export interface EditorDeps {
-  api: Pick<ActionsApi, "actionCheck">;
+  api: Pick<ActionsApi, "actionCheck" | "actionFix">;
   readOnly: boolean;
   /** Timer seam for tests. */
   later?: (fn: () => void, ms: number) => number;
   onChange?: () => void;
+  /** Where a failed fix is shown (the screen's error panel); the editor's own slot otherwise. */
+  onError?: (err: unknown) => void;
 }
+
+/** Draws a fix button for a problem that has a fix (none in a read-only editor); `taken` holds
+ * the button ids already drawn this time. */
+type FixDrawer = (p: FormProblem, taken: Set<string>) => HTMLButtonElement | null;
 
 function area(id: string, label: string, value: string, disabled: boolean, rows = 3): { field: HTMLElement; input: HTMLTextAreaElement } {
   const input = h("textarea", { id, rows: String(rows), spellcheck: "false", class: "mono", "aria-describedby": `${id}-error`, disabled });
@@ -118,14 +127,21 @@ function translationEditor(rows: TranslationRow[], disabled: boolean, changed: (
   );
 }
 
+/** A problem's words, then its fix button when it has one. */
+function problemLine(p: FormProblem, drawFix: FixDrawer, taken: Set<string>): (Node | string)[] {
+  const button = drawFix(p, taken);
+  return button ? [problemText(p), " ", button] : [problemText(p)];
+}
+
 /** Shows `problems` beside their fields (the nearest field of the path); the rest in a list. */
-function showProblems(root: HTMLElement, summary: HTMLElement, problems: FormProblem[]): void {
+function showProblems(root: HTMLElement, summary: HTMLElement, problems: FormProblem[], drawFix: FixDrawer): void {
   for (const e of root.querySelectorAll<HTMLElement>(".field-error")) {
     e.textContent = "";
     delete e.dataset.severity;
   }
   for (const e of root.querySelectorAll<HTMLElement>("[aria-invalid]")) e.removeAttribute("aria-invalid");
-  const unplaced: string[] = [];
+  const unplaced: (Node | string)[][] = [];
+  const taken = new Set<string>();
   for (const p of problems) {
     let segments = p.field.split(".");
     let placed = false;
@@ -133,7 +149,8 @@ function showProblems(root: HTMLElement, summary: HTMLElement, problems: FormPro
       const id = pathId(segments.join("."));
       const line = byId(root, `${id}-error`);
       if (line) {
-        line.textContent = [line.textContent, problemText(p)].filter(Boolean).join(" ");
+        if (line.childNodes.length) line.append(" ");
+        line.append(...problemLine(p, drawFix, taken));
         // A warning reads quieter; anything else marks the field invalid.
         if (p.severity !== "warning") {
           line.dataset.severity = "error";
@@ -143,9 +160,9 @@ function showProblems(root: HTMLElement, summary: HTMLElement, problems: FormPro
       }
       segments = segments.slice(0, -1);
     }
-    if (!placed) unplaced.push(problemText(p));
+    if (!placed) unplaced.push(problemLine(p, drawFix, taken));
   }
-  summary.replaceChildren(...(unplaced.length ? [h("ul", { class: "warning" }, ...unplaced.map((u) => h("li", {}, u)))] : []));
+  summary.replaceChildren(...(unplaced.length ? [h("ul", { class: "warning" }, ...unplaced.map((u) => h("li", {}, ...u)))] : []));
 }
 
 export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
@@ -153,14 +170,23 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
   const disabled = deps.readOnly;
   const later = deps.later ?? ((fn, ms) => window.setTimeout(fn, ms));
   const summary = h("div", { id: "action-problems", role: "status" });
+  const fixErrors = h("div", { class: "errors", id: "action-fix-errors" });
+  const fixed = h("p", { class: "ok", id: "action-fix-status", role: "status", "aria-live": "polite" });
+  const fail = deps.onError ?? ((err: unknown): void => fixErrors.replaceChildren(errorPanel(err, () => fixErrors.replaceChildren())));
   let pending = 0;
   let root: HTMLElement;
+  const drawFix: FixDrawer = (p, taken) => {
+    if (disabled || !p.fix) return null;
+    const withFix = { ...p, fix: p.fix };
+    return fixButton(withFix, fixId(withFix, taken), (fix, button) => void applyFix(fix, button));
+  };
   const check = async (): Promise<FormProblem[]> => {
     const problems = await deps.api.actionCheck(form);
-    showProblems(root, summary, problems);
+    showProblems(root, summary, problems, drawFix);
     return problems;
   };
   const changed = (): void => {
+    fixed.textContent = "";
     deps.onChange?.();
     const ticket = ++pending;
     later(() => {
@@ -213,11 +239,45 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
   body.input.addEventListener("input", () => ((form.bodyTemplate = body.input.value), changed()));
   const success = area(pathId("successTemplate"), t("actions.response.success"), form.successTemplate, disabled, 4);
   success.input.addEventListener("input", () => ((form.successTemplate = success.input.value), changed()));
+  const templates: Record<TemplateField, HTMLInputElement | HTMLTextAreaElement> = { urlTemplate: url.input, bodyTemplate: body.input, successTemplate: success.input };
+
+  // A fix is applied in Rust to the form as it stands (unsaved edits included); only the
+  // templates can change, and one edited while the fix was on its way keeps the edit.
+  const applyFix = async (fix: FormFix, button: HTMLButtonElement): Promise<void> => {
+    button.disabled = true;
+    fixed.textContent = "";
+    const sent = structuredClone(form);
+    let next: ActionForm;
+    try {
+      next = await deps.api.actionFix(sent, fix);
+    } catch (err) {
+      button.disabled = false;
+      fail(err);
+      return;
+    }
+    let applied = false;
+    for (const key of TEMPLATE_FIELDS) {
+      if (next[key] === sent[key] || form[key] !== sent[key]) continue;
+      form[key] = next[key];
+      templates[key].value = next[key];
+      applied = true;
+    }
+    pending++; // a check queued by typing would only repeat the one below
+    if (applied) {
+      deps.onChange?.();
+      templates[fixField(fix)].focus();
+      fixed.textContent = fixDone(fix);
+    }
+    await check().catch(() => undefined);
+    if (!applied) button.disabled = false;
+  };
 
   root = h(
     "div",
     { class: "action-editor", id: "action-editor" },
+    fixErrors,
     summary,
+    fixed,
     section(
       "action-general",
       t("actions.general.title"),
