@@ -312,8 +312,18 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     let problems = invoke(&webview, "action_check", json!({"form": form})).expect("checked");
     assert_eq!(
         problems,
-        json!([{"field": "urlTemplate", "code": "lint.no-page-size", "value": "pageSize", "severity": "warning"}]),
+        json!([{"field": "urlTemplate", "code": "lint.no-page-size", "value": "pageSize", "severity": "warning", "fix": {"kind": "pageSize"}}]),
         "the preset breaks no rule; the lint notes its missing pageSize"
+    );
+    let fixed = invoke(
+        &webview,
+        "action_fix",
+        json!({"form": form, "fix": problems[0]["fix"]}),
+    )
+    .expect("fixed");
+    assert_eq!(
+        fixed["urlTemplate"],
+        "/api/v2/routing/queues/${input.QueueID}/members?expand=presence&pageSize=100"
     );
     let mut reserved = form.clone();
     reserved["inputs"][0]["name"] = json!("orgId");
@@ -358,6 +368,35 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         terraform.contains("resource \"genesyscloud_integration_action\" \"get_queue_presences\"")
             && terraform.contains("$${input.QueueID}"),
         "{terraform}"
+    );
+    // What the actions need, read from the Sandbox org's own API description.
+    let privileges = invoke(
+        &webview,
+        "action_privileges",
+        json!({"integrationId": integration_id}),
+    )
+    .expect("the permissions");
+    assert_eq!(
+        privileges["actions"][0]["least"],
+        json!(["routing:queue:view"]),
+        "{privileges}"
+    );
+    assert_eq!(privileges["actions"][0]["covered"], true, "{privileges}");
+    no_secret(&privileges);
+    let chain = invoke(
+        &webview,
+        "integration_export_terraform",
+        json!({"integrationId": integration_id}),
+    )
+    .expect("the integration as Terraform");
+    no_secret(&chain);
+    let chain = chain.as_str().expect("HCL text");
+    assert!(
+        chain.contains("resource \"genesyscloud_oauth_client\"")
+            && chain.contains("integration_credential_id")
+            && chain
+                .contains("resource \"genesyscloud_integration_action\" \"get_queue_presences\""),
+        "{chain}"
     );
     let files = json!([{"fileName": "copy.json", "text": copy.to_string()}]);
     let plan = invoke(

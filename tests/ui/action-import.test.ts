@@ -43,6 +43,7 @@ function fakeApi(): Fakes {
     actionPrivileges: vi.fn(fail),
     actionPrivilegesGrant: vi.fn(fail),
     apiPermissionsPrefetch: vi.fn<ActionsApi["apiPermissionsPrefetch"]>(() => Promise.resolve(null)),
+    integrationExportTerraform: vi.fn(fail),
   };
 }
 

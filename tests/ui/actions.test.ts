@@ -54,6 +54,7 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     actionPrivileges: fail,
     actionPrivilegesGrant: fail,
     apiPermissionsPrefetch: () => Promise.resolve(null),
+    integrationExportTerraform: fail,
     ...overrides,
   };
 }

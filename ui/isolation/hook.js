@@ -67,6 +67,7 @@
     "action_privileges",
     "action_privileges_grant",
     "api_permissions_prefetch",
+    "integration_export_terraform",
     "setup_form",
     "setup_plan",
     "setup_start",

@@ -213,6 +213,8 @@ export const api = {
     actionPrivilegesGrant: (grant: PrivilegeGrant, onProgress: (p: AssignProgress) => void): Promise<ActionPrivileges> =>
       invoke<ActionPrivileges>("action_privileges_grant", { grant, onProgress: channel(onProgress) }),
     /** Starts downloading the org's API description in the background, so the view above opens quickly. */
+    /** The integration with its OAuth client, roles, credential and actions as one Terraform file (no secret in it). */
+    integrationExportTerraform: (integrationId: string): Promise<string> => invoke<string>("integration_export_terraform", { integrationId }),
     apiPermissionsPrefetch: (): Promise<null> => invoke<null>("api_permissions_prefetch"),
   },
   // commands/setup.rs: the guided setup. `onRun` receives the whole run view on every change.

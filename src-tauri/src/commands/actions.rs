@@ -201,6 +201,16 @@ pub async fn action_export_terraform<R: Runtime>(
     import::export_terraform(&org(&app).await?, &id).await
 }
 
+/// Integration `integration_id` with its OAuth client, roles, credential and actions as one
+/// Terraform file (no secret in it: the provider makes the credential from the new client).
+#[tauri::command]
+pub async fn integration_export_terraform<R: Runtime>(
+    app: AppHandle<R>,
+    integration_id: String,
+) -> CommandResult<String> {
+    actions::chain_export::integration_terraform(&org(&app).await?, &integration_id).await
+}
+
 /// Cached API descriptions live in `<app data>/api-permissions/`, one file per org.
 pub const CATALOG_DIR: &str = "api-permissions";
 

@@ -65,6 +65,7 @@ app_commands! {
         action_privileges,
         action_privileges_grant,
         api_permissions_prefetch,
+        integration_export_terraform,
     ],
     setup: [
         setup_form,

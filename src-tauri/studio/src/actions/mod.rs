@@ -4,6 +4,7 @@
 //! publishing, a draft from a published action, delete, and importing and exporting actions
 //! in the admin UI's JSON shape (`import`) or as Terraform (`terraform`).
 
+pub mod chain_export;
 pub mod explain;
 #[cfg(test)]
 mod fix_tests;
@@ -16,6 +17,9 @@ pub mod response_rules;
 pub mod rules;
 pub mod schema;
 pub mod terraform;
+pub mod terraform_chain;
+#[cfg(test)]
+mod terraform_chain_tests;
 #[cfg(test)]
 mod terraform_tests;
 mod test_run;

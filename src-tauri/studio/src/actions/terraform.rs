@@ -64,7 +64,7 @@ pub fn label(name: &str) -> String {
 
 /// A schema as `jsonencode(...)` of its JSON (JSON's object and list syntax is HCL's too; its
 /// string escapes are HCL's but for the template sequences, doubled here).
-fn json_expression(schema: &Value) -> String {
+pub fn json_expression(schema: &Value) -> String {
     let json = serde_json::to_string_pretty(schema).unwrap_or_else(|_| "{}".to_owned());
     let escaped = json.replace("${", "$${").replace("%{", "%%{");
     let indented = escaped.replace('\n', "\n  ");
@@ -93,16 +93,27 @@ pub fn action_file(action: &ExportedAction) -> String {
     );
     let _ = writeln!(out, "  type        = string");
     let _ = writeln!(out, "}}\n");
+    action_resource(
+        &mut out,
+        action,
+        &label(&action.name),
+        &format!("var.{INTEGRATION_VARIABLE}"),
+    );
+    out
+}
+
+/// `action`'s `genesyscloud_integration_action` resource, labelled `name`, its integration the
+/// expression `integration`.
+pub fn action_resource(out: &mut String, action: &ExportedAction, name: &str, integration: &str) {
     let _ = writeln!(
         out,
-        "resource \"genesyscloud_integration_action\" \"{}\" {{",
-        label(&action.name)
+        "resource \"genesyscloud_integration_action\" \"{name}\" {{"
     );
     let _ = writeln!(out, "  name           = {}", quoted(&action.name));
     if let Some(category) = action.category.as_deref().filter(|c| !c.is_empty()) {
         let _ = writeln!(out, "  category       = {}", quoted(category));
     }
-    let _ = writeln!(out, "  integration_id = var.{INTEGRATION_VARIABLE}");
+    let _ = writeln!(out, "  integration_id = {integration}");
     let _ = writeln!(out, "  secure         = {}", action.secure);
     if let Some(seconds) = action.config.timeout_seconds {
         let _ = writeln!(out, "  config_timeout_seconds = {seconds}");
@@ -133,18 +144,13 @@ pub fn action_file(action: &ExportedAction) -> String {
     if let Some(template) = &request.request_template {
         let _ = writeln!(out, "    request_template     = {}", quoted(template));
     }
-    map_attribute(&mut out, "    ", "headers", &request.headers);
+    map_attribute(out, "    ", "headers", &request.headers);
     let _ = writeln!(out, "  }}\n");
     let response = &action.config.response;
     let _ = writeln!(out, "  config_response {{");
+    map_attribute(out, "    ", "translation_map", &response.translation_map);
     map_attribute(
-        &mut out,
-        "    ",
-        "translation_map",
-        &response.translation_map,
-    );
-    map_attribute(
-        &mut out,
+        out,
         "    ",
         "translation_map_defaults",
         &response.translation_map_defaults,
@@ -154,5 +160,4 @@ pub fn action_file(action: &ExportedAction) -> String {
     }
     let _ = writeln!(out, "  }}");
     let _ = writeln!(out, "}}");
-    out
 }

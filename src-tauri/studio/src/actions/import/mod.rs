@@ -227,7 +227,7 @@ pub fn dismiss(dir: &Path, runs: &ImportRuns) {
 }
 
 /// Action `id`, its draft when it has one, else the published version, in the export shape.
-async fn exported(org: &OrgContext, id: &str) -> CommandResult<ExportedAction> {
+pub(crate) async fn exported(org: &OrgContext, id: &str) -> CommandResult<ExportedAction> {
     let (client, token) = (org.session.client(), org.session.token());
     let action = match client.action_draft(id, token).await {
         Err(Error::Api { status: 404, .. }) => client.action(id, token).await?,

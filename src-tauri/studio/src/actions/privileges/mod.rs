@@ -97,7 +97,10 @@ fn satisfied(granted: &[String], need: &ActionNeed) -> bool {
 
 /// The integration's actions, each once: the draft when there is one (what is being edited),
 /// else the published action; with their configs.
-async fn actions_of(org: &OrgContext, integration_id: &str) -> CommandResult<Vec<Action>> {
+pub(crate) async fn actions_of(
+    org: &OrgContext,
+    integration_id: &str,
+) -> CommandResult<Vec<Action>> {
     let (c, token) = (org.session.client(), org.session.token());
     let filter = ActionFilter {
         include_config: true,
@@ -117,7 +120,7 @@ async fn actions_of(org: &OrgContext, integration_id: &str) -> CommandResult<Vec
 }
 
 /// The OAuth client the integration's credential names, if any.
-async fn client_of(
+pub(crate) async fn client_of(
     org: &OrgContext,
     integration_id: &str,
 ) -> CommandResult<Option<genesys::models::OAuthClient>> {
