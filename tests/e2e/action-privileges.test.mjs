@@ -88,7 +88,11 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       assert.equal(await link.getText(), words.button);
       await link.click();
       const table = await b.$("#privileges-table");
-      await table.waitForDisplayed({ timeout: 30000, timeoutMsg: "the Permissions page never showed its table" });
+      await table.waitForDisplayed({ timeout: 30000 }).catch(async () => {
+        await screenshot(b, `privileges-never-shown-${lang}`);
+        const shown = await b.execute(() => document.querySelector("main")?.innerText ?? document.body.innerText);
+        assert.fail(`the Permissions page never showed its table; it shows: ${shown}`);
+      });
       const rows = await b.execute(() => [...document.querySelectorAll("[data-action-need]")].map((r) => [r.textContent.includes("oauth:client:view"), r.dataset.state]));
       assert.equal(rows.length, 2, "the workshop action and the imported one");
       assert.deepEqual(rows.find(([lists]) => lists)?.[1], "missing", `the listing is missing its permission: ${JSON.stringify(rows)}`);

@@ -1,6 +1,6 @@
 // The Data actions screen in the real window, in en, es and pt-BR: signed in to the Sandbox
 // org with an active Data Actions integration (the guided setup run through the UI), the
-// workshop's "queue presences" preset made into a draft and tested against a seeded queue
+// workshop's "queue presences" preset, its missing page size fixed in one click, made into a draft and tested against a seeded queue
 // (typed, later picked from the org's queues): ten steps passed, the presences in the output;
 // the success template broken to read $Presences (step 10 fails, opened, explained in the
 // window's language), fixed, published through the dialog (Not yet first and focused), shown
@@ -126,6 +126,18 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       assert.equal(await b.execute(() => document.querySelector("#action-successTemplate").value), PRESET_TEMPLATE);
       await screenshot(b, `actions-new-preset-${lang}`);
       await accessible("new action from the preset");
+      // The workshop's URL asks for no page size: one click asks for 100 members per page.
+      const fix = await b.$("#action-fix-urlTemplate-pageSize");
+      await fix.waitForClickable({ timeout: 10000, timeoutMsg: "the missing page size offered no fix" });
+      assert.equal(await fix.getText(), words.fix.pageSize);
+      await fix.click();
+      await b.waitUntil(async () => (await b.execute(() => document.querySelector("#action-urlTemplate").value)).endsWith("pageSize=100"), {
+        timeout: 10000,
+        timeoutMsg: "the fix never reached the URL",
+      });
+      assert.equal(await text(b, "#action-fix-status"), words.fix.pageSizeDone);
+      await b.waitUntil(async () => !(await (await b.$("#action-fix-urlTemplate-pageSize")).isExisting()), { timeout: 10000, timeoutMsg: "the finding outlived its fix" });
+      await screenshot(b, `actions-lint-fixed-${lang}`);
       await create.click();
       await b.waitUntil(async () => (await b.$("#action-test").isExisting()) || (await problemsShown(b)).length > 0, { timeout: 20000, timeoutMsg: "the draft was never created" });
       assert.deepEqual(await problemsShown(b), [], "the preset is created as it is");
