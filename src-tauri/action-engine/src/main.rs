@@ -1,12 +1,14 @@
-//! `cargo run -p action-engine -- lint FILE…`: the data-action lints on exported actions, for a
-//! team's CI. Each file holds one action in the admin UI's JSON export shape, or a JSON list of
-//! them; one line per finding (`file: action: level rule field: message`), and the exit code is
-//! 1 when any finding is an error, 2 when a file cannot be read.
+//! `cargo run -p action-engine -- lint FILE…`: the data-action lints and Genesys's contract
+//! rules on exported actions, for a team's CI. A file holds one action in the admin UI's JSON
+//! export shape, a JSON list of them, or (`.tf`) Terraform `genesyscloud_integration_action`
+//! resources. One line per finding (`file: action: level rule field: message`); the exit code
+//! is 1 when any finding is an error, 2 when a file cannot be read.
+
+mod cli;
 
 use std::process::ExitCode;
 
-use action_engine::lint::{lint_action, Level};
-use serde_json::Value;
+use action_engine::lint::Level;
 
 fn usage() -> ExitCode {
     eprintln!("usage: action-engine lint FILE...");
@@ -23,30 +25,26 @@ fn main() -> ExitCode {
     }
     let (mut errors, mut unreadable) = (0, false);
     for file in files {
-        let parsed = std::fs::read_to_string(file)
-            .map_err(|e| e.to_string())
-            .and_then(|text| serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()));
-        let actions = match parsed {
-            Ok(Value::Array(list)) => list,
-            Ok(one) => vec![one],
+        let read = std::fs::read_to_string(file).map_err(|e| e.to_string());
+        let actions = match read.and_then(|text| cli::actions_of(file, &text)) {
+            Ok(actions) => actions,
             Err(e) => {
                 eprintln!("{file}: cannot be read: {e}");
                 unreadable = true;
                 continue;
             }
         };
-        for action in &actions {
-            let name = action["name"].as_str().unwrap_or("(unnamed)");
-            for f in lint_action(action) {
-                if f.level == Level::Error {
+        for (name, action) in &actions {
+            for line in cli::findings(action) {
+                if line.level == Level::Error {
                     errors += 1;
                 }
                 println!(
                     "{file}: {name}: {} {} {}: {}",
-                    f.level.as_str(),
-                    f.rule,
-                    f.field,
-                    f.message
+                    line.level.as_str(),
+                    line.rule,
+                    line.field,
+                    line.message
                 );
             }
         }

@@ -2,7 +2,6 @@
 //! the workspace's shared data folder at test time and are never copied into this repository;
 //! on a clean clone the folder is absent and the test says so and checks nothing.
 
-use std::path::PathBuf;
 
 use action_engine::{check_path, ErrorKind, Template};
 use serde_json::Value;
@@ -12,32 +11,9 @@ use serde_json::Value;
 /// where a lone `$$` stays literal.
 const REJECTED_LIKE_JAYWAY: &[&str] = &["$$.id"];
 
-fn actions_folder() -> Option<PathBuf> {
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    here.ancestors()
-        .map(|a| a.join("shared/data/public-data-actions"))
-        .find(|p| p.is_dir())
-}
+mod common;
 
-/// The public actions' files, sorted; `None` (said loudly) on a clean clone without them.
-fn action_files(what: &str) -> Option<Vec<PathBuf>> {
-    let Some(folder) = actions_folder() else {
-        eprintln!("\n!!! SKIPPED: shared/data/public-data-actions is not next to this checkout; no public action was {what} !!!\n");
-        return None;
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .expect("the public actions folder is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(
-        files.len() >= 50,
-        "expected the 59 public actions, found {}",
-        files.len()
-    );
-    Some(files)
-}
+use common::action_files;
 
 #[test]
 fn every_public_action_parses() {
