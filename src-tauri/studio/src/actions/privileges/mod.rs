@@ -10,6 +10,22 @@ pub mod catalog_cache;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod name_tests {
+    #[test]
+    fn a_run_marker_stays_out_of_the_role_name() {
+        let marked = format!(
+            "Genesys Cloud Data Actions [{}0123abcd]",
+            genesys::setup::MARKER_PREFIX
+        );
+        assert_eq!(
+            super::role_name(&marked),
+            "Data actions - Genesys Cloud Data Actions"
+        );
+        assert_eq!(super::role_name("Queues"), "Data actions - Queues");
+    }
+}
+
 use genesys::api::{assign_role_to_me, ActionFilter, AssignProgress, AssignWaits};
 use genesys::models::{Action, DomainOrganizationRole, NewRole, RoleDivision};
 use genesys::permissions::{
@@ -147,9 +163,14 @@ fn grants_exactly(role: &DomainOrganizationRole, needed: &[String]) -> bool {
     granted == needed
 }
 
-/// A new role's name for the integration.
+/// A new role's name for the integration. A guided setup's run marker stays out of it: the role
+/// is not part of that run, and its roll back must not take it for one of its own.
 fn role_name(integration_name: &str) -> String {
-    let name = format!("Data actions - {integration_name}");
+    let plain = integration_name
+        .find(&format!("[{}", genesys::setup::MARKER_PREFIX))
+        .map_or(integration_name, |at| &integration_name[..at])
+        .trim();
+    let name = format!("Data actions - {plain}");
     name.chars().take(200).collect()
 }
 
