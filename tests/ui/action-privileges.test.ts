@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionPrivileges, ActionsApi, ClientsApi, RolesView, SessionView } from "../../ui/src/api";
 import type { ActionNeed } from "../../ui/src/generated/ActionNeed";
 import { setLanguage, t } from "../../ui/src/i18n";
-import { actionsListView } from "../../ui/src/views/actions/list";
+import { actionsListView, type ListDeps } from "../../ui/src/views/actions/list";
 import { actionPrivilegesView, type PrivilegesDeps } from "../../ui/src/views/actions/privileges";
 import { actionsScreen } from "../../ui/src/views/actions/screen";
 
@@ -235,12 +235,13 @@ describe("an integration without an OAuth client credential", () => {
 });
 
 describe("the way in", () => {
-  function listApi(prefetch: () => Promise<null>): Pick<ActionsApi, "actionsOverview" | "actionImportStatus" | "actionImportResume" | "apiPermissionsPrefetch"> {
+  function listApi(prefetch: () => Promise<null>): ListDeps["api"] {
     return {
       actionsOverview: () => Promise.resolve({ integrations: [{ id: "i-1", name: "Data Actions", reported: "ACTIVE" }], actions: [] }),
       actionImportStatus: () => Promise.resolve(null),
       actionImportResume: () => Promise.reject(new Error("not expected")),
       apiPermissionsPrefetch: prefetch,
+      integrationExportTerraform: () => Promise.reject(new Error("not expected")),
     };
   }
 

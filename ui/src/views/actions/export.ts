@@ -1,7 +1,8 @@
 // Exporting one data action (the draft if there is one, else the published action), written in
-// Rust: as the admin UI's JSON, or as a Terraform file for the genesyscloud provider. Shown
-// read-only in a dialog with Copy (or, where the clipboard refuses, the text selected for
-// Ctrl+C) and a download named after the action.
+// Rust: as the admin UI's JSON, or as a Terraform file for the genesyscloud provider; and a whole
+// integration (its client, roles, credential, integration and actions) as one Terraform file.
+// Shown read-only in a dialog with Copy (or, where the clipboard refuses, the text selected for
+// Ctrl+C) and a download named after the action or the integration.
 import type { ActionsApi } from "../../api";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
@@ -13,10 +14,24 @@ export type ExportFormat = "json" | "terraform";
 const EXTENSION: Record<ExportFormat, string> = { json: "json", terraform: "tf" };
 const MIME: Record<ExportFormat, string> = { json: "application/json", terraform: "text/plain" };
 
-/** A file name from an action's name: characters no file system takes become "_". */
-export function exportFileName(name: string, format: ExportFormat = "json"): string {
+/** A file name from an action's (or an integration's) name: characters no file system takes
+ *  become "_"; an empty name becomes `fallback`. */
+export function exportFileName(name: string, format: ExportFormat = "json", fallback = "action"): string {
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_").trim();
-  return `${safe || "action"}.${EXTENSION[format]}`;
+  return `${safe || fallback}.${EXTENSION[format]}`;
+}
+
+/** What the dialog says around the text: its heading, the line above and the text's label. */
+export interface ExportWording {
+  title: string;
+  intro: string;
+  label: string;
+}
+
+function actionWording(name: string, format: ExportFormat): ExportWording {
+  return format === "json"
+    ? { title: t("actions.export.title", { name }), intro: t("actions.export.intro"), label: t("actions.export.label") }
+    : { title: t("actions.export.terraformTitle", { name }), intro: t("actions.export.terraformIntro"), label: t("actions.export.terraformLabel") };
 }
 
 function downloadHref(text: string, format: ExportFormat): { href: string; release: () => void } {
@@ -30,9 +45,13 @@ function downloadHref(text: string, format: ExportFormat): { href: string; relea
 
 /** The dialog with the exported text of the action named `name`. */
 export function showExport(name: string, text: string, format: ExportFormat = "json"): void {
-  const download = downloadHref(text, format);
-  const title = format === "json" ? t("actions.export.title", { name }) : t("actions.export.terraformTitle", { name });
-  const modal = openModal("action-export-dialog", title, () => close());
+  showExportText(text, { fileName: exportFileName(name, format), format, wording: actionWording(name, format) });
+}
+
+/** The export dialog for any exported text, downloaded as `fileName`. */
+export function showExportText(text: string, shown: { fileName: string; format: ExportFormat; wording: ExportWording }): void {
+  const download = downloadHref(text, shown.format);
+  const modal = openModal("action-export-dialog", shown.wording.title, () => close());
   function close(): void {
     download.release();
     modal.close();
@@ -51,12 +70,29 @@ export function showExport(name: string, text: string, format: ExportFormat = "j
     if (!clipboard) return selectForKeys();
     clipboard.writeText(text).then(() => (status.textContent = t("actions.export.copied")), selectForKeys);
   });
-  const save = h("a", { class: "button secondary", id: "action-export-download", href: download.href, download: exportFileName(name, format) }, t("actions.export.download"));
+  const save = h("a", { class: "button secondary", id: "action-export-download", href: download.href, download: shown.fileName }, t("actions.export.download"));
   const done = h("button", { type: "button", id: "action-export-close" }, t("actions.export.close"));
   done.addEventListener("click", close);
-  const intro = format === "json" ? t("actions.export.intro") : t("actions.export.terraformIntro");
-  modal.body.append(h("p", { class: "hint" }, intro), h("label", { for: "action-export-text" }, format === "json" ? t("actions.export.label") : t("actions.export.terraformLabel")), area, status);
+  modal.body.append(h("p", { class: "hint" }, shown.wording.intro), h("label", { for: "action-export-text" }, shown.wording.label), area, status);
   modal.actions.append(copy, " ", save, " ", done);
+}
+
+/** Makes `button` fetch a text on click (disabled meanwhile), then show it or hand the error to `fail`. */
+function exportOnClick(button: HTMLButtonElement, load: () => Promise<string>, show: (text: string) => void, fail: (err: unknown) => void): HTMLButtonElement {
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    load().then(
+      (text) => {
+        button.disabled = false;
+        show(text);
+      },
+      (err: unknown) => {
+        button.disabled = false;
+        fail(err);
+      },
+    );
+  });
+  return button;
 }
 
 /** An Export button of an action's page, for `format`; a failure goes to `fail`. */
@@ -71,18 +107,19 @@ export function exportButton(
     format === "json"
       ? h("button", { type: "button", id: "action-export" }, t("actions.export.button"))
       : h("button", { type: "button", id: "action-export-terraform" }, t("actions.export.terraformButton"));
-  button.addEventListener("click", () => {
-    button.disabled = true;
-    (format === "json" ? api.actionExport(id) : api.actionExportTerraform(id)).then(
-      (text) => {
-        button.disabled = false;
-        showExport(name, text, format);
-      },
-      (err: unknown) => {
-        button.disabled = false;
-        fail(err);
-      },
-    );
-  });
-  return button;
+  const load = (): Promise<string> => (format === "json" ? api.actionExport(id) : api.actionExportTerraform(id));
+  return exportOnClick(button, load, (text) => showExport(name, text, format), fail);
+}
+
+/** The list's Export as Terraform of a whole integration; a failure goes to `fail`. */
+export function integrationExportButton(
+  integration: { id: string; name: string },
+  api: Pick<ActionsApi, "integrationExportTerraform">,
+  fail: (err: unknown) => void,
+): HTMLButtonElement {
+  // The block's heading (the integration's name) tells one integration's button from the next.
+  const button = h("button", { type: "button", id: `actions-export-terraform-${integration.id}`, "aria-describedby": `actions-of-${integration.id}` }, t("actions.export.integrationButton"));
+  const wording: ExportWording = { title: t("actions.export.integrationTitle", { name: integration.name }), intro: t("actions.export.integrationIntro"), label: t("actions.export.terraformLabel") };
+  const show = (text: string): void => showExportText(text, { fileName: exportFileName(integration.name, "terraform", "integration"), format: "terraform", wording });
+  return exportOnClick(button, () => api.integrationExportTerraform(integration.id), show, fail);
 }

@@ -2,8 +2,9 @@
 // draft and published versions, and one next step: a new action from the workshop's preset
 // (primary) or blank. With no integration, one card sends to the guided setup or the
 // integration screen. An integration that is not active is flagged: its actions cannot run.
-// Each integration offers an import of exported actions and a look at the permissions its
-// actions need; an import under way or left unfinished is shown above the list, with Resume.
+// Each integration offers an import of exported actions, a look at the permissions its actions
+// need and an export of the whole integration as one Terraform file; an import under way or
+// left unfinished is shown above the list, with Resume.
 // Opening the list starts the download of the org's API description, which that look reads.
 import type { ActionsApi, ActionsOverview } from "../../api";
 import type { ActionIntegration } from "../../generated/ActionIntegration";
@@ -11,12 +12,13 @@ import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { versionsText } from "./detail";
+import { integrationExportButton } from "./export";
 import { importHref, importStatusSlot } from "./import-run";
 import { privilegesHref } from "./privileges";
 import "./actions.css";
 
 export interface ListDeps {
-  api: Pick<ActionsApi, "actionsOverview" | "actionImportStatus" | "actionImportResume" | "apiPermissionsPrefetch">;
+  api: Pick<ActionsApi, "actionsOverview" | "actionImportStatus" | "actionImportResume" | "apiPermissionsPrefetch" | "integrationExportTerraform">;
 }
 
 function noIntegration(): HTMLElement {
@@ -29,10 +31,15 @@ function noIntegration(): HTMLElement {
   );
 }
 
-function integrationBlock(integration: ActionIntegration, overview: ActionsOverview): HTMLElement {
+function integrationBlock(integration: ActionIntegration, overview: ActionsOverview, api: ListDeps["api"]): HTMLElement {
   const actions = overview.actions.filter((a) => a.integrationId === integration.id);
   const headingId = `actions-of-${integration.id}`;
   const inactive = integration.reported !== "ACTIVE" ? h("p", { class: "warning", "data-inactive": integration.id }, t("actions.inactive"), " ", h("a", { href: `#/integrations/${encodeURIComponent(integration.id)}` }, t("actions.openIntegration"))) : null;
+  // A failed export is shown in its own block, under the buttons, until the next try or Dismiss.
+  const problems = h("div", { class: "errors", id: `actions-export-errors-${integration.id}` });
+  const fail = (err: unknown): void => problems.replaceChildren(errorPanel(err, () => problems.replaceChildren()));
+  const exportTerraform = integrationExportButton(integration, api, fail);
+  exportTerraform.addEventListener("click", () => problems.replaceChildren());
   const newHref = (from: string): string => `#/actions/new?integration=${encodeURIComponent(integration.id)}&from=${from}`;
   const table = actions.length
     ? h(
@@ -70,7 +77,10 @@ function integrationBlock(integration: ActionIntegration, overview: ActionsOverv
       h("a", { class: "button secondary", href: importHref(integration.id), "data-import": integration.id }, t("actions.import.button")),
       " ",
       h("a", { class: "button secondary", href: privilegesHref(integration.id), id: `actions-privileges-${integration.id}` }, t("actions.privileges.button")),
+      " ",
+      exportTerraform,
     ),
+    problems,
   );
 }
 
@@ -82,7 +92,7 @@ export function actionsListView(deps: ListDeps): HTMLElement {
       (overview) => {
         body.removeAttribute("aria-busy");
         problems.replaceChildren();
-        body.replaceChildren(...(overview.integrations.length ? overview.integrations.map((i) => integrationBlock(i, overview)) : [noIntegration()]));
+        body.replaceChildren(...(overview.integrations.length ? overview.integrations.map((i) => integrationBlock(i, overview, deps.api)) : [noIntegration()]));
       },
       (err: unknown) => problems.replaceChildren(errorPanel(err, { onRetry: load })),
     );
