@@ -2,7 +2,6 @@
 //! the workspace's shared data folder at test time and are never copied into this repository;
 //! on a clean clone the folder is absent and the test says so and checks nothing.
 
-
 use action_engine::{check_path, ErrorKind, Template};
 use serde_json::Value;
 
