@@ -69,7 +69,10 @@ async fn workshop_draft(org: &RunningSandbox, dir: &Path) -> (OrgContext, String
         session: sign_in(org).await,
         secrets: Vault::over(std::sync::Arc::new(MemoryStore::new()), false),
     };
-    let form = setup::form(&ctx, dir).await.expect("the setup form");
+    let catalogs = studio::actions::privileges::CatalogCache::new(dir.join("api-permissions"));
+    let form = setup::form(&ctx, dir, &catalogs)
+        .await
+        .expect("the setup form");
     let request = SetupRequest::workshop_defaults(vec![RoleDivision {
         role_id: form.suggested_role_id.expect("a suggested role"),
         division_id: form.home_division_id,

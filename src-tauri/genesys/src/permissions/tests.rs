@@ -165,7 +165,10 @@ fn an_unreadable_document_is_an_error_not_an_empty_catalog() {
 
 /// The shared table's rows (`method path type permissions`), or `None`, said loudly, on a clean
 /// clone without the shared data folder.
-fn shared_table() -> Option<Vec<(String, String, String, Vec<String>)>> {
+/// One row of the shared table: method, path, type, permissions.
+type Row = (String, String, String, Vec<String>);
+
+fn shared_table() -> Option<Vec<Row>> {
     let here = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let Some(file) = here
         .ancestors()
@@ -201,7 +204,7 @@ fn shared_table() -> Option<Vec<(String, String, String, Vec<String>)>> {
 }
 
 /// A Swagger 2.0 document shaped like Genesys's, built from the table.
-pub(crate) fn document_from(rows: &[(String, String, String, Vec<String>)]) -> Value {
+pub(crate) fn document_from(rows: &[Row]) -> Value {
     let mut paths = Map::new();
     for (method, path, kind, permissions) in rows {
         let item = paths.entry(path.clone()).or_insert_with(|| json!({}));

@@ -41,7 +41,7 @@ fn read_back(text: &str) -> Value {
     let body = hcl::parse(text).unwrap_or_else(|e| panic!("not HCL: {e}\n{text}"));
     let mut resources: BTreeMap<String, hcl::Map<String, hcl::Value>> = BTreeMap::new();
     for b in blocks(&body, "resource") {
-        let l = labels(&b);
+        let l = labels(b);
         let mut attrs = hcl::Map::new();
         for a in ["id", "integration_credential_id"] {
             attrs.insert(
@@ -56,7 +56,7 @@ fn read_back(text: &str) -> Value {
     }
     let mut data: hcl::Map<String, hcl::Value> = hcl::Map::new();
     for b in blocks(&body, "data") {
-        let l = labels(&b);
+        let l = labels(b);
         let mut attrs = hcl::Map::new();
         attrs.insert(
             "id".into(),

@@ -10,22 +10,6 @@ pub mod catalog_cache;
 #[cfg(test)]
 mod tests;
 
-#[cfg(test)]
-mod name_tests {
-    #[test]
-    fn a_run_marker_stays_out_of_the_role_name() {
-        let marked = format!(
-            "Genesys Cloud Data Actions [{}0123abcd]",
-            genesys::setup::MARKER_PREFIX
-        );
-        assert_eq!(
-            super::role_name(&marked),
-            "Data actions - Genesys Cloud Data Actions"
-        );
-        assert_eq!(super::role_name("Queues"), "Data actions - Queues");
-    }
-}
-
 use genesys::api::{assign_role_to_me, ActionFilter, AssignProgress, AssignWaits};
 use genesys::models::{Action, DomainOrganizationRole, NewRole, RoleDivision};
 use genesys::permissions::{
@@ -358,4 +342,20 @@ pub async fn grant(
     c.add_oauth_client_role(&client.client_id, &pair, token)
         .await?;
     privileges(org, cache, integration_id).await
+}
+
+#[cfg(test)]
+mod name_tests {
+    #[test]
+    fn a_run_marker_stays_out_of_the_role_name() {
+        let marked = format!(
+            "Genesys Cloud Data Actions [{}0123abcd]",
+            genesys::setup::MARKER_PREFIX
+        );
+        assert_eq!(
+            super::role_name(&marked),
+            "Data actions - Genesys Cloud Data Actions"
+        );
+        assert_eq!(super::role_name("Queues"), "Data actions - Queues");
+    }
 }
