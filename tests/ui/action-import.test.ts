@@ -44,6 +44,7 @@ function fakeApi(): Fakes {
     actionPrivilegesGrant: vi.fn(fail),
     apiPermissionsPrefetch: vi.fn<ActionsApi["apiPermissionsPrefetch"]>(() => Promise.resolve(null)),
     integrationExportTerraform: vi.fn(fail),
+    actionPreview: vi.fn(fail),
   };
 }
 

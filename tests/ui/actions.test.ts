@@ -55,6 +55,7 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     actionPrivilegesGrant: fail,
     apiPermissionsPrefetch: () => Promise.resolve(null),
     integrationExportTerraform: fail,
+    actionPreview: fail,
     ...overrides,
   };
 }

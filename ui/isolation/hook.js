@@ -49,6 +49,7 @@
     "action_preset",
     "action_check",
     "action_fix",
+    "action_preview",
     "action_get",
     "action_save",
     "action_test",

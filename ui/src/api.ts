@@ -11,6 +11,8 @@ import type { ActionPrivileges } from "./generated/ActionPrivileges";
 import type { PrivilegeGrant } from "./generated/PrivilegeGrant";
 import type { FormProblem } from "./generated/FormProblem";
 import type { FormFix } from "./generated/FormFix";
+import type { Preview } from "./generated/Preview";
+import type { PreviewRequest } from "./generated/PreviewRequest";
 import type { ImportPlan } from "./generated/ImportPlan";
 import type { ImportRunView } from "./generated/ImportRunView";
 import type { QueueChoice } from "./generated/QueueChoice";
@@ -170,6 +172,8 @@ export const api = {
     /** The workshop's "Get queue presences" action as a form for `integrationId`, named `name`. */
     actionPreset: (integrationId: string, name: string): Promise<ActionForm> => invoke<ActionForm>("action_preset", { integrationId, name }),
     actionCheck: (form: ActionForm): Promise<FormProblem[]> => invoke<FormProblem[]>("action_check", { form }),
+    /** The ten steps played offline on the form over a sample response (in Rust; nothing is sent). */
+    actionPreview: (request: PreviewRequest): Promise<Preview> => invoke<Preview>("action_preview", { request }),
     /** The form with one lint's fix applied (in Rust; nothing is saved). */
     actionFix: (form: ActionForm, fix: FormFix): Promise<ActionForm> => invoke<ActionForm>("action_fix", { form, fix }),
     actionGet: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_get", { id }),

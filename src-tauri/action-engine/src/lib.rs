@@ -1,7 +1,9 @@
 //! action-engine: runs a Genesys Cloud data action's templates offline, for the Sandbox org and
 //! the app's preview. JSONPath translation maps in Genesys's (Jayway) dialect over RFC 9535, the
-//! Velocity subset of request and success templates, and the two response steps built on them.
+//! Velocity subset of request and success templates, the two response steps built on them, and
+//! the contracts applied to values (checked, and flattened as Architect sees them).
 
+pub mod contract;
 pub mod error;
 pub mod lint;
 pub mod names;

@@ -15,6 +15,7 @@ use studio::wire::action_import::{ActionFile, ImportPlan, ImportRunView};
 use studio::wire::actions::{
     ActionDetail, ActionForm, ActionsOverview, FormFix, FormProblem, QueueChoice, TestRun,
 };
+use studio::wire::preview::{Preview, PreviewRequest};
 use studio::wire::privileges::{ActionPrivileges, PrivilegeGrant};
 use studio::{actions, CommandResult};
 use tauri::ipc::Channel;
@@ -40,6 +41,13 @@ pub async fn action_preset<R: Runtime>(
 #[tauri::command]
 pub fn action_check(form: ActionForm) -> Vec<FormProblem> {
     actions::check(&form)
+}
+
+/// The offline preview of the form over a sample response (no org, no request): the window
+/// asks on every pause in typing.
+#[tauri::command]
+pub fn action_preview(request: PreviewRequest) -> Preview {
+    actions::preview::preview(&request)
 }
 
 /// A lint's fix applied to the form, in Rust (no org): the window shows the answer.

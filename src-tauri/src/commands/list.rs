@@ -47,6 +47,7 @@ app_commands! {
         action_preset,
         action_check,
         action_fix,
+        action_preview,
         action_get,
         action_save,
         action_test,

@@ -76,6 +76,7 @@ pub fn bench() -> Result {
     guided_setup()?;
     action_test()?;
     action_import()?;
+    action_preview()?;
     Ok(())
 }
 
@@ -89,6 +90,12 @@ fn guided_setup() -> Result {
 /// time and the ratio to its critical path, printed by `cargo bench --bench action_test`.
 fn action_test() -> Result {
     cmd::cmd("cargo", &["bench", "-q", "--bench", "action_test"]).run()
+}
+
+/// The offline preview's latency per keystroke, the workshop action over a small and a ~1 MB
+/// sample: median, p95 and max (`cargo bench --bench action_preview`).
+fn action_preview() -> Result {
+    cmd::cmd("cargo", &["bench", "-q", "--bench", "action_preview"]).run()
 }
 
 /// A batch import of 200 exported actions, drafted and published at 20 ms Sandbox latency per

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::api::actions::contract::types;
+use super::types;
 
 /// Why a value does not fit.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! a run's output (`finalResult`).
 //!
 //! No public source shows the format beyond the model's description of `arrayProperties`
-//! ("Properties in the original document that were arrays"), so the Sandbox's rules are:
+//! ("Properties in the original document that were arrays"), so these rules are the Sandbox's and the preview's:
 //! members of objects become dotted names (`address.city`); an array of simple values keeps its
 //! name and stays an array (the workshop's `Presences`); each member of an array of objects
 //! becomes an array of its own named with the dotted path (`entities.name`), holding `null`
@@ -12,7 +12,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::contract::types;
+use super::types;
 
 fn join(at: &str, name: &str) -> String {
     if at.is_empty() {

@@ -12,6 +12,9 @@ pub mod form;
 pub mod import;
 pub mod inputs;
 pub mod preset;
+pub mod preview;
+#[cfg(test)]
+mod preview_tests;
 pub mod privileges;
 pub mod response_rules;
 pub mod rules;

@@ -9,6 +9,7 @@ pub mod app;
 pub mod clients;
 pub mod error;
 pub mod integrations;
+pub mod preview;
 pub mod privileges;
 pub mod settings;
 pub mod setup;

@@ -9,6 +9,8 @@
 
 use serde_json::{Map, Value};
 
+use action_engine::contract::types;
+
 use super::errors::Problem;
 
 /// What an input property may be: simple values only.
@@ -38,16 +40,6 @@ pub fn valid_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// The `type` of a schema as a list (`"string"` or `["string", "null"]`); `None` when absent or
-/// not a string or list of strings.
-pub fn types(schema: &Value) -> Option<Vec<&str>> {
-    match schema.get("type")? {
-        Value::String(t) => Some(vec![t.as_str()]),
-        Value::Array(list) => list.iter().map(Value::as_str).collect(),
-        _ => None,
-    }
 }
 
 fn no_refs(value: &Value, at: &str, out: &mut Vec<Problem>) {

@@ -6,7 +6,6 @@
 mod contract;
 mod drafts;
 mod errors;
-mod flatten;
 mod input;
 mod listings;
 mod model;

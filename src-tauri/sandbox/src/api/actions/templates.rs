@@ -9,7 +9,6 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::flatten::flatten_schema;
 use super::model::Stage;
 use super::permissions::VIEW;
 use crate::caller::Caller;
@@ -17,6 +16,7 @@ use crate::error_body::ApiError;
 use crate::paging::Query;
 use crate::resource::{found, ok};
 use crate::store::Ctx;
+use action_engine::contract::flatten_schema;
 
 fn template(
     ctx: &Ctx,

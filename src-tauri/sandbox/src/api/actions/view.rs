@@ -5,10 +5,10 @@
 
 use serde_json::{json, Value};
 
-use super::flatten::flatten_schema;
 use super::model::{ActionDefinition, ActionRecord, Stage};
 use crate::paging::Query;
 use crate::variants::ActionTemplates;
+use action_engine::contract::flatten_schema;
 
 /// What an answer shows besides the action's identity.
 #[derive(Debug, Clone, Copy)]

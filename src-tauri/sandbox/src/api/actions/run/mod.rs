@@ -7,7 +7,6 @@ mod auth;
 mod remote;
 mod request;
 mod response;
-mod schema;
 mod trace;
 
 use std::time::Duration;

@@ -8,11 +8,11 @@ use action_engine::{render, Context};
 use axum::http::{StatusCode, Uri};
 use serde_json::{json, Map, Value};
 
-use super::schema::{check, Misfit};
 use super::trace::Outcome;
 use crate::api::actions::errors::{invalid_schema, invalid_substitution};
 use crate::api::actions::model::ActionConfig;
 use crate::error_body::ApiError;
+use action_engine::contract::{check, Misfit};
 
 pub type Inputs = Map<String, Value>;
 

@@ -15,13 +15,12 @@ use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 
 use super::remote::Answer;
-use super::schema::{check, Misfit};
 use super::trace::Outcome;
 use crate::api::actions::errors::{invalid_schema, step, transform_failed};
-use crate::api::actions::flatten::flatten_output;
 use crate::api::actions::model::ActionConfig;
 use crate::error_body::ApiError;
 use crate::variants::NonJsonDefault;
+use action_engine::contract::{check, flatten_output, Misfit};
 
 /// A translated value: JSON, or a default inserted as its own text (variant `default-verbatim`).
 pub enum Translated {
