@@ -1,5 +1,5 @@
 //! The offline preview's latency per keystroke: the whole ten-step preview of the workshop's
-//! action over a sample queue of 25 members, and over a sample response of about 1 MB (5,000
+//! action over a sample queue of 25 members, and over a sample response of about 1 MB (2,300
 //! members), each run many times after a warm-up; prints median, p95 and max. Goal: p95 under
 //! one frame (16 ms) for the workshop action. `cargo bench --bench action_preview`.
 
@@ -73,5 +73,5 @@ fn measure(what: &str, sample: String, runs: usize) {
 fn main() {
     println!("\nOffline preview, per keystroke (the whole ten steps):");
     measure("workshop action, 25 members", members(25), 500);
-    measure("workshop action, ~1 MB sample", members(5_000), 40);
+    measure("workshop action, ~1 MB sample", members(2_300), 60);
 }
