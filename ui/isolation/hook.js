@@ -50,6 +50,7 @@
     "action_check",
     "action_fix",
     "action_preview",
+    "action_sample",
     "action_get",
     "action_save",
     "action_test",

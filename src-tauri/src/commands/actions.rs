@@ -50,6 +50,16 @@ pub fn action_preview(request: PreviewRequest) -> Preview {
     actions::preview::preview(&request)
 }
 
+/// A sample response for the preview: the form's GET sent once with the user's token.
+#[tauri::command]
+pub async fn action_sample<R: Runtime>(
+    app: AppHandle<R>,
+    form: ActionForm,
+    values: BTreeMap<String, String>,
+) -> CommandResult<String> {
+    actions::preview::capture(&org(&app).await?, &form, &values).await
+}
+
 /// A lint's fix applied to the form, in Rust (no org): the window shows the answer.
 #[tauri::command]
 pub fn action_fix(form: ActionForm, fix: FormFix) -> ActionForm {

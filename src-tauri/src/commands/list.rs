@@ -48,6 +48,7 @@ app_commands! {
         action_check,
         action_fix,
         action_preview,
+        action_sample,
         action_get,
         action_save,
         action_test,

@@ -121,6 +121,17 @@ impl Client {
         parse(&answer)
     }
 
+    /// `GET {api_base}{path}`, the answer's text as it came (capped like every answer): a data
+    /// action's sample response, kept byte for byte.
+    pub async fn get_text(&self, path: &str, token: &Secret) -> Result<String> {
+        let answer = self.send(Method::GET, path, token, None).await?;
+        String::from_utf8(answer.body).map_err(|_| Error::UnexpectedResponse {
+            status: answer.status.as_u16(),
+            reason: "the answer is not UTF-8 text".to_owned(),
+            context_id: None,
+        })
+    }
+
     /// `DELETE {api_base}{path}`; any 2xx is success.
     pub async fn delete(&self, path: &str, token: &Secret) -> Result<()> {
         self.send(Method::DELETE, path, token, None).await.map(drop)

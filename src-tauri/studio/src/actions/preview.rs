@@ -7,6 +7,8 @@
 //! answer. Where no source says what Genesys does, the preview reads it as the Sandbox org does:
 //! a path that finds nothing without a default fails step 9 (`no.results`), a default that is
 //! not JSON text goes into the template as it is, and a URL must be a path of the org's API.
+//! A sample can be captured: the resolved request sent once with the signed-in user's token
+//! (GET only: any other method could change the org).
 
 use action_engine::contract::{check, flatten_schema, Misfit};
 use action_engine::{eval_path, render, Context, ErrorKind, PathResult};
@@ -14,10 +16,13 @@ use serde_json::{Map, Value};
 
 use super::schema::to_schema;
 use super::{inputs, rules};
+use genesys::ErrorKind as Kind;
+
 use crate::wire::actions::{ActionForm, Severity};
 use crate::wire::preview::{
     Exactness, FlatField, Preview, PreviewRequest, PreviewRow, PreviewState, PreviewStep,
 };
+use crate::{CommandError, CommandResult, OrgContext};
 
 /// Jayway forms the engine reads its own way (the engine's README lists them): a path so
 /// written is marked "check on the org".
@@ -296,4 +301,49 @@ pub fn preview(request: &PreviewRequest) -> Preview {
         flattened: flattened(&to_schema(&form.outputs, None)),
         sample_error: sample.err(),
     }
+}
+
+fn refused(message: String) -> CommandError {
+    CommandError {
+        kind: Kind::InvalidInput,
+        message,
+        context_id: None,
+    }
+}
+
+/// A sample response for `form`: its URL resolved with `values` and sent once, as a GET, with
+/// the signed-in user's token (not the integration's client: the user sees what the endpoint
+/// answers, whoever asks). Answers the body, re-indented when it is JSON.
+pub async fn capture(
+    org: &OrgContext,
+    form: &ActionForm,
+    values: &std::collections::BTreeMap<String, String>,
+) -> CommandResult<String> {
+    if !form.method.trim().eq_ignore_ascii_case("GET") {
+        return Err(refused(format!(
+            "only a GET is sent to capture a sample; this action is a {}: paste its answer instead",
+            form.method.trim()
+        )));
+    }
+    let body = inputs::test_body(&form.inputs, values).map_err(|problems| {
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.field, p.code))
+            .collect();
+        refused(list.join("; "))
+    })?;
+    let url = resolve(&form.url_template, &body, "requestUrlTemplate").map_err(refused)?;
+    let url = url.trim();
+    if !url.starts_with("/api/v2/") {
+        return Err(refused(format!("{url} is not a path of the org's API")));
+    }
+    let text = org
+        .session
+        .client()
+        .get_text(url, org.session.token())
+        .await?;
+    Ok(match serde_json::from_str::<Value>(&text) {
+        Ok(json) => serde_json::to_string_pretty(&json).unwrap_or(text),
+        Err(_) => text,
+    })
 }

@@ -2,14 +2,15 @@
 //! action (all ten steps pass, the same output), its `$Presences` typo (step 10 fails in both,
 //! with the same words), a path that finds nothing with no default (step 9 fails in both), and
 //! a test value missing (step 3 fails offline; the app refuses it before sending); steps 4 and 8
-//! are the org's (the sample stands in). The sample is the endpoint's real answer, read once.
+//! are the org's (the sample stands in). The sample is the endpoint's real answer, captured
+//! through the app once (a GET only).
 
 use std::collections::BTreeMap;
 
 use genesys::models::RoleDivision;
 use genesys::setup::SetupRequest;
 
-use super::preview::preview;
+use super::preview::{capture, preview};
 use super::privileges::CatalogCache;
 use crate::setup::SetupRuns;
 use crate::tests::signed_in;
@@ -93,18 +94,29 @@ async fn the_preview_plays_the_steps_the_org_plays_on_the_workshop_cases() {
         .id;
     form.version = actions::get(&ctx, &id).await.expect("read").form.version;
 
-    // The sample: the endpoint's own answer to the URL step 5 resolves.
+    // The sample: captured through the app, and the same as the endpoint's own answer.
+    let values = BTreeMap::from([("QueueID".to_string(), queue.clone())]);
+    let sample = capture(&ctx, &form, &values).await.expect("a sample");
     let url = form.url_template.replace("${input.QueueID}", &queue);
-    let sample = reqwest::Client::new()
+    let direct: serde_json::Value = reqwest::Client::new()
         .get(format!("{}{url}", org.api_base_url()))
         .bearer_auth(t.expose())
         .send()
         .await
         .expect("the endpoint answers")
-        .text()
+        .json()
         .await
-        .expect("a body");
-    let values = BTreeMap::from([("QueueID".to_string(), queue.clone())]);
+        .expect("JSON");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&sample).expect("JSON"),
+        direct
+    );
+    let mut post = form.clone();
+    post.method = "POST".into();
+    assert!(
+        capture(&ctx, &post, &values).await.is_err(),
+        "only a GET is sent"
+    );
     let local = |form: &ActionForm| {
         preview(&PreviewRequest {
             form: form.clone(),
