@@ -325,6 +325,25 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
         fixed["urlTemplate"],
         "/api/v2/routing/queues/${input.QueueID}/members?expand=presence&pageSize=100"
     );
+    let preview = invoke(
+        &webview,
+        "action_preview",
+        json!({"request": {"form": form, "sample": "{\"entities\": []}", "values": {"QueueID": "q-1"}}}),
+    )
+    .expect("the preview");
+    assert_eq!(
+        preview["steps"].as_array().map(Vec::len),
+        Some(10),
+        "{preview}"
+    );
+    assert_eq!(
+        preview["steps"][4]["shown"],
+        "/api/v2/routing/queues/q-1/members?expand=presence"
+    );
+    assert_eq!(
+        keys(&preview),
+        ["flattened", "output", "rows", "sampleError", "steps"]
+    );
     let mut reserved = form.clone();
     reserved["inputs"][0]["name"] = json!("orgId");
     let problems = invoke(&webview, "action_check", json!({"form": reserved})).expect("checked");
@@ -333,6 +352,14 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     let draft = invoke(&webview, "action_save", json!({"id": null, "form": form})).expect("saved");
     assert_eq!(keys(&draft), ["form", "isDraft", "summary"]);
     let id = draft["summary"]["id"].as_str().expect("an id").to_owned();
+    let missing = invoke(
+        &webview,
+        "action_sample",
+        json!({"form": form, "values": {"QueueID": "no-such-queue"}}),
+    )
+    .expect_err("no such queue");
+    assert_eq!(missing["kind"], "api", "{missing}");
+    assert!(missing["contextId"].is_string(), "{missing}");
     let run = invoke(
         &webview,
         "action_test",
