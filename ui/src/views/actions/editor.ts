@@ -4,16 +4,18 @@
 // rows with defaults, success template). Each change is checked in Rust (actionCheck, after a
 // short pause) and every problem shown beside its field: what Genesys refuses, what the org's
 // test would fail on, and (quieter) what works but is fragile; a problem Rust can fix carries
-// a button that applies it (actionFix, fix.ts). A read-only editor shows a published action.
+// a button that applies it (actionFix, fix.ts). Below the response, the offline preview
+// (preview.ts) plays the form over a sample response. A read-only editor shows a published action.
 import type { ActionForm, ActionsApi, FormProblem } from "../../api";
 import type { FormFix } from "../../generated/FormFix";
 import type { HeaderRow } from "../../generated/HeaderRow";
-import type { TranslationRow } from "../../generated/TranslationRow";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { textField } from "../../kit/inputs";
 import { fixButton, fixDone, fixField, fixId, TEMPLATE_FIELDS, type TemplateField } from "./fix";
+import { previewCard, type PreviewCard } from "./preview";
+import { translationEditor } from "./translation";
 import { byId, fieldLabel, pathId, treeEditor } from "./tree";
 import { problemText } from "./words";
 
@@ -34,7 +36,7 @@ export interface Editor {
 }
 
 export interface EditorDeps {
-  api: Pick<ActionsApi, "actionCheck" | "actionFix">;
+  api: Pick<ActionsApi, "actionCheck" | "actionFix" | "actionPreview">;
   readOnly: boolean;
   /** Timer seam for tests. */
   later?: (fn: () => void, ms: number) => number;
@@ -92,39 +94,6 @@ function headersEditor(rows: HeaderRow[], disabled: boolean, changed: () => void
   add.addEventListener("click", () => (rows.push({ name: "", value: "" }), redraw(), changed()));
   redraw();
   return h("div", { class: "field" }, h("span", { class: "field-label" }, t("actions.request.headers")), list, add);
-}
-
-function translationEditor(rows: TranslationRow[], disabled: boolean, changed: () => void): HTMLElement {
-  const list = h("ul", { class: "tree", id: "action-translation" });
-  const redraw = (): void => {
-    list.replaceChildren(
-      ...rows.map((row, i) => {
-        const at = (part: string): string => pathId(`translation.${i}.${part}`);
-        const key = h("input", { id: at("key"), type: "text", value: row.key, "aria-label": t("actions.response.key"), "aria-describedby": `${at("key")}-error`, disabled });
-        const path = h("input", { id: at("path"), type: "text", value: row.path, class: "mono wide", "aria-label": t("actions.response.path"), "aria-describedby": `${at("path")}-error`, disabled });
-        const fallback = h("input", { id: at("default"), type: "text", value: row.default ?? "", class: "mono", "aria-label": t("actions.response.default"), "aria-describedby": `${at("default")}-error`, disabled });
-        key.addEventListener("input", () => ((row.key = key.value), changed()));
-        path.addEventListener("input", () => ((row.path = path.value), changed()));
-        fallback.addEventListener("input", () => ((row.default = fallback.value === "" ? null : fallback.value), changed()));
-        const remove = h("button", { type: "button", class: "link-button", disabled }, t("actions.tree.remove"));
-        remove.addEventListener("click", () => (rows.splice(i, 1), redraw(), changed()));
-        const errors = ["key", "path", "default"].map((p) => h("p", { class: "field-error", id: `${at(p)}-error`, role: "alert" }));
-        return h("li", { "data-key": row.key }, h("div", { class: "tree-row" }, key, path, fallback, remove), ...errors);
-      }),
-    );
-  };
-  const add = h("button", { type: "button", id: "action-translation-add", disabled }, t("actions.response.add"));
-  add.addEventListener("click", () => (rows.push({ key: "", path: "$.", default: null }), redraw(), changed()));
-  redraw();
-  return h(
-    "div",
-    { class: "field" },
-    h("span", { class: "field-label" }, t("actions.response.map")),
-    h("p", { class: "hint" }, t("actions.response.mapHint")),
-    h("p", { class: "hint tree-columns", "aria-hidden": "true" }, `${t("actions.response.key")} · ${t("actions.response.path")} · ${t("actions.response.default")}`),
-    list,
-    add,
-  );
 }
 
 /** A problem's words, then its fix button when it has one. */
@@ -185,9 +154,11 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
     showProblems(root, summary, problems, drawFix);
     return problems;
   };
+  let preview: PreviewCard | null = null;
   const changed = (): void => {
     fixed.textContent = "";
     deps.onChange?.();
+    preview?.schedule();
     const ticket = ++pending;
     later(() => {
       if (ticket === pending) void check().catch(() => undefined);
@@ -241,6 +212,10 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
   success.input.addEventListener("input", () => ((form.successTemplate = success.input.value), changed()));
   const templates: Record<TemplateField, HTMLInputElement | HTMLTextAreaElement> = { urlTemplate: url.input, bodyTemplate: body.input, successTemplate: success.input };
 
+  const translation = translationEditor(form.translation, disabled, { changed, redrawn: () => preview?.rowsRedrawn(), focus: () => preview?.rowFocused() });
+  // The offline preview needs something to type into, so a read-only editor goes without it.
+  preview = disabled ? null : previewCard({ api: deps.api, form, translation, later });
+
   // A fix is applied in Rust to the form as it stands (unsaved edits included); only the
   // templates can change, and one edited while the fix was on its way keeps the edit.
   const applyFix = async (fix: FormFix, button: HTMLButtonElement): Promise<void> => {
@@ -265,6 +240,7 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
     pending++; // a check queued by typing would only repeat the one below
     if (applied) {
       deps.onChange?.();
+      preview?.schedule();
       templates[fixField(fix)].focus();
       fixed.textContent = fixDone(fix);
     }
@@ -305,7 +281,8 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
       headersEditor(form.headers, disabled, changed),
       body.field,
     ),
-    section("action-response", t("actions.response.title"), translationEditor(form.translation, disabled, changed), success.field, h("p", { class: "hint" }, t("actions.response.successHint"))),
+    section("action-response", t("actions.response.title"), translation.root, success.field, h("p", { class: "hint" }, t("actions.response.successHint"))),
+    preview?.root ?? null,
   );
   return { root, form, check };
 }
