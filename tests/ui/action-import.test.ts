@@ -45,6 +45,7 @@ function fakeApi(): Fakes {
     apiPermissionsPrefetch: vi.fn<ActionsApi["apiPermissionsPrefetch"]>(() => Promise.resolve(null)),
     integrationExportTerraform: vi.fn(fail),
     actionPreview: vi.fn(fail),
+    actionSample: vi.fn(fail),
   };
 }
 

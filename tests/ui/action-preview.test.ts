@@ -317,3 +317,36 @@ describe("each translation-map row", () => {
     expect([...editor.root.querySelectorAll<HTMLButtonElement>("button.tree-match")].map((b) => b.dataset.path)).toEqual([FIRST_PRESENCE]);
   });
 });
+
+describe("a sample from the org", () => {
+  it("sends the form's GET with the values once, fills the sample and previews it", async () => {
+    const actionSample = vi.fn<ActionsApi["actionSample"]>(() => Promise.resolve(SAMPLE));
+    const actionPreview = vi.fn<ActionsApi["actionPreview"]>(() => Promise.resolve(answer()));
+    const editor = open(fakeApi({ actionSample, actionPreview }));
+    type($<HTMLInputElement>(editor.root, "#action-preview-value-QueueID"), "q-1");
+    await vi.advanceTimersByTimeAsync(PREVIEW_AFTER_MS);
+    const capture = $<HTMLButtonElement>(editor.root, "#action-preview-capture");
+    expect(capture.textContent).toBe(t("actions.preview.capture"));
+    capture.click();
+    await vi.advanceTimersByTimeAsync(PREVIEW_AFTER_MS);
+    expect(actionSample).toHaveBeenCalledTimes(1);
+    expect(actionSample.mock.calls[0]?.[1]).toEqual({ QueueID: "q-1" });
+    expect(actionSample.mock.calls[0]?.[0].urlTemplate).toBe(presetForm().urlTemplate);
+    expect($<HTMLTextAreaElement>(editor.root, "#action-preview-sample").value).toBe(SAMPLE);
+    expect((actionPreview.mock.calls.at(-1)?.[0] as PreviewRequest).sample).toBe(SAMPLE);
+  });
+
+  it("is not offered for a method other than GET, and a refusal shows the error panel", async () => {
+    const actionSample = vi.fn<ActionsApi["actionSample"]>(() => Promise.reject({ kind: "api", message: "No such queue", contextId: "ctx-9" }));
+    const post = open(fakeApi({ actionSample }), { ...presetForm(), method: "POST" });
+    await vi.advanceTimersByTimeAsync(PREVIEW_AFTER_MS);
+    expect($<HTMLButtonElement>(post.root, "#action-preview-capture").disabled).toBe(true);
+    document.body.replaceChildren();
+    const editor = open(fakeApi({ actionSample }));
+    await vi.advanceTimersByTimeAsync(PREVIEW_AFTER_MS);
+    $<HTMLButtonElement>(editor.root, "#action-preview-capture").click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect($(editor.root, "#action-preview-errors").textContent).toContain("ctx-9");
+    expect($<HTMLButtonElement>(editor.root, "#action-preview-capture").disabled).toBe(false);
+  });
+});

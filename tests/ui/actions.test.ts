@@ -56,6 +56,7 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     apiPermissionsPrefetch: () => Promise.resolve(null),
     integrationExportTerraform: fail,
     actionPreview: fail,
+    actionSample: fail,
     ...overrides,
   };
 }

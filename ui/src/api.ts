@@ -174,6 +174,8 @@ export const api = {
     actionCheck: (form: ActionForm): Promise<FormProblem[]> => invoke<FormProblem[]>("action_check", { form }),
     /** The ten steps played offline on the form over a sample response (in Rust; nothing is sent). */
     actionPreview: (request: PreviewRequest): Promise<Preview> => invoke<Preview>("action_preview", { request }),
+    /** A sample response for the preview: the form's GET sent once with the user's token (any other method is refused). */
+    actionSample: (form: ActionForm, values: Record<string, string>): Promise<string> => invoke<string>("action_sample", { form, values }),
     /** The form with one lint's fix applied (in Rust; nothing is saved). */
     actionFix: (form: ActionForm, fix: FormFix): Promise<ActionForm> => invoke<ActionForm>("action_fix", { form, fix }),
     actionGet: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_get", { id }),

@@ -36,7 +36,7 @@ export interface Editor {
 }
 
 export interface EditorDeps {
-  api: Pick<ActionsApi, "actionCheck" | "actionFix" | "actionPreview">;
+  api: Pick<ActionsApi, "actionCheck" | "actionFix" | "actionPreview" | "actionSample">;
   readOnly: boolean;
   /** Timer seam for tests. */
   later?: (fn: () => void, ms: number) => number;

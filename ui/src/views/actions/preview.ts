@@ -21,7 +21,7 @@ export const PREVIEW_AFTER_MS = 150;
 const TYPES = new Set(["string", "integer", "number", "boolean", "array", "object"]);
 
 export interface PreviewDeps {
-  api: Pick<ActionsApi, "actionPreview">;
+  api: Pick<ActionsApi, "actionPreview" | "actionSample">;
   /** The editor's form, changed in place as the admin types. */
   form: ActionForm;
   translation: TranslationEditor;
@@ -123,6 +123,25 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     mark(path.value);
   });
   use.addEventListener("click", () => translation.usePath(path.value));
+  // A sample from the org: the form's GET sent once with the admin's own sign-in.
+  const capture = h("button", { type: "button", id: "action-preview-capture" }, t("actions.preview.capture"));
+  const captureHint = h("p", { class: "hint", id: "action-preview-capture-hint" }, t("actions.preview.captureHint"));
+  capture.setAttribute("aria-describedby", "action-preview-capture-hint");
+  capture.addEventListener("click", () => {
+    capture.disabled = true;
+    errors.replaceChildren();
+    deps.api.actionSample(structuredClone(form), givenValues()).then(
+      (text) => {
+        capture.disabled = form.method.trim().toUpperCase() !== "GET";
+        sample.value = text;
+        schedule();
+      },
+      (err: unknown) => {
+        capture.disabled = form.method.trim().toUpperCase() !== "GET";
+        errors.replaceChildren(errorPanel(err, () => errors.replaceChildren()));
+      },
+    );
+  });
 
   /** The tree, drawn again only when the sample's text changed. */
   const drawTree = (): void => {
@@ -195,12 +214,17 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     annotate();
   };
 
+  /** The test values of the inputs the form has now. */
+  function givenValues(): Record<string, string> {
+    const given: Record<string, string> = {};
+    for (const f of form.inputs) if (f.name && f.name in values) given[f.name] = values[f.name] as string;
+    return given;
+  }
+
   const run = async (): Promise<void> => {
     drawTree();
     const seq = ++sent;
-    const given: Record<string, string> = {};
-    for (const f of form.inputs) if (f.name && f.name in values) given[f.name] = values[f.name] as string;
-    const request = { form: structuredClone(form), sample: sample.value, values: given };
+    const request = { form: structuredClone(form), sample: sample.value, values: givenValues() };
     try {
       const preview = await deps.api.actionPreview(request);
       if (seq === sent) draw(preview, preview.sampleError === null && request.sample.trim() !== "");
@@ -211,6 +235,7 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
 
   function schedule(): void {
     drawValues();
+    capture.disabled = form.method.trim().toUpperCase() !== "GET";
     const ticket = ++scheduled;
     later(() => {
       if (ticket === scheduled) void run();
@@ -226,6 +251,8 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     h("p", { class: "hint preview-note", id: "action-preview-offline" }, t("actions.preview.nothingSent")),
     h("div", { class: "field" }, h("label", { for: "action-preview-sample" }, t("actions.preview.sample")), h("p", { class: "hint", id: "action-preview-sample-hint" }, t("actions.preview.sampleHint")), sample, sampleError),
     valueFields,
+    h("div", { class: "actions-row" }, capture),
+    captureHint,
     h("div", { class: "field" }, h("span", { class: "field-label" }, t("actions.preview.tree")), treeArea),
     h("div", { class: "field" }, h("label", { for: "action-preview-path" }, t("actions.preview.path")), path, h("div", { class: "actions-row" }, toggle, use)),
     errors,
