@@ -1,6 +1,7 @@
 // The Data actions screen in the real window, in en, es and pt-BR: signed in to the Sandbox
 // org with an active Data Actions integration (the guided setup run through the UI), the
-// workshop's "queue presences" preset, its missing page size fixed in one click, made into a draft and tested against a seeded queue
+// workshop's "queue presences" preset, its missing page size fixed in one click, previewed offline over a sample fetched once (a
+// value clicked for its path, put back into a broken row), made into a draft and tested against a seeded queue
 // (typed, later picked from the org's queues): ten steps passed, the presences in the output;
 // the success template broken to read $Presences (step 10 fails, opened, explained in the
 // window's language), fixed, published through the dialog (Not yet first and focused), shown
@@ -138,6 +139,39 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       assert.equal(await text(b, "#action-fix-status"), words.fix.pageSizeDone);
       await b.waitUntil(async () => !(await (await b.$("#action-fix-urlTemplate-pageSize")).isExisting()), { timeout: 10000, timeoutMsg: "the finding outlived its fix" });
       await screenshot(b, `actions-lint-fixed-${lang}`);
+
+      // The offline preview: a sample fetched from the org once, a value of it clicked for its
+      // JSONPath, [0] switched to [*], and that path put back into a broken map row; the ten
+      // steps are played again with no request each time.
+      const outputShown = async () => b.execute(() => {
+        const el = document.querySelector("#action-preview-output");
+        try {
+          return el ? JSON.parse(el.textContent) : null;
+        } catch {
+          return null;
+        }
+      });
+      await (await b.$("#action-preview-value-QueueID")).setValue(CLAIMS_INTAKE);
+      await (await b.$("#action-preview-capture")).click();
+      await b.waitUntil(async () => (await b.execute(() => document.querySelector("#action-preview-sample").value)).includes("entities"), { timeout: 20000, timeoutMsg: "no sample came from the org" });
+      await b.waitUntil(async () => (await outputShown())?.Presences?.length === MEMBERS, { timeout: 20000, timeoutMsg: "the preview never showed the members' presences" });
+      assert.equal(await b.execute(() => document.querySelector('#action-preview-steps > li[data-step="10"]').dataset.state), "passed");
+      assert.equal(await b.execute(() => document.querySelector('#action-preview-steps > li[data-step="8"]').dataset.state), "offline");
+      await (await b.$("#action-translation-0-path")).setValue("$.entities[*].user.nowhere");
+      await b.waitUntil(async () => (await outputShown())?.Presences === null, { timeout: 20000, timeoutMsg: "the preview did not follow the broken path" });
+      const first = "$.entities[0].user.presence.presenceDefinition.systemPresence";
+      const value = await b.$(`#action-preview-tree button.tree-value[data-path="${first}"]`);
+      await value.waitForClickable({ timeout: 10000, timeoutMsg: "the sample was never drawn as a tree" });
+      await value.click();
+      assert.equal(await b.execute(() => document.querySelector("#action-preview-path").value), first);
+      await (await b.$("#action-preview-wildcard")).click();
+      const every = "$.entities[*].user.presence.presenceDefinition.systemPresence";
+      assert.equal(await b.execute(() => document.querySelector("#action-preview-path").value), every);
+      await (await b.$("#action-preview-use")).click();
+      assert.equal(await b.execute(() => document.querySelector("#action-translation-0-path").value), every);
+      await b.waitUntil(async () => (await outputShown())?.Presences?.length === MEMBERS, { timeout: 20000, timeoutMsg: "the preview never came back to the members" });
+      await screenshot(b, `actions-preview-${lang}`);
+      await accessible("offline preview");
       await create.click();
       await b.waitUntil(async () => (await b.$("#action-test").isExisting()) || (await problemsShown(b)).length > 0, { timeout: 20000, timeoutMsg: "the draft was never created" });
       assert.deepEqual(await problemsShown(b), [], "the preset is created as it is");
