@@ -107,7 +107,8 @@ export function sampleTree(sample: unknown, pick: (path: string) => void): HTMLE
     budget--;
     const key = label === null ? null : h("span", { class: "tree-key mono" }, label);
     if (value === null || typeof value !== "object") return h("li", {}, key, key ? ": " : null, button(path, valueText(value)));
-    const head = h("summary", {}, key, key ? " " : null, button(path, containerText(value)));
+    // A summary may hold no control (it is one itself): the container's own button follows it.
+    const head = h("summary", {}, key ?? h("span", { class: "tree-key mono" }, "$"));
     const entries: [string, unknown, string][] = Array.isArray(value)
       ? value.map((v, i) => [`[${i}]`, v, `${path}[${i}]`])
       : Object.entries(value).map(([name, v]) => [name, v, memberPath(path, name)]);
@@ -119,7 +120,7 @@ export function sampleTree(sample: unknown, pick: (path: string) => void): HTMLE
         children.append(drawn);
       }
     }
-    return h("li", {}, h("details", { open: true }, head, children));
+    return h("li", {}, h("details", { open: true }, head, button(path, containerText(value)), children));
   };
   const top = node(null, sample, "$", 0);
   const total = countNodes(sample);
