@@ -130,7 +130,7 @@ function draw(detail: ActionDetail, deps: DetailDeps, parts: ReturnType<typeof f
         );
       }, fail);
     });
-    blocks.push(editor.root, h("div", { class: "actions-row" }, save), testCard(detail.summary.id, editor.form, { api: deps.api, unsaved: () => dirty }), publishCard(detail, deps, (d) => redraw(d, t("actions.publish.done")), () => dirty));
+    blocks.push(editor.root, h("div", { class: "actions-row" }, save), testCard(detail.summary.id, editor.form, { api: deps.api, unsaved: () => dirty, preview: editor.latestPreview }), publishCard(detail, deps, (d) => redraw(d, t("actions.publish.done")), () => dirty));
   } else {
     const makeDraft = h("button", { type: "button", class: "primary", id: "action-new-draft" }, t("actions.newDraft"));
     makeDraft.addEventListener("click", () => {

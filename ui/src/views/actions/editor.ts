@@ -14,7 +14,7 @@ import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { textField } from "../../kit/inputs";
 import { fixButton, fixDone, fixField, fixId, TEMPLATE_FIELDS, type TemplateField } from "./fix";
-import { previewCard, type PreviewCard } from "./preview";
+import { previewCard, type PreviewCard, type PreviewSnapshot } from "./preview";
 import { translationEditor } from "./translation";
 import { byId, fieldLabel, pathId, treeEditor } from "./tree";
 import { problemText } from "./words";
@@ -33,6 +33,8 @@ export interface Editor {
   form: ActionForm;
   /** Checks now; resolves to the problems found (also shown). */
   check: () => Promise<FormProblem[]>;
+  /** The offline preview last drawn (null in a read-only editor or before its first answer). */
+  latestPreview: () => PreviewSnapshot | null;
 }
 
 export interface EditorDeps {
@@ -284,5 +286,5 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
     section("action-response", t("actions.response.title"), translation.root, success.field, h("p", { class: "hint" }, t("actions.response.successHint"))),
     preview?.root ?? null,
   );
-  return { root, form, check };
+  return { root, form, check, latestPreview: () => preview?.latest() ?? null };
 }

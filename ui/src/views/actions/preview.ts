@@ -3,7 +3,8 @@
 // to older requests dropped) it draws the ten steps, the output and the fields flows see, and
 // beside each translation-map row what its path finds and whether the org reads it the same
 // way. The sample is drawn as a tree (preview-tree.ts) whose values give their path, to use in
-// the map. Nothing is sent to the org.
+// the map. Nothing is sent to the org. The last answer is kept for the org test's comparison
+// (compare.ts).
 import type { ActionForm, ActionsApi } from "../../api";
 import type { Preview } from "../../generated/Preview";
 import type { PreviewRow } from "../../generated/PreviewRow";
@@ -29,6 +30,12 @@ export interface PreviewDeps {
   later?: (fn: () => void, ms: number) => number;
 }
 
+/** The preview last drawn and the sample of the request it answered (for the org test's comparison). */
+export interface PreviewSnapshot {
+  preview: Preview;
+  sample: string;
+}
+
 export interface PreviewCard {
   root: HTMLElement;
   /** The form changed: preview again after a pause. */
@@ -37,6 +44,8 @@ export interface PreviewCard {
   rowsRedrawn: () => void;
   /** Another row got the focus: mark what its path finds in the tree. */
   rowFocused: () => void;
+  /** The preview last drawn, with its request's sample; null before the first answer. */
+  latest: () => PreviewSnapshot | null;
 }
 
 function stateLabel(step: PreviewStep): string {
@@ -83,7 +92,7 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
   const values: Record<string, string> = {};
   let scheduled = 0;
   let sent = 0;
-  let last: { preview: Preview; withSample: boolean } | null = null;
+  let last: { preview: Preview; withSample: boolean; sample: string } | null = null;
   let treeOf: string | null = null;
   let original = "";
   let wildcard = false;
@@ -189,8 +198,8 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     }
   };
 
-  const draw = (preview: Preview, withSample: boolean): void => {
-    last = { preview, withSample };
+  const draw = (preview: Preview, withSample: boolean, sampleText: string): void => {
+    last = { preview, withSample, sample: sampleText };
     errors.replaceChildren();
     const ordered = [...preview.steps].sort((a, b) => a.step - b.step);
     steps.replaceChildren(...ordered.map((s) => stepItem(s, preview.output)));
@@ -227,7 +236,7 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     const request = { form: structuredClone(form), sample: sample.value, values: givenValues() };
     try {
       const preview = await deps.api.actionPreview(request);
-      if (seq === sent) draw(preview, preview.sampleError === null && request.sample.trim() !== "");
+      if (seq === sent) draw(preview, preview.sampleError === null && request.sample.trim() !== "", request.sample);
     } catch (err) {
       if (seq === sent) errors.replaceChildren(errorPanel(err, () => errors.replaceChildren()));
     }
@@ -268,5 +277,6 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     schedule,
     rowsRedrawn: annotate,
     rowFocused: () => mark(translation.focused()?.path ?? null),
+    latest: () => (last ? { preview: last.preview, sample: last.sample } : null),
   };
 }

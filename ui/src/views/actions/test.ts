@@ -2,13 +2,16 @@
 // output" (on by default, as in the admin UI), then the ten operations the org ran, each
 // passed, failed or not run. The failed one is open: what to change in plain words first,
 // then Genesys's message, error codes and contextId. A passing run shows the output. An input
-// whose name says it takes a queue offers the org's queues to pick from.
+// whose name says it takes a queue offers the org's queues to pick from. Below a run, the
+// editor's last offline preview beside it, step by step (compare.ts).
 import type { ActionForm, ActionsApi, TestRun } from "../../api";
 import type { TestStep } from "../../generated/TestStep";
 import { t } from "../../i18n";
 import { copyButton } from "../../kit/copy";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
+import { comparisonView } from "./compare";
+import type { PreviewSnapshot } from "./preview";
 import { byId, pathId } from "./tree";
 import { hintText, problemText, STEP_COUNT, stepLabel } from "./words";
 
@@ -16,6 +19,8 @@ export interface TestDeps {
   api: Pick<ActionsApi, "actionTest" | "actionQueues">;
   /** Whether the draft has unsaved changes: a test runs what was saved. */
   unsaved: () => boolean;
+  /** The editor's last offline preview, compared with each run that arrives. */
+  preview?: () => PreviewSnapshot | null;
 }
 
 function stepItem(step: number, ran: TestStep | undefined): HTMLElement {
@@ -100,10 +105,11 @@ export function testCard(id: string, form: ActionForm, deps: TestDeps): HTMLElem
   const result = h("div", {});
   run.addEventListener("click", () => {
     run.disabled = true;
-    status.textContent = deps.unsaved() ? t("actions.test.runningSaved") : t("actions.test.running");
+    const asked = { flattened: flatten.checked, unsaved: deps.unsaved() };
+    status.textContent = asked.unsaved ? t("actions.test.runningSaved") : t("actions.test.running");
     result.replaceChildren();
     for (const line of card.querySelectorAll<HTMLElement>(".field-error")) line.textContent = "";
-    deps.api.actionTest(id, values, flatten.checked).then(
+    deps.api.actionTest(id, values, asked.flattened).then(
       (done) => {
         run.disabled = false;
         status.textContent = "";
@@ -117,7 +123,8 @@ export function testCard(id: string, form: ActionForm, deps: TestDeps): HTMLElem
           status.textContent = unplaced.join(" ");
           return;
         }
-        result.replaceChildren(runView(done));
+        const compared = comparisonView(done, deps.preview?.() ?? null, asked);
+        result.replaceChildren(runView(done), ...(compared ? [compared] : []));
       },
       (err: unknown) => {
         run.disabled = false;
