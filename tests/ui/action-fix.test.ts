@@ -2,12 +2,16 @@
 // worded as what it will do; a click sends the form as it stands (unsaved edits included) to
 // actionFix, puts the fixed template in its field, checks again so the problem goes, focuses
 // the field and says what changed; a refused fix lands in the screen's error panel.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionDetail, ActionForm, ActionsApi, FormProblem } from "../../ui/src/api";
 import type { FormFix } from "../../ui/src/generated/FormFix";
 import { languages, setLanguage, t } from "../../ui/src/i18n";
 import { actionDetailView, blankForm } from "../../ui/src/views/actions/detail";
 import { actionEditor } from "../../ui/src/views/actions/editor";
+
+// Every editor opened here starts its offline preview 150 ms later on a real timer: the last
+// one must fire while the page still exists, not after the file's environment is gone.
+afterAll(() => new Promise((done) => setTimeout(done, 400)));
 
 beforeEach(() => {
   setLanguage("en");

@@ -3,13 +3,17 @@
 // the URL at the cursor, contract trees), a test run's ten steps with the failed one opened
 // and explained (the workshop's $Presences typo in three languages), and publishing only
 // after a dialog that says the contracts freeze, with "Not yet" first.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionDetail, ActionForm, ActionsApi, ActionsOverview, TestRun } from "../../ui/src/api";
 import { setLanguage, t } from "../../ui/src/i18n";
 import { actionDetailView, blankForm } from "../../ui/src/views/actions/detail";
 import { actionEditor } from "../../ui/src/views/actions/editor";
 import { actionsListView } from "../../ui/src/views/actions/list";
 import { runView, testCard } from "../../ui/src/views/actions/test";
+
+// Every editor opened here starts its offline preview 150 ms later on a real timer: the last
+// one must fire while the page still exists, not after the file's environment is gone.
+afterAll(() => new Promise((done) => setTimeout(done, 400)));
 
 beforeEach(() => {
   setLanguage("en");
