@@ -37,6 +37,40 @@ pub(crate) async fn signed_in() -> (RunningSandbox, OrgContext, Arc<MemoryStore>
     (org, ctx, store)
 }
 
+/// Runs the guided setup with the workshop's defaults and the suggested role in the home
+/// division, and requires it to complete: the integration's id and the home division's id.
+pub(crate) async fn guided_setup_done(
+    ctx: &OrgContext,
+    dir: &std::path::Path,
+    catalogs: &CatalogCache,
+) -> (String, String) {
+    let form = setup::form(ctx, dir, catalogs).await.expect("the form");
+    let home = form.home_division_id.clone();
+    let request = SetupRequest::workshop_defaults(vec![RoleDivision {
+        role_id: form.suggested_role_id.expect("a suggested role"),
+        division_id: home.clone(),
+    }]);
+    let done = setup::start(ctx, dir, &SetupRuns::default(), request, Box::new(|_| true))
+        .await
+        .expect("the run");
+    assert_eq!(
+        done.phase,
+        crate::wire::setup::RunPhase::Completed,
+        "{:?}",
+        done.error
+    );
+    let overview = crate::actions::overview(ctx).await.expect("the overview");
+    (
+        overview
+            .integrations
+            .first()
+            .expect("one integration")
+            .id
+            .clone(),
+        home,
+    )
+}
+
 #[tokio::test]
 async fn a_new_client_secret_is_kept_for_one_reveal_and_leaves_the_vault_when_not_kept() {
     let (_org, ctx, store) = signed_in().await;

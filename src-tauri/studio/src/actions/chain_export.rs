@@ -6,7 +6,7 @@
 use genesys::models::AuthzDivision;
 
 use super::import::exported;
-use super::privileges::{actions_of, client_of};
+use super::privileges::{actions_of, client_of, roles_of};
 use super::terraform_chain::{chain_file, Chain, ChainDivision, ChainRole};
 use crate::{CommandResult, OrgContext};
 
@@ -44,16 +44,7 @@ pub async fn integration_terraform(
         actions: Vec::new(),
     };
     if let Some(client) = client {
-        let ids: Vec<String> = client
-            .role_divisions
-            .iter()
-            .map(|p| p.role_id.clone())
-            .collect();
-        let roles = if ids.is_empty() {
-            Vec::new()
-        } else {
-            c.roles_by_id(&ids, token).await?
-        };
+        let roles = roles_of(org, &client).await?;
         for pair in &client.role_divisions {
             let Some(role) = roles.iter().find(|r| r.id == pair.role_id) else {
                 continue;

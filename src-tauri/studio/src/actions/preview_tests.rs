@@ -7,17 +7,12 @@
 
 use std::collections::BTreeMap;
 
-use genesys::models::RoleDivision;
-use genesys::setup::SetupRequest;
-
 use super::preview::{capture, preview};
 use super::privileges::CatalogCache;
-use crate::setup::SetupRuns;
-use crate::tests::signed_in;
+use crate::tests::{guided_setup_done, signed_in};
 use crate::wire::actions::{ActionForm, TestRun};
 use crate::wire::preview::{Exactness, Preview, PreviewRequest, PreviewState};
-use crate::wire::setup::RunPhase;
-use crate::{actions, setup, OrgContext};
+use crate::{actions, OrgContext};
 
 /// The org's run and the preview agree on every step the preview can play.
 fn assert_same_steps(org: &TestRun, local: &Preview, what: &str) {
@@ -59,29 +54,7 @@ async fn the_preview_plays_the_steps_the_org_plays_on_the_workshop_cases() {
     let (org, ctx, _store) = signed_in().await;
     let dir = std::env::temp_dir().join(format!("studio-preview-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let form = setup::form(&ctx, &dir, &CatalogCache::new(dir.join("c")))
-        .await
-        .expect("the form");
-    let request = SetupRequest::workshop_defaults(vec![RoleDivision {
-        role_id: form.suggested_role_id.expect("a suggested role"),
-        division_id: form.home_division_id,
-    }]);
-    let done = setup::start(
-        &ctx,
-        &dir,
-        &SetupRuns::default(),
-        request,
-        Box::new(|_| true),
-    )
-    .await
-    .expect("the run");
-    assert_eq!(done.phase, RunPhase::Completed, "{:?}", done.error);
-    let integration = actions::overview(&ctx)
-        .await
-        .expect("overview")
-        .integrations[0]
-        .id
-        .clone();
+    let (integration, _) = guided_setup_done(&ctx, &dir, &CatalogCache::new(dir.join("c"))).await;
     let (c, t) = (ctx.session.client(), ctx.session.token());
     let queue = c.routing_queues(t).await.expect("queues")[0].id.clone();
     let mut form = actions::preset(&ctx, &integration, "Get queue presences")

@@ -13,12 +13,9 @@ use serde_json::{json, Value};
 use super::chain_export::integration_terraform;
 use super::privileges::CatalogCache;
 use super::terraform_chain::{chain_file, Chain, ChainDivision, ChainRole};
-use crate::setup::SetupRuns;
-use crate::tests::signed_in;
-use crate::wire::setup::RunPhase;
-use crate::{actions, setup};
-use genesys::models::{DomainPermissionPolicy, RoleDivision};
-use genesys::setup::SetupRequest;
+use crate::actions;
+use crate::tests::{guided_setup_done, signed_in};
+use genesys::models::DomainPermissionPolicy;
 
 fn same(args: FuncArgs) -> Result<hcl::Value, String> {
     Ok(args[0].clone())
@@ -153,29 +150,9 @@ async fn the_sandbox_integration_reads_back_whole_and_holds_no_secret() {
     let (_org, ctx, _store) = signed_in().await;
     let dir = std::env::temp_dir().join(format!("studio-chain-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let form = setup::form(&ctx, &dir, &CatalogCache::new(dir.join("catalogs")))
-        .await
-        .expect("the form");
-    let request = SetupRequest::workshop_defaults(vec![RoleDivision {
-        role_id: form.suggested_role_id.clone().expect("a suggested role"),
-        division_id: form.home_division_id.clone(),
-    }]);
-    let done = setup::start(
-        &ctx,
-        &dir,
-        &SetupRuns::default(),
-        request,
-        Box::new(|_| true),
-    )
-    .await
-    .expect("the run");
-    assert_eq!(done.phase, RunPhase::Completed, "{:?}", done.error);
-    let integration = actions::overview(&ctx)
-        .await
-        .expect("overview")
-        .integrations[0]
-        .clone();
-    let first = actions::preset(&ctx, &integration.id, "Get queue presences")
+    let (integration_id, _) =
+        guided_setup_done(&ctx, &dir, &CatalogCache::new(dir.join("catalogs"))).await;
+    let first = actions::preset(&ctx, &integration_id, "Get queue presences")
         .await
         .expect("preset");
     actions::save(&ctx, None, &first).await.expect("a draft");
@@ -186,7 +163,7 @@ async fn the_sandbox_integration_reads_back_whole_and_holds_no_secret() {
         .await
         .expect("a second draft");
 
-    let text = integration_terraform(&ctx, &integration.id)
+    let text = integration_terraform(&ctx, &integration_id)
         .await
         .expect("the file");
     let client_id = ctx
@@ -228,7 +205,16 @@ async fn the_sandbox_integration_reads_back_whole_and_holds_no_secret() {
         .as_object()
         .expect("the integration");
     let (label, wired) = integrations.iter().next().expect("one");
-    assert_eq!(wired["config"]["name"], json!(integration.name));
+    assert_eq!(
+        wired["config"]["name"],
+        json!(
+            actions::overview(&ctx)
+                .await
+                .expect("overview")
+                .integrations[0]
+                .name
+        )
+    );
     assert_eq!(wired["integration_type"], "purecloud-data-actions");
     let actions = file["resource"]["genesyscloud_integration_action"]
         .as_object()

@@ -140,6 +140,25 @@ pub(crate) async fn client_of(
     }
 }
 
+/// The roles `client` holds, read by id (each once, whatever its divisions).
+pub(crate) async fn roles_of(
+    org: &OrgContext,
+    client: &genesys::models::OAuthClient,
+) -> CommandResult<Vec<DomainOrganizationRole>> {
+    let mut ids: Vec<String> = client
+        .role_divisions
+        .iter()
+        .map(|p| p.role_id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (c, token) = (org.session.client(), org.session.token());
+    Ok(c.roles_by_id(&ids, token).await?)
+}
+
 /// Whether `role` grants exactly `needed` (no more, no less, wildcards not taken as exact).
 fn grants_exactly(role: &DomainOrganizationRole, needed: &[String]) -> bool {
     let mut granted = role.granted();
@@ -192,16 +211,7 @@ pub async fn privileges(
     let client_view = match &client {
         None => None,
         Some(client) => {
-            let ids: Vec<String> = client
-                .role_divisions
-                .iter()
-                .map(|p| p.role_id.clone())
-                .collect();
-            let roles = if ids.is_empty() {
-                Vec::new()
-            } else {
-                c.roles_by_id(&ids, token).await?
-            };
+            let roles = roles_of(org, client).await?;
             let granted: Vec<String> = {
                 let mut all: Vec<String> = roles
                     .iter()

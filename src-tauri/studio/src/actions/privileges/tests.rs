@@ -10,14 +10,11 @@ use std::time::Duration;
 
 use genesys::api::AssignWaits;
 use genesys::models::{OAuthClientRequest, RoleDivision};
-use genesys::setup::SetupRequest;
 
 use super::{grant, privileges, workshop_permission, CatalogCache};
-use crate::setup::SetupRuns;
-use crate::tests::signed_in;
+use crate::tests::{guided_setup_done, signed_in};
 use crate::wire::privileges::NeedSource;
-use crate::wire::setup::RunPhase;
-use crate::{actions, setup, OrgContext};
+use crate::{actions, OrgContext};
 
 fn folder(what: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("studio-privileges-{what}-{}", std::process::id()));
@@ -68,28 +65,7 @@ async fn the_workshop_action_gets_exactly_queue_view_and_then_runs_with_that_rol
         .get("sandbox", ctx.session.client())
         .await
         .expect("the API description");
-    let form = setup::form(&ctx, &dir, &cache).await.expect("the form");
-    let home = form.home_division_id.clone();
-    let request = SetupRequest::workshop_defaults(vec![RoleDivision {
-        role_id: form.suggested_role_id.expect("a suggested role"),
-        division_id: home.clone(),
-    }]);
-    let done = setup::start(
-        &ctx,
-        &dir,
-        &SetupRuns::default(),
-        request,
-        Box::new(|_| true),
-    )
-    .await
-    .expect("the run");
-    assert_eq!(done.phase, RunPhase::Completed, "{:?}", done.error);
-    let integration = actions::overview(&ctx)
-        .await
-        .expect("overview")
-        .integrations[0]
-        .id
-        .clone();
+    let (integration, home) = guided_setup_done(&ctx, &dir, &cache).await;
     let (c, t) = (ctx.session.client(), ctx.session.token());
     let roles = c.roles(t).await.expect("roles");
     let queue = c.routing_queues(t).await.expect("queues")[0].id.clone();
