@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { browserEnv, launch, screenshot, signInToSandbox, text } from "./harness.mjs";
 import { assertAccessible } from "./a11y.mjs";
-import { catalogue, pickFile } from "./flows.mjs";
+import { catalogue, pickFile, waitForSelector } from "./flows.mjs";
 
 const COUNT = 40;
 
@@ -82,8 +82,7 @@ for (const { lang, locale, a11y } of LANGUAGES) {
 
       await (await b.$("#action-import-publish")).click();
       await (await b.$("#action-import-start")).click();
-      const done = await b.$('#action-import-run[data-phase="completed"]');
-      await done.waitForDisplayed({ timeout: 120000, timeoutMsg: "the import never completed" });
+      await waitForSelector(b, '#action-import-run[data-phase="completed"]', 120000, "the import never completed");
       assert.equal(await (await b.$("#action-import-progress-bar")).getAttribute("aria-valuenow"), String(COUNT - 1), "the bar is full");
       const states = await b.execute(() => [...document.querySelectorAll("#action-import-items > li")].map((li) => li.dataset.state));
       assert.equal(states.length, COUNT - 1);

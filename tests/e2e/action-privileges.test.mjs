@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { browserEnv, launch, screenshot, signInToSandbox } from "./harness.mjs";
 import { assertAccessible } from "./a11y.mjs";
-import { activeIntegration, catalogue, pickFile } from "./flows.mjs";
+import { activeIntegration, catalogue, pickFile, waitForSelector } from "./flows.mjs";
 
 const ACTION = "List OAuth clients";
 
@@ -78,7 +78,7 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       await pickFile(b, "#action-import-files", "listing.json", listing());
       await (await b.$("#action-import-ready")).waitForDisplayed({ timeout: 20000, timeoutMsg: "the plan never showed" });
       await (await b.$("#action-import-start")).click();
-      await (await b.$('#action-import-run[data-phase="completed"]')).waitForDisplayed({ timeout: 60000, timeoutMsg: "the import never completed" });
+      await waitForSelector(b, '#action-import-run[data-phase="completed"]', 60000, "the import never completed");
 
       assert.equal(await testAction(b, ACTION), "false", "the client cannot list OAuth clients yet");
 

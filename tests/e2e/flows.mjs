@@ -1,6 +1,6 @@
 // Steps several E2E files share: a screen's catalogue of words, the guided setup run through
-// the UI to an active integration, and a file put in a page's file input as a pick or a drop
-// fills it (WebDriver cannot drive the OS picker).
+// the UI to an active integration, a file put in a page's file input as a pick or a drop fills
+// it (WebDriver cannot drive the OS picker), and a wait that survives a view drawn again.
 import { readFileSync } from "node:fs";
 
 /** The words of `ui/src/views/<folder>/i18n/<lang>.json`. */
@@ -39,4 +39,12 @@ export async function pickFile(b, selector, name, content) {
     name,
     content,
   );
+}
+
+/**
+ * Waits until `selector` matches, asking the page itself each time: a view that is drawn again
+ * on every message (the import run's) would leave a WebDriver handle stale between two polls.
+ */
+export async function waitForSelector(b, selector, timeout, timeoutMsg) {
+  await b.waitUntil(async () => (await b.execute((sel) => document.querySelector(sel) !== null, selector)) === true, { timeout, timeoutMsg });
 }
