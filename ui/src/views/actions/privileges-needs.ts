@@ -17,8 +17,14 @@ export type DivisionName = (id: string) => string;
 /** Needs only a run can settle: they are never shown as missing, nor as covered. */
 const UNKNOWABLE: ReadonlySet<NeedSource> = new Set(["unknown", "fromInput", "otherHost"]);
 
+/** A permission as code that may break only after one of its colons (`routing:|queue:|view`). */
+export function permissionCode(permission: string): HTMLElement {
+  const parts = permission.split(":").flatMap((part, i, all) => (i < all.length - 1 ? [`${part}:`, h("wbr", {})] : [part]));
+  return h("code", { class: "permission" }, ...parts);
+}
+
 export function permissionList(permissions: string[], id?: string): HTMLElement {
-  return h("ul", { class: "permission-list", id }, ...permissions.map((p) => h("li", { "data-permission": p }, h("code", {}, p))));
+  return h("ul", { class: "permission-list", id }, ...permissions.map((p) => h("li", { "data-permission": p }, permissionCode(p))));
 }
 
 /** When the API description was read, how much it holds, and a warning when it is an old copy. */
@@ -42,7 +48,7 @@ function needWords(need: ActionNeed): HTMLElement[] {
   switch (need.source) {
     case "any":
       if (need.listed.length <= 1) return [say("one"), permissionList(need.listed)];
-      return [say("any"), permissionList(need.listed), h("p", { class: "need-least" }, t("actions.privileges.need.least"), " ", ...need.least.map((p) => h("code", {}, p)))];
+      return [say("any"), permissionList(need.listed), h("p", { class: "need-least" }, t("actions.privileges.need.least"), " ", ...need.least.map((p) => permissionCode(p)))];
     case "all":
       return [say(need.listed.length <= 1 ? "one" : "all"), permissionList(need.listed)];
     default:
@@ -108,7 +114,7 @@ function extraBlock(client: ClientGrants): HTMLElement {
           "ul",
           { class: "permission-list" },
           ...client.extra.map((e) =>
-            h("li", { "data-permission": e.permission, "data-risky": String(e.risky) }, h("code", {}, e.permission), e.risky ? h("strong", { class: "badge extra-risky" }, t("actions.privileges.risky")) : null),
+            h("li", { "data-permission": e.permission, "data-risky": String(e.risky) }, permissionCode(e.permission), e.risky ? h("strong", { class: "badge extra-risky" }, t("actions.privileges.risky")) : null),
           ),
         )
       : null,
