@@ -46,8 +46,12 @@ async function testAction(b, name) {
   const run = await b.$("#action-test-run");
   await run.waitForClickable({ timeout: 20000, timeoutMsg: "the action offered no test" });
   await run.click();
+  await waitForSelector(b, "#action-test-result", 60000, "the test never finished").catch(async (e) => {
+    await screenshot(b, `privileges-test-unfinished-${name.replace(/\W+/g, "-")}`);
+    const shown = await b.execute(() => document.querySelector("#action-test")?.textContent ?? "(no test card)");
+    throw new Error(`${e.message}; the test card shows: ${shown}`);
+  });
   const result = await b.$("#action-test-result");
-  await result.waitForExist({ timeout: 60000, timeoutMsg: "the test never finished" });
   await result.scrollIntoView({ block: "start" });
   return result.getAttribute("data-success");
 }
