@@ -8,9 +8,10 @@ import type { Preview } from "../../ui/src/generated/Preview";
 import type { PreviewStep } from "../../ui/src/generated/PreviewStep";
 import { setLanguage, t } from "../../ui/src/i18n";
 import { compareOutputs, sameJson } from "../../ui/src/views/actions/compare";
-import { actionDetailView, blankForm } from "../../ui/src/views/actions/detail";
+import { actionDetailView } from "../../ui/src/views/actions/detail";
 import { PREVIEW_AFTER_MS, type PreviewSnapshot } from "../../ui/src/views/actions/preview";
 import { testCard } from "../../ui/src/views/actions/test";
+import { workshopForm } from "./action-fixtures";
 
 beforeEach(() => {
   setLanguage("en");
@@ -25,16 +26,7 @@ const OUTPUT = '{\n  "Presences": [\n    "Available",\n    "Busy"\n  ]\n}';
 const SAMPLE = JSON.stringify({ entities: [{ user: { presence: { presenceDefinition: { systemPresence: "Available" } } } }] });
 
 function presetForm(): ActionForm {
-  return {
-    ...blankForm("i-1", "Genesys Cloud Data Actions"),
-    name: "Get queue presences",
-    inputs: [{ name: "QueueID", fieldType: "string", required: true, itemType: null, children: [] }],
-    outputs: [{ name: "Presences", fieldType: "array", required: false, itemType: "string", children: [] }],
-    urlTemplate: "/api/v2/routing/queues/${input.QueueID}/members?expand=presence&pageSize=100",
-    translation: [{ key: "Presence", path: "$.entities[*].user.presence.presenceDefinition.systemPresence", default: "null" }],
-    successTemplate: '{"Presences" : $Presence}',
-    version: 1,
-  };
+  return workshopForm();
 }
 
 /** The preview as Rust draws it: every step passed but the org's two, or stopped at `failAt`. */

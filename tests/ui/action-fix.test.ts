@@ -6,8 +6,9 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionDetail, ActionForm, ActionsApi, FormProblem } from "../../ui/src/api";
 import type { FormFix } from "../../ui/src/generated/FormFix";
 import { languages, setLanguage, t } from "../../ui/src/i18n";
-import { actionDetailView, blankForm } from "../../ui/src/views/actions/detail";
+import { actionDetailView } from "../../ui/src/views/actions/detail";
 import { actionEditor } from "../../ui/src/views/actions/editor";
+import { workshopForm } from "./action-fixtures";
 
 // Every editor opened here starts its offline preview 150 ms later on a real timer: the last
 // one must fire while the page still exists, not after the file's environment is gone.
@@ -22,16 +23,7 @@ const URL_WITHOUT_PAGE_SIZE = "/api/v2/routing/queues/${input.QueueID}/members?e
 const URL_WITH_PAGE_SIZE = `${URL_WITHOUT_PAGE_SIZE}&pageSize=100`;
 
 function presetForm(): ActionForm {
-  return {
-    ...blankForm("i-1", "Genesys Cloud Data Actions"),
-    name: "Get queue presences",
-    inputs: [{ name: "QueueID", fieldType: "string", required: true, itemType: null, children: [] }],
-    outputs: [{ name: "Presences", fieldType: "array", required: false, itemType: "string", children: [] }],
-    urlTemplate: URL_WITHOUT_PAGE_SIZE,
-    translation: [{ key: "Presence", path: "$.entities[*].user.presence.presenceDefinition.systemPresence", default: "null" }],
-    successTemplate: '{"Presences" : $Presence}',
-    version: 1,
-  };
+  return workshopForm({ urlTemplate: URL_WITHOUT_PAGE_SIZE });
 }
 
 function detail(form = presetForm()): ActionDetail {

@@ -10,10 +10,10 @@ import type { Preview } from "../../ui/src/generated/Preview";
 import type { PreviewRequest } from "../../ui/src/generated/PreviewRequest";
 import type { PreviewStep } from "../../ui/src/generated/PreviewStep";
 import { setLanguage, t } from "../../ui/src/i18n";
-import { blankForm } from "../../ui/src/views/actions/detail";
 import { actionEditor, type Editor } from "../../ui/src/views/actions/editor";
 import { PREVIEW_AFTER_MS } from "../../ui/src/views/actions/preview";
 import { MAX_TREE_NODES, pathPattern, withWildcards } from "../../ui/src/views/actions/preview-tree";
+import { workshopForm } from "./action-fixtures";
 
 beforeEach(() => {
   setLanguage("en");
@@ -29,16 +29,7 @@ const PRESENCE = "$.entities[*].user.presence.presenceDefinition.systemPresence"
 const FIRST_PRESENCE = "$.entities[0].user.presence.presenceDefinition.systemPresence";
 
 function presetForm(): ActionForm {
-  return {
-    ...blankForm("i-1", "Genesys Cloud Data Actions"),
-    name: "Get queue presences",
-    inputs: [{ name: "QueueID", fieldType: "string", required: true, itemType: null, children: [] }],
-    outputs: [{ name: "Presences", fieldType: "array", required: false, itemType: "string", children: [] }],
-    urlTemplate: "/api/v2/routing/queues/${input.QueueID}/members?expand=presence&pageSize=100",
-    translation: [{ key: "Presence", path: PRESENCE, default: "null" }],
-    successTemplate: '{"Presences" : $Presence}',
-    version: 1,
-  };
+  return workshopForm();
 }
 
 const member = (presence: string): unknown => ({ user: { presence: { presenceDefinition: { systemPresence: presence } } } });

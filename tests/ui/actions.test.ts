@@ -6,10 +6,11 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionDetail, ActionForm, ActionsApi, ActionsOverview, TestRun } from "../../ui/src/api";
 import { setLanguage, t } from "../../ui/src/i18n";
-import { actionDetailView, blankForm } from "../../ui/src/views/actions/detail";
+import { actionDetailView } from "../../ui/src/views/actions/detail";
 import { actionEditor } from "../../ui/src/views/actions/editor";
 import { actionsListView } from "../../ui/src/views/actions/list";
 import { runView, testCard } from "../../ui/src/views/actions/test";
+import { workshopForm } from "./action-fixtures";
 
 // Every editor opened here starts its offline preview 150 ms later on a real timer: the last
 // one must fire while the page still exists, not after the file's environment is gone.
@@ -21,16 +22,7 @@ beforeEach(() => {
 });
 
 function presetForm(): ActionForm {
-  return {
-    ...blankForm("i-1", "Genesys Cloud Data Actions"),
-    name: "Get queue presences",
-    inputs: [{ name: "QueueID", fieldType: "string", required: true, itemType: null, children: [] }],
-    outputs: [{ name: "Presences", fieldType: "array", required: false, itemType: "string", children: [] }],
-    urlTemplate: "/api/v2/routing/queues/QUEUE/members?expand=presence",
-    translation: [{ key: "Presence", path: "$.entities[*].user.presence.presenceDefinition.systemPresence", default: "null" }],
-    successTemplate: '{"Presences" : $Presences}',
-    version: 1,
-  };
+  return workshopForm({ urlTemplate: "/api/v2/routing/queues/QUEUE/members?expand=presence", successTemplate: '{"Presences" : $Presences}' });
 }
 
 function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
