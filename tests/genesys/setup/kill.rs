@@ -83,6 +83,17 @@ const SECRET_LOST: [&str; 3] = [
 
 const ENV: &str = "DIP_SETUP_KILL_CHILD";
 
+/// The suite's short request timeout, stretched for this test: six kills run side by side, each
+/// with its child process, next to the rest of the tests on two cores, so a healthy answer can
+/// outlast 800 ms there, and a timed-out create would test the machine's load instead of the
+/// kill. No Sandbox fault is set here, so nothing needs the short timeout.
+fn kill_options() -> ::genesys::api::ClientOptions {
+    ::genesys::api::ClientOptions {
+        request_timeout: std::time::Duration::from_secs(5),
+        ..fast_options()
+    }
+}
+
 /// The child's side: prints each checkpoint and waits for the parent's go.
 struct StdinGate;
 
@@ -117,7 +128,7 @@ fn kill_child() {
             api_base: var("API"),
         };
         let ctx = SetupContext {
-            client: Client::with_options(endpoints, fast_options()).expect("client"),
+            client: Client::with_options(endpoints, kill_options()).expect("client"),
             token: Secret::new(var("TOKEN")),
             target: "sandbox".to_owned(),
             secrets: store(&var("SERVICE")),
@@ -247,13 +258,15 @@ async fn killed(points: &[&'static str], resuming: bool, mode: &str) -> Result<(
         }
     }
     let secrets = store(&service);
-    let ctx = context(
+    let mut ctx = context(
         &w.org,
         token,
         secrets.clone(),
         dir.clone(),
         Arc::new(Recorder::default()),
     );
+    ctx.client = Client::with_options(super::endpoints(&w.org), kill_options())
+        .map_err(|e| e.to_string())?;
     let run_id = match unfinished(&dir).map_err(|e| e.to_string())?.as_slice() {
         [FoundJournal::Run { journal }] => {
             let run_id = journal.run_id.clone();
