@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::models::{ResponseModels, SUCCESS_STATUSES};
 use crate::error::{Error, Result};
 
 /// The largest document read. The public one is over 20 MB; a tenfold margin still bounds it.
@@ -47,14 +48,19 @@ pub struct Operation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalog {
     pub operations: Vec<Operation>,
+    /// The operations' answer models (a copy cached before they were kept has none).
+    #[serde(default)]
+    pub models: ResponseModels,
 }
 
-/// The document, as far as the catalog reads it: serde skips the definitions and every other
-/// field without building them, so a 20 MB document costs little more than its operations.
+/// The document, as far as the catalog reads it: serde skips every other field without
+/// building it; the definitions are read whole, then only those an answer uses are kept.
 #[derive(Deserialize)]
 struct Document {
     #[serde(default)]
     paths: BTreeMap<String, PathItem>,
+    #[serde(default)]
+    definitions: BTreeMap<String, serde_json::Value>,
 }
 
 /// A path's operations. Swagger 2.0 also allows `parameters` and `$ref` here; they are skipped.
@@ -73,6 +79,14 @@ struct PathItem {
 struct Spec {
     #[serde(rename = "x-inin-requires-permissions")]
     requires: Option<Requires>,
+    #[serde(default)]
+    responses: BTreeMap<String, Answer>,
+}
+
+/// One response of an operation; only its body's schema is read.
+#[derive(Deserialize)]
+struct Answer {
+    schema: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +104,7 @@ impl Catalog {
         let document: Document = serde_json::from_slice(bytes)
             .map_err(|e| Error::Unexpected(format!("the API description is not readable: {e}")))?;
         let mut operations = Vec::new();
+        let mut responses = BTreeMap::new();
         for (path, item) in document.paths {
             let specs = [
                 ("GET", item.get),
@@ -101,7 +116,13 @@ impl Catalog {
                 ("OPTIONS", item.options),
             ];
             for (method, spec) in specs {
-                let Some(spec) = spec else { continue };
+                let Some(mut spec) = spec else { continue };
+                let answer = SUCCESS_STATUSES
+                    .iter()
+                    .find_map(|status| spec.responses.remove(*status).and_then(|a| a.schema));
+                if let Some(schema) = answer {
+                    responses.insert((method.to_owned(), path.clone()), schema);
+                }
                 operations.push(Operation {
                     method: method.to_owned(),
                     path: path.clone(),
@@ -110,7 +131,8 @@ impl Catalog {
             }
         }
         operations.sort_by(|a, b| (&a.path, &a.method).cmp(&(&b.path, &b.method)));
-        Ok(Catalog { operations })
+        let models = ResponseModels::pruned(responses, document.definitions);
+        Ok(Catalog { operations, models })
     }
 
     /// The operation of `method` at exactly `path` (a template), if the document has it.
