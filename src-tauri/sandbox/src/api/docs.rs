@@ -350,12 +350,16 @@ pub const ROUTES: &[RoutePermissions] = &[
     ),
 ];
 
-/// The Swagger 2.0 document of [`ROUTES`].
+/// The Swagger 2.0 document of [`ROUTES`], with the answer models of `docs_models.rs`.
 pub fn document() -> Value {
     let mut paths = Map::new();
+    let described = super::docs_models::responses();
     for (method, path, kind, permissions) in ROUTES {
         let mut operation =
             json!({ "responses": { "200": { "description": "successful operation" } } });
+        if let Some((_, _, schema)) = described.iter().find(|(m, p, _)| m == method && p == path) {
+            operation["responses"]["200"]["schema"] = schema.clone();
+        }
         let kind = match kind {
             Kind::Any => Some("ANY"),
             Kind::All => Some("ALL"),
@@ -373,6 +377,7 @@ pub fn document() -> Value {
         "info": { "title": "Sandbox org API", "version": "v2" },
         "basePath": "/",
         "paths": paths,
+        "definitions": super::docs_models::definitions(),
     })
 }
 

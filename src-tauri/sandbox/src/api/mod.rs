@@ -6,6 +6,7 @@ mod authorization;
 mod credentials;
 mod divisions;
 mod docs;
+mod docs_models;
 mod integration_config;
 mod integration_types;
 mod integrations;
