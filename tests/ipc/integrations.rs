@@ -360,6 +360,33 @@ fn signed_in_the_guided_setup_runs_to_active_and_the_screen_manages_the_integrat
     .expect_err("no such queue");
     assert_eq!(missing["kind"], "api", "{missing}");
     assert!(missing["contextId"].is_string(), "{missing}");
+    // A sample drafted from the Sandbox's description of the endpoint, then kept with the draft.
+    let drafted =
+        invoke(&webview, "action_sample_draft", json!({"form": form})).expect("a draft answer");
+    assert_eq!(drafted["kind"], "drafted", "{drafted}");
+    assert_eq!(drafted["model"], "QueueMemberEntityListing");
+    let sample = drafted["sample"].as_str().expect("JSON text").to_owned();
+    assert_eq!(
+        invoke(&webview, "action_sample_kept", json!({"id": id})).expect("read"),
+        Value::Null
+    );
+    let kept = invoke(
+        &webview,
+        "action_sample_keep",
+        json!({"id": id, "sample": sample, "source": "drafted"}),
+    )
+    .expect("kept");
+    assert_eq!(keys(&kept), ["sample", "savedAt", "source"]);
+    let again = invoke(&webview, "action_sample_kept", json!({"id": id})).expect("read");
+    assert_eq!(again, kept);
+    let bad = invoke(
+        &webview,
+        "action_sample_keep",
+        json!({"id": id, "sample": "[]", "source": "invented"}),
+    )
+    .expect_err("an unknown source");
+    // Tauri refuses it before the command runs, naming the argument.
+    assert!(bad.to_string().contains("source"), "{bad}");
     let run = invoke(
         &webview,
         "action_test",

@@ -12,6 +12,9 @@ import type { PrivilegeGrant } from "./generated/PrivilegeGrant";
 import type { FormProblem } from "./generated/FormProblem";
 import type { FormFix } from "./generated/FormFix";
 import type { Preview } from "./generated/Preview";
+import type { KeptSample } from "./generated/KeptSample";
+import type { SampleDraft } from "./generated/SampleDraft";
+import type { SampleSource } from "./generated/SampleSource";
 import type { PreviewRequest } from "./generated/PreviewRequest";
 import type { ImportPlan } from "./generated/ImportPlan";
 import type { ImportRunView } from "./generated/ImportRunView";
@@ -176,6 +179,13 @@ export const api = {
     actionPreview: (request: PreviewRequest): Promise<Preview> => invoke<Preview>("action_preview", { request }),
     /** A sample response for the preview: the form's GET sent once with the user's token (any other method is refused). */
     actionSample: (form: ActionForm, values: Record<string, string>): Promise<string> => invoke<string>("action_sample", { form, values }),
+    /** A sample response drafted from the answer model of the endpoint the form calls (the org's API description). */
+    actionSampleDraft: (form: ActionForm): Promise<SampleDraft> => invoke<SampleDraft>("action_sample_draft", { form }),
+    /** The sample kept with action `id` on this machine, if any. */
+    actionSampleKept: (id: string): Promise<KeptSample | null> => invoke<KeptSample | null>("action_sample_kept", { id }),
+    /** Keeps `sample` with action `id` on this machine (an empty sample forgets it). */
+    actionSampleKeep: (id: string, sample: string, source: SampleSource): Promise<KeptSample | null> =>
+      invoke<KeptSample | null>("action_sample_keep", { id, sample, source }),
     /** The form with one lint's fix applied (in Rust; nothing is saved). */
     actionFix: (form: ActionForm, fix: FormFix): Promise<ActionForm> => invoke<ActionForm>("action_fix", { form, fix }),
     actionGet: (id: string): Promise<ActionDetail> => invoke<ActionDetail>("action_get", { id }),

@@ -11,11 +11,12 @@ use std::path::PathBuf;
 use genesys::api::{AssignProgress, AssignWaits, Removal};
 use studio::actions::import::{self, ImportListener, ImportRuns};
 use studio::actions::privileges::{self, CatalogCache};
+use studio::actions::samples::{self, SampleShelf};
 use studio::wire::action_import::{ActionFile, ImportPlan, ImportRunView};
 use studio::wire::actions::{
     ActionDetail, ActionForm, ActionsOverview, FormFix, FormProblem, QueueChoice, TestRun,
 };
-use studio::wire::preview::{Preview, PreviewRequest};
+use studio::wire::preview::{KeptSample, Preview, PreviewRequest, SampleDraft, SampleSource};
 use studio::wire::privileges::{ActionPrivileges, PrivilegeGrant};
 use studio::{actions, CommandResult};
 use tauri::ipc::Channel;
@@ -58,6 +59,50 @@ pub async fn action_sample<R: Runtime>(
     values: BTreeMap<String, String>,
 ) -> CommandResult<String> {
     actions::preview::capture(&org(&app).await?, &form, &values).await
+}
+
+/// A sample response drafted from the answer model of the endpoint the form calls, read from
+/// the org's API description (the cached copy when it is fresh).
+#[tauri::command]
+pub async fn action_sample_draft<R: Runtime>(
+    app: AppHandle<R>,
+    form: ActionForm,
+) -> CommandResult<SampleDraft> {
+    let cache = catalog_cache(&app)?;
+    samples::draft(&org(&app).await?, &cache, &form).await
+}
+
+/// Kept samples live in `<app data>/action-samples/<org>/<action id>.json`.
+pub const SAMPLES_DIR: &str = "action-samples";
+
+fn sample_shelf<R: Runtime>(app: &AppHandle<R>) -> CommandResult<SampleShelf> {
+    let dir = app.path().app_data_dir();
+    Ok(SampleShelf::new(
+        dir.map(|d| d.join(SAMPLES_DIR))
+            .map_err(|e| genesys::Error::Storage(e.to_string()))?,
+    ))
+}
+
+/// The sample kept with action `id` in the signed-in org, if any.
+#[tauri::command]
+pub async fn action_sample_kept<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+) -> CommandResult<Option<KeptSample>> {
+    let target = org(&app).await?.target().code().to_owned();
+    sample_shelf(&app)?.kept(&target, &id)
+}
+
+/// Keeps `sample` with action `id` (an empty one forgets it).
+#[tauri::command]
+pub async fn action_sample_keep<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+    sample: String,
+    source: SampleSource,
+) -> CommandResult<Option<KeptSample>> {
+    let target = org(&app).await?.target().code().to_owned();
+    sample_shelf(&app)?.keep(&target, &id, &sample, source)
 }
 
 /// A lint's fix applied to the form, in Rust (no org): the window shows the answer.

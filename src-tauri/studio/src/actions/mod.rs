@@ -2,7 +2,8 @@
 //! workshop's preset, the editor's rules, one action opened (its draft if it has one), saving
 //! a draft at the version the user opened, testing it with each failed step explained,
 //! publishing, a draft from a published action, delete, and importing and exporting actions
-//! in the admin UI's JSON shape (`import`) or as Terraform (`terraform`).
+//! in the admin UI's JSON shape (`import`) or as Terraform (`terraform`); a sample response
+//! drafted from the endpoint's model, and kept with the action (`samples`).
 
 pub mod chain_export;
 pub mod explain;
@@ -18,6 +19,9 @@ mod preview_tests;
 pub mod privileges;
 pub mod response_rules;
 pub mod rules;
+pub mod samples;
+#[cfg(test)]
+mod samples_tests;
 pub mod schema;
 pub mod terraform;
 pub mod terraform_chain;

@@ -98,3 +98,61 @@ pub struct Preview {
     /// The sample is not JSON: the parser's message.
     pub sample_error: Option<String>,
 }
+
+/// Why no sample can be drafted from the org's API description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum NoDraft {
+    /// The URL's path comes from an input: only a run tells which endpoint it calls.
+    BuiltFromInput,
+    /// Not a Platform API path; another host's answers are not described.
+    NotPlatformApi,
+    /// The description has no such operation.
+    UnknownEndpoint,
+    /// The operation is described with no answer body.
+    NoModel,
+}
+
+/// A sample response drafted from the answer model of the endpoint the action calls.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+#[ts(export)]
+pub enum SampleDraft {
+    Drafted {
+        /// The operation's path template as the description writes it.
+        path: String,
+        /// The answer's definition, when the description names one.
+        model: Option<String>,
+        /// Pretty-printed JSON; strings are their property's name, numbers 0, enums the first.
+        sample: String,
+        catalog: super::privileges::CatalogInfo,
+    },
+    Unavailable {
+        reason: NoDraft,
+        /// The path as matched, when there is one.
+        path: Option<String>,
+    },
+}
+
+/// Where a kept sample came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum SampleSource {
+    Captured,
+    Pasted,
+    Drafted,
+}
+
+/// The sample kept with an action (its fixture), read back when the action is opened again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct KeptSample {
+    pub sample: String,
+    pub source: SampleSource,
+    /// Seconds since the Unix epoch when it was kept.
+    #[ts(type = "number")]
+    pub saved_at: u64,
+}

@@ -17,10 +17,16 @@ use crate::CommandResult;
 /// Genesys adds endpoints often but changes an existing one's permissions rarely: a week.
 pub const FRESH_FOR: Duration = Duration::from_secs(7 * 24 * 3600);
 
+/// The layout of a cached copy: 2 keeps the GET answers' models too. An older copy is read
+/// again from the org (and still used when that fails).
+const FORMAT: u32 = 2;
+
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Stored {
     fetched_at: u64,
+    #[serde(default)]
+    format: u32,
     catalog: Catalog,
 }
 
@@ -93,7 +99,7 @@ impl CatalogCache {
             stale,
         };
         if let Some(s) = &stored {
-            if now().saturating_sub(s.fetched_at) < FRESH_FOR.as_secs() {
+            if s.format >= FORMAT && now().saturating_sub(s.fetched_at) < FRESH_FOR.as_secs() {
                 return Ok((s.catalog.clone(), info(s, false)));
             }
         }
@@ -101,6 +107,7 @@ impl CatalogCache {
             Ok(catalog) => {
                 let fresh = Stored {
                     fetched_at: now(),
+                    format: FORMAT,
                     catalog,
                 };
                 let bytes = serde_json::to_vec(&fresh).unwrap_or_default();

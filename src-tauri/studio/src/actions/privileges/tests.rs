@@ -244,6 +244,24 @@ async fn the_catalog_is_read_once_and_an_old_copy_is_used_when_the_org_cannot_an
         .expect("downloaded");
     assert!(!info.stale && !first.operations.is_empty());
     let file = folder.join("sandbox.json");
+    assert!(
+        !first.models.responses.is_empty(),
+        "the answer models are kept"
+    );
+    // A copy in the layout from before the answer models is read again while the org answers.
+    let text = std::fs::read_to_string(&file).expect("cached");
+    let mut old: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    old.as_object_mut().expect("object").remove("format");
+    old["catalog"]
+        .as_object_mut()
+        .expect("catalog")
+        .remove("models");
+    std::fs::write(&file, old.to_string()).expect("written");
+    let (renewed, _) = cache
+        .get("sandbox", ctx.session.client())
+        .await
+        .expect("read again");
+    assert_eq!(renewed, first, "downloaded again, models included");
     // Aged past freshness, then the org goes away: the copy is used, marked stale.
     let text = std::fs::read_to_string(&file).expect("cached");
     let mut stored: serde_json::Value = serde_json::from_str(&text).expect("JSON");
