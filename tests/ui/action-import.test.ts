@@ -46,6 +46,9 @@ function fakeApi(): Fakes {
     integrationExportTerraform: vi.fn(fail),
     actionPreview: vi.fn(fail),
     actionSample: vi.fn(fail),
+    actionSampleDraft: vi.fn(fail),
+    actionSampleKept: vi.fn<ActionsApi["actionSampleKept"]>(() => Promise.resolve(null)),
+    actionSampleKeep: vi.fn<ActionsApi["actionSampleKeep"]>(() => Promise.resolve(null)),
   };
 }
 

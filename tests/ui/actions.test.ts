@@ -53,6 +53,9 @@ function fakeApi(overrides: Partial<ActionsApi> = {}): ActionsApi {
     integrationExportTerraform: fail,
     actionPreview: fail,
     actionSample: fail,
+    actionSampleDraft: fail,
+    actionSampleKept: () => Promise.resolve(null),
+    actionSampleKeep: () => Promise.resolve(null),
     ...overrides,
   };
 }

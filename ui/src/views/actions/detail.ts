@@ -106,7 +106,7 @@ function draw(detail: ActionDetail, deps: DetailDeps, parts: ReturnType<typeof f
   };
   parts.title.replaceChildren(objectName(detail.form.name));
   let dirty = false;
-  const editor = actionEditor(detail.form, { api: deps.api, readOnly: !detail.isDraft, onChange: () => (dirty = true), onError: fail });
+  const editor = actionEditor(detail.form, { api: deps.api, readOnly: !detail.isDraft, actionId: detail.summary.id, onChange: () => (dirty = true), onError: fail });
   const status = h("p", { class: "hint", id: "action-versions" }, versionsText(detail.summary));
   const saved = notice ? h("p", { class: "ok", id: "action-notice", role: "status" }, notice) : null;
   const exporting = h("div", { class: "actions-row", id: "action-export-row" }, exportButton(detail.summary.id, detail.form.name, deps.api, fail), " ", exportButton(detail.summary.id, detail.form.name, deps.api, fail, "terraform"));

@@ -38,8 +38,10 @@ export interface Editor {
 }
 
 export interface EditorDeps {
-  api: Pick<ActionsApi, "actionCheck" | "actionFix" | "actionPreview" | "actionSample">;
+  api: Pick<ActionsApi, "actionCheck" | "actionFix" | "actionPreview" | "actionSample" | "actionSampleDraft" | "actionSampleKept" | "actionSampleKeep">;
   readOnly: boolean;
+  /** The saved action being edited (its preview sample is kept with it); none for a new one. */
+  actionId?: string | null;
   /** Timer seam for tests. */
   later?: (fn: () => void, ms: number) => number;
   onChange?: () => void;
@@ -216,7 +218,7 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
 
   const translation = translationEditor(form.translation, disabled, { changed, redrawn: () => preview?.rowsRedrawn(), focus: () => preview?.rowFocused() });
   // The offline preview needs something to type into, so a read-only editor goes without it.
-  preview = disabled ? null : previewCard({ api: deps.api, form, translation, later });
+  preview = disabled ? null : previewCard({ api: deps.api, form, translation, later, actionId: deps.actionId ?? null });
 
   // A fix is applied in Rust to the form as it stands (unsaved edits included); only the
   // templates can change, and one edited while the fix was on its way keeps the edit.

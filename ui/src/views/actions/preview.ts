@@ -4,7 +4,9 @@
 // beside each translation-map row what its path finds and whether the org reads it the same
 // way. The sample is drawn as a tree (preview-tree.ts) whose values give their path, to use in
 // the map. Nothing is sent to the org. The last answer is kept for the org test's comparison
-// (compare.ts).
+// (compare.ts). The sample comes from the org (the form's GET), from the endpoint's answer
+// model (drafted in Rust from the org's API description), or is pasted; a saved action keeps it
+// on this computer (sample-keeper.ts) and gets it back when opened.
 import type { ActionForm, ActionsApi } from "../../api";
 import type { Preview } from "../../generated/Preview";
 import type { PreviewRow } from "../../generated/PreviewRow";
@@ -14,6 +16,7 @@ import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { countLabel } from "../../kit/plural";
 import { hasIndex, highlight, sampleTree, withWildcards } from "./preview-tree";
+import { draftNote, sampleKeeper } from "./sample-keeper";
 import type { TranslationEditor } from "./translation";
 import { stepLabel } from "./words";
 
@@ -22,7 +25,9 @@ export const PREVIEW_AFTER_MS = 150;
 const TYPES = new Set(["string", "integer", "number", "boolean", "array", "object"]);
 
 export interface PreviewDeps {
-  api: Pick<ActionsApi, "actionPreview" | "actionSample">;
+  api: Pick<ActionsApi, "actionPreview" | "actionSample" | "actionSampleDraft" | "actionSampleKept" | "actionSampleKeep">;
+  /** The saved action this form edits, whose sample is kept with it; none for a new one. */
+  actionId?: string | null;
   /** The editor's form, changed in place as the admin types. */
   form: ActionForm;
   translation: TranslationEditor;
@@ -136,17 +141,43 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
   const capture = h("button", { type: "button", id: "action-preview-capture" }, t("actions.preview.capture"));
   const captureHint = h("p", { class: "hint", id: "action-preview-capture-hint" }, t("actions.preview.captureHint"));
   capture.setAttribute("aria-describedby", "action-preview-capture-hint");
+  const keeper = sampleKeeper({ api: deps.api, actionId: deps.actionId ?? null, later, text: () => sample.value });
+  const setSample = (text: string, source: "captured" | "drafted"): void => {
+    sample.value = text;
+    keeper.changed(source);
+    schedule();
+  };
   capture.addEventListener("click", () => {
     capture.disabled = true;
     errors.replaceChildren();
     deps.api.actionSample(structuredClone(form), givenValues()).then(
       (text) => {
         capture.disabled = form.method.trim().toUpperCase() !== "GET";
-        sample.value = text;
-        schedule();
+        setSample(text, "captured");
       },
       (err: unknown) => {
         capture.disabled = form.method.trim().toUpperCase() !== "GET";
+        errors.replaceChildren(errorPanel(err, () => errors.replaceChildren()));
+      },
+    );
+  });
+
+  // A sample from the endpoint's answer model in the org's API description.
+  const draftButton = h("button", { type: "button", id: "action-preview-draft", "aria-describedby": "action-preview-draft-hint" }, t("actions.preview.draft"));
+  const draftHint = h("p", { class: "hint", id: "action-preview-draft-hint" }, t("actions.preview.draftHint"));
+  const draftSaid = h("p", { class: "status", id: "action-preview-draft-status", role: "status" });
+  draftButton.addEventListener("click", () => {
+    draftButton.disabled = true;
+    errors.replaceChildren();
+    const method = form.method.trim().toUpperCase();
+    deps.api.actionSampleDraft(structuredClone(form)).then(
+      (answer) => {
+        draftButton.disabled = false;
+        draftSaid.textContent = draftNote(answer, method);
+        if (answer.kind === "drafted") setSample(answer.sample, "drafted");
+      },
+      (err: unknown) => {
+        draftButton.disabled = false;
         errors.replaceChildren(errorPanel(err, () => errors.replaceChildren()));
       },
     );
@@ -250,7 +281,10 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
       if (ticket === scheduled) void run();
     }, PREVIEW_AFTER_MS);
   }
-  sample.addEventListener("input", schedule);
+  sample.addEventListener("input", () => {
+    keeper.changed("pasted");
+    schedule();
+  });
 
   const root = h(
     "section",
@@ -260,8 +294,11 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     h("p", { class: "hint preview-note", id: "action-preview-offline" }, t("actions.preview.nothingSent")),
     h("div", { class: "field" }, h("label", { for: "action-preview-sample" }, t("actions.preview.sample")), h("p", { class: "hint", id: "action-preview-sample-hint" }, t("actions.preview.sampleHint")), sample, sampleError),
     valueFields,
-    h("div", { class: "actions-row" }, capture),
+    h("div", { class: "actions-row" }, capture, draftButton),
     captureHint,
+    draftHint,
+    draftSaid,
+    keeper.note,
     h("div", { class: "field" }, h("span", { class: "field-label" }, t("actions.preview.tree")), treeArea),
     h("div", { class: "field" }, h("label", { for: "action-preview-path" }, t("actions.preview.path")), path, h("div", { class: "actions-row" }, toggle, use)),
     errors,
@@ -272,6 +309,13 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
   );
   drawTree();
   schedule();
+  // The kept sample fills an empty field once it is read (never over what was typed meanwhile).
+  void keeper.restore().then((kept) => {
+    if (kept !== null && sample.value.trim() === "") {
+      sample.value = kept;
+      schedule();
+    }
+  });
   return {
     root,
     schedule,
