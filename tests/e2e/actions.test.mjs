@@ -38,7 +38,13 @@ async function save(b, words) {
   await (await b.$("#action-save")).waitForClickable({ timeout: 10000 });
   await (await b.$("#action-save")).click();
   const notice = await b.$("#action-notice");
-  await notice.waitForDisplayed({ timeout: 20000, timeoutMsg: "the draft was never saved" });
+  try {
+    await notice.waitForDisplayed({ timeout: 20000 });
+  } catch {
+    // Say what the page shows instead, so a failure here explains itself.
+    const shown = await b.execute(() => [...document.querySelectorAll(".errors, [role=alert], #action-save")].map((e) => `${e.id || e.className}: ${e.textContent?.trim()} ${e.disabled ? "(disabled)" : ""}`).join(" | "));
+    throw new Error(`the draft was never saved; the page shows: ${shown}`);
+  }
   assert.equal(await notice.getText(), words.saved);
 }
 
@@ -152,8 +158,15 @@ for (const { lang, locale, a11y } of LANGUAGES) {
         }
       });
       await (await b.$("#action-preview-value-QueueID")).setValue(CLAIMS_INTAKE);
+      // First a sample drafted from the endpoint's model in the Sandbox org's API description:
+      // one placeholder member, whose presence is its field's name.
+      await (await b.$("#action-preview-draft")).click();
+      const drafted = fill(words.preview.draftedModel, { method: "GET", path: "/api/v2/routing/queues/{queueId}/members", model: "QueueMemberEntityListing" });
+      await b.waitUntil(async () => (await b.execute(() => document.querySelector("#action-preview-draft-status")?.textContent)) === drafted, { timeout: 30000, timeoutMsg: "no sample was drafted from the model" });
+      await b.waitUntil(async () => JSON.stringify((await outputShown())?.Presences) === '["systemPresence"]', { timeout: 20000, timeoutMsg: "the preview never played the drafted sample" });
+      await screenshot(b, `actions-preview-drafted-${lang}`);
       await (await b.$("#action-preview-capture")).click();
-      await b.waitUntil(async () => (await b.execute(() => document.querySelector("#action-preview-sample").value)).includes("entities"), { timeout: 20000, timeoutMsg: "no sample came from the org" });
+      await b.waitUntil(async () => !(await b.execute(() => document.querySelector("#action-preview-sample").value)).includes('"systemPresence": "systemPresence"'), { timeout: 20000, timeoutMsg: "no sample came from the org" });
       await b.waitUntil(async () => (await outputShown())?.Presences?.length === MEMBERS, { timeout: 20000, timeoutMsg: "the preview never showed the members' presences" });
       assert.equal(await b.execute(() => document.querySelector('#action-preview-steps > li[data-step="10"]').dataset.state), "passed");
       assert.equal(await b.execute(() => document.querySelector('#action-preview-steps > li[data-step="8"]').dataset.state), "offline");
@@ -181,8 +194,20 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       await screenshot(b, `actions-draft-${lang}`);
       await accessible("draft action");
 
+      // The sample fetched before the draft existed stayed with it; with the same queue given to
+      // the preview, the org's run and the preview agree on every step and on the output.
+      await b.waitUntil(async () => ((await b.execute(() => document.querySelector("#action-preview-kept")?.textContent)) ?? "").includes(words.preview.sourceCaptured), { timeout: 20000, timeoutMsg: "the new draft did not get its sample back" });
+      await (await b.$("#action-preview-value-QueueID")).setValue(CLAIMS_INTAKE);
+      await b.waitUntil(async () => (await outputShown())?.Presences?.length === MEMBERS, { timeout: 20000, timeoutMsg: "the kept sample was not previewed" });
       allPassed(await runTest(b));
       await assertPresencesShown(b);
+      const area = await b.$("#action-compare-area");
+      await area.waitForDisplayed({ timeout: 10000, timeoutMsg: "the run was not compared with the preview" });
+      assert.equal(await area.getAttribute("data-differs-at"), "none", await area.getText());
+      assert.equal(await text(b, "#action-compare-summary"), words.compare.matched);
+      assert.equal(await (await b.$("#action-compare-output")).getAttribute("data-output"), "same");
+      await area.scrollIntoView({ block: "center" });
+      await screenshot(b, `actions-compare-${lang}`);
       await screenshot(b, `actions-test-passed-${lang}`);
       await accessible("draft action, test passed");
 

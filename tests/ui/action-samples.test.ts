@@ -8,6 +8,7 @@ import type { ActionsApi } from "../../ui/src/api";
 import type { Preview } from "../../ui/src/generated/Preview";
 import type { SampleDraft } from "../../ui/src/generated/SampleDraft";
 import { setLanguage, t } from "../../ui/src/i18n";
+import { actionNewView } from "../../ui/src/views/actions/detail";
 import { actionEditor, type Editor } from "../../ui/src/views/actions/editor";
 import { PREVIEW_AFTER_MS } from "../../ui/src/views/actions/preview";
 import { KEEP_AFTER_MS } from "../../ui/src/views/actions/sample-keeper";
@@ -134,6 +135,27 @@ describe("the sample kept with a saved action", () => {
     field.dispatchEvent(new Event("input"));
     await vi.advanceTimersByTimeAsync(KEEP_AFTER_MS);
     expect($(editor.root, "#action-preview-kept").textContent).toBe(t("actions.preview.forgotten"));
+  });
+
+  it("goes with a new action when it is created, with where it came from", async () => {
+    const actionSampleKeep = vi.fn<ActionsApi["actionSampleKeep"]>(() => Promise.resolve(null));
+    const actionSampleDraft = vi.fn<ActionsApi["actionSampleDraft"]>(() =>
+      Promise.resolve({ kind: "drafted", path: PATH, model: null, sample: DRAFTED, catalog: { fetchedAt: 0, operations: 61, stale: false } }),
+    );
+    const summary = { id: "new-1", name: "Get queue presences", category: "c", integrationId: "i-1", secure: false, draftVersion: 1, publishedVersion: null };
+    const actionSave = vi.fn<ActionsApi["actionSave"]>(() => Promise.resolve({ summary, form: workshopForm(), isDraft: true }));
+    const navigate = vi.fn<(hash: string) => void>();
+    const api = fakeApi({ actionPreset: () => Promise.resolve(workshopForm()), actionSampleDraft, actionSampleKeep, actionSave });
+    const view = actionNewView("i-1", "preset", { api, navigate });
+    document.body.append(view);
+    await vi.advanceTimersByTimeAsync(0);
+    $<HTMLButtonElement>(view, "#action-preview-draft").click();
+    await vi.advanceTimersByTimeAsync(KEEP_AFTER_MS);
+    expect(actionSampleKeep).not.toHaveBeenCalled();
+    $<HTMLButtonElement>(view, "#action-create").click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actionSampleKeep.mock.calls).toEqual([["new-1", DRAFTED, "drafted"]]);
+    expect(navigate).toHaveBeenCalledWith("#/actions/new-1");
   });
 
   it("is not kept for a new action, which has no id yet", async () => {

@@ -195,7 +195,13 @@ export function actionNewView(integrationId: string, from: "preset" | "blank", d
           return;
         }
         deps.api.actionSave(null, editor.form).then(
-          (made) => (deps.navigate ?? goTo)(`#/actions/${encodeURIComponent(made.summary.id)}`),
+          async (made) => {
+            // The sample the new action was previewed with stays with it; losing it only
+            // costs the convenience, so a failed write does not stop the page.
+            const sample = editor.sample();
+            if (sample && sample.text.trim() !== "") await deps.api.actionSampleKeep(made.summary.id, sample.text, sample.source).catch(() => null);
+            (deps.navigate ?? goTo)(`#/actions/${encodeURIComponent(made.summary.id)}`);
+          },
           (err: unknown) => {
             create.disabled = false;
             fail(err);

@@ -14,6 +14,7 @@ import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
 import { textField } from "../../kit/inputs";
 import { fixButton, fixDone, fixField, fixId, TEMPLATE_FIELDS, type TemplateField } from "./fix";
+import type { SampleSource } from "../../generated/SampleSource";
 import { previewCard, type PreviewCard, type PreviewSnapshot } from "./preview";
 import { translationEditor } from "./translation";
 import { byId, fieldLabel, pathId, treeEditor } from "./tree";
@@ -35,6 +36,8 @@ export interface Editor {
   check: () => Promise<FormProblem[]>;
   /** The offline preview last drawn (null in a read-only editor or before its first answer). */
   latestPreview: () => PreviewSnapshot | null;
+  /** The preview's sample as it stands and where it came from (null in a read-only editor). */
+  sample: () => { text: string; source: SampleSource } | null;
 }
 
 export interface EditorDeps {
@@ -288,5 +291,5 @@ export function actionEditor(initial: ActionForm, deps: EditorDeps): Editor {
     section("action-response", t("actions.response.title"), translation.root, success.field, h("p", { class: "hint" }, t("actions.response.successHint"))),
     preview?.root ?? null,
   );
-  return { root, form, check, latestPreview: () => preview?.latest() ?? null };
+  return { root, form, check, latestPreview: () => preview?.latest() ?? null, sample: () => preview?.sample() ?? null };
 }

@@ -11,6 +11,7 @@ import type { ActionForm, ActionsApi } from "../../api";
 import type { Preview } from "../../generated/Preview";
 import type { PreviewRow } from "../../generated/PreviewRow";
 import type { PreviewStep } from "../../generated/PreviewStep";
+import type { SampleSource } from "../../generated/SampleSource";
 import { t } from "../../i18n";
 import { h } from "../../kit/dom";
 import { errorPanel } from "../../kit/errors";
@@ -51,6 +52,8 @@ export interface PreviewCard {
   rowFocused: () => void;
   /** The preview last drawn, with its request's sample; null before the first answer. */
   latest: () => PreviewSnapshot | null;
+  /** The sample's text as it stands, and where it came from. */
+  sample: () => { text: string; source: SampleSource };
 }
 
 function stateLabel(step: PreviewStep): string {
@@ -322,5 +325,6 @@ export function previewCard(deps: PreviewDeps): PreviewCard {
     rowsRedrawn: annotate,
     rowFocused: () => mark(translation.focused()?.path ?? null),
     latest: () => (last ? { preview: last.preview, sample: last.sample } : null),
+    sample: () => ({ text: sample.value, source: keeper.source() }),
   };
 }

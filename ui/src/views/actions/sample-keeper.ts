@@ -34,6 +34,8 @@ export interface SampleKeeper {
   changed: (source: SampleSource) => void;
   /** The kept sample's text, or null when none is kept (or the action is new). */
   restore: () => Promise<string | null>;
+  /** Where the sample last came from. */
+  source: () => SampleSource;
 }
 
 function keptText(kept: KeptSample): string {
@@ -57,9 +59,10 @@ export function sampleKeeper(deps: SampleKeeperDeps): SampleKeeper {
   };
   return {
     note,
+    source: () => source,
     changed: (from) => {
-      if (!deps.actionId) return;
       source = from;
+      if (!deps.actionId) return;
       const mine = ++ticket;
       deps.later(() => void keep(mine), KEEP_AFTER_MS);
     },
