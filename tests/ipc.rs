@@ -200,6 +200,33 @@ fn saving_preferences_keeps_the_profiles_rust_saved_since_the_window_loaded() {
     );
 }
 
+/// At start with no session to restore (a first run, or signed out), the window's first call
+/// must not open the keychain: a locked login keyring would ask for its password at every start.
+#[test]
+fn the_first_session_call_leaves_the_keychain_alone_when_nothing_is_saved() {
+    let _turn = org_turn();
+    hermetic();
+    let app = setup(mock_builder())
+        .build(context())
+        .expect("the app builds on the mock runtime");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("the main window opens");
+    use tauri::Manager;
+    let state = app.state::<dip_studio::AppState>();
+    let mut slot = state.settings();
+    slot.settings.signed_out = true;
+    state.replace_settings(slot);
+    assert!(state.settings().settings.restorable().is_none());
+    let session = invoke(&webview, "current_session", json!({})).expect("answers");
+    assert_eq!(session, Value::Null);
+    invoke(&webview, "sign_in_options", json!({})).expect("answers");
+    assert!(
+        state.vault.get().is_none(),
+        "the keychain was opened with no session to restore"
+    );
+}
+
 #[test]
 fn ui_ready_reports_the_first_paint_once() {
     let (_app, webview) = app();

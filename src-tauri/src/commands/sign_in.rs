@@ -72,16 +72,19 @@ pub async fn sign_in_client_credentials<R: Runtime>(
 }
 
 /// The current session; on the first call, the last profile's session is restored silently.
+/// With no one signed in the keychain is not touched: a locked login keyring would otherwise
+/// ask for its password at every start, before the user has asked for anything.
 #[tauri::command]
 pub async fn current_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<SessionView>> {
     session::restore(&app).await;
+    let Some((profile, s)) = state.session() else {
+        return Ok(None);
+    };
     let persistent = session::vault(&app).await.persistent;
-    Ok(state
-        .session()
-        .map(|(profile, s)| session_view(profile, &s, persistent)))
+    Ok(Some(session_view(profile, &s, persistent)))
 }
 
 /// Signs out; after a browser sign-in the login host's `/logout` opens in the browser too, so
