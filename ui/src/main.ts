@@ -7,7 +7,7 @@ import { clear } from "./kit/dom";
 import { errorPanel } from "./kit/errors";
 import { goTo } from "./kit/screen";
 import { aboutView } from "./views/app/about";
-import { routeFromHash, shellView, type Shell } from "./views/app/shell";
+import { PENDING, routeFromHash, shellView, type Shell } from "./views/app/shell";
 import { actionsScreen } from "./views/actions/screen";
 import { clientsScreen } from "./views/clients/screen";
 import { integrationsScreen } from "./views/integrations/screen";
@@ -39,10 +39,20 @@ function showError(shell: Shell, err: unknown, retry?: () => void): void {
   shell.errors.append(errorPanel(err, { onDismiss: () => clear(shell.errors), onRetry: retry }));
 }
 
+let practiceAsked: Promise<SandboxAccount | null> | null = null;
+
+/** The Sandbox org's practice account, asked once (asking starts the in-process org); null if
+ * the org cannot start, which signing in to it then explains. */
+function practiceAccount(): Promise<SandboxAccount | null> {
+  practiceAsked ??= api.signIn.sandboxAccount().catch(() => null);
+  return practiceAsked;
+}
+
 /** Re-reads what sign-in changes (the session and saved profiles), then redraws. */
 async function refreshSession(next: AppModel): Promise<Shell> {
   const [session, signIn] = await Promise.all([api.signIn.currentSession(), api.signIn.signInOptions()]);
-  return render({ ...next, session, signIn, justSaved: false });
+  const sandbox = next.sandbox ?? (session === null ? await practiceAccount() : null);
+  return render({ ...next, session, signIn, sandbox, justSaved: false });
 }
 
 function screenFor(next: AppModel, shell: Shell): HTMLElement {
@@ -104,14 +114,25 @@ async function boot(): Promise<void> {
   try {
     const [info, settings] = await Promise.all([api.app.appInfo(), api.settings.getSettings()]);
     applySettings(settings);
-    const [session, signIn, sandbox] = await Promise.all([
-      api.signIn.currentSession(),
-      api.signIn.signInOptions(),
-      // The Sandbox org's practice account; if it cannot start, sign-in to it will say why.
-      api.signIn.sandboxAccount().catch(() => null),
-    ]);
+    // The frame first (header, navigation, the screen's place), before anything slow: the
+    // session restore may ask the org and the keychain, and the Sandbox org starts on first use.
+    app.replaceChildren(shellView(routeFromHash(location.hash), PENDING).root);
+    // On a first run the sign-in screen comes next, so the Sandbox org starts beside the
+    // session check; otherwise only once a screen shows its practice account.
+    const early = settings.settings.profiles.length === 0 ? practiceAccount() : null;
+    const [session, signIn] = await Promise.all([api.signIn.currentSession(), api.signIn.signInOptions()]);
+    const needed = session === null || routeFromHash(location.hash) === "signin";
+    const sandbox = early ? await early : needed ? await practiceAccount() : null;
     window.addEventListener("hashchange", () => {
-      if (model) render({ ...model, justSaved: false });
+      if (!model) return;
+      if (routeFromHash(location.hash) === "signin" && model.sandbox === null && practiceAsked === null) {
+        void practiceAccount().then((account) => {
+          if (!model || account === null) return;
+          model = { ...model, sandbox: account };
+          if (routeFromHash(location.hash) === "signin") render({ ...model, justSaved: false });
+        });
+      }
+      render({ ...model, justSaved: false });
     });
     render({ info, settings, session, signIn, sandbox, justSaved: false });
     if (session) void offerUnfinishedSetup(api.setup);

@@ -14,8 +14,14 @@ export interface Shell {
   errors: HTMLElement;
 }
 
+/** The session before the backend has answered: the frame is drawn while it is restored. */
+export const PENDING = "pending";
+
 // A labelled group: an aria-label on a plain div has no role to name, so screen readers skip it.
-function orgBadge(view: SessionView | null): HTMLElement {
+function orgBadge(view: SessionView | null | typeof PENDING): HTMLElement {
+  if (view === PENDING) {
+    return h("div", { class: "org", role: "group", "aria-label": t("org.label"), "data-org": "pending" }, h("span", { class: "org-user org-pending" }, t("org.checking")));
+  }
   if (!view) {
     return h(
       "div",
@@ -38,7 +44,8 @@ function orgBadge(view: SessionView | null): HTMLElement {
   );
 }
 
-export function shellView(active: Route, session: SessionView | null): Shell {
+/** The frame; with `PENDING` the main area is a busy placeholder until the screen is drawn. */
+export function shellView(active: Route, session: SessionView | null | typeof PENDING): Shell {
   const nav = h(
     "nav",
     { class: "nav", "aria-label": t("nav.label") },
@@ -56,6 +63,10 @@ export function shellView(active: Route, session: SessionView | null): Shell {
   );
   const errors = h("div", { class: "errors", id: "errors" });
   const main = h("main", { id: "main", tabindex: "-1" });
+  if (session === PENDING) {
+    main.setAttribute("aria-busy", "true");
+    main.append(h("div", { class: "skeleton", "aria-hidden": "true" }, h("div", { class: "skeleton-title" }), h("div", { class: "skeleton-card" }), h("div", { class: "skeleton-card short" })));
+  }
   const root = h(
     "div",
     { class: "shell" },
