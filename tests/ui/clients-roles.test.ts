@@ -50,6 +50,32 @@ describe("filtering", () => {
     expect(filterRoles(index, "nothing")).toEqual([]);
   });
 
+  it("reuses a row filtered away and back, and shows a change made while it was off screen", () => {
+    const picker = rolesPicker(view(many(200)), api(), []);
+    document.body.append(picker.root);
+    const search = $<HTMLInputElement>("#clients-roles-search");
+    const type = (text: string): void => {
+      search.value = text;
+      search.dispatchEvent(new Event("input"));
+    };
+    const box = (id: string) => document.querySelector<HTMLInputElement>(`#clients-role-${id}`);
+    box("r7")!.click();
+    expect(picker.value()).toEqual([{ roleId: "r7", divisionId: HOME }]);
+    const before = document.querySelector('#clients-roles-list > li[data-role-id="r7"]');
+    type("role 7");
+    type("odd");
+    expect(box("r8")).toBeNull();
+    type("");
+    expect(document.querySelector('#clients-roles-list > li[data-role-id="r7"]')).toBe(before);
+    expect(box("r7")!.checked).toBe(true);
+    // Removed from the chosen list while filtered away: drawn again unchecked when shown.
+    type("even");
+    document.querySelector<HTMLButtonElement>('#clients-roles-chosen li[data-role-id="r7"] button')!.click();
+    expect(picker.value()).toEqual([]);
+    type("");
+    expect(box("r7")!.checked).toBe(false);
+  });
+
   it("draws 5,000 roles a page at a time and filters as you type", () => {
     const picker = rolesPicker(view(many(5000)), api(), []);
     document.body.append(picker.root);

@@ -61,6 +61,20 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
   const homeName = home ? (home.name ?? home.id) : null;
   // The rows on screen, by role id, to redraw one in place.
   const rows = new Map<string, HTMLLIElement>();
+  // Every row built so far, kept off screen too: a keystroke that changes the matches then
+  // moves existing rows instead of building 60 new ones. A row whose role changed while off
+  // screen is dropped here and built again when next shown.
+  const built = new Map<string, HTMLLIElement>();
+
+  function shownRow(role: RoleView): HTMLLIElement {
+    let item = built.get(role.id);
+    if (!item) {
+      item = row(role);
+      built.set(role.id, item);
+    }
+    rows.set(role.id, item);
+    return item;
+  }
 
   function divisionSelect(role: RoleView): HTMLSelectElement {
     const select = h("select", { "aria-label": t("clients.roles.divisionFor", { role: role.name }), "data-role-division": role.id });
@@ -147,12 +161,18 @@ export function rolesPicker(view: RolesView, api: PickerApi, initial: RoleDivisi
   function redrawRow(roleId: string): void {
     const old = rows.get(roleId);
     const role = byId.get(roleId);
-    if (old?.isConnected && role) old.replaceWith(row(role));
+    if (old?.isConnected && role) {
+      const fresh = row(role);
+      built.set(roleId, fresh);
+      old.replaceWith(fresh);
+    } else {
+      built.delete(roleId);
+    }
   }
 
   function drawMore(): void {
     const next = matches.slice(shown, shown + PAGE);
-    list.append(...next.map((i) => row(roles[i] as RoleView)));
+    list.append(...next.map((i) => shownRow(roles[i] as RoleView)));
     shown += next.length;
     const left = matches.length - shown;
     more.hidden = left <= 0;
