@@ -1,21 +1,32 @@
-//! `cargo xtask bench`: builds the release app and its bundles, then prints (≥ 5 runs,
-//! median and min–max) cold start to first interactive paint under Xvfb, idle memory
-//! after 10 s over the app and its WebKit processes (RSS and PSS), and the sizes.
+//! `cargo xtask bench [startup|roles|setup|actions]…` (all of them when none is named): builds
+//! the release app and, next to it, the empty Tauri app of `tests/bench/floor/`, then measures
+//! both the same way from outside, interleaved, ≥ 5 runs each (median and min–max, and the
+//! ratio of the medians): time to the first painted frame and to visually complete, read off
+//! the Xvfb screen (`screen.rs`); idle memory after 10 s over the app and its WebKit processes
+//! (RSS and PSS); binary and `.deb` sizes. Then the roles picker, the guided setup and the
+//! data-action benches, each printed by its own `cargo bench` target.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::cmd::{self, npx, Result};
-use crate::{deps, session};
+use crate::{deps, screen, session};
 
 const RUNS: usize = 5;
+const PARTS: [&str; 4] = ["startup", "roles", "setup", "actions"];
+/// A run that shows nothing within this long is a failure, not a slow start.
+const SHOW_WITHIN: Duration = Duration::from_secs(30);
+const IDLE_AFTER: Duration = Duration::from_secs(10);
 
+/// One start of one app, as seen from outside (and, for Dip Studio, as it reports itself).
 struct Sample {
-    paint_ms: f64,
-    app_ms: f64,
+    first_paint_ms: f64,
+    complete_ms: f64,
+    /// The app's own "first interactive paint" line; the floor app prints none.
+    reported_ms: Option<f64>,
     rss_mb: f64,
     pss_mb: f64,
 }
@@ -24,60 +35,180 @@ struct Sample {
 type Measure = (&'static str, &'static str, fn(&Sample) -> f64);
 
 const MEASURES: [Measure; 4] = [
-    ("cold start → first interactive paint", "ms", |s| {
-        s.paint_ms
-    }),
-    ("  of which inside the app process", "ms", |s| s.app_ms),
-    ("idle memory after 10 s, RSS (app + WebKit)", "MB", |s| {
-        s.rss_mb
-    }),
-    ("idle memory after 10 s, PSS (app + WebKit)", "MB", |s| {
-        s.pss_mb
-    }),
+    ("first painted frame", "ms", |s| s.first_paint_ms),
+    ("visually complete", "ms", |s| s.complete_ms),
+    ("idle PSS after 10 s (app + WebKit)", "MB", |s| s.pss_mb),
+    ("idle RSS after 10 s (app + WebKit)", "MB", |s| s.rss_mb),
 ];
 
-pub fn bench() -> Result {
-    deps::ensure(deps::Purpose::Test)?;
+/// An app the start-up bench launches: its label, release binary and `.deb` name prefix.
+struct Subject {
+    label: &'static str,
+    binary: PathBuf,
+    deb_prefix: &'static str,
+}
+
+pub fn bench(args: &[String]) -> Result {
+    if let Some(unknown) = args.iter().find(|a| !PARTS.contains(&a.as_str())) {
+        return Err(format!(
+            "no bench part {unknown:?}; the parts are {}",
+            PARTS.join(", ")
+        ));
+    }
+    let wanted = |part: &str| args.is_empty() || args.iter().any(|a| a == part);
+    deps::ensure(deps::Purpose::Bench)?;
     let root = cmd::root();
-    npx(&["tauri", "build", "--bundles", "deb,rpm"]).run()?;
     let display = session::start_xvfb()?;
-    let mut samples = Vec::new();
+    if wanted("startup") {
+        startup(&root, &display.name)?;
+    }
+    if wanted("roles") {
+        roles_picker(&root, &display.name)?;
+    }
+    if wanted("setup") {
+        guided_setup()?;
+    }
+    if wanted("actions") {
+        action_test()?;
+        action_import()?;
+        action_preview()?;
+    }
+    Ok(())
+}
+
+/// Dip Studio beside the empty Tauri app: both built in release, started in turns on the same
+/// display with fresh data folders, and measured from the screen.
+fn startup(root: &Path, display: &str) -> Result {
+    npx(&["tauri", "build", "--bundles", "deb,rpm"]).run()?;
+    npx(&["tauri", "build", "--bundles", "deb"])
+        .dir(&root.join("tests/bench/floor"))
+        .run()?;
+    let subjects = [
+        Subject {
+            label: "Dip Studio",
+            binary: root.join("target/release/dip-studio"),
+            deb_prefix: "Dip Studio_",
+        },
+        Subject {
+            label: "empty Tauri app",
+            binary: root.join("target/release/floor-app"),
+            deb_prefix: "floor-app_",
+        },
+    ];
+    let mut samples: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
     for run in 0..RUNS {
-        let sample = measure(&root, &display.name, run)?;
-        eprintln!(
-            "run {}: paint {:.0} ms (app says {:.0} ms), idle RSS {:.0} MB, PSS {:.0} MB",
-            run + 1,
-            sample.paint_ms,
-            sample.app_ms,
-            sample.rss_mb,
-            sample.pss_mb
-        );
-        samples.push(sample);
-    }
-    println!("\nDip Studio bench ({RUNS} runs, release build, Xvfb 1280x800)");
-    for (label, unit, value) in MEASURES {
-        report(label, unit, samples.iter().map(value));
-    }
-    size("release binary", &root.join("target/release/dip-studio"));
-    for (label, ext) in [(".deb", "deb"), (".rpm", "rpm")] {
-        let dir = root.join("target/release/bundle").join(ext);
-        let file = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == ext));
-        match file {
-            Some(path) => size(label, &path),
-            None => println!("{label:<45} not built"),
+        for (i, subject) in subjects.iter().enumerate() {
+            let sample = measure(root, display, subject, run)?;
+            eprintln!(
+                "run {} {}: first paint {:.0} ms, complete {:.0} ms{}, idle PSS {:.0} MB",
+                run + 1,
+                subject.label,
+                sample.first_paint_ms,
+                sample.complete_ms,
+                sample
+                    .reported_ms
+                    .map(|ms| format!(" (the app says interactive at {ms:.0} ms)"))
+                    .unwrap_or_default(),
+                sample.pss_mb
+            );
+            samples[i].push(sample);
         }
     }
-    roles_picker(&root, &display.name)?;
-    guided_setup()?;
-    action_test()?;
-    action_import()?;
-    action_preview()?;
+    println!(
+        "\nStart-up, measured from the screen ({RUNS} runs each, release builds, Xvfb 1280x800)"
+    );
+    println!(
+        "{:<38} {:>26} {:>26} {:>7}",
+        "", subjects[0].label, subjects[1].label, "ratio"
+    );
+    for (label, unit, value) in MEASURES {
+        let app = Stats::of(samples[0].iter().map(value));
+        let floor = Stats::of(samples[1].iter().map(value));
+        println!(
+            "{label:<38} {:>26} {:>26} {:>6.2}×",
+            app.shown(unit),
+            floor.shown(unit),
+            app.median / floor.median
+        );
+    }
+    let reported = Stats::of(samples[0].iter().filter_map(|s| s.reported_ms));
+    if reported.count > 0 {
+        println!(
+            "{:<38} {:>26}",
+            "  the app's own first interactive paint",
+            reported.shown("ms")
+        );
+    }
+    let sizes = |s: &Subject| {
+        (
+            file_mib(&s.binary),
+            find_deb(root, s.deb_prefix).and_then(|p| file_mib(&p)),
+        )
+    };
+    let (app_bin, app_deb) = sizes(&subjects[0]);
+    let (floor_bin, floor_deb) = sizes(&subjects[1]);
+    for (label, a, f) in [
+        ("release binary", app_bin, floor_bin),
+        (".deb", app_deb, floor_deb),
+    ] {
+        match (a, f) {
+            (Some(a), Some(f)) => println!(
+                "{label:<38} {:>22.2} MiB {:>22.2} MiB {:>6.2}×",
+                a,
+                f,
+                a / f
+            ),
+            _ => println!("{label:<38} missing"),
+        }
+    }
     Ok(())
+}
+
+/// Median and range of a measure over the runs.
+struct Stats {
+    median: f64,
+    min: f64,
+    max: f64,
+    count: usize,
+}
+
+impl Stats {
+    fn of(values: impl Iterator<Item = f64>) -> Stats {
+        let mut v: Vec<f64> = values.filter(|x| x.is_finite()).collect();
+        v.sort_by(f64::total_cmp);
+        let pick = |i: usize| v.get(i).copied().unwrap_or(f64::NAN);
+        Stats {
+            median: pick(v.len() / 2),
+            min: pick(0),
+            max: pick(v.len().saturating_sub(1)),
+            count: v.len(),
+        }
+    }
+
+    fn shown(&self, unit: &str) -> String {
+        format!(
+            "{:.0} {unit} ({:.0}–{:.0})",
+            self.median, self.min, self.max
+        )
+    }
+}
+
+fn file_mib(path: &Path) -> Option<f64> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.len() as f64 / 1_048_576.0)
+}
+
+fn find_deb(root: &Path, prefix: &str) -> Option<PathBuf> {
+    std::fs::read_dir(root.join("target/release/bundle/deb"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|x| x == "deb")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
 }
 
 /// The guided setup at 100 ms Sandbox latency per request: wall time, requests and
@@ -141,27 +272,15 @@ fn roles_picker(root: &Path, display: &str) -> Result {
     Ok(())
 }
 
-fn report(label: &str, unit: &str, values: impl Iterator<Item = f64>) {
-    let mut v: Vec<f64> = values.collect();
-    v.sort_by(f64::total_cmp);
-    let median = v[v.len() / 2];
-    println!(
-        "{label:<45} median {median:>7.0} {unit}  (min {:.0} – max {:.0})",
-        v[0],
-        v[v.len() - 1]
+fn measure(root: &Path, display: &str, subject: &Subject, run: usize) -> Result<Sample> {
+    let folder = format!(
+        "target/bench/{}-{run}",
+        subject.deb_prefix.trim_end_matches('_')
     );
-}
-
-fn size(label: &str, path: &Path) {
-    match std::fs::metadata(path) {
-        Ok(m) => println!("{label:<45} {:>7.2} MiB", m.len() as f64 / 1_048_576.0),
-        Err(_) => println!("{label:<45} missing ({})", path.display()),
-    }
-}
-
-fn measure(root: &Path, display: &str, run: usize) -> Result<Sample> {
-    let env = session::hermetic_xdg(&root.join(format!("target/bench/run-{run}")))?;
-    let mut command = Command::new(root.join("target/release/dip-studio"));
+    let env = session::hermetic_xdg(&root.join(folder.replace(' ', "-")))?;
+    // The screen with nothing on it: the first frame that differs is the app's.
+    let blank = screen::grab(display)?;
+    let mut command = Command::new(&subject.binary);
     command
         .env("DISPLAY", display)
         .stdout(Stdio::piped())
@@ -172,7 +291,7 @@ fn measure(root: &Path, display: &str, run: usize) -> Result<Sample> {
     let started = Instant::now();
     let mut child = command
         .spawn()
-        .map_err(|e| format!("could not start the app: {e}"))?;
+        .map_err(|e| format!("could not start {}: {e}", subject.label))?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -185,26 +304,34 @@ fn measure(root: &Path, display: &str, run: usize) -> Result<Sample> {
                     .split_whitespace()
                     .next()
                     .and_then(|n| n.parse::<f64>().ok());
-                let _ = tx.send((started.elapsed(), ms));
+                let _ = tx.send(ms);
             }
         }
     });
-    let outcome = rx.recv_timeout(Duration::from_secs(30));
-    let result = match outcome {
-        Ok((paint, app_ms)) => {
-            std::thread::sleep(Duration::from_secs(10));
-            let (rss, pss) = memory_of_tree(child.id());
-            Ok(Sample {
-                paint_ms: paint.as_secs_f64() * 1000.0,
-                app_ms: app_ms.unwrap_or(f64::NAN),
-                rss_mb: rss as f64 / 1024.0,
-                pss_mb: pss as f64 / 1024.0,
-            })
-        }
-        Err(_) => Err("the app did not report its first paint within 30 s".to_string()),
-    };
+    let seen = screen::watch(display, started, &blank, SHOW_WITHIN);
+    let result = seen.and_then(|timeline| {
+        let (Some(first), Some(complete)) = (timeline.first_paint, timeline.complete) else {
+            return Err(format!(
+                "{} did not paint and hold still within {} s ({} frames)",
+                subject.label,
+                SHOW_WITHIN.as_secs(),
+                timeline.frames
+            ));
+        };
+        std::thread::sleep(IDLE_AFTER.saturating_sub(started.elapsed()));
+        let (rss, pss) = memory_of_tree(child.id());
+        Ok(Sample {
+            first_paint_ms: first.as_secs_f64() * 1000.0,
+            complete_ms: complete.as_secs_f64() * 1000.0,
+            reported_ms: rx.try_recv().ok().flatten(),
+            rss_mb: rss as f64 / 1024.0,
+            pss_mb: pss as f64 / 1024.0,
+        })
+    });
     let _ = child.kill();
     let _ = child.wait();
+    // Let the display empty before the next app's blank frame is grabbed.
+    std::thread::sleep(Duration::from_millis(500));
     result
 }
 

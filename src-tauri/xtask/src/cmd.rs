@@ -43,6 +43,13 @@ pub fn npm(args: &[&str]) -> Cmd {
 }
 
 impl Cmd {
+    /// Runs in `dir` instead of the repo root.
+    pub fn dir(mut self, dir: &Path) -> Cmd {
+        self.inner.current_dir(dir);
+        self.shown = format!("(in {}) {}", dir.display(), self.shown);
+        self
+    }
+
     pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Cmd {
         self.inner.env(key, value);
         self

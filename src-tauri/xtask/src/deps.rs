@@ -9,6 +9,8 @@ use crate::cmd::{self, cmd, npm, Result};
 pub enum Purpose {
     Run,
     Test,
+    /// The test tools, and `xwd` to grab the screen the start-up bench watches.
+    Bench,
 }
 
 /// What Tauri needs to build and run on Linux (tauri.app prerequisites, verified here).
@@ -44,13 +46,16 @@ pub fn ensure(purpose: Purpose) -> Result {
     check_node()?;
     if cfg!(target_os = "linux") {
         let mut wanted = RUN_PACKAGES.to_vec();
-        if purpose == Purpose::Test {
+        if purpose != Purpose::Run {
             wanted.extend_from_slice(TEST_PACKAGES);
+        }
+        if purpose == Purpose::Bench {
+            wanted.push("x11-apps");
         }
         ensure_apt(&wanted)?;
     }
     ensure_npm()?;
-    if purpose == Purpose::Test && cfg!(target_os = "linux") {
+    if purpose != Purpose::Run && cfg!(target_os = "linux") {
         tauri_driver()?;
     }
     if purpose == Purpose::Test {

@@ -8,6 +8,7 @@ mod cmd;
 mod deps;
 mod e2e;
 mod package;
+mod screen;
 mod session;
 
 use std::process::ExitCode;
@@ -17,7 +18,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   run     install what is missing, then start Dip Studio (Sandbox org by default) with live reload
   test    install what is missing (and the test tools), then run every check and test
           (`cargo xtask test e2e clippy` runs only the named steps)
-  bench   build the release app and print start-up time, idle memory and sizes
+  bench   build the release app and an empty Tauri app, and print start-up times, idle memory
+          and sizes of both; then the roles, guided setup and data-action benches
+          (`cargo xtask bench startup` runs only the named parts: startup roles setup actions)
   live    the conformance suite against a real org (`cargo xtask live --help`), or against the
           Sandbox org with `--against-sandbox`";
 
@@ -28,7 +31,7 @@ fn main() -> ExitCode {
         Some("test") => checks::test(&args[1..]),
         // Internal: the test steps, re-run inside a private D-Bus session with a keyring and X server.
         Some(session::INNER) => checks::test_in_session(),
-        Some("bench") => bench::bench(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("live") => live(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
