@@ -127,16 +127,19 @@ pub(crate) async fn same_owner(ctx: &SetupContext, journal: &Journal) -> Result<
 }
 
 impl Driver<'_> {
-    /// The steps after preflight: the client chain (create → keychain → verify → credential)
-    /// beside the integration install, then configure, enable and wait; then the data action
-    /// part when the run has one (create, test, publish).
+    /// The steps after preflight: the client chain (create → keychain, then the secret's
+    /// verification beside the credential's creation: the credential only stores the secret,
+    /// and a refused secret still fails the run before the integration is configured) beside
+    /// the integration install, then configure, enable and wait; then the data action part
+    /// when the run has one (create, test, publish).
     async fn drive(&self) -> Result<SetupSummary> {
         let (client_chain, install) = tokio::join!(
             async {
                 self.create_client().await?;
                 self.store_secret().await?;
-                self.verify_secret().await?;
-                self.create_credential().await
+                let (verified, credential) =
+                    tokio::join!(self.verify_secret(), self.create_credential());
+                verified.and(credential)
             },
             self.install_integration()
         );

@@ -141,8 +141,9 @@ impl Driver<'_> {
         .await
     }
 
-    /// Reads the integration until ACTIVE, then proves its credential gets a token (an org may
-    /// report ACTIVE with a wrong secret); ERROR fails with Genesys's detail message.
+    /// Reads the integration until ACTIVE and, beside it, proves its credential gets a token (an
+    /// org may report ACTIVE with a wrong secret, and the credential is final once configured);
+    /// ERROR fails with Genesys's detail message, before a refused credential is reported.
     pub(crate) async fn wait_for_active(&self) -> Result<ReportedStateCode> {
         let mut state = ReportedStateCode::Active;
         let j = self.journal();
@@ -152,17 +153,18 @@ impl Driver<'_> {
         }
         self.step(StepKind::WaitForActive, async {
             let id = self.required(j.created.integration_id.clone(), "integration")?;
-            let integration = self
-                .ctx
-                .client
-                .wait_for_reported_state(
+            let mut unwatched = |_: &_| {};
+            let (integration, proved) = tokio::join!(
+                self.ctx.client.wait_for_reported_state(
                     &id,
                     true,
                     self.ctx.timing.activation_within,
-                    &mut |_| {},
+                    &mut unwatched,
                     &self.ctx.token,
-                )
-                .await?;
+                ),
+                self.prove_credential()
+            );
+            let integration = integration?;
             if integration.reported_code() != ReportedStateCode::Active {
                 let detail = integration.reported_state.as_ref();
                 let message = detail
@@ -178,7 +180,7 @@ impl Driver<'_> {
                     message,
                 });
             }
-            self.prove_credential().await?;
+            proved?;
             state = integration.reported_code();
             self.record(StepKind::WaitForActive, EntryState::Done, Some(&id))?;
             Ok((Some(id), None))
