@@ -2,7 +2,8 @@
 //! over real HTTP against a Sandbox org that answers every request after 100 ms, with
 //! the app's default client options. Prints the wall time, the requests the Sandbox counted on
 //! the user's token, and the ratio to the critical path of 5 dependent round trips (context →
-//! client → credential → config → enable, 5 × 100 ms). Prints numbers; asserts nothing on time.
+//! client → credential → config → enable, 5 × 100 ms), and the median run's timeline (each step's
+//! start and end, so the overlap shows). Prints numbers; asserts nothing on time.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -21,9 +22,20 @@ const LATENCY: Duration = Duration::from_millis(100);
 const CRITICAL_ROUND_TRIPS: u32 = 5;
 const RUNS: usize = 3;
 
-/// Each step's duration, from the run's events.
-#[derive(Default)]
-struct Steps(Mutex<Vec<(String, u64)>>);
+/// Each step's end (ms after the run started, when its success event arrives) and duration.
+struct Steps {
+    started: Mutex<Option<Instant>>,
+    done: Mutex<Vec<(String, u64, u64)>>,
+}
+
+impl Steps {
+    fn new() -> Steps {
+        Steps {
+            started: Mutex::new(None),
+            done: Mutex::new(Vec::new()),
+        }
+    }
+}
 
 impl SetupObserver for Steps {
     fn event(&self, e: &SetupEvent) {
@@ -32,10 +44,12 @@ impl SetupObserver for Steps {
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            self.0
+            let started = *self.started.lock().expect("start");
+            let end = started.map_or(0, |s| s.elapsed().as_millis() as u64);
+            self.done
                 .lock()
                 .expect("steps")
-                .push((name, e.duration_ms.unwrap_or(0)));
+                .push((name, end, e.duration_ms.unwrap_or(0)));
         }
     }
 }
@@ -60,7 +74,7 @@ async fn counted(org: &RunningSandbox, token: &str) -> u64 {
 struct Sample {
     wall_ms: f64,
     requests: u64,
-    steps: Vec<(String, u64)>,
+    steps: Vec<(String, u64, u64)>,
 }
 
 async fn one_run() -> Sample {
@@ -84,7 +98,7 @@ async fn one_run() -> Sample {
         division_id: "*".into(),
     }]);
     let dir = std::env::temp_dir().join(format!("dip-bench-guided-setup-{}", std::process::id()));
-    let steps = Arc::new(Steps::default());
+    let steps = Arc::new(Steps::new());
     let ctx = SetupContext {
         client: Client::new(endpoints(&org)).expect("client"),
         token: session.token().clone(),
@@ -103,13 +117,14 @@ async fn one_run() -> Sample {
     org.knobs().set_latency(LATENCY);
     let before = counted(&org, session.token().expose()).await;
     let started = Instant::now();
+    *steps.started.lock().expect("start") = Some(started);
     start(&ctx, &request)
         .await
         .expect("the guided setup completes");
     let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
     let requests = counted(&org, session.token().expose()).await - before - 1;
     std::fs::remove_dir_all(&dir).ok();
-    let steps = steps.0.lock().expect("steps").clone();
+    let steps = steps.done.lock().expect("steps").clone();
     org.shutdown().await;
     Sample {
         wall_ms,
@@ -140,10 +155,15 @@ fn main() {
         "guided setup: wall time / critical path",
         median.wall_ms / critical
     );
-    let per_step: Vec<String> = median
-        .steps
-        .iter()
-        .map(|(s, ms)| format!("{s} {ms}"))
-        .collect();
-    println!("{:<45} {} (ms)", "guided setup: steps", per_step.join(", "));
+    // The schedule of the median run: where steps overlap, they ran side by side.
+    println!("guided setup: timeline of the median run (ms after the start)");
+    let mut steps = median.steps.clone();
+    steps.sort_by_key(|(_, end, ms)| end.saturating_sub(*ms));
+    for (step, end, ms) in steps {
+        let begin = end.saturating_sub(ms);
+        println!(
+            "  {step:<26} {begin:>5} – {end:>5}  {}",
+            "·".repeat((begin / 25) as usize) + &"█".repeat((ms / 25).max(1) as usize)
+        );
+    }
 }
