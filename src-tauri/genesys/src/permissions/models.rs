@@ -102,6 +102,48 @@ impl ResponseModels {
     }
 }
 
+impl ResponseModels {
+    /// The members of `answer` that `schema` does not describe (objects by their properties,
+    /// arrays through their items, references through the kept definitions), as JSONPath-like
+    /// paths from `$`: an answer, or a draft, checked against its model.
+    pub fn undescribed(&self, answer: &Value, schema: &Value) -> Vec<String> {
+        let mut out = Vec::new();
+        self.walk(answer, schema, "$", &mut out);
+        out
+    }
+
+    fn walk(&self, answer: &Value, schema: &Value, at: &str, out: &mut Vec<String>) {
+        let schema = match ref_name(schema) {
+            Some(name) => match self.definitions.get(name) {
+                Some(definition) => definition,
+                None => {
+                    out.push(format!("{at} (model {name} not kept)"));
+                    return;
+                }
+            },
+            None => schema,
+        };
+        match answer {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    let path = format!("{at}.{key}");
+                    match schema.get("properties").and_then(|p| p.get(key)) {
+                        Some(inner) => self.walk(value, inner, &path, out),
+                        None => out.push(path),
+                    }
+                }
+            }
+            Value::Array(items) => {
+                let inner = schema.get("items").unwrap_or(&Value::Null);
+                for (i, value) in items.iter().enumerate() {
+                    self.walk(value, inner, &format!("{at}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn collect_refs(schema: &Value, into: &mut Vec<String>) {
     match schema {
         Value::Object(map) => {

@@ -12,6 +12,7 @@ use genesys::permissions::{NotDerivable, Requirement};
 use genesys::setup::write_atomically;
 
 use super::invalid;
+use super::privileges::catalog_cache::path_segment;
 use super::privileges::CatalogCache;
 use crate::wire::actions::ActionForm;
 use crate::wire::preview::{KeptSample, NoDraft, SampleDraft, SampleSource};
@@ -60,26 +61,6 @@ pub struct SampleShelf {
     folder: PathBuf,
 }
 
-/// An org target code or action id as one path segment: letters, digits, `-` and `.` kept,
-/// anything else `_`, and never `.` or `..` alone.
-fn segment(text: &str) -> String {
-    let safe: String = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if safe.chars().all(|c| c == '.') {
-        safe.replace('.', "_")
-    } else {
-        safe
-    }
-}
-
 fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -106,8 +87,8 @@ impl SampleShelf {
 
     fn path(&self, target: &str, action_id: &str) -> PathBuf {
         self.folder
-            .join(segment(target))
-            .join(format!("{}.json", segment(action_id)))
+            .join(path_segment(target))
+            .join(format!("{}.json", path_segment(action_id)))
     }
 
     /// The sample kept for `action_id` in `target`; an unreadable file counts as none.

@@ -42,9 +42,10 @@ fn now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// A file name from an org target code: letters, digits, `-` and `.` kept, the rest `_`.
-fn file_name(target: &str) -> String {
-    let safe: String = target
+/// Text as one path segment: letters, digits, `-` and `.` kept, anything else `_`, and never
+/// `.` or `..` alone (the kept samples use it too).
+pub(crate) fn path_segment(text: &str) -> String {
+    let safe: String = text
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
@@ -54,7 +55,16 @@ fn file_name(target: &str) -> String {
             }
         })
         .collect();
-    format!("{safe}.json")
+    if safe.chars().all(|c| c == '.') {
+        safe.replace('.', "_")
+    } else {
+        safe
+    }
+}
+
+/// A file name from an org target code.
+fn file_name(target: &str) -> String {
+    format!("{}.json", path_segment(target))
 }
 
 impl CatalogCache {
