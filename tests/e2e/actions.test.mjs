@@ -33,7 +33,45 @@ async function retype(b, selector, value) {
   assert.equal(await b.execute((s) => document.querySelector(s).value, selector), value, `${selector} holds what was typed`);
 }
 
-/** Saves the draft; resolves once the page was drawn again with "Draft saved.". */
+/**
+ * After the success template was typed: waits until the rule check has placed (or cleared) its
+ * words under the template and the preview has played step 10 (`passed` or `failed`). Both
+ * move the Save button, so a click sent before them can land where the button was.
+ */
+async function templateSettled(b, step10) {
+  await b.waitUntil(
+    async () =>
+      b.execute((want) => {
+        const said = document.querySelector("#action-successTemplate-error")?.textContent?.trim() ?? "";
+        const played = document.querySelector('#action-preview-steps > li[data-step="10"]')?.dataset.state;
+        return played === want && (want === "failed") === said.includes("$Presences");
+      }, step10),
+    { timeout: 20000, timeoutMsg: `the check and the preview never settled on step 10 ${step10}` },
+  );
+  await b.pause(300);
+}
+
+/**
+ * Waits until the draft's kept sample is back in the preview and played (its tree drawn, step 9
+ * no longer waiting for a sample): both grow the preview card above the test card, so a click
+ * sent before then could land where the page is about to move.
+ */
+async function keptSamplePlayed(b) {
+  await b.waitUntil(
+    async () =>
+      b.execute(() => {
+        const sample = document.querySelector("#action-preview-sample")?.value ?? "";
+        const step9 = document.querySelector('#action-preview-steps > li[data-step="9"]')?.dataset.state;
+        return sample.trim() !== "" && document.querySelector("#action-preview-tree") !== null && step9 !== undefined && step9 !== "offline";
+      }),
+    { timeout: 20000, timeoutMsg: "the draft's kept sample was never previewed" },
+  );
+  // The tree is drawn as the preview is asked for; its answer, drawn below it, comes just after.
+  await b.pause(300);
+}
+
+/** Saves the draft; resolves once the page was drawn again with "Draft saved." and its kept
+ * sample previewed. */
 async function save(b, words) {
   await (await b.$("#action-save")).waitForClickable({ timeout: 10000 });
   await (await b.$("#action-save")).click();
@@ -46,6 +84,14 @@ async function save(b, words) {
     throw new Error(`the draft was never saved; the page shows: ${shown}`);
   }
   assert.equal(await notice.getText(), words.saved);
+  await keptSamplePlayed(b);
+  // The redrawn page's preview has no test value yet: given the queue, it plays to step 10.
+  await (await b.$("#action-preview-value-QueueID")).setValue(CLAIMS_INTAKE);
+  await b.waitUntil(async () => ["passed", "failed"].includes(await b.execute(() => document.querySelector('#action-preview-steps > li[data-step="10"]')?.dataset.state)), {
+    timeout: 20000,
+    timeoutMsg: "the saved draft's preview never reached step 10",
+  });
+  await b.pause(300);
 }
 
 /**
@@ -197,6 +243,7 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       // The sample fetched before the draft existed stayed with it; with the same queue given to
       // the preview, the org's run and the preview agree on every step and on the output.
       await b.waitUntil(async () => ((await b.execute(() => document.querySelector("#action-preview-kept")?.textContent)) ?? "").includes(words.preview.sourceCaptured), { timeout: 20000, timeoutMsg: "the new draft did not get its sample back" });
+      await keptSamplePlayed(b);
       await (await b.$("#action-preview-value-QueueID")).setValue(CLAIMS_INTAKE);
       await b.waitUntil(async () => (await outputShown())?.Presences?.length === MEMBERS, { timeout: 20000, timeoutMsg: "the kept sample was not previewed" });
       allPassed(await runTest(b));
@@ -213,6 +260,7 @@ for (const { lang, locale, a11y } of LANGUAGES) {
 
       // The workshop's typo: the template reads a variable the translation map does not define.
       await retype(b, "#action-successTemplate", BROKEN_TEMPLATE);
+      await templateSettled(b, "failed");
       await save(b, words);
       const broken = await runTest(b);
       assert.equal(broken.success, "false", "the test failed");
@@ -229,6 +277,7 @@ for (const { lang, locale, a11y } of LANGUAGES) {
       await accessible("draft action, step 10 failed", true);
 
       await retype(b, "#action-successTemplate", PRESET_TEMPLATE);
+      await templateSettled(b, "passed");
       await save(b, words);
       allPassed(await runTest(b, { pick: true }));
       await assertPresencesShown(b);
