@@ -20,8 +20,9 @@ use studio::wire::preview::{KeptSample, Preview, PreviewRequest, SampleDraft, Sa
 use studio::wire::privileges::{ActionPrivileges, PrivilegeGrant};
 use studio::{actions, CommandResult};
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
+use super::data_folder;
 use crate::session::org;
 
 #[tauri::command]
@@ -76,11 +77,7 @@ pub async fn action_sample_draft<R: Runtime>(
 pub const SAMPLES_DIR: &str = "action-samples";
 
 fn sample_shelf<R: Runtime>(app: &AppHandle<R>) -> CommandResult<SampleShelf> {
-    let dir = app.path().app_data_dir();
-    Ok(SampleShelf::new(
-        dir.map(|d| d.join(SAMPLES_DIR))
-            .map_err(|e| genesys::Error::Storage(e.to_string()))?,
-    ))
+    Ok(SampleShelf::new(data_folder(app, SAMPLES_DIR)?))
 }
 
 /// The sample kept with action `id` in the signed-in org, if any.
@@ -169,10 +166,7 @@ pub async fn action_queues<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Q
 pub const IMPORT_DIR: &str = "action-imports";
 
 fn import_dir<R: Runtime>(app: &AppHandle<R>) -> CommandResult<PathBuf> {
-    let dir = app.path().app_data_dir();
-    Ok(dir
-        .map(|d| d.join(IMPORT_DIR))
-        .map_err(|e| genesys::Error::Storage(e.to_string()))?)
+    data_folder(app, IMPORT_DIR)
 }
 
 /// A window's channel as an import listener: a closed one says so and is dropped.
@@ -278,11 +272,7 @@ pub async fn integration_export_terraform<R: Runtime>(
 pub const CATALOG_DIR: &str = "api-permissions";
 
 pub fn catalog_cache<R: Runtime>(app: &AppHandle<R>) -> CommandResult<CatalogCache> {
-    let dir = app.path().app_data_dir();
-    Ok(CatalogCache::new(
-        dir.map(|d| d.join(CATALOG_DIR))
-            .map_err(|e| genesys::Error::Storage(e.to_string()))?,
-    ))
+    Ok(CatalogCache::new(data_folder(app, CATALOG_DIR)?))
 }
 
 /// What integration `integration_id`'s actions need, what its client holds, and the offer.

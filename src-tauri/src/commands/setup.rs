@@ -9,17 +9,14 @@ use studio::setup::{self, Listener, SetupRuns};
 use studio::wire::setup::{SetupForm, SetupPlan, SetupRunView};
 use studio::CommandResult;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::session::org;
 
 pub const JOURNAL_DIR: &str = "setup-runs";
 
 fn journal_dir<R: Runtime>(app: &AppHandle<R>) -> CommandResult<PathBuf> {
-    let dir = app.path().app_data_dir();
-    Ok(dir
-        .map(|d| d.join(JOURNAL_DIR))
-        .map_err(|e| genesys::Error::Storage(e.to_string()))?)
+    super::data_folder(app, JOURNAL_DIR)
 }
 
 /// A window's channel as a run listener: a closed one says so and is dropped.

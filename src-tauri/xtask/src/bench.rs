@@ -273,11 +273,12 @@ fn roles_picker(root: &Path, display: &str) -> Result {
 }
 
 fn measure(root: &Path, display: &str, subject: &Subject, run: usize) -> Result<Sample> {
-    let folder = format!(
-        "target/bench/{}-{run}",
-        subject.deb_prefix.trim_end_matches('_')
-    );
-    let env = session::hermetic_xdg(&root.join(folder.replace(' ', "-")))?;
+    let stem = subject
+        .binary
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let env = session::hermetic_xdg(&root.join(format!("target/bench/{stem}-{run}")))?;
     // The screen with nothing on it: the first frame that differs is the app's.
     let blank = screen::grab(display)?;
     let mut command = Command::new(&subject.binary);

@@ -6,13 +6,12 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use genesys::permissions::{NotDerivable, Requirement};
 use genesys::setup::write_atomically;
 
 use super::invalid;
-use super::privileges::catalog_cache::path_segment;
+use super::privileges::catalog_cache::{now, path_segment};
 use super::privileges::CatalogCache;
 use crate::wire::actions::ActionForm;
 use crate::wire::preview::{KeptSample, NoDraft, SampleDraft, SampleSource};
@@ -59,12 +58,6 @@ pub async fn draft(
 #[derive(Debug, Clone)]
 pub struct SampleShelf {
     folder: PathBuf,
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 /// Ids are uuids in Genesys; anything longer than this is not one.

@@ -36,7 +36,8 @@ pub struct CatalogCache {
     folder: PathBuf,
 }
 
-fn now() -> u64 {
+/// Seconds since the Unix epoch (0 on a clock set before it).
+pub(crate) fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
