@@ -35,8 +35,9 @@ pub struct Draft {
     pub sample: Value,
 }
 
-/// The answers a draft is taken from, in order: Genesys answers most reads and queries 200,
-/// some creations 201 and queued work 202.
+/// The answers a draft is taken from: the first of these the operation describes. Swagger 2.0
+/// keys responses by status, and no source says which success status Genesys gives a body in,
+/// so 200, 201 and 202 are tried in that order.
 pub const SUCCESS_STATUSES: [&str; 3] = ["200", "201", "202"];
 
 fn key(method: &str, path: &str) -> String {
